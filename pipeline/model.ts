@@ -4,6 +4,7 @@ import type { Commune } from "../schemas/communes.ts";
 import type { Criterion } from "../schemas/criteria.ts";
 import type { DatasetManifest } from "../schemas/dataset.ts";
 import type { Group } from "../schemas/groups.ts";
+import type { PublishedTables } from "../schemas/published.ts";
 import type { Question } from "../schemas/questions.ts";
 import type { ScaleOption } from "../schemas/scales.ts";
 import type { CitizensForm, OfficialsForm } from "../schemas/survey.ts";
@@ -59,7 +60,7 @@ export interface MethodParameters {
 /** What computation gives publishing: every published table, already rounded, plus context. */
 export interface YearResults {
   year: number;
-  tables: import("../schemas/published.ts").PublishedTables;
+  tables: PublishedTables;
   surveyDesign: SurveyDesignRow[];
   parameters: MethodParameters;
 }
