@@ -2,7 +2,28 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["pipeline/**/*.test.ts", "schemas/**/*.test.ts", "site/**/*.test.ts", "tests/**/*.test.ts"],
-    testTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: [
+            "pipeline/**/*.test.ts",
+            "schemas/**/*.test.ts",
+            "site/**/*.test.ts",
+            "tests/unit/**/*.test.ts",
+          ],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
