@@ -1,0 +1,52 @@
+// `npm run sample -- --seed <n> --out <folder> [--communes <n>] [--year <yyyy>]`: writes a seeded
+// sample year folder (DATA.md §3). Default: the 20 real units of Ninh Giang, year 2023.
+import { parseArgs } from "node:util";
+import { writeSampleYear } from "../sample/index.ts";
+import { maxSyntheticCommunes } from "../sample/synthetic-communes.ts";
+
+const usage =
+  "Cách dùng / usage: npm run sample -- --seed <số nguyên> --out <thư mục> [--communes <số đơn vị, mặc định 20>] [--year <năm, mặc định 2023>]";
+
+/** A whole number within [min, max] written in plain digits, or null. */
+function wholeNumber(text: string | undefined, min: number, max: number): number | null {
+  if (text === undefined || !/^\d+$/.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let values: { seed?: string; out?: string; communes?: string; year?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        seed: { type: "string" },
+        out: { type: "string" },
+        communes: { type: "string", default: "20" },
+        year: { type: "string", default: "2023" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  const seed = wholeNumber(values.seed, 0, 4294967295);
+  const communeCount = wholeNumber(values.communes, 1, maxSyntheticCommunes);
+  const year = wholeNumber(values.year, 2000, 2100);
+  if (seed === null || values.out === undefined || communeCount === null || year === null) {
+    console.error(
+      `Tham số không hợp lệ: --seed là số nguyên 0–4294967295, --out là thư mục, --communes từ 1 đến ${maxSyntheticCommunes}, --year từ 2000 đến 2100.\n` +
+        `Invalid arguments: --seed 0–4294967295, --out a folder, --communes 1–${maxSyntheticCommunes}, --year 2000–2100.\n${usage}`,
+    );
+    return 2;
+  }
+  const started = performance.now();
+  const summary = await writeSampleYear({ seed, outDir: values.out, year, communeCount });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `Đã tạo dữ liệu mẫu năm ${year} tại ${values.out}: ${summary.communes} đơn vị (${summary.districts} huyện), ` +
+      `${summary.appraisalRows} dòng thẩm định, ${summary.officialsForms} phiếu cán bộ, ${summary.citizensForms} phiếu người dân (${seconds} giây).`,
+  );
+  return 0;
+}
