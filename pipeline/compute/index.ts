@@ -1,0 +1,297 @@
+// Computation: validated records of one year → every published table, rounded (DATA.md §2, §4).
+// Pure: no I/O, no clock; randomness only from seeded streams, so the same inputs give the same
+// results byte for byte.
+import type { AppraisalScore } from "../../schemas/appraisal.ts";
+import type { CommuneType } from "../../schemas/communes.ts";
+import type {
+  DomainsRow,
+  ResultsRow,
+  ScoresRow,
+  SurveyOptionsRow,
+  SurveyRow,
+} from "../../schemas/published.ts";
+import { compareVietnamese } from "../../site/lib/format.ts";
+import type { MethodParameters, SurveyDesignRow, YearData, YearResults } from "../model.ts";
+import { seededRandom } from "../random.ts";
+import { bootstrapCommune, bootstrapIntervals, type BootstrapInterval } from "./bootstrap.ts";
+import { percentOf, scoreCommune, type CommuneScore } from "./commune.ts";
+import { exactDecimal, exactMean, Fraction } from "./exact.ts";
+import { groupBy } from "./group.ts";
+import { bandFor, competitionRanks } from "./ranking.ts";
+import { shuffledResponses } from "./responses.ts";
+import { roundDoubleHalfAway, roundHalfAway } from "./rounding.ts";
+import { buildScales } from "./survey.ts";
+import { applicableTree, preOrder, type ApplicableNode } from "./tree.ts";
+import { wilsonInterval } from "./wilson.ts";
+
+export interface ComputeOptions {
+  /** The previous year's results, for changes (matched by commune code / domain id). */
+  previous: YearResults | null;
+  /** False only for benchmarks: then the interval is the point estimate and the rank range the rank. */
+  bootstrap: boolean;
+}
+
+const DEFAULT_REPLICATES = 1000;
+
+/**
+ * The shuffle of published responses uses its own stream, derived from the bootstrap seed, so that
+ * turning the bootstrap off (benchmarks) does not renumber the responses.
+ */
+const RESPONSES_STREAM = 0x52455350;
+
+/** Codes are fixed-width digits, so code-point order is numeric order. */
+const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function computeYear(data: YearData, options: ComputeOptions): YearResults {
+  const seed = data.manifest.bootstrap_seed ?? data.manifest.year;
+  const replicates = data.manifest.bootstrap_replicates ?? DEFAULT_REPLICATES;
+  const scales = buildScales(data.scales);
+  const trees: Record<CommuneType, ApplicableNode[]> = {
+    xa: applicableTree(data.criteria, "xa"),
+    thi_tran: applicableTree(data.criteria, "thi_tran"),
+  };
+  const citizensByCommune = groupBy(data.citizensForms, (f) => f.commune_code);
+  const officialsByCommune = groupBy(data.officialsForms, (f) => f.commune_code);
+  const appraisalByCommune = new Map<string, Map<string, AppraisalScore>>();
+  for (const row of data.appraisal) {
+    const rows = appraisalByCommune.get(row.commune_code) ?? new Map<string, AppraisalScore>();
+    rows.set(row.criterion_id, row);
+    appraisalByCommune.set(row.commune_code, rows);
+  }
+
+  // Communes in code order: the order of every table but results, which is by rank.
+  const communes = [...data.communes].sort((a, b) => compareCodes(a.code, b.code));
+  const scores = communes.map((commune) =>
+    scoreCommune({
+      commune,
+      domains: trees[commune.type],
+      appraisal: appraisalByCommune.get(commune.code) ?? new Map(),
+      citizensForms: citizensByCommune.get(commune.code) ?? [],
+      officialsForms: officialsByCommune.get(commune.code) ?? [],
+      questions: data.questions,
+      scales,
+    }),
+  );
+  const publishedIndex = scores.map((s) => roundHalfAway(s.index_pct));
+  const ranks = competitionRanks(publishedIndex);
+
+  const questionsByLeaf = groupBy(
+    data.questions.filter((q) => q.criterion_id !== null),
+    (q) => q.criterion_id!,
+  );
+  const intervals: BootstrapInterval[] = options.bootstrap
+    ? bootstrapIntervals(
+        scores.map((s) =>
+          bootstrapCommune(
+            s.appraisal_points.valueOf(),
+            s.max_total.valueOf(),
+            new Map([
+              ["citizens", citizensByCommune.get(s.commune.code) ?? []],
+              ["officials", officialsByCommune.get(s.commune.code) ?? []],
+            ]),
+            preOrder(s.domains)
+              .filter((node) => node.children.length === 0 && node.source === "survey")
+              .map((node) => ({
+                maxPoints: node.max.valueOf(),
+                questions: questionsByLeaf.get(node.criterion.id) ?? [],
+                observedPoints: s.points.get(node.criterion.id)!.valueOf(),
+              })),
+            scales,
+          ),
+        ),
+        replicates,
+        seededRandom(seed),
+      )
+    : publishedIndex.map((index, i) => ({
+        indexLow: index,
+        indexHigh: index,
+        rankLow: ranks[i]!,
+        rankHigh: ranks[i]!,
+      }));
+
+  const previousResults = new Map((options.previous?.tables.results ?? []).map((r) => [r.commune_code, r]));
+  const results: ResultsRow[] = scores.map((s, i) => {
+    const index_pct = publishedIndex[i]!;
+    const rank = ranks[i]!;
+    const before = previousResults.get(s.commune.code);
+    return {
+      commune_code: s.commune.code,
+      commune_name: s.commune.name,
+      commune_type: s.commune.type,
+      index_pct,
+      rank,
+      band: bandFor(index_pct, data.manifest.bands).code,
+      points: roundHalfAway(s.points_total),
+      max_points: roundHalfAway(s.max_total),
+      appraisal_points: roundHalfAway(s.appraisal_points),
+      survey_points: roundHalfAway(s.survey_points),
+      self_points: roundHalfAway(s.self_points),
+      self_gap: roundHalfAway(s.self_gap),
+      lowered_leaves: s.lowered_leaves,
+      satisfaction_pct: s.satisfaction_pct === null ? null : roundHalfAway(s.satisfaction_pct),
+      index_ci_low: intervals[i]!.indexLow,
+      index_ci_high: intervals[i]!.indexHigh,
+      rank_low: intervals[i]!.rankLow,
+      rank_high: intervals[i]!.rankHigh,
+      n_citizens: citizensByCommune.get(s.commune.code)?.length ?? 0,
+      n_officials: officialsByCommune.get(s.commune.code)?.length ?? 0,
+      // The previous year is known only through its published (rounded) figures, so a change is
+      // the exact difference of the two published figures: the change readers can check by hand.
+      index_change: before
+        ? roundHalfAway(exactDecimal(index_pct).sub(exactDecimal(before.index_pct)))
+        : null,
+      rank_change: before ? before.rank - rank : null,
+    };
+  });
+  results.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      compareVietnamese(a.commune_name, b.commune_name) ||
+      compareCodes(a.commune_code, b.commune_code),
+  );
+
+  const surveyDesign: SurveyDesignRow[] = data.groups.map((group) => ({
+    group: group.code,
+    name: group.name,
+    panel: group.panel,
+    planned: group.planned,
+    // Officials: distinct people of the group. Citizens' forms carry no group (one form per
+    // citizen), so a citizens group's achieved count is the number of citizens' forms.
+    achieved:
+      group.panel === "officials"
+        ? new Set(data.officialsForms.filter((f) => f.group === group.code).map((f) => f.respondent_id)).size
+        : data.citizensForms.length,
+  }));
+
+  const parameters: MethodParameters = {
+    rounding: "half_away_from_zero_2dp",
+    rank: "competition_by_published_index",
+    bootstrap_seed: seed,
+    bootstrap_replicates: replicates,
+    interval_level: 0.95,
+    satisfaction_interval: "wilson",
+    bands: data.manifest.bands,
+    previous_year: options.previous?.year ?? null,
+  };
+
+  return {
+    year: data.manifest.year,
+    tables: {
+      results,
+      domains: domainsTable(scores, options.previous),
+      scores: scoresTable(scores),
+      survey: scores.flatMap(surveyRows),
+      survey_options: scores.flatMap(surveyOptionRows),
+      responses: shuffledResponses(
+        communes.map((c) => c.code),
+        citizensByCommune,
+        data.questions.filter((q) => q.panel === "citizens"),
+        seededRandom(seed ^ RESPONSES_STREAM),
+      ),
+    },
+    surveyDesign,
+    parameters,
+  };
+}
+
+/**
+ * Commune × applicable domain. The district average of a domain is the plain mean of the communes'
+ * domain percentages (each commune counts once, whatever its maximum), over the communes the domain
+ * applies to, computed exactly and rounded once.
+ */
+function domainsTable(scores: readonly CommuneScore[], previous: YearResults | null): DomainsRow[] {
+  const pcts = groupBy(
+    scores.flatMap((s) => s.domains.map((domain) => ({ id: domain.criterion.id, s, domain }))),
+    (entry) => entry.id,
+  );
+  const districtAverage = new Map(
+    [...pcts].map(([id, entries]) => [
+      id,
+      roundHalfAway(exactMean(entries.map(({ s, domain }) => percentOf(s.points.get(id)!, domain.max)))),
+    ]),
+  );
+  const previousPct = new Map(
+    (previous?.tables.domains ?? []).map((d) => [`${d.commune_code}\u0000${d.domain_id}`, d.pct]),
+  );
+  return scores.flatMap((s) =>
+    s.domains.map((domain) => {
+      const id = domain.criterion.id;
+      const pct = roundHalfAway(percentOf(s.points.get(id)!, domain.max));
+      const before = previousPct.get(`${s.commune.code}\u0000${id}`);
+      return {
+        commune_code: s.commune.code,
+        commune_name: s.commune.name,
+        domain_id: id,
+        domain_name: domain.criterion.name,
+        points: roundHalfAway(s.points.get(id)!),
+        max_points: roundHalfAway(domain.max),
+        pct,
+        district_avg_pct: districtAverage.get(id)!,
+        pct_change: before === undefined ? null : roundHalfAway(exactDecimal(pct).sub(exactDecimal(before))),
+      };
+    }),
+  );
+}
+
+/** Commune × every applicable criterion node, parents before children. */
+function scoresTable(scores: readonly CommuneScore[]): ScoresRow[] {
+  return scores.flatMap((s) => {
+    return preOrder(s.domains).map((node) => {
+      const id = node.criterion.id;
+      const points = s.points.get(id)!;
+      const row = node.children.length === 0 && node.source === "appraisal" ? s.appraisal.get(id) : undefined;
+      return {
+        commune_code: s.commune.code,
+        criterion_id: id,
+        parent_id: node.parentId,
+        level: node.level,
+        criterion_name: node.criterion.name,
+        source: node.source,
+        points: roundHalfAway(points),
+        max_points: roundHalfAway(node.max),
+        pct: roundHalfAway(percentOf(points, node.max)),
+        self_score: row ? row.self_score : null,
+        appraised_score: row ? row.appraised_score : null,
+        note: row ? row.note : null,
+      };
+    });
+  });
+}
+
+function surveyRows(s: CommuneScore): SurveyRow[] {
+  return s.tallies.map((t) => {
+    const measured = t.scale.measuresSatisfaction && t.valid > 0;
+    const interval = measured ? wilsonInterval(t.satisfied, t.valid) : null;
+    return {
+      commune_code: s.commune.code,
+      panel: t.question.panel,
+      question_id: t.question.id,
+      question_text: t.question.text,
+      criterion_id: t.question.criterion_id,
+      sipas_element: t.question.sipas_element,
+      forms: t.forms,
+      valid_answers: t.valid,
+      excluded_answers: t.excluded,
+      no_answer: t.noAnswer,
+      mean_coefficient: t.meanCoefficient === null ? null : roundHalfAway(t.meanCoefficient),
+      satisfied_pct: measured ? roundHalfAway(new Fraction(t.satisfied * 100, t.valid)) : null,
+      satisfied_ci_low: interval ? roundDoubleHalfAway(interval.low * 100) : null,
+      satisfied_ci_high: interval ? roundDoubleHalfAway(interval.high * 100) : null,
+    };
+  });
+}
+
+/** Officials' answers leave the pipeline only as these counts per commune, question and option. */
+function surveyOptionRows(s: CommuneScore): SurveyOptionsRow[] {
+  return s.tallies.flatMap((t) =>
+    t.scale.options.map((option, i) => ({
+      commune_code: s.commune.code,
+      panel: t.question.panel,
+      question_id: t.question.id,
+      option: option.option,
+      option_label: option.label,
+      coefficient: option.coefficient,
+      count: t.counts[i]!,
+    })),
+  );
+}

@@ -1,0 +1,26 @@
+// Ranks and bands, both from the PUBLISHED (rounded) index so that what readers see is consistent:
+// two communes shown with the same 85.67% share a rank, and 89.995 shown as 90.00 is in band A.
+import type { Band } from "../../schemas/dataset.ts";
+
+/**
+ * Competition ranks ("1, 2, 2, 4") of values, higher is better: each value's rank is one plus the
+ * number of strictly greater values. Returned in the order of the input.
+ */
+export function competitionRanks(values: ArrayLike<number>): Int32Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[b]! - values[a]!);
+  const ranks = new Int32Array(n);
+  for (let position = 0; position < n; position++) {
+    const i = order[position]!;
+    const previous = position > 0 ? order[position - 1]! : -1;
+    ranks[i] = previous >= 0 && values[previous] === values[i] ? ranks[previous]! : position + 1;
+  }
+  return ranks;
+}
+
+/** The first band, in the manifest's order, whose min_pct ≤ the published index. */
+export function bandFor(publishedIndex: number, bands: readonly Band[]): Band {
+  const band = bands.find((b) => b.min_pct <= publishedIndex);
+  if (!band) throw new RangeError(`No band in dataset.json admits an index of ${publishedIndex}%`);
+  return band;
+}

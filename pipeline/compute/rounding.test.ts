@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { exactDecimal, Fraction } from "./exact.ts";
+import { roundDoubleHalfAway, roundHalfAway } from "./rounding.ts";
+
+describe("exactDecimal", () => {
+  it("reads a number as the decimal it was written as, not its binary approximation", () => {
+    expect(exactDecimal(0.6).equals(new Fraction(3, 5))).toBe(true);
+    expect(exactDecimal(81.125).equals(new Fraction(649, 8))).toBe(true);
+    expect(exactDecimal(-2.75).equals(new Fraction(-11, 4))).toBe(true);
+    // 1e-7 prints in exponent form.
+    expect(exactDecimal(1e-7).equals(new Fraction(1, 10_000_000))).toBe(true);
+    // 0.1 + 0.2 is the double 0.30000000000000004, and is read as exactly that decimal.
+    expect(exactDecimal(0.1 + 0.2).equals(new Fraction(3, 10))).toBe(false);
+  });
+});
+
+describe("roundHalfAway (exact values)", () => {
+  it("rounds ties away from zero where binary floating point would not", () => {
+    // 1.005 as a double is 1.00499999999999989…, which Math.round(x * 100) / 100 turns into 1.
+    expect(roundHalfAway(new Fraction(1005, 1000))).toBe(1.01);
+    expect(roundHalfAway(new Fraction(81125, 1000))).toBe(81.13);
+    expect(roundHalfAway(new Fraction(2675, 1000))).toBe(2.68);
+    expect(roundHalfAway(new Fraction(125, 1000))).toBe(0.13);
+    expect(roundHalfAway(new Fraction(-125, 1000))).toBe(-0.13);
+    expect(roundHalfAway(new Fraction(89995, 1000))).toBe(90);
+  });
+
+  it("rounds non-ties to the nearest and never yields −0", () => {
+    expect(roundHalfAway(new Fraction(85_674_999, 1_000_000))).toBe(85.67);
+    expect(roundHalfAway(new Fraction(1, 3))).toBe(0.33);
+    expect(roundHalfAway(new Fraction(2, 3))).toBe(0.67);
+    expect(roundHalfAway(new Fraction(242, 3))).toBe(80.67); // 80.666…
+    expect(Object.is(roundHalfAway(new Fraction(-4, 1000)), 0)).toBe(true);
+    expect(roundHalfAway(new Fraction(1, 8), 1)).toBe(0.1); // 0.125 → 0.1 at one decimal
+    expect(roundHalfAway(new Fraction(-1, 20), 1)).toBe(-0.1); // −0.05 → −0.1
+  });
+});
+
+describe("roundDoubleHalfAway (doubles)", () => {
+  it("treats a computed tie a few ulps off as the tie", () => {
+    expect(roundDoubleHalfAway(1.005)).toBe(1.01);
+    expect(roundDoubleHalfAway(2.675)).toBe(2.68);
+    expect(roundDoubleHalfAway(-1.005)).toBe(-1.01);
+    expect(roundDoubleHalfAway(89.99499999999999)).toBe(90);
+  });
+
+  it("rounds other values to the nearest", () => {
+    expect(roundDoubleHalfAway(49.01625)).toBe(49.02);
+    expect(roundDoubleHalfAway(49.0149)).toBe(49.01);
+    expect(roundDoubleHalfAway(94.3306)).toBe(94.33);
+    expect(Object.is(roundDoubleHalfAway(-0.001), 0)).toBe(true);
+  });
+});

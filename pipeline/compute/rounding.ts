@@ -1,0 +1,35 @@
+// Published numbers are rounded to 2 decimals, half away from zero, each from its own full-precision
+// value (DATA.md §2). Exact values round exactly; doubles (Wilson bounds, bootstrap percentiles) round
+// with a tolerance for the binary error of the arithmetic that produced them.
+import type Fraction from "fraction.js";
+
+/**
+ * Rounds an exact rational to `places` decimals, ties away from zero: 1.005 → 1.01, 81.125 → 81.13,
+ * −0.125 → −0.13, while 85.674999… stays 85.67. The result is the double nearest to that decimal.
+ */
+export function roundHalfAway(value: Fraction, places = 2): number {
+  const scale = 10n ** BigInt(places);
+  const scaled = value.n * scale;
+  let whole = scaled / value.d;
+  if (2n * (scaled % value.d) >= value.d) whole += 1n;
+  // Integer ÷ power of ten is one correctly rounded division: the nearest double to the decimal.
+  return Number(value.s * whole) / Number(scale);
+}
+
+/**
+ * A double whose exact value is a tie may come out a few ulps below it (1.005 × 100 =
+ * 100.49999999999999); anything within this distance of a tie, in units of the last published
+ * decimal, is treated as the tie. Our values are at most 10⁴ units (100.00%), whose ulp is ~2·10⁻¹²,
+ * so the tolerance is far above rounding noise and far below any real difference.
+ */
+const TIE_TOLERANCE = 1e-9;
+
+/** Rounds a double to `places` decimals, ties (within the tolerance above) away from zero. */
+export function roundDoubleHalfAway(value: number, places = 2): number {
+  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
+  const scale = 10 ** places;
+  const scaled = Math.abs(value) * scale;
+  let whole = Math.floor(scaled);
+  if (scaled - whole >= 0.5 - TIE_TOLERANCE) whole += 1;
+  return whole === 0 ? 0 : (Math.sign(value) * whole) / scale;
+}

@@ -1,0 +1,149 @@
+// Survey tallies: for one commune and question, the number of answers per option. Everything the
+// survey contributes — leaf points, published counts, satisfied shares — is derived from these
+// integer counts, so an exact mean costs one rational per commune × question, not one per answer:
+// the sum of coefficients over answers is Σ count(option) × coefficient(option).
+import type { Question } from "../../schemas/questions.ts";
+import type { ScaleOption } from "../../schemas/scales.ts";
+import type { Answers } from "../../schemas/survey.ts";
+import { exactDecimal, Fraction } from "./exact.ts";
+import { groupBy } from "./group.ts";
+
+export interface Scale {
+  /** Options in scales.csv order (the order published in survey_options). */
+  options: ScaleOption[];
+  indexOf: Map<string, number>;
+  /** Exact coefficients as integers over a common denominator; null = excluded from means. */
+  numerators: (bigint | null)[];
+  denominator: bigint;
+  /** Whether the scale defines satisfied options, so a satisfied share is meaningful. */
+  measuresSatisfaction: boolean;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** The scales by name, each option's coefficient read exactly from its decimal. */
+export function buildScales(options: readonly ScaleOption[]): Map<string, Scale> {
+  const scales = new Map<string, Scale>();
+  for (const [name, scaleOptions] of groupBy(options, (o) => o.scale)) {
+    const exact = scaleOptions.map((o) => (o.coefficient === null ? null : exactDecimal(o.coefficient)));
+    const denominator = exact.reduce((lcm, f) => (f === null ? lcm : (lcm / gcd(lcm, f.d)) * f.d), 1n);
+    scales.set(name, {
+      options: scaleOptions,
+      indexOf: new Map(scaleOptions.map((o, i) => [o.option, i])),
+      numerators: exact.map((f) => (f === null ? null : (f.s * f.n * denominator) / f.d)),
+      denominator,
+      measuresSatisfaction: scaleOptions.some((o) => o.satisfied !== null),
+    });
+  }
+  return scales;
+}
+
+export interface QuestionTally {
+  question: Question;
+  scale: Scale;
+  /** Forms rating the commune in the question's panel. */
+  forms: number;
+  /** Answers per option, in the scale's order. */
+  counts: number[];
+  /** Answers whose option has a coefficient. */
+  valid: number;
+  /** Answers whose option has no coefficient ("không đánh giá được"). */
+  excluded: number;
+  noAnswer: number;
+  /** Valid answers whose option is satisfied. */
+  satisfied: number;
+  /** m(c, q): the exact mean coefficient of the valid answers, null without any. */
+  meanCoefficient: Fraction | null;
+}
+
+/** Counts one question's answers over the forms rating one commune. */
+export function tallyQuestion(
+  forms: readonly { answers: Answers }[],
+  question: Question,
+  scale: Scale,
+): QuestionTally {
+  const counts = new Array<number>(scale.options.length).fill(0);
+  let answered = 0;
+  for (const form of forms) {
+    const option = form.answers[question.id];
+    if (option === undefined) continue;
+    const index = scale.indexOf.get(option);
+    if (index === undefined) {
+      throw new Error(`Option "${option}" of question ${question.id} is not in scale ${question.scale}`);
+    }
+    counts[index]!++;
+    answered++;
+  }
+  let valid = 0;
+  let satisfied = 0;
+  let numeratorSum = 0n;
+  counts.forEach((count, i) => {
+    const numerator = scale.numerators[i];
+    if (numerator === null || numerator === undefined) return;
+    valid += count;
+    numeratorSum += BigInt(count) * numerator;
+    if (scale.options[i]!.satisfied === true) satisfied += count;
+  });
+  return {
+    question,
+    scale,
+    forms: forms.length,
+    counts,
+    valid,
+    excluded: answered - valid,
+    noAnswer: forms.length - answered,
+    satisfied,
+    meanCoefficient: valid === 0 ? null : new Fraction(numeratorSum, BigInt(valid) * scale.denominator),
+  };
+}
+
+/**
+ * Points of a survey leaf: max_points × the mean over its questions of m(c, q). A question without
+ * any valid answer for the commune has no m(c, q) and is left out of that mean (DATA.md §2 only
+ * forbids a leaf with no valid answer at all, which validation reports); null when no question of
+ * the leaf has a valid answer.
+ */
+export function surveyLeafPoints(maxPoints: Fraction, tallies: readonly QuestionTally[]): Fraction | null {
+  const means = tallies.flatMap((t) => t.meanCoefficient ?? []);
+  if (means.length === 0) return null;
+  return means
+    .reduce((sum, m) => sum.add(m), new Fraction(0))
+    .mul(maxPoints)
+    .div(means.length);
+}
+
+/** One SIPAS element's satisfied and valid citizen answers in a commune. */
+export interface ElementShare {
+  element: number;
+  satisfied: number;
+  valid: number;
+}
+
+/** Per SIPAS element (ascending), the satisfied and valid citizens' answers over its questions. */
+export function elementShares(tallies: readonly QuestionTally[]): ElementShare[] {
+  const byElement = new Map<number, ElementShare>();
+  for (const tally of tallies) {
+    const element = tally.question.sipas_element;
+    if (tally.question.panel !== "citizens" || element === null) continue;
+    const share = byElement.get(element) ?? { element, satisfied: 0, valid: 0 };
+    share.satisfied += tally.satisfied;
+    share.valid += tally.valid;
+    byElement.set(element, share);
+  }
+  return [...byElement.values()].sort((a, b) => a.element - b.element);
+}
+
+/**
+ * Satisfaction (SIPAS-style): the mean over elements of each element's satisfied share, as a
+ * fraction of 1; elements without a valid answer have no share and do not count; null without any.
+ */
+export function satisfaction(shares: readonly ElementShare[]): Fraction | null {
+  const measured = shares.filter((s) => s.valid > 0);
+  if (measured.length === 0) return null;
+  return measured
+    .reduce((sum, s) => sum.add(new Fraction(s.satisfied, s.valid)), new Fraction(0))
+    .div(measured.length);
+}
