@@ -81,6 +81,17 @@ export const surveyRow = z.object({
   satisfied_ci_high: optionalNum("Cận trên khoảng tin cậy 95% của tỷ lệ hài lòng (Wilson, %)"),
 });
 
+export const satisfactionRow = z.object({
+  commune_code: str("Mã đơn vị hành chính"),
+  element: int("Yếu tố hài lòng (SIPAS): 1 tiếp cận dịch vụ … 5 tiếp nhận, xử lý ý kiến"),
+  element_name: str("Tên yếu tố hài lòng"),
+  valid_answers: int("Số câu trả lời hợp lệ của người dân về yếu tố này"),
+  satisfied_answers: int("Số câu trả lời hài lòng hoặc rất hài lòng"),
+  satisfied_pct: num("Tỷ lệ hài lòng (%)"),
+  ci_low: num("Cận dưới khoảng tin cậy 95% (Wilson, %)"),
+  ci_high: num("Cận trên khoảng tin cậy 95% (Wilson, %)"),
+});
+
 export const surveyOptionsRow = z.object({
   commune_code: str("Mã đơn vị hành chính"),
   panel: z.enum(["officials", "citizens"]).describe("Nhóm khảo sát"),
@@ -102,6 +113,7 @@ export type ResultsRow = z.infer<typeof resultsRow>;
 export type DomainsRow = z.infer<typeof domainsRow>;
 export type ScoresRow = z.infer<typeof scoresRow>;
 export type SurveyRow = z.infer<typeof surveyRow>;
+export type SatisfactionRow = z.infer<typeof satisfactionRow>;
 export type SurveyOptionsRow = z.infer<typeof surveyOptionsRow>;
 export type ResponsesRow = z.infer<typeof responsesRow>;
 
@@ -111,6 +123,7 @@ export const publishedTables = {
   domains: domainsRow,
   scores: scoresRow,
   survey: surveyRow,
+  satisfaction: satisfactionRow,
   survey_options: surveyOptionsRow,
   responses: responsesRow,
 } as const;

@@ -239,6 +239,36 @@ describe("computeYear on a tiny year worked out by hand", () => {
     expect(row(X).rank).toBe(1);
   });
 
+  it("publishes each SIPAS element's satisfied share with its Wilson 95% interval", () => {
+    // Xã, element 1 (ND01 valid 5, 4, 2): 2 satisfied of 3. Wilson with z = 1.96, p = 2/3, n = 3:
+    //   centre = (p + z²/2n) / (1 + z²/n) = (0.6667 + 0.6402) / 2.2805 = 0.5731,
+    //   half = z √(p(1−p)/n + z²/4n²) / (1 + z²/n) = 1.96 × √(0.07407 + 0.10671) / 2.2805 = 0.3654,
+    //   → [20.77%, 93.85%]. Element 2 (ND02 valid 4, 5, 5): 3 of 3 → 100% in [43.85%, 100%].
+    const rows = results.tables.satisfaction.filter((r) => r.commune_code === X);
+    expect(rows).toEqual([
+      {
+        commune_code: X,
+        element: 1,
+        element_name: "Tiếp cận dịch vụ hành chính công",
+        valid_answers: 3,
+        satisfied_answers: 2,
+        satisfied_pct: 66.67,
+        ci_low: 20.77,
+        ci_high: 93.85,
+      },
+      {
+        commune_code: X,
+        element: 2,
+        element_name: "Thủ tục hành chính",
+        valid_answers: 3,
+        satisfied_answers: 3,
+        satisfied_pct: 100,
+        ci_low: 43.85,
+        ci_high: 100,
+      },
+    ]);
+  });
+
   it("without the bootstrap, the interval is the point and the rank range the rank", () => {
     expect(row(X)).toMatchObject({ index_ci_low: 80.67, index_ci_high: 80.67, rank_low: 1, rank_high: 1 });
     expect(row(X).index_change).toBeNull();

@@ -6,6 +6,7 @@ import type { CommuneType } from "../../schemas/communes.ts";
 import type {
   DomainsRow,
   ResultsRow,
+  SatisfactionRow,
   ScoresRow,
   SurveyOptionsRow,
   SurveyRow,
@@ -181,6 +182,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       domains: domainsTable(scores, options.previous),
       scores: scoresTable(scores),
       survey: scores.flatMap(surveyRows),
+      satisfaction: scores.flatMap(satisfactionRows),
       survey_options: scores.flatMap(surveyOptionRows),
       responses: shuffledResponses(
         communes.map((c) => c.code),
@@ -279,6 +281,37 @@ function surveyRows(s: CommuneScore): SurveyRow[] {
       satisfied_ci_high: interval ? roundDoubleHalfAway(interval.high * 100) : null,
     };
   });
+}
+
+/**
+ * The five SIPAS elements of satisfaction with the one-stop service (Đề án đo lường sự hài lòng,
+ * Bộ Nội vụ): fixed by the national method, so their names are not data.
+ */
+export const sipasElementNames: Record<number, string> = {
+  1: "Tiếp cận dịch vụ hành chính công",
+  2: "Thủ tục hành chính",
+  3: "Công chức trực tiếp giải quyết công việc",
+  4: "Kết quả giải quyết thủ tục hành chính",
+  5: "Tiếp nhận, xử lý ý kiến góp ý, phản ánh, kiến nghị",
+};
+
+/** Each SIPAS element's satisfied share in a commune, with its Wilson 95% interval (DATA.md §2). */
+function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
+  return s.elements
+    .filter((e) => e.valid > 0)
+    .map((e) => {
+      const interval = wilsonInterval(e.satisfied, e.valid);
+      return {
+        commune_code: s.commune.code,
+        element: e.element,
+        element_name: sipasElementNames[e.element] ?? `Yếu tố ${e.element}`,
+        valid_answers: e.valid,
+        satisfied_answers: e.satisfied,
+        satisfied_pct: roundHalfAway(new Fraction(e.satisfied * 100, e.valid)),
+        ci_low: roundDoubleHalfAway(interval.low * 100),
+        ci_high: roundDoubleHalfAway(interval.high * 100),
+      };
+    });
 }
 
 /** Officials' answers leave the pipeline only as these counts per commune, question and option. */
