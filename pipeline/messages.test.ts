@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { catalogue, fillTemplate, problem, type ProblemCode } from "./messages.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+function sources(folder: string): string[] {
+  return readdirSync(join(root, folder), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .map((f) => readFileSync(join(root, folder, f), "utf8"));
+}
+
+/** Codes passed to `problem("…")` in the pipeline and used as `error: "…"` in the Zod schemas. */
+function emittedCodes(): Set<string> {
+  const schemas = sources("schemas").join("\n");
+  const text = [...sources("pipeline"), schemas].join("\n");
+  const codes = new Set<string>();
+  for (const m of text.matchAll(/problem\(\s*"(\w+)"/g)) codes.add(m[1] as string);
+  for (const m of schemas.matchAll(/error: "(\w+)"/g)) codes.add(m[1] as string);
+  return codes;
+}
+
+describe("the problem catalogue", () => {
+  it("knows every code the pipeline and the schemas emit", () => {
+    const unknown = [...emittedCodes()].filter((code) => !(code in catalogue));
+    expect(unknown).toEqual([]);
+  });
+
+  it("has no code that nothing emits", () => {
+    // dataset.json field problems come from cellProblem/issueProblem through `problem(issue.message)`
+    // when the Zod message is a code, so every code must still appear literally somewhere.
+    const emitted = emittedCodes();
+    const unreachable = Object.keys(catalogue).filter((code) => !emitted.has(code));
+    expect(unreachable).toEqual([]);
+  });
+
+  it.each(Object.keys(catalogue) as ProblemCode[])("%s reads as full sentences in both languages", (code) => {
+    const entry = catalogue[code];
+    const params = {
+      file: "appraisal.csv",
+      column: "self_score",
+      value: entry.example,
+      ...entry.example_params,
+    };
+    for (const template of [entry.message_vi, entry.message_en, entry.fix_vi, entry.fix_en]) {
+      expect(fillTemplate(template, params)).not.toMatch(/\{\w+\}/);
+    }
+    const built = problem(
+      code,
+      { file: "appraisal.csv", line: 3, column: "self_score", value: entry.example },
+      entry.example_params,
+    );
+    expect(built).toMatchObject({ code, severity: entry.severity, line: 3 });
+    expect(built.message_vi).toMatch(/Cách sửa: \S/);
+    expect(built.message_en).toMatch(/Fix: \S/);
+  });
+});

@@ -1,0 +1,858 @@
+// The one catalogue of validation problems (STYLE.md: user-facing messages live in one place).
+// Each code has a severity, a Vietnamese and an English message, a "how to fix" in Excel terms and
+// an example; the data editors' guide page is generated from this object, and `problem()` builds
+// every Problem the pipeline reports, so wording cannot drift between the CLI, CI and the site.
+// Templates take `{name}` placeholders filled from the params given to `problem()`.
+import type { Problem, Severity } from "./problem.ts";
+
+export interface ProblemDefinition {
+  severity: Severity;
+  /** Which layer of the checks finds it (QUALITY.md: bytes → dialect → header → rows → cells → cross-file). */
+  layer: "file" | "header" | "row" | "cell" | "cross_file";
+  message_vi: string;
+  message_en: string;
+  fix_vi: string;
+  fix_en: string;
+  /** A value that triggers the problem, as an editor would see it in the file. */
+  example: string;
+  /** Params that fill the templates for the example, so the guide can show a real sentence. */
+  example_params: Record<string, string | number>;
+}
+
+const saveAsCsvUtf8Vi = 'Trong Excel chọn Tệp → Lưu thành, loại tệp "CSV UTF-8 (Comma delimited) (*.csv)".';
+const saveAsCsvUtf8En = 'In Excel choose File → Save As, type "CSV UTF-8 (Comma delimited) (*.csv)".';
+const textColumnVi =
+  "Trong Excel chọn cả cột, Định dạng ô → Văn bản (Text) rồi nhập lại mã đủ 5 chữ số (hoặc gõ dấu ' trước mã).";
+const textColumnEn =
+  "In Excel select the column, Format Cells → Text, then re-type the full 5-digit code (or type ' before it).";
+
+export const catalogue = {
+  // ── the file and its bytes ────────────────────────────────────────────────────────────────
+  file_missing: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Thiếu tệp {file} trong thư mục dữ liệu của năm.",
+    message_en: "The file {file} is missing from the year's data folder.",
+    fix_vi: "Thêm tệp {file} (đúng tên, chữ thường) vào thư mục data/<năm>/.",
+    fix_en: "Add the file {file} (exact lower-case name) to the data/<year>/ folder.",
+    example: "",
+    example_params: { file: "appraisal.csv" },
+  },
+  file_too_large: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Tệp nặng {size} MB, vượt giới hạn {limit} MB nên không được đọc.",
+    message_en: "The file is {size} MB, above the {limit} MB limit, so it was not read.",
+    fix_vi:
+      "Kiểm tra xem có phải nhầm tệp không; xóa các dòng, cột thừa trong Excel rồi lưu lại dạng CSV UTF-8.",
+    fix_en:
+      "Check that this is the right file; delete stray rows and columns in Excel and save it again as CSV UTF-8.",
+    example: "",
+    example_params: { size: 200, limit: 150 },
+  },
+  file_unreadable: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Không đọc được tệp: {detail}.",
+    message_en: "The file could not be read: {detail}.",
+    fix_vi: "Kiểm tra tệp có tồn tại, là tệp (không phải thư mục) và không bị chương trình khác khóa.",
+    fix_en: "Check that the file exists, is a file (not a folder) and is not locked by another program.",
+    example: "",
+    example_params: { detail: "EISDIR" },
+  },
+  unexpected_failure: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Lỗi ngoài dự kiến khi kiểm tra tệp: {detail}.",
+    message_en: "Unexpected failure while checking the file: {detail}.",
+    fix_vi: "Đây có thể là lỗi của chương trình; gửi tệp này kèm thông báo cho nhóm kỹ thuật.",
+    fix_en: "This may be a bug in the tool; send this file and the message to the technical team.",
+    example: "",
+    example_params: { detail: "RangeError" },
+  },
+  empty_file: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Tệp rỗng, không có nội dung.",
+    message_en: "The file is empty.",
+    fix_vi:
+      "Mở lại bảng gốc trong Excel và lưu lại dạng CSV UTF-8 (tệp phải có dòng tiêu đề cột và dữ liệu).",
+    fix_en: "Open the original sheet in Excel and save it again as CSV UTF-8 (with a header row and data).",
+    example: "",
+    example_params: {},
+  },
+  binary_file: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      "Tệp không phải văn bản CSV (có byte nhị phân{detail}); có thể là tệp Excel .xlsx bị đổi đuôi.",
+    message_en: "The file is not CSV text (it has binary bytes{detail}); it may be an Excel .xlsx renamed.",
+    fix_vi: saveAsCsvUtf8Vi,
+    fix_en: saveAsCsvUtf8En,
+    example: "PK\u0003\u0004…",
+    example_params: { detail: ", bắt đầu bằng PK: tệp nén/xlsx" },
+  },
+  encoding_not_utf8: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      'Tệp không được lưu bằng bảng mã UTF-8 (có thể là Windows-1258), dòng {line} đọc ra "{sample}". Chữ tiếng Việt sẽ bị sai.',
+    message_en:
+      'The file is not saved as UTF-8 (probably Windows-1258); line {line} reads "{sample}". Vietnamese letters would be wrong.',
+    fix_vi: saveAsCsvUtf8Vi + " Không dùng loại “CSV (Comma delimited)” thường.",
+    fix_en: saveAsCsvUtf8En + " Do not use the plain “CSV (Comma delimited)” type.",
+    example: "Xã Hồng Dụ (lưu bằng Windows-1258)",
+    example_params: { line: 2, sample: "11161,Xã Ứng Hòe,xa,60" },
+  },
+  legacy_vietnamese_encoding: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      'Chữ "{sample}" là tiếng Việt gõ bằng bảng mã cũ TCVN3 (ABC, phông .Vn…) hoặc VNI, không phải Unicode; các trang web và máy tính khác sẽ hiển thị sai.',
+    message_en:
+      'The text "{sample}" is Vietnamese typed in a legacy encoding, TCVN3 (ABC, .Vn fonts) or VNI, not Unicode; websites and other computers show it garbled.',
+    fix_vi:
+      "Chép bảng vào clipboard, dùng Unikey → Công cụ chuyển mã (Ctrl+Shift+F6), nguồn TCVN3 (ABC) hoặc VNI Windows, đích Unicode, rồi dán lại và lưu dạng CSV UTF-8.",
+    fix_en:
+      "Copy the sheet, use Unikey's converter (Ctrl+Shift+F6) from TCVN3 (ABC) or VNI Windows to Unicode, paste it back and save as CSV UTF-8.",
+    example: "X· Hång Dô / Xaõ Hoàng Duï",
+    example_params: { sample: "X· Hång Dô" },
+  },
+  text_not_nfc: {
+    severity: "warning",
+    layer: "file",
+    message_vi:
+      "Chữ tiếng Việt từ dòng {line} được gõ dạng dấu rời (tổ hợp, NFD); chương trình đã tự chuẩn hóa về dạng dựng sẵn (NFC).",
+    message_en:
+      "Vietnamese text from line {line} uses separate combining accents (NFD); it was normalised to precomposed form (NFC).",
+    fix_vi: "Không bắt buộc sửa. Nên đặt Unikey bảng mã “Unicode dựng sẵn” khi nhập liệu.",
+    fix_en: "No fix needed. Prefer Unikey's “Unicode dựng sẵn” (precomposed) setting when typing.",
+    example: "Xã Hồng Dụ (dấu rời)",
+    example_params: { line: 3 },
+  },
+  unclosed_quote: {
+    severity: "error",
+    layer: "row",
+    message_vi:
+      'Dấu ngoặc kép (") mở ở dòng {line} không được đóng; phần còn lại của tệp bị đọc thành một ô.',
+    message_en:
+      'A double quote (") opened on line {line} is never closed; the rest of the file reads as one cell.',
+    fix_vi:
+      'Sửa ô đó trong Excel (xóa dấu " thừa, hoặc viết "" nếu cần dấu ngoặc kép trong nội dung) rồi lưu lại dạng CSV UTF-8.',
+    fix_en:
+      'Fix that cell in Excel (remove the stray ", or write "" for a quote inside text) and save again as CSV UTF-8.',
+    example: '"Chưa ban hành kế hoạch',
+    example_params: { line: 7 },
+  },
+  // ── the header ───────────────────────────────────────────────────────────────────────────
+  header_not_found: {
+    severity: "error",
+    layer: "header",
+    message_vi: "Không tìm thấy dòng tiêu đề cột. Cần các cột: {expected}. Tìm thấy: {found}.",
+    message_en: "No header row found. Expected columns: {expected}. Found: {found}.",
+    fix_vi:
+      "Dòng đầu tiên phải là tên cột đúng như mẫu (chữ thường, không dấu, nối bằng _), phân cách bằng dấu phẩy, chấm phẩy hoặc tab.",
+    fix_en:
+      "The first row must hold the column names exactly as in the template (lower case ASCII with _), separated by commas, semicolons or tabs.",
+    example: "Mã xã,Tên xã,Loại",
+    example_params: { expected: "code, name, type, survey_quota", found: "Mã xã, Tên xã, Loại" },
+  },
+  title_row: {
+    severity: "error",
+    layer: "header",
+    message_vi: "Có dòng tiêu đề/ô gộp phía trên bảng; dòng tên cột thật nằm ở dòng {header_line}.",
+    message_en: "There is a title or merged row above the table; the real header row is line {header_line}.",
+    fix_vi:
+      "Trong Excel xóa các dòng phía trên dòng tên cột (bỏ gộp ô), để tên cột ở dòng 1, rồi lưu lại dạng CSV UTF-8.",
+    fix_en:
+      "In Excel delete the rows above the column names (unmerge cells) so the header is row 1, then save as CSV UTF-8.",
+    example: "BẢNG ĐIỂM THẨM ĐỊNH NĂM 2023,,,,",
+    example_params: { header_line: 2 },
+  },
+  missing_column: {
+    severity: "error",
+    layer: "header",
+    message_vi: 'Thiếu cột "{column}". Cần các cột: {expected}. Tìm thấy: {found}.',
+    message_en: 'Missing column "{column}". Expected columns: {expected}. Found: {found}.',
+    fix_vi: 'Thêm cột có tên đúng "{column}" ở dòng 1.',
+    fix_en: 'Add a column named exactly "{column}" in row 1.',
+    example: "code,name,type",
+    example_params: {
+      column: "survey_quota",
+      expected: "code, name, type, survey_quota",
+      found: "code, name, type",
+    },
+  },
+  misspelled_column: {
+    severity: "error",
+    layer: "header",
+    message_vi: 'Cột "{value}" không có trong mẫu; có phải là "{suggestion}"?',
+    message_en: 'Column "{value}" is not in the template; did you mean "{suggestion}"?',
+    fix_vi: 'Đổi tên cột ở dòng 1 thành "{suggestion}" (đúng chính tả, chữ thường).',
+    fix_en: 'Rename the column in row 1 to "{suggestion}" (exact spelling, lower case).',
+    example: "comune_code",
+    example_params: { value: "comune_code", suggestion: "commune_code" },
+  },
+  duplicate_column: {
+    severity: "error",
+    layer: "header",
+    message_vi: 'Cột "{value}" xuất hiện hai lần (cột thứ {first_position} và {position}).',
+    message_en: 'Column "{value}" appears twice (columns {first_position} and {position}).',
+    fix_vi: "Xóa hoặc đổi tên một trong hai cột trùng trong Excel.",
+    fix_en: "Delete or rename one of the two duplicate columns in Excel.",
+    example: "self_score,self_score",
+    example_params: { value: "self_score", first_position: 3, position: 5 },
+  },
+  blank_column: {
+    severity: "error",
+    layer: "header",
+    message_vi: "Cột thứ {position} không có tên ở dòng tiêu đề.",
+    message_en: "Column {position} has no name in the header row.",
+    fix_vi: "Đặt tên cho cột đó, hoặc xóa hẳn cột (kể cả các ô trống) trong Excel nếu không dùng.",
+    fix_en: "Name that column, or delete the whole column in Excel if it is not used.",
+    example: "code,,name",
+    example_params: { position: 2 },
+  },
+  unknown_column: {
+    severity: "warning",
+    layer: "header",
+    message_vi: 'Cột "{value}" không có trong mẫu dữ liệu; cột này bị bỏ qua và không bao giờ được công bố.',
+    message_en: 'Column "{value}" is not part of the data contract; it is ignored and never published.',
+    fix_vi: "Nếu cột chứa thông tin cá nhân (họ tên, số điện thoại), nên xóa cột khỏi tệp trước khi nộp.",
+    fix_en:
+      "If the column holds personal data (names, phone numbers), delete it from the file before submitting.",
+    example: "ho_ten",
+    example_params: { value: "ho_ten" },
+  },
+  unknown_question: {
+    severity: "error",
+    layer: "header",
+    message_vi:
+      'Cột "{value}" trông như mã câu hỏi nhưng không có trong questions.csv cho nhóm {panel}; câu trả lời sẽ bị mất.',
+    message_en:
+      'Column "{value}" looks like a question id but questions.csv has no such {panel} question; its answers would be lost.',
+    fix_vi: "Sửa tên cột cho đúng mã câu hỏi, hoặc thêm câu hỏi đó vào questions.csv.",
+    fix_en: "Correct the column name to the question's id, or add the question to questions.csv.",
+    example: "CB99",
+    example_params: { value: "CB99", panel: "officials" },
+  },
+  missing_question_column: {
+    severity: "error",
+    layer: "header",
+    message_vi:
+      'Câu hỏi {column} có trong questions.csv (nhóm {panel}) nhưng tệp phiếu không có cột "{column}".',
+    message_en:
+      'Question {column} is in questions.csv ({panel}) but the forms file has no "{column}" column.',
+    fix_vi: "Thêm cột đúng mã câu hỏi vào tệp phiếu, hoặc bỏ câu hỏi khỏi questions.csv nếu không hỏi.",
+    fix_en:
+      "Add the question's column to the forms file, or remove the question from questions.csv if it was not asked.",
+    example: "",
+    example_params: { column: "ND07", panel: "citizens" },
+  },
+  // ── rows ─────────────────────────────────────────────────────────────────────────────────
+  no_rows: {
+    severity: "error",
+    layer: "row",
+    message_vi: "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.",
+    message_en: "The file has a header row but no data rows.",
+    fix_vi: "Kiểm tra lại đã chép đủ dữ liệu vào bảng trước khi lưu dạng CSV UTF-8.",
+    fix_en: "Check that the data were copied into the sheet before saving as CSV UTF-8.",
+    example: "code,name,type,survey_quota",
+    example_params: {},
+  },
+  ragged_row: {
+    severity: "error",
+    layer: "row",
+    message_vi:
+      "Dòng có {found} ô nhưng tiêu đề có {expected} cột (thường do dấu phân cách thừa/thiếu trong một ô).",
+    message_en:
+      "The row has {found} cells but the header has {expected} columns (usually a stray separator in a cell).",
+    fix_vi:
+      'Kiểm tra ô có chứa dấu phẩy/chấm phẩy; lưu lại từ Excel dạng CSV UTF-8 để Excel tự đặt ngoặc kép "…".',
+    fix_en:
+      'Look for a cell containing a comma or semicolon; save again from Excel as CSV UTF-8 so Excel quotes it "…".',
+    example: "11161,Xã Ứng Hòe,xa,60,thừa",
+    example_params: { found: 5, expected: 4 },
+  },
+  formula_trigger: {
+    severity: "warning",
+    layer: "cell",
+    message_vi:
+      'Ô bắt đầu bằng ký tự "{trigger}" mà Excel có thể hiểu là công thức; khi công bố sẽ được vô hiệu hóa.',
+    message_en:
+      'The cell starts with "{trigger}", which Excel may run as a formula; it is neutralised when published.',
+    fix_vi: "Kiểm tra nội dung ô; nếu là văn bản bình thường, bỏ ký tự đầu đó hoặc viết lại câu.",
+    fix_en: "Check the cell; if it is ordinary text, remove that first character or reword it.",
+    example: "=HYPERLINK(…)",
+    example_params: { trigger: "=" },
+  },
+  // ── cells (the Zod row schemas carry these codes as their errors) ─────────────────────────────
+  required: {
+    severity: "error",
+    layer: "cell",
+    message_vi: "Ô bắt buộc nhưng đang trống.",
+    message_en: "This cell is required but empty.",
+    fix_vi: "Nhập giá trị cho ô này.",
+    fix_en: "Enter a value in this cell.",
+    example: "",
+    example_params: {},
+  },
+  commune_code_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Mã xã "{value}" phải gồm đúng 5 chữ số (mã Tổng cục Thống kê).',
+    message_en: 'Commune code "{value}" must be exactly 5 digits (the GSO code).',
+    fix_vi: textColumnVi,
+    fix_en: textColumnEn,
+    example: "1116A",
+    example_params: { value: "1116A" },
+  },
+  code_lost_leading_zeros: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      'Mã "{value}" đã mất số 0 ở đầu (Excel tự xóa số 0 đầu khi coi ô là số); mã đúng là "{suggestion}".',
+    message_en:
+      'Code "{value}" lost its leading zeros (Excel strips them when it treats the cell as a number); it should be "{suggestion}".',
+    fix_vi: textColumnVi,
+    fix_en: textColumnEn,
+    example: "1155",
+    example_params: { value: "1155", suggestion: "01155" },
+  },
+  criterion_id_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Mã tiêu chí "{value}" không đúng dạng số cách nhau bằng dấu chấm (ví dụ 1, 1.2, 1.2.3).',
+    message_en: 'Criterion id "{value}" is not dot-separated numbers (e.g. 1, 1.2, 1.2.3).',
+    fix_vi:
+      "Định dạng cột là Văn bản (Text) trong Excel để Excel không đổi 1.10 thành 1.1 hoặc thành ngày tháng, rồi nhập lại mã.",
+    fix_en:
+      "Format the column as Text in Excel so it does not turn 1.10 into 1.1 or into a date, then re-type the id.",
+    example: "1.2.",
+    example_params: { value: "1.2." },
+  },
+  code_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Mã "{value}" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ.',
+    message_en:
+      'Code "{value}" may only hold lower-case ASCII letters, digits and underscores, starting with a letter.',
+    fix_vi: "Viết lại mã theo đúng mẫu (ví dụ nguoi_dan, hdnd).",
+    fix_en: "Re-type the code as in the template (e.g. nguoi_dan, hdnd).",
+    example: "Người dân",
+    example_params: { value: "Người dân" },
+  },
+  question_id_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Mã câu hỏi "{value}" phải là 2 chữ in hoa và 2–3 chữ số (ví dụ CB01, ND12).',
+    message_en: 'Question id "{value}" must be 2 capital letters and 2–3 digits (e.g. CB01, ND12).',
+    fix_vi: "Sửa mã câu hỏi theo mẫu; mã này cũng là tên cột trong tệp phiếu.",
+    fix_en: "Correct the id to the pattern; it is also the column name in the forms file.",
+    example: "cb1",
+    example_params: { value: "cb1" },
+  },
+  option_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Mã phương án "{value}" phải là 1–3 chữ in hoa hoặc chữ số (ví dụ A, E, 5).',
+    message_en: 'Option code "{value}" must be 1–3 capital letters or digits (e.g. A, E, 5).',
+    fix_vi: "Ghi đúng ký hiệu in trên phiếu.",
+    fix_en: "Write the code printed on the form.",
+    example: "a)",
+    example_params: { value: "a)" },
+  },
+  not_a_number: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Giá trị "{value}" không phải là số.',
+    message_en: 'The value "{value}" is not a number.',
+    fix_vi: "Nhập số bằng chữ số (ví dụ 8 hoặc 8,5), không viết bằng chữ, không kèm đơn vị.",
+    fix_en: "Enter the number in digits (e.g. 8 or 8.5), not in words, without units.",
+    example: "tám",
+    example_params: { value: "tám" },
+  },
+  too_many_decimals: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Số "{value}" có quá nhiều chữ số thập phân (tối đa {places}).',
+    message_en: 'The number "{value}" has too many decimals (at most {places}).',
+    fix_vi: "Làm tròn giá trị thật trong ô (hàm ROUND), không chỉ định dạng hiển thị, rồi lưu lại.",
+    fix_en: "Round the stored value (ROUND function), not just its display format, then save again.",
+    example: "7,125",
+    example_params: { value: "7,125", places: 2 },
+  },
+  negative_number: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Giá trị "{value}" là số âm; điểm và số lượng phải từ 0 trở lên.',
+    message_en: 'The value "{value}" is negative; scores and counts must be 0 or more.',
+    fix_vi: "Sửa thành số từ 0 trở lên (điểm bị trừ thì ghi số điểm còn lại, không ghi số âm).",
+    fix_en: "Enter a number of 0 or more (for a deduction, write the points that remain).",
+    example: "-1",
+    example_params: { value: "-1" },
+  },
+  not_a_whole_number: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Giá trị "{value}" phải là số nguyên không âm.',
+    message_en: 'The value "{value}" must be a whole number, 0 or more.',
+    fix_vi: "Nhập số nguyên (ví dụ 60), không có phần thập phân hay dấu phân cách hàng nghìn.",
+    fix_en: "Enter a whole number (e.g. 60), with no decimals or thousands separators.",
+    example: "60,5",
+    example_params: { value: "60,5" },
+  },
+  not_a_boolean: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Giá trị "{value}" phải là true, false hoặc để trống.',
+    message_en: 'The value "{value}" must be true, false or blank.',
+    fix_vi:
+      "Ghi true (hài lòng) hoặc false (không hài lòng) bằng chữ thường; Excel hiển thị TRUE cũng được lưu lại thành chữ thường nếu cột định dạng Văn bản.",
+    fix_en:
+      "Write true or false in lower case; format the column as Text so Excel does not change it to TRUE.",
+    example: "có",
+    example_params: { value: "có" },
+  },
+  commune_type: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Loại đơn vị "{value}" không hợp lệ; chỉ nhận xa hoặc thi_tran.',
+    message_en: 'Unit type "{value}" is not valid; use xa or thi_tran.',
+    fix_vi: "Ghi xa cho xã, thi_tran cho thị trấn (không dấu, chữ thường).",
+    fix_en: "Write xa for a commune, thi_tran for a township (ASCII, lower case).",
+    example: "Xã",
+    example_params: { value: "Xã" },
+  },
+  criterion_source: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Nguồn điểm "{value}" không hợp lệ; chỉ nhận appraisal, survey hoặc để trống (tiêu chí cha).',
+    message_en: 'Source "{value}" is not valid; use appraisal, survey, or blank for a parent criterion.',
+    fix_vi: "Ghi appraisal (thẩm định) hoặc survey (điều tra xã hội học) cho tiêu chí lá.",
+    fix_en: "Write appraisal or survey for a leaf criterion.",
+    example: "thẩm định",
+    example_params: { value: "thẩm định" },
+  },
+  criterion_applies_to: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Phạm vi áp dụng "{value}" không hợp lệ; chỉ nhận all, xa, thi_tran hoặc để trống (= all).',
+    message_en: 'Applies-to "{value}" is not valid; use all, xa, thi_tran, or blank (= all).',
+    fix_vi: "Ghi all nếu áp dụng cho mọi đơn vị, xa hoặc thi_tran nếu chỉ áp dụng cho một loại.",
+    fix_en: "Write all for every unit, or xa / thi_tran for one type only.",
+    example: "xã",
+    example_params: { value: "xã" },
+  },
+  panel: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      'Nhóm khảo sát "{value}" không hợp lệ; chỉ nhận officials (cán bộ) hoặc citizens (người dân).',
+    message_en: 'Panel "{value}" is not valid; use officials or citizens.',
+    fix_vi: "Ghi officials hoặc citizens.",
+    fix_en: "Write officials or citizens.",
+    example: "can_bo",
+    example_params: { value: "can_bo" },
+  },
+  sipas_element: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Yếu tố hài lòng "{value}" không hợp lệ; chỉ nhận 1 đến 5 hoặc để trống.',
+    message_en: 'Satisfaction element "{value}" is not valid; use 1 to 5 or blank.',
+    fix_vi: "Ghi số yếu tố SIPAS (1 tiếp cận, 2 thủ tục, 3 công chức, 4 kết quả, 5 phản ánh) hoặc để trống.",
+    fix_en:
+      "Write the SIPAS element (1 access, 2 procedures, 3 civil servants, 4 results, 5 feedback) or leave blank.",
+    example: "6",
+    example_params: { value: "6" },
+  },
+  coefficient_range: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Hệ số "{value}" phải nằm trong khoảng 0 đến 1 (để trống nếu câu trả lời không được tính).',
+    message_en: 'Coefficient "{value}" must be between 0 and 1 (blank if the answer is not counted).',
+    fix_vi: "Nhập hệ số từ 0 đến 1, ví dụ 0,6; để trống cho phương án “không đánh giá được”.",
+    fix_en: "Enter a coefficient from 0 to 1, e.g. 0.6; leave blank for “cannot assess”.",
+    example: "60",
+    example_params: { value: "60" },
+  },
+  // ── dataset.json ─────────────────────────────────────────────────────────────────────────
+  invalid_json: {
+    severity: "error",
+    layer: "file",
+    message_vi: "dataset.json không phải JSON hợp lệ: {detail}.",
+    message_en: "dataset.json is not valid JSON: {detail}.",
+    fix_vi: "Sửa tệp bằng trình soạn thảo văn bản (không dùng Word); kiểm tra dấu phẩy, ngoặc và ngoặc kép.",
+    fix_en: "Edit the file in a text editor (not Word); check commas, brackets and quotes.",
+    example: '{"year": 2023,}',
+    example_params: { detail: "Unexpected token }" },
+  },
+  dataset_field: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Trường "{column}" không hợp lệ ({detail_vi}).',
+    message_en: 'Field "{column}" is not valid ({detail_en}).',
+    fix_vi: "Sửa trường đó theo mẫu trong tài liệu dữ liệu (DATA.md §1).",
+    fix_en: "Correct the field as the data contract describes (DATA.md §1).",
+    example: '"status": "draft"',
+    example_params: {
+      column: "status",
+      detail_vi: "phải là một trong: sample, official",
+      detail_en: "must be one of: sample, official",
+    },
+  },
+  date_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Ngày "{value}" phải viết dạng năm-tháng-ngày (YYYY-MM-DD).',
+    message_en: 'Date "{value}" must be written year-month-day (YYYY-MM-DD).',
+    fix_vi: "Viết ngày dạng 2022-12-15.",
+    fix_en: "Write the date as 2022-12-15.",
+    example: "15/12/2022",
+    example_params: { value: "15/12/2022" },
+  },
+  version_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Phiên bản "{value}" phải có dạng số.số.số (ví dụ 1.0.0).',
+    message_en: 'Version "{value}" must look like number.number.number (e.g. 1.0.0).',
+    fix_vi: "Ghi phiên bản dạng 1.0.0; mỗi lần đính chính tăng số cuối (1.0.1).",
+    fix_en: "Write the version as 1.0.0; bump the last number for each correction (1.0.1).",
+    example: "v1",
+    example_params: { value: "v1" },
+  },
+  bands_order: {
+    severity: "error",
+    layer: "cell",
+    message_vi: "Các nhóm xếp loại (bands) phải xếp theo min_pct giảm dần; nhóm {value} đứng sai thứ tự.",
+    message_en: "The bands must be ordered by descending min_pct; band {value} is out of order.",
+    fix_vi: "Xếp lại bands từ nhóm cao nhất (min_pct lớn nhất) đến thấp nhất.",
+    fix_en: "Order the bands from the highest min_pct to the lowest.",
+    example: "C (0) trước B (80)",
+    example_params: { value: "B" },
+  },
+  bands_last_not_zero: {
+    severity: "error",
+    layer: "cell",
+    message_vi: "Nhóm xếp loại cuối cùng ({value}) phải có min_pct = 0 để mọi đơn vị đều được xếp nhóm.",
+    message_en: "The last band ({value}) must have min_pct 0 so every unit falls into a band.",
+    fix_vi: "Đặt min_pct của nhóm cuối bằng 0.",
+    fix_en: "Set the last band's min_pct to 0.",
+    example: '"min_pct": 50',
+    example_params: { value: "C" },
+  },
+  year_mismatch: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "dataset.json ghi năm {value} nhưng thư mục là năm {expected}.",
+    message_en: "dataset.json says year {value} but the folder is for {expected}.",
+    fix_vi: "Sửa trường year trong dataset.json hoặc đặt tệp vào đúng thư mục data/<năm>/.",
+    fix_en: "Correct the year field in dataset.json or move the files to the right data/<year>/ folder.",
+    example: '"year": 2022',
+    example_params: { value: 2022, expected: 2023 },
+  },
+  // ── across files ─────────────────────────────────────────────────────────────────────────
+  duplicate_key: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Trùng khóa {key}: giá trị này đã có ở dòng {first_line}.",
+    message_en: "Duplicate {key}: this value already appears on line {first_line}.",
+    fix_vi: "Xóa dòng lặp lại hoặc sửa lại mã cho đúng; mỗi {key} chỉ được xuất hiện một lần.",
+    fix_en: "Delete the repeated row or correct the code; each {key} may appear only once.",
+    example: "11161,1.1 (hai lần)",
+    example_params: { key: "commune_code + criterion_id", first_line: 4 },
+  },
+  duplicate_rating: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      "Người trả lời {value} đã đánh giá xã {commune} ở dòng {first_line}; mỗi người chỉ đánh giá mỗi xã một lần.",
+    message_en:
+      "Respondent {value} already rated commune {commune} on line {first_line}; each person rates a commune once.",
+    fix_vi: "Xóa phiếu nhập trùng, hoặc sửa lại mã người trả lời / mã xã cho đúng phiếu giấy.",
+    fix_en: "Delete the duplicate form, or correct the respondent id / commune code to match the paper form.",
+    example: "CB-0007 → 11161 (hai phiếu)",
+    example_params: { value: "CB-0007", commune: "11161", first_line: 12 },
+  },
+  respondent_group_changed: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      "Người trả lời {value} thuộc nhóm {expected} ở dòng {first_line} nhưng ở dòng này lại thuộc nhóm {found}.",
+    message_en: "Respondent {value} is in group {expected} on line {first_line} but in group {found} here.",
+    fix_vi: "Một người chỉ thuộc một nhóm; sửa cột group cho thống nhất.",
+    fix_en: "A person belongs to one group; make the group column consistent.",
+    example: "CB-0007: hdnd / phong",
+    example_params: { value: "CB-0007", expected: "hdnd", found: "phong", first_line: 3 },
+  },
+  unknown_commune: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: 'Mã xã "{value}" không có trong communes.csv.',
+    message_en: 'Commune code "{value}" is not in communes.csv.',
+    fix_vi: "Sửa mã cho đúng mã 5 chữ số trong communes.csv (định dạng cột là Văn bản để giữ số 0 đầu).",
+    fix_en: "Use a 5-digit code listed in communes.csv (format the column as Text to keep leading zeros).",
+    example: "11999",
+    example_params: { value: "11999" },
+  },
+  unknown_criterion: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: 'Mã tiêu chí "{value}" không có trong criteria.csv.',
+    message_en: 'Criterion id "{value}" is not in criteria.csv.',
+    fix_vi:
+      "Sửa mã tiêu chí cho đúng criteria.csv (định dạng cột là Văn bản để Excel không đổi 1.10 thành 1.1).",
+    fix_en: "Use an id from criteria.csv (format the column as Text so Excel does not turn 1.10 into 1.1).",
+    example: "9.9",
+    example_params: { value: "9.9" },
+  },
+  unknown_group: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: 'Nhóm "{value}" không phải nhóm {panel} trong groups.csv.',
+    message_en: 'Group "{value}" is not a {panel} group of groups.csv.',
+    fix_vi: "Ghi mã nhóm đúng như groups.csv (ví dụ hdnd, ubnd, mttq, phong).",
+    fix_en: "Use a group code from groups.csv (e.g. hdnd, ubnd, mttq, phong).",
+    example: "HĐND",
+    example_params: { value: "HĐND", panel: "officials" },
+  },
+  unknown_scale: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: 'Thang đo "{value}" không có trong scales.csv.',
+    message_en: 'Scale "{value}" is not in scales.csv.',
+    fix_vi: "Sửa tên thang đo cho đúng scales.csv, hoặc thêm các phương án của thang đo đó vào scales.csv.",
+    fix_en: "Use a scale listed in scales.csv, or add that scale's options to scales.csv.",
+    example: "muc_do_5",
+    example_params: { value: "muc_do_5" },
+  },
+  unknown_option: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: 'Phương án "{value}" không có trong thang đo {scale} của câu {column} (chỉ nhận: {options}).',
+    message_en: 'Option "{value}" is not in scale {scale} of question {column} (allowed: {options}).',
+    fix_vi: "Nhập lại đúng ký hiệu phương án trên phiếu giấy; để trống nếu người trả lời bỏ qua câu hỏi.",
+    fix_en: "Re-enter the option printed on the paper form; leave blank if the question was skipped.",
+    example: "F",
+    example_params: { value: "F", scale: "muc_do_4", column: "CB03", options: "A, B, C, D, E" },
+  },
+  criterion_orphan: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: 'Tiêu chí "{value}" không có tiêu chí cha "{expected}" trong criteria.csv.',
+    message_en: 'Criterion "{value}" has no parent "{expected}" in criteria.csv.',
+    fix_vi: "Thêm dòng tiêu chí cha, hoặc sửa mã tiêu chí cho đúng nhánh.",
+    fix_en: "Add the parent criterion's row, or correct the id to the right branch.",
+    example: "3.9.1",
+    example_params: { value: "3.9.1", expected: "3.9" },
+  },
+  criterion_sum_mismatch: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      "Điểm tối đa của tiêu chí {value} là {expected} nhưng tổng điểm tối đa của các tiêu chí con là {found}.",
+    message_en: "Criterion {value} has max_points {expected} but its children's maxima sum to {found}.",
+    fix_vi: "Sửa max_points của tiêu chí cha hoặc của các tiêu chí con cho khớp.",
+    fix_en: "Correct max_points of the parent or of its children so they match.",
+    example: "1 = 12 ≠ 11,5",
+    example_params: { value: "1", expected: 12, found: 11.5 },
+  },
+  domains_total: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Tổng điểm tối đa của các lĩnh vực (cấp 1) là {found}, phải bằng 100.",
+    message_en: "The domains' (top level) maxima sum to {found}; they must sum to 100.",
+    fix_vi: "Sửa max_points của các lĩnh vực để tổng bằng 100.",
+    fix_en: "Correct the domains' max_points so they sum to 100.",
+    example: "",
+    example_params: { found: 98 },
+  },
+  leaf_without_source: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Tiêu chí lá {value} chưa ghi nguồn điểm (appraisal hoặc survey).",
+    message_en: "Leaf criterion {value} has no source (appraisal or survey).",
+    fix_vi: "Ghi appraisal hoặc survey vào cột source của tiêu chí này.",
+    fix_en: "Write appraisal or survey in this criterion's source column.",
+    example: "1.3,…,1,,all",
+    example_params: { value: "1.3" },
+  },
+  inner_with_source: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Tiêu chí {value} có tiêu chí con nên cột source phải để trống (đang là {found}).",
+    message_en: "Criterion {value} has children, so its source must be blank (it is {found}).",
+    fix_vi: "Xóa giá trị trong cột source của tiêu chí cha.",
+    fix_en: "Clear the source cell of the parent criterion.",
+    example: "1,…,12,appraisal,all",
+    example_params: { value: "1", found: "appraisal" },
+  },
+  not_an_appraisal_leaf: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      "Tiêu chí {value} không phải tiêu chí lá chấm bằng thẩm định nên không được có điểm trong appraisal.csv.",
+    message_en: "Criterion {value} is not an appraisal leaf, so it cannot be scored in appraisal.csv.",
+    fix_vi: "Chỉ nhập điểm cho tiêu chí lá có source = appraisal; xóa dòng này hoặc sửa mã tiêu chí.",
+    fix_en: "Score only leaves whose source is appraisal; delete this row or correct the criterion id.",
+    example: "11161,1 (tiêu chí cha)",
+    example_params: { value: "1" },
+  },
+  appraisal_not_applicable: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      "Tiêu chí {value} chỉ áp dụng cho {applies_to}, không áp dụng cho {commune} ({commune_type}).",
+    message_en: "Criterion {value} applies only to {applies_to}, not to {commune} ({commune_type}).",
+    fix_vi: "Xóa dòng này; đơn vị không bị chấm tiêu chí không áp dụng cho loại đơn vị của mình.",
+    fix_en: "Delete this row; a unit is not scored on a criterion that does not apply to its type.",
+    example: "11161,4.3 (chỉ cho thị trấn)",
+    example_params: { value: "4.3", applies_to: "thi_tran", commune: "11161", commune_type: "xa" },
+  },
+  appraisal_missing: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Thiếu điểm thẩm định của {commune} ({name}) cho tiêu chí {criterion}.",
+    message_en: "No appraisal score for {commune} ({name}) on criterion {criterion}.",
+    fix_vi:
+      "Thêm một dòng commune_code = {commune}, criterion_id = {criterion} với điểm tự chấm và điểm thẩm định.",
+    fix_en:
+      "Add a row commune_code = {commune}, criterion_id = {criterion} with its self and appraised scores.",
+    example: "",
+    example_params: { commune: "11161", name: "Xã Ứng Hòe", criterion: "2.1" },
+  },
+  score_above_max: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Điểm {value} lớn hơn điểm tối đa {max} của tiêu chí {criterion}.",
+    message_en: "Score {value} is above criterion {criterion}'s maximum of {max}.",
+    fix_vi: "Sửa điểm trong khoảng 0 đến {max}.",
+    fix_en: "Enter a score between 0 and {max}.",
+    example: "3,5",
+    example_params: { value: "3.5", max: 3, criterion: "1.1" },
+  },
+  question_not_survey_leaf: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Câu hỏi tính điểm cho tiêu chí {value}, nhưng đó không phải tiêu chí lá có source = survey.",
+    message_en: "The question scores criterion {value}, which is not a leaf whose source is survey.",
+    fix_vi: "Sửa criterion_id cho đúng tiêu chí lá điều tra, hoặc để trống nếu câu hỏi không tính điểm.",
+    fix_en: "Point criterion_id at a survey leaf, or leave it blank if the question scores nothing.",
+    example: "CB05,officials,1.1,…",
+    example_params: { value: "1.1" },
+  },
+  survey_leaf_without_question: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Tiêu chí điều tra {value} chưa có câu hỏi nào trong questions.csv nên không tính được điểm.",
+    message_en: "Survey criterion {value} has no question in questions.csv, so it cannot be scored.",
+    fix_vi: "Thêm ít nhất một câu hỏi có criterion_id = {value} vào questions.csv.",
+    fix_en: "Add at least one question with criterion_id = {value} to questions.csv.",
+    example: "",
+    example_params: { value: "8.2" },
+  },
+  no_citizen_forms: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Không có phiếu khảo sát người dân nào của {commune} ({name}).",
+    message_en: "There is no citizens' form for {commune} ({name}).",
+    fix_vi: "Nhập các phiếu người dân của đơn vị này vào survey-citizens.csv (kiểm tra mã xã đủ 5 chữ số).",
+    fix_en: "Enter this unit's citizens' forms in survey-citizens.csv (check the 5-digit commune code).",
+    example: "",
+    example_params: { commune: "11161", name: "Xã Ứng Hòe" },
+  },
+  no_officials_forms: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      "Không có phiếu cán bộ nào đánh giá {commune} ({name}) nên không tính được điểm điều tra của cán bộ.",
+    message_en:
+      "No officials' form rates {commune} ({name}), so the officials' survey points cannot be computed.",
+    fix_vi: "Nhập các phiếu cán bộ đánh giá đơn vị này vào survey-officials.csv.",
+    fix_en: "Enter the officials' forms rating this unit in survey-officials.csv.",
+    example: "",
+    example_params: { commune: "11161", name: "Xã Ứng Hòe" },
+  },
+  forms_below_quota: {
+    severity: "warning",
+    layer: "cross_file",
+    message_vi: "{commune} ({name}) có {found} phiếu người dân, ít hơn chỉ tiêu {expected} phiếu.",
+    message_en: "{commune} ({name}) has {found} citizens' forms, fewer than the quota of {expected}.",
+    fix_vi:
+      "Không bắt buộc sửa; trang công khai sẽ ghi chú số phiếu thiếu. Nhập thêm phiếu nếu còn phiếu giấy chưa nhập.",
+    fix_en: "No fix needed; the site notes the shortfall. Enter more forms if paper forms remain.",
+    example: "",
+    example_params: { commune: "11161", name: "Xã Ứng Hòe", found: 57, expected: 60 },
+  },
+  respondents_above_planned: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Nhóm {value} có {found} người trả lời, nhiều hơn số dự kiến {expected} trong groups.csv.",
+    message_en: "Group {value} has {found} respondents, more than the {expected} planned in groups.csv.",
+    fix_vi: "Kiểm tra mã người trả lời (respondent_id) bị gõ sai, hoặc sửa số planned trong groups.csv.",
+    fix_en: "Look for mistyped respondent ids, or correct the planned number in groups.csv.",
+    example: "",
+    example_params: { value: "ubnd", found: 4, expected: 3 },
+  },
+  respondents_below_planned: {
+    severity: "warning",
+    layer: "cross_file",
+    message_vi: "Nhóm {value} có {found} người trả lời, ít hơn số dự kiến {expected}.",
+    message_en: "Group {value} has {found} respondents, fewer than the {expected} planned.",
+    fix_vi: "Không bắt buộc sửa; kiểm tra đã nhập đủ phiếu của nhóm này chưa.",
+    fix_en: "No fix needed; check that every form of this group was entered.",
+    example: "",
+    example_params: { value: "hdnd", found: 28, expected: 30 },
+  },
+  leaf_unanswerable: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      "Tiêu chí {criterion} của {commune} ({name}) không có câu trả lời hợp lệ nào (chỉ có ô trống hoặc “không đánh giá được”), nên không tính được chỉ số.",
+    message_en:
+      "Criterion {criterion} of {commune} ({name}) has no valid answer (only blanks or “cannot assess”), so the index cannot be computed.",
+    fix_vi: "Kiểm tra các phiếu của đơn vị này cho câu hỏi {questions}: nhập đủ câu trả lời từ phiếu giấy.",
+    fix_en: "Check this unit's forms for questions {questions}: enter the answers from the paper forms.",
+    example: "",
+    example_params: { criterion: "1.3", commune: "11161", name: "Xã Ứng Hòe", questions: "CB03, CB04" },
+  },
+} as const satisfies Record<string, ProblemDefinition>;
+
+export type ProblemCode = keyof typeof catalogue;
+export type ProblemParams = Record<string, string | number>;
+
+export interface ProblemLocation {
+  file: string;
+  line: number | null;
+  column?: string | null;
+  value?: string | null;
+}
+
+export function isProblemCode(code: string): code is ProblemCode {
+  return Object.hasOwn(catalogue, code);
+}
+
+/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
+export function fillTemplate(template: string, params: ProblemParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Builds the Problem for a code at a location; `value` and `file` are also available to templates. */
+export function problem(code: ProblemCode, at: ProblemLocation, params: ProblemParams = {}): Problem {
+  const definition: ProblemDefinition = catalogue[code];
+  const value = at.value ?? null;
+  const all: ProblemParams = { file: at.file, column: at.column ?? "", value: value ?? "", ...params };
+  return {
+    file: at.file,
+    line: at.line,
+    column: at.column ?? null,
+    value,
+    code,
+    severity: definition.severity,
+    message_vi: `${fillTemplate(definition.message_vi, all)} Cách sửa: ${fillTemplate(definition.fix_vi, all)}`,
+    message_en: `${fillTemplate(definition.message_en, all)} Fix: ${fillTemplate(definition.fix_en, all)}`,
+  };
+}

@@ -1,0 +1,260 @@
+// Bytes → rows that keep their physical line numbers, with every problem of the layers below the
+// cells (QUALITY.md: bytes → dialect → header → rows). Cells come out trimmed and NFC-normalised;
+// what they must contain is the schemas' business.
+import Papa from "papaparse";
+import { problem } from "../messages.ts";
+import type { Problem } from "../problem.ts";
+import { decodeText } from "./decode.ts";
+import { closestName, findHeader } from "./header.ts";
+import { findLegacyVietnamese } from "./legacy.ts";
+
+/** The columns a file is expected to have. */
+export interface CsvSpec {
+  file: string;
+  required: readonly string[];
+  /** Known columns that may be absent (their cells then read as blank). */
+  optional?: readonly string[];
+  /** Survey files: one column per question of the panel, from questions.csv (null if unknown). */
+  questions?: { panel: string; ids: readonly string[] | null };
+}
+
+export interface CsvRow {
+  /** 1-based physical line where the row starts. */
+  line: number;
+  /** Cells in header order, trimmed and NFC. */
+  cells: string[];
+  /**
+   * The row had fewer cells than the header (already reported): its cells are kept so keys such as
+   * a commune code still count for other files, but it is not parsed.
+   */
+  ragged?: true;
+}
+
+export interface CsvTable {
+  /** Header cells as found (trimmed, NFC). */
+  header: string[];
+  /** Column index of each known column present in the header. */
+  index: Map<string, number>;
+  /** Question columns present (survey files), in header order. */
+  questionColumns: string[];
+  headerLine: number;
+  rows: CsvRow[];
+}
+
+export interface CsvRead {
+  table: CsvTable | null;
+  problems: Problem[];
+}
+
+const questionIdLike = /^[A-Za-z]{2}\d{2,3}$/;
+/** Cells Excel or LibreOffice may evaluate as a formula (OWASP "CSV injection"). */
+const formulaStart = /^[=+\-@]./s;
+const controlStart = /^[\t\r\n]/;
+const triggerFirstChars = new Set([..."=+-@\t\r\n"].map((c) => c.charCodeAt(0)));
+const plainNumber = /^[-+]?\d+([.,]\d+)?$/;
+/** Outside Latin and the Vietnamese block, text may be non-NFC; inside it, every character is NFC. */
+const mayNeedNormalising = /[^\u0000-\u02FF\u1E00-\u1EFF]/;
+
+function firstDifferenceLine(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(0, i).split("\n").length;
+}
+
+/** Unicode text → LF line ends, NFC; the line of the first non-NFC character, if any. */
+function normaliseText(decoded: string): { text: string; nfdLine: number | null } {
+  const text = decoded.replace(/\r\n?/g, "\n");
+  if (!mayNeedNormalising.test(text)) return { text, nfdLine: null };
+  const nfc = text.normalize("NFC");
+  return nfc === text ? { text, nfdLine: null } : { text: nfc, nfdLine: firstDifferenceLine(text, nfc) };
+}
+
+interface HeaderCheck {
+  index: Map<string, number>;
+  questionColumns: string[];
+  problems: Problem[];
+}
+
+function checkHeader(header: string[], spec: CsvSpec): HeaderCheck {
+  const file = spec.file;
+  const known = new Set([...spec.required, ...(spec.optional ?? [])]);
+  const questionIds = spec.questions?.ids ?? null;
+  const questionSet = new Set(questionIds ?? []);
+  const problems: Problem[] = [];
+  const index = new Map<string, number>();
+  const questionColumns: string[] = [];
+  const firstPosition = new Map<string, number>();
+  const unknown: { cell: string; position: number }[] = [];
+
+  header.forEach((cell, i) => {
+    const position = i + 1;
+    if (cell === "") {
+      problems.push(problem("blank_column", { file, line: 1, column: null }, { position }));
+      return;
+    }
+    const first = firstPosition.get(cell);
+    if (first !== undefined) {
+      problems.push(
+        problem(
+          "duplicate_column",
+          { file, line: 1, column: cell, value: cell },
+          { first_position: first, position },
+        ),
+      );
+      return;
+    }
+    firstPosition.set(cell, position);
+    if (known.has(cell)) index.set(cell, i);
+    else if (
+      spec.questions &&
+      (questionSet.has(cell) || (questionIds === null && questionIdLike.test(cell)))
+    ) {
+      index.set(cell, i);
+      questionColumns.push(cell);
+    } else unknown.push({ cell, position });
+  });
+
+  const missingRequired = spec.required.filter((name) => !index.has(name));
+  const missingQuestions = (questionIds ?? []).filter((id) => !index.has(id));
+  const suggested = new Set<string>();
+  for (const { cell } of unknown) {
+    const candidates = [
+      ...missingRequired,
+      ...(spec.optional ?? []).filter((n) => !index.has(n)),
+      ...missingQuestions,
+    ];
+    const suggestion = closestName(
+      cell,
+      candidates.filter((n) => !suggested.has(n)),
+    );
+    if (suggestion !== null) {
+      suggested.add(suggestion);
+      problems.push(
+        problem("misspelled_column", { file, line: 1, column: cell, value: cell }, { suggestion }),
+      );
+    } else if (spec.questions && questionIdLike.test(cell)) {
+      problems.push(
+        problem(
+          "unknown_question",
+          { file, line: 1, column: cell, value: cell },
+          { panel: spec.questions.panel },
+        ),
+      );
+    } else {
+      problems.push(problem("unknown_column", { file, line: 1, column: cell, value: cell }));
+    }
+  }
+  const expected = [...spec.required, ...(spec.optional ?? [])].join(", ");
+  const found = header.join(", ");
+  for (const column of missingRequired.filter((n) => !suggested.has(n))) {
+    problems.push(problem("missing_column", { file, line: 1, column }, { expected, found }));
+  }
+  for (const column of missingQuestions.filter((n) => !suggested.has(n))) {
+    problems.push(
+      problem("missing_question_column", { file, line: 1, column }, { panel: spec.questions?.panel ?? "" }),
+    );
+  }
+  return { index, questionColumns, problems };
+}
+
+/** A cell Excel could run as a formula; plain numbers such as -1 are left to the range checks. */
+function formulaTrigger(raw: string): string | null {
+  if (!triggerFirstChars.has(raw.charCodeAt(0))) return null;
+  if (controlStart.test(raw)) return raw[0] === "\t" ? "tab" : "xuống dòng";
+  if (formulaStart.test(raw) && !plainNumber.test(raw.trim())) return raw[0] as string;
+  return null;
+}
+
+/** Reads one CSV input file. `table` is null when nothing trustworthy could be read. */
+export function readCsv(bytes: Uint8Array, spec: CsvSpec): CsvRead {
+  const file = spec.file;
+  const decoded = decodeText(file, bytes);
+  if (decoded.text === null) return { table: null, problems: [decoded.problem] };
+  if (decoded.text.trim() === "")
+    return { table: null, problems: [problem("empty_file", { file, line: null })] };
+
+  const problems: Problem[] = [];
+  const { text, nfdLine } = normaliseText(decoded.text);
+  const legacy = findLegacyVietnamese(text);
+  if (legacy) {
+    const at = { file, line: legacy.line, value: legacy.sample };
+    return { table: null, problems: [problem("legacy_vietnamese_encoding", at, { sample: legacy.sample })] };
+  }
+  if (nfdLine !== null) problems.push(problem("text_not_nfc", { file, line: nfdLine }, { line: nfdLine }));
+
+  const expected = new Set([...spec.required, ...(spec.optional ?? []), ...(spec.questions?.ids ?? [])]);
+  const search = findHeader(text, expected);
+  if (!search.found) {
+    const at = { file, line: search.firstContentLine, value: search.cells.join(", ").slice(0, 200) };
+    const params = { expected: [...expected].join(", "), found: search.cells.join(", ") };
+    problems.push(problem("header_not_found", at, params));
+    return { table: null, problems };
+  }
+  if (search.line !== search.firstContentLine) {
+    problems.push(
+      problem("title_row", { file, line: search.firstContentLine }, { header_line: search.line }),
+    );
+  }
+
+  const header = search.cells;
+  const checked = checkHeader(header, spec);
+  // Header problems are reported on the line the header is really on (line 1 unless a title row).
+  for (const p of checked.problems) problems.push(p.line === 1 ? { ...p, line: search.line } : p);
+
+  const rows: CsvRow[] = [];
+  const width = header.length;
+  let line = search.line;
+  let cursor = search.offset;
+  let isHeader = true;
+  Papa.parse<string[]>(text.slice(search.offset), {
+    delimiter: search.delimiter,
+    newline: "\n",
+    skipEmptyLines: false,
+    step: (result) => {
+      const rowLine = line;
+      const end = search.offset + result.meta.cursor;
+      for (let i = text.indexOf("\n", cursor); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) line++;
+      cursor = end;
+      if (isHeader) {
+        isHeader = false;
+        return;
+      }
+      if (result.errors.some((e) => e.type === "Quotes")) {
+        problems.push(problem("unclosed_quote", { file, line: rowLine }, { line: rowLine }));
+        return;
+      }
+      const raw = result.data;
+      if (raw.every((cell) => cell.trim() === "")) return;
+      const ragged = raw.length < width || raw.slice(width).some((cell) => cell.trim() !== "");
+      if (ragged)
+        problems.push(problem("ragged_row", { file, line: rowLine }, { found: raw.length, expected: width }));
+      const cells: string[] = new Array<string>(width);
+      for (let i = 0; i < width; i++) {
+        const cell = raw[i] ?? "";
+        const trigger = formulaTrigger(cell);
+        if (trigger !== null) {
+          const at = { file, line: rowLine, column: header[i] ?? null, value: cell };
+          problems.push(problem("formula_trigger", at, { trigger }));
+        }
+        cells[i] = cell.trim();
+      }
+      rows.push(ragged ? { line: rowLine, cells, ragged } : { line: rowLine, cells });
+    },
+  });
+  if (
+    rows.length === 0 &&
+    !problems.some((p) => p.severity === "error" && p.line !== null && p.line > search.line)
+  ) {
+    problems.push(problem("no_rows", { file, line: null }));
+  }
+  return {
+    table: {
+      header,
+      index: checked.index,
+      questionColumns: checked.questionColumns,
+      headerLine: search.line,
+      rows,
+    },
+    problems,
+  };
+}

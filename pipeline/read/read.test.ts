@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { readCsv } from "./csv.ts";
+import { decodeText } from "./decode.ts";
+import { closestName, editDistance, findHeader } from "./header.ts";
+import { findLegacyVietnamese } from "./legacy.ts";
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const spec = { file: "communes.csv", required: ["code", "name", "type", "survey_quota"] };
+
+describe("decodeText", () => {
+  it("drops a UTF-8 BOM and decodes UTF-16 LE and BE with their BOM", () => {
+    expect(decodeText("f", bytes("\uFEFFXã")).text).toBe("Xã");
+    expect(decodeText("f", new Uint8Array([0xff, 0xfe, 0x58, 0x00, 0xe3, 0x00])).text).toBe("Xã");
+    expect(decodeText("f", new Uint8Array([0xfe, 0xff, 0x00, 0x58, 0x00, 0xe3])).text).toBe("Xã");
+  });
+  it("names empty, binary and non-UTF-8 files", () => {
+    expect(decodeText("f", new Uint8Array()).problem?.code).toBe("empty_file");
+    expect(decodeText("f", new Uint8Array([0x61, 0x00, 0x62])).problem?.code).toBe("binary_file");
+    // UTF-16 without a BOM is full of NUL bytes: refused rather than guessed.
+    expect(decodeText("f", new Uint8Array(Buffer.from("code,name", "utf16le"))).problem?.code).toBe(
+      "binary_file",
+    );
+    const latin1 = decodeText("f", new Uint8Array([0x61, 0x0a, 0x58, 0xe3, 0x0a]));
+    expect(latin1.problem).toMatchObject({ code: "encoding_not_utf8", line: 2, value: "Xă" });
+  });
+});
+
+describe("findLegacyVietnamese", () => {
+  it("never flags Vietnamese written in Unicode, symbols included", () => {
+    const vietnamese = [
+      "Thị trấn Ninh Giang, Xã Ứng Hòe, Xã Nghĩa An, Xã Hồng Đức, Xã Đồng Tâm, Xã Kiến Quốc, Xã Tân Hương",
+      "àáảãạ ăằắẳẵặ âầấẩẫậ đ èéẻẽẹ êềếểễệ ìíỉĩị òóỏõọ ôồốổỗộ ơờớởỡợ ùúủũụ ưừứửữự ỳýỷỹỵ",
+      "ÀÁẢÃẠ ĂẰẮẲẴẶ ÂẦẤẨẪẬ Đ ÈÉẺẼẸ ÊỀẾỂỄỆ ÌÍỈĨỊ ÒÓỎÕỌ ÔỒỐỔỖỘ ƠỜỚỞỠỢ ÙÚỦŨỤ ƯỪỨỬỮỰ ỲÝỶỸỴ",
+      "Ngõ 5, rõ ràng, võ thuật, thuở, khuỷu tay, ngoằn ngoèo, quýt, giường, ùa vào, 25°C, ABC®, © 2023, ½",
+      "Rất không hài lòng; Không đánh giá được; Người dân, tổ chức; «Một cửa»; 3 × 4; nhiệt độ ±2",
+    ].join("\n");
+    expect(findLegacyVietnamese(vietnamese)).toBeNull();
+    expect(findLegacyVietnamese(vietnamese.normalize("NFD").normalize("NFC"))).toBeNull();
+  });
+  it.each([
+    ["TCVN3 Xã", "code\nX· Hång Dô", 2],
+    ["TCVN3 Đông", "§«ng", 1],
+    ["TCVN3 tiếng", "tiÕng ViÖt", 1],
+    ["VNI chào", "a\nb\nchaøo", 3],
+    ["VNI Đông", "Ñoâng", 1],
+    ["VNI Xã", "Xaõ", 1],
+  ])("flags %s on its line", (_, text, line) => {
+    expect(findLegacyVietnamese(text)?.line).toBe(line);
+  });
+});
+
+describe("header search", () => {
+  it("measures typos", () => {
+    expect(editDistance("comune_code", "commune_code")).toBe(1);
+    expect(closestName("Survey Quota", ["code", "survey_quota"])).toBe("survey_quota");
+    expect(closestName("ho_ten", ["code", "survey_quota"])).toBeNull();
+  });
+  it.each([",", ";", "\t"])("picks the delimiter %j that matches the expected header", (d) => {
+    const found = findHeader(
+      `code${d}name${d}type${d}survey_quota\n01001${d}A${d}xa${d}60`,
+      new Set(spec.required),
+    );
+    expect(found).toMatchObject({ found: true, delimiter: d, line: 1 });
+  });
+  it("finds the header under a title row", () => {
+    const found = findHeader("\nDANH SÁCH XÃ,,,\ncode,name,type,survey_quota\n", new Set(spec.required));
+    expect(found).toMatchObject({ found: true, line: 3, firstContentLine: 2 });
+  });
+});
+
+describe("readCsv", () => {
+  it("keeps physical line numbers across blank lines and multi-line quoted cells", () => {
+    const text = 'code,name,type,survey_quota\n\n01001,"Xã\nAn Bình",xa,60\n01002,Xã B,xa,60\n';
+    const read = readCsv(bytes(text), spec);
+    expect(read.problems).toEqual([]);
+    expect(read.table?.rows.map((r) => r.line)).toEqual([3, 5]);
+    expect(read.table?.rows[0]?.cells[1]).toBe("Xã\nAn Bình");
+  });
+  it("warns about formula triggers but not about negative numbers or a lone dash", () => {
+    const text = "code,name,type,survey_quota\n01001,=1+2,xa,-1\n01002,-,xa,60\n01003,@SUM(A1),\txa,60\n";
+    const read = readCsv(bytes(text), spec);
+    expect(read.problems.map((p) => [p.code, p.line, p.column])).toEqual([
+      ["formula_trigger", 2, "name"],
+      ["formula_trigger", 4, "name"],
+      ["formula_trigger", 4, "type"],
+    ]);
+    expect(read.table?.rows[2]?.cells[2]).toBe("xa");
+  });
+  it("tolerates trailing empty cells Excel adds but not missing ones", () => {
+    const text = "code,name,type,survey_quota\n01001,A,xa,60,,\n01002,B,xa\n";
+    const read = readCsv(bytes(text), spec);
+    expect(read.problems.map((p) => [p.code, p.line])).toEqual([["ragged_row", 3]]);
+  });
+  it("reports header problems at the header's line", () => {
+    const text = "code,name,name,,type\n01001,A,A,,xa\n";
+    const codes = readCsv(bytes(text), spec).problems.map((p) => [p.code, p.line, p.column]);
+    expect(codes).toEqual([
+      ["duplicate_column", 1, "name"],
+      ["blank_column", 1, null],
+      ["missing_column", 1, "survey_quota"],
+    ]);
+  });
+});

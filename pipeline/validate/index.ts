@@ -1,0 +1,340 @@
+// Validation of one year's inputs: every file on its own (bytes, dialect, header, rows, cells), then
+// the rules across files. All problems are collected, none stops the others; the typed YearData is
+// handed to computation only when there is no error at all.
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { appraisalRow } from "../../schemas/appraisal.ts";
+import { communeRow } from "../../schemas/communes.ts";
+import { criterionRow } from "../../schemas/criteria.ts";
+import type { DatasetManifest } from "../../schemas/dataset.ts";
+import { groupRow } from "../../schemas/groups.ts";
+import { questionRow } from "../../schemas/questions.ts";
+import { scaleOptionRow } from "../../schemas/scales.ts";
+import { citizensFormColumns, officialsFormColumns } from "../../schemas/survey.ts";
+import { problem } from "../messages.ts";
+import { inputFiles, type InputFileName, type YearData } from "../model.ts";
+import type { Problem } from "../problem.ts";
+import { readCsv, type CsvSpec, type CsvTable } from "../read/csv.ts";
+import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
+import { buildTree, checkTree } from "./criteria.ts";
+import { duplicateKeys } from "./keys.ts";
+import { validateManifest } from "./manifest.ts";
+import { checkQuestions } from "./questions.ts";
+import { parseRows, type ParsedRow } from "./rows.ts";
+import {
+  checkAnswerable,
+  checkFormCommunes,
+  checkOfficials,
+  checkQuotas,
+  panelForms,
+  readAnswers,
+  scaleLookup,
+  type ScaleLookup,
+} from "./survey.ts";
+import type { z } from "zod";
+
+export interface InputFileInfo {
+  file: InputFileName;
+  sha256: string;
+  bytes: number;
+  rows: number;
+}
+export interface LoadedYear {
+  folder: string;
+  data: YearData | null;
+  problems: Problem[];
+  inputs: InputFileInfo[];
+}
+
+/** Largest input file read; the national benchmark's survey files are about 40 MB. */
+export const maxInputBytes = 150 * 1024 * 1024;
+
+const columns = {
+  "communes.csv": { required: ["code", "name", "type", "survey_quota"] },
+  "criteria.csv": { required: ["id", "name", "max_points", "source"], optional: ["applies_to"] },
+  "groups.csv": { required: ["code", "name", "panel", "planned"] },
+  "scales.csv": { required: ["scale", "option", "label", "coefficient"], optional: ["satisfied"] },
+  "questions.csv": {
+    required: ["id", "panel", "criterion_id", "scale", "text"],
+    optional: ["sipas_element"],
+  },
+  "appraisal.csv": {
+    required: ["commune_code", "criterion_id", "self_score", "appraised_score"],
+    optional: ["note"],
+  },
+  "survey-officials.csv": { required: ["form_id", "respondent_id", "group", "commune_code"] },
+  "survey-citizens.csv": { required: ["form_id", "commune_code"] },
+} as const satisfies Record<Exclude<InputFileName, "dataset.json">, Omit<CsvSpec, "file">>;
+type CsvFileName = keyof typeof columns;
+
+function known(file: CsvFileName): string[] {
+  const spec: Omit<CsvSpec, "file"> = columns[file];
+  return [...spec.required, ...(spec.optional ?? [])];
+}
+
+const fileOrder = new Map<string, number>(inputFiles.map((f, i) => [f, i]));
+
+/** By file (manifest order), then line (whole-file problems first), then column. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  const rank = (p: Problem) => fileOrder.get(p.file) ?? inputFiles.length;
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        rank(a.p) - rank(b.p) ||
+        (a.p.line ?? 0) - (b.p.line ?? 0) ||
+        (a.p.column ?? "").localeCompare(b.p.column ?? "") ||
+        a.i - b.i,
+    )
+    .map(({ p }) => p);
+}
+
+interface Table<T> {
+  table: CsvTable;
+  rows: ParsedRow<T>[];
+}
+
+class YearValidation {
+  readonly problems: Problem[] = [];
+  readonly inputs: InputFileInfo[] = [];
+  private readonly files: Partial<Record<InputFileName, Uint8Array>>;
+  private readonly unavailable: ReadonlySet<InputFileName>;
+
+  constructor(files: Partial<Record<InputFileName, Uint8Array>>, unavailable: ReadonlySet<InputFileName>) {
+    this.files = files;
+    this.unavailable = unavailable;
+  }
+
+  /** The file's bytes, or null after reporting why there are none to read. */
+  bytes(file: InputFileName): Uint8Array | null {
+    if (this.unavailable.has(file)) return null;
+    const bytes = this.files[file];
+    if (bytes === undefined) {
+      this.problems.push(problem("file_missing", { file, line: null }));
+      return null;
+    }
+    if (bytes.length > maxInputBytes) {
+      this.problems.push(problem("file_too_large", { file, line: null }, sizeParams(bytes.length)));
+      return null;
+    }
+    return bytes;
+  }
+
+  record(file: InputFileName, bytes: Uint8Array, rows: number): void {
+    this.inputs.push({
+      file,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      bytes: bytes.length,
+      rows,
+    });
+  }
+
+  /** Runs one step; an unexpected exception becomes a problem of that file instead of a crash. */
+  guard<T>(file: string, step: () => T): T | null {
+    try {
+      return step();
+    } catch (error) {
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.problems.push(problem("unexpected_failure", { file, line: null }, { detail }));
+      return null;
+    }
+  }
+
+  table<S extends z.ZodType>(
+    file: CsvFileName,
+    schema: S,
+    questions?: CsvSpec["questions"],
+  ): Table<z.output<S>> | null {
+    const bytes = this.bytes(file);
+    if (bytes === null) return null;
+    return this.guard(file, () => {
+      const read = readCsv(bytes, { file, ...columns[file], ...(questions ? { questions } : {}) });
+      this.problems.push(...read.problems);
+      this.record(file, bytes, read.table?.rows.length ?? 0);
+      if (read.table === null) return null;
+      return { table: read.table, rows: parseRows(file, read.table, schema, known(file), this.problems) };
+    });
+  }
+}
+
+function sizeParams(bytes: number): { size: string; limit: number } {
+  return { size: (bytes / 1024 / 1024).toFixed(1), limit: maxInputBytes / 1024 / 1024 };
+}
+
+function values<T>(table: Table<T> | null): T[] | null {
+  return table === null ? null : table.rows.flatMap((r) => (r.value === null ? [] : [r.value]));
+}
+
+function validateYear(
+  files: Partial<Record<InputFileName, Uint8Array>>,
+  folderYear: number | undefined,
+  unavailable: ReadonlySet<InputFileName>,
+): Omit<LoadedYear, "folder"> {
+  const v = new YearValidation(files, unavailable);
+  const { problems } = v;
+
+  let manifest: DatasetManifest | null = null;
+  const manifestBytes = v.bytes("dataset.json");
+  if (manifestBytes !== null) {
+    v.record("dataset.json", manifestBytes, 0);
+    const checked = v.guard("dataset.json", () => validateManifest(manifestBytes, folderYear));
+    manifest = checked?.manifest ?? null;
+    problems.push(...(checked?.problems ?? []));
+  }
+
+  const communes = v.table("communes.csv", communeRow);
+  const criteria = v.table("criteria.csv", criterionRow);
+  const groups = v.table("groups.csv", groupRow);
+  const scales = v.table("scales.csv", scaleOptionRow);
+  const questions = v.table("questions.csv", questionRow);
+  const questionList = values(questions);
+  const panelIds = (panel: "officials" | "citizens") =>
+    questionList === null ? null : questionList.filter((q) => q.panel === panel).map((q) => q.id);
+  const appraisal = v.table("appraisal.csv", appraisalRow);
+  const officials = v.table("survey-officials.csv", officialsFormColumns, {
+    panel: "officials",
+    ids: panelIds("officials"),
+  });
+  const citizens = v.table("survey-citizens.csv", citizensFormColumns, {
+    panel: "citizens",
+    ids: panelIds("citizens"),
+  });
+
+  const lookup: ScaleLookup | null =
+    questionList !== null && scales !== null ? scaleLookup(questionList, values(scales) ?? []) : null;
+  const officialsAnswers =
+    officials &&
+    v.guard("survey-officials.csv", () =>
+      readAnswers("survey-officials.csv", officials.table, lookup, problems),
+    );
+  const citizensAnswers =
+    citizens &&
+    v.guard("survey-citizens.csv", () =>
+      readAnswers("survey-citizens.csv", citizens.table, lookup, problems),
+    );
+
+  const officialsForms =
+    officials && officialsAnswers
+      ? officials.rows.flatMap((r, i) =>
+          r.value === null ? [] : [{ ...r.value, answers: officialsAnswers[i] ?? {} }],
+        )
+      : null;
+  const citizensForms =
+    citizens && citizensAnswers
+      ? citizens.rows.flatMap((r, i) =>
+          r.value === null ? [] : [{ ...r.value, answers: citizensAnswers[i] ?? {} }],
+        )
+      : null;
+  // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
+  v.guard("*", () => crossFileChecks());
+
+  function crossFileChecks(): void {
+    if (communes) duplicateKeys("communes.csv", communes.rows, ["code"], problems);
+    if (criteria) duplicateKeys("criteria.csv", criteria.rows, ["id"], problems);
+    if (groups) duplicateKeys("groups.csv", groups.rows, ["code"], problems);
+    if (scales) duplicateKeys("scales.csv", scales.rows, ["scale", "option"], problems);
+    if (questions) duplicateKeys("questions.csv", questions.rows, ["id"], problems);
+    if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, ["commune_code", "criterion_id"], problems);
+    if (officials) duplicateKeys("survey-officials.csv", officials.rows, ["form_id"], problems);
+    if (citizens) duplicateKeys("survey-citizens.csv", citizens.rows, ["form_id"], problems);
+
+    const communeIndex: CommuneIndex | null = communes && {
+      codes: new Set(communes.rows.map((r) => r.raw.code ?? "")),
+      byCode: new Map((values(communes) ?? []).map((c) => [c.code, c])),
+    };
+    const tree = criteria && buildTree(criteria.rows);
+    if (criteria && tree) checkTree(criteria.rows, tree, problems);
+    const scaleNames = scales && new Set(scales.rows.map((r) => r.raw.scale ?? ""));
+    if (questions) checkQuestions(questions.rows, tree, scaleNames, problems);
+    if (appraisal) checkAppraisal(appraisal.rows, communeIndex, tree, problems);
+    if (officials && communeIndex)
+      checkFormCommunes("survey-officials.csv", officials.rows, communeIndex, problems);
+    if (citizens && communeIndex)
+      checkFormCommunes("survey-citizens.csv", citizens.rows, communeIndex, problems);
+    if (officials) checkOfficials(officials.rows, values(groups), problems);
+
+    const communeList = values(communes);
+    if (communeList && lookup && officialsForms && citizensForms) {
+      const forms = {
+        officials: panelForms(officialsForms, lookup),
+        citizens: panelForms(citizensForms, lookup),
+      };
+      checkQuotas(communeList, forms.citizens, problems);
+      const columns = new Set([
+        ...(officials?.table.questionColumns ?? []),
+        ...(citizens?.table.questionColumns ?? []),
+      ]);
+      if (tree && questionList) checkAnswerable(communeList, tree, questionList, forms, columns, problems);
+    }
+  }
+
+  const sorted = sortProblems(problems);
+  const hasError = sorted.some((p) => p.severity === "error");
+  const parts = [
+    manifest,
+    values(communes),
+    values(criteria),
+    values(groups),
+    values(scales),
+    questionList,
+    values(appraisal),
+  ];
+  const data: YearData | null =
+    hasError || parts.includes(null) || officialsForms === null || citizensForms === null
+      ? null
+      : {
+          manifest: manifest as DatasetManifest,
+          communes: values(communes) ?? [],
+          criteria: values(criteria) ?? [],
+          groups: values(groups) ?? [],
+          scales: values(scales) ?? [],
+          questions: questionList ?? [],
+          appraisal: values(appraisal) ?? [],
+          officialsForms,
+          citizensForms,
+        };
+  return { data, problems: sorted, inputs: v.inputs };
+}
+
+/** Validates a year's files given as bytes (pure); `data` is null iff there is an error. */
+export function validateFiles(
+  files: Partial<Record<InputFileName, Uint8Array>>,
+  folderYear?: number,
+): Omit<LoadedYear, "folder"> {
+  return validateYear(files, folderYear, new Set());
+}
+
+/** The year of a `data/<year>` folder, when its name is one. */
+export function folderYear(folder: string): number | undefined {
+  const name = basename(folder.replace(/[\\/]+$/, ""));
+  return /^\d{4}$/.test(name) ? Number(name) : undefined;
+}
+
+/** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
+export async function loadYear(folder: string): Promise<LoadedYear> {
+  const files: Partial<Record<InputFileName, Uint8Array>> = {};
+  const unavailable = new Set<InputFileName>();
+  const early: Problem[] = [];
+  for (const file of inputFiles) {
+    const path = join(folder, file);
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw Object.assign(new Error(`${file} không phải là tệp`), { code: "EISDIR" });
+      if (info.size > maxInputBytes) {
+        unavailable.add(file);
+        early.push(problem("file_too_large", { file, line: null }, sizeParams(info.size)));
+        continue;
+      }
+      files[file] = await readFile(path);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "ENOENT") continue; // reported as file_missing by the validation
+      unavailable.add(file);
+      early.push(problem("file_unreadable", { file, line: null }, { detail: code ?? String(error) }));
+    }
+  }
+  const result = validateYear(files, folderYear(folder), unavailable);
+  const problems = early.length === 0 ? result.problems : sortProblems([...early, ...result.problems]);
+  return { folder, ...result, data: early.length === 0 ? result.data : null, problems };
+}

@@ -1,0 +1,41 @@
+// Uniqueness of keys, checked on the cells as read so that a row with another invalid cell still
+// counts: a duplicate is reported once per repeated row, pointing at the first occurrence.
+import { problem } from "../messages.ts";
+import type { Problem } from "../problem.ts";
+import type { ParsedRow } from "./rows.ts";
+
+export function duplicateKeys(
+  file: string,
+  rows: readonly ParsedRow<unknown>[],
+  columns: readonly string[],
+  problems: Problem[],
+): void {
+  const firstLine = new Map<string, number>();
+  for (const row of rows) {
+    let key = "";
+    let blank = false;
+    for (const column of columns) {
+      const part = row.raw[column] ?? "";
+      blank ||= part === "";
+      key = key === "" ? part : `${key}\u0000${part}`;
+    }
+    if (blank) continue;
+    const first = firstLine.get(key);
+    if (first === undefined) {
+      firstLine.set(key, row.line);
+      continue;
+    }
+    const at = {
+      file,
+      line: row.line,
+      column: columns.at(-1) ?? null,
+      value: key.replaceAll("\u0000", " × "),
+    };
+    problems.push(problem("duplicate_key", at, { key: columns.join(" + "), first_line: first }));
+  }
+}
+
+/** Whole-number hundredths: scores and maxima have at most 2 decimals, so sums compare exactly. */
+export function cents(value: number): number {
+  return Math.round(value * 100);
+}

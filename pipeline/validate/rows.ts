@@ -1,0 +1,73 @@
+// CSV rows → typed records through the Zod row schemas. A schema's `error` strings are problem
+// codes of the catalogue, so a failed check becomes a Problem at the row's line and column.
+import type { z } from "zod";
+import { isProblemCode, problem } from "../messages.ts";
+import type { Problem } from "../problem.ts";
+import type { CsvRow, CsvTable } from "../read/csv.ts";
+
+export interface ParsedRow<T> {
+  line: number;
+  /** The row's known cells as read (blank when the column is absent), also when the row is invalid. */
+  raw: Record<string, string>;
+  /** The parsed record, or null when a cell is invalid. */
+  value: T | null;
+}
+
+/** Extra details of a cell code, filled into its message. */
+const cellParams: Record<string, (issue: z.core.$ZodIssue) => Record<string, string | number>> = {
+  too_many_decimals: (issue) => {
+    const pattern = "pattern" in issue ? String(issue.pattern) : "";
+    return { places: /\{1,(\d+)\}/.exec(pattern)?.[1] ?? 2 };
+  },
+};
+
+/** The problem for one failed cell; codes the catalogue does not know are reported as the Zod text. */
+export function cellProblem(
+  file: string,
+  line: number,
+  column: string,
+  value: string,
+  issue: z.core.$ZodIssue,
+): Problem {
+  const at = { file, line, column, value };
+  // Excel turns the text 01155 into the number 1155: say so rather than "not 5 digits".
+  if (issue.message === "commune_code_format" && /^\d{1,4}$/.test(value)) {
+    return problem("code_lost_leading_zeros", at, { suggestion: value.padStart(5, "0") });
+  }
+  if (isProblemCode(issue.message))
+    return problem(issue.message, at, cellParams[issue.message]?.(issue) ?? {});
+  return problem("dataset_field", at, { detail_vi: issue.message, detail_en: issue.message });
+}
+
+export function rowRecord(table: CsvTable, row: CsvRow, columns: readonly string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const column of columns) {
+    const i = table.index.get(column);
+    record[column] = i === undefined ? "" : (row.cells[i] as string);
+  }
+  return record;
+}
+
+/** Parses every row; reports the first failed check of each cell. */
+export function parseRows<S extends z.ZodType>(
+  file: string,
+  table: CsvTable,
+  schema: S,
+  columns: readonly string[],
+  problems: Problem[],
+): ParsedRow<z.output<S>>[] {
+  return table.rows.map((row) => {
+    const raw = rowRecord(table, row, columns);
+    if (row.ragged) return { line: row.line, raw, value: null };
+    const result = schema.safeParse(raw);
+    if (result.success) return { line: row.line, raw, value: result.data };
+    const reported = new Set<string>();
+    for (const issue of result.error.issues) {
+      const column = String(issue.path[0] ?? "");
+      if (reported.has(column)) continue;
+      reported.add(column);
+      problems.push(cellProblem(file, row.line, column, raw[column] ?? "", issue));
+    }
+    return { line: row.line, raw, value: null };
+  });
+}
