@@ -3,15 +3,21 @@ import { criterionId, decimal, text } from "./cells.ts";
 
 /** `criteria.csv`: the criteria tree; a parent's id is its own id without the last segment. */
 export const criterionRow = z.object({
-  id: criterionId,
-  name: text,
-  max_points: decimal(2).pipe(z.number().min(0, { error: "negative_number" })),
+  id: criterionId.describe("Mã tiêu chí dạng 1, 1.2, 1.2.3; tiêu chí cha là mã bỏ đi phần cuối"),
+  name: text.describe("Tên lĩnh vực, tiêu chí hoặc tiêu chí thành phần"),
+  max_points: decimal(2)
+    .pipe(z.number().min(0, { error: "negative_number" }))
+    .describe("Điểm tối đa (tối đa 2 chữ số thập phân); của tiêu chí cha bằng tổng các tiêu chí con"),
   source: z
     .enum(["appraisal", "survey", ""], { error: "criterion_source" })
-    .transform((s) => (s === "" ? null : s)),
+    .transform((s) => (s === "" ? null : s))
+    .describe(
+      "Nguồn điểm của tiêu chí lá: appraisal (thẩm định) hoặc survey (điều tra); để trống ở tiêu chí cha",
+    ),
   applies_to: z
     .enum(["all", "xa", "thi_tran", ""], { error: "criterion_applies_to" })
-    .transform((s) => (s === "" ? "all" : s)),
+    .transform((s) => (s === "" ? "all" : s))
+    .describe("Áp dụng cho: all (tất cả, mặc định), xa (chỉ xã) hoặc thi_tran (chỉ thị trấn)"),
 });
 export type Criterion = z.output<typeof criterionRow>;
 export type CriterionSource = NonNullable<Criterion["source"]>;

@@ -6,14 +6,16 @@ import { communeCode, slugCode, text } from "./cells.ts";
  * an option code or blank. Question cells are checked against questions.csv and scales.csv.
  */
 export const citizensFormColumns = z.object({
-  form_id: text,
-  commune_code: communeCode,
+  form_id: text.describe("Mã phiếu (không trùng; không được công bố)"),
+  commune_code: communeCode.describe("Mã xã, thị trấn nơi giải quyết thủ tục"),
 });
 export const officialsFormColumns = z.object({
-  form_id: text,
-  respondent_id: text,
-  group: slugCode,
-  commune_code: communeCode,
+  form_id: text.describe("Mã phiếu (không trùng; không được công bố)"),
+  respondent_id: text.describe(
+    "Mã ẩn danh của người trả lời (một người đánh giá nhiều xã; không được công bố)",
+  ),
+  group: slugCode.describe("Nhóm đối tượng (như trong groups.csv)"),
+  commune_code: communeCode.describe("Mã xã, thị trấn được đánh giá"),
 });
 
 /** Answers by question id; a blank answer is absent. */
