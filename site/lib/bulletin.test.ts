@@ -1,0 +1,321 @@
+import { describe, expect, it } from "vitest";
+import type { DomainsRow, ResultsRow } from "../../schemas/published.ts";
+import { buildBulletin, bulletinPlainText, districtAverage, speakText } from "./bulletin.ts";
+import type { BulletinInput, BulletinSentence, BulletinTopic } from "./bulletin.ts";
+
+function result(
+  code: string,
+  commune_name: string,
+  index_pct: number,
+  rank: number,
+  band: string,
+  more: Partial<ResultsRow> = {},
+): ResultsRow {
+  return {
+    commune_code: code,
+    commune_name,
+    commune_type: commune_name.startsWith("Thị trấn") ? "thi_tran" : "xa",
+    index_pct,
+    rank,
+    band,
+    points: index_pct,
+    max_points: 100,
+    appraisal_points: 0,
+    survey_points: 0,
+    self_points: 0,
+    self_gap: 0,
+    lowered_leaves: 0,
+    satisfaction_pct: null,
+    index_ci_low: index_pct,
+    index_ci_high: index_pct,
+    rank_low: rank,
+    rank_high: rank,
+    n_citizens: 60,
+    n_officials: 48,
+    index_change: null,
+    rank_change: null,
+    ...more,
+  };
+}
+
+function domain(domain_id: string, domain_name: string, district_avg_pct: number): DomainsRow {
+  return {
+    commune_code: "00001",
+    commune_name: "Xã An",
+    domain_id,
+    domain_name,
+    points: 0,
+    max_points: 10,
+    pct: 0,
+    district_avg_pct,
+    pct_change: null,
+  };
+}
+
+const manifest: BulletinInput["manifest"] = {
+  year: 2023,
+  status: "official",
+  version: "1.2.0",
+  district: { code: "299", name: "Huyện Ninh Giang" },
+  bands: [
+    { code: "A", label: "Nhóm A", min_pct: 90 },
+    { code: "B", label: "Nhóm B", min_pct: 80 },
+    { code: "C", label: "Nhóm C", min_pct: 0 },
+  ],
+};
+
+// Seven units: a tie on second place, a tie on the last place, one unit new this year (no change),
+// two equal rises, one unchanged.
+const results: ResultsRow[] = [
+  result("00001", "Xã An", 92.5, 1, "A", {
+    satisfaction_pct: 88,
+    index_change: 3.1,
+    rank_low: 1,
+    rank_high: 2,
+  }),
+  result("00002", "Xã Bình", 90, 2, "A", { satisfaction_pct: 85.5, index_change: 1, n_citizens: 58 }),
+  result("00003", "Xã Cường", 90, 2, "A", { satisfaction_pct: 80.25, index_change: 3.1 }),
+  result("00004", "Xã Dân", 85.05, 4, "B", { satisfaction_pct: 79.75, index_change: -0.5 }),
+  result("00005", "Thị trấn Giang", 81.2, 5, "B", { satisfaction_pct: 75, index_change: 0, n_citizens: 55 }),
+  result("00006", "Xã Hà", 79.99, 6, "C", { satisfaction_pct: 70.1, index_change: -2.25 }),
+  result("00007", "Xã Ích", 79.99, 6, "C", { satisfaction_pct: 91 }),
+];
+const previousResults: ResultsRow[] = [
+  result("00001", "Xã An", 89.4, 1, "B"),
+  result("00002", "Xã Bình", 89, 2, "B"),
+  result("00003", "Xã Cường", 86.9, 3, "B"),
+  result("00004", "Xã Dân", 85.55, 4, "B"),
+  result("00005", "Thị trấn Giang", 81.2, 6, "B"),
+  result("00006", "Xã Hà", 82.24, 5, "B"),
+];
+const domains: DomainsRow[] = [
+  domain("1", "Công tác chỉ đạo, điều hành cải cách hành chính", 88.1),
+  domain("2", "Cải cách tài chính công", 75.4),
+  domain("3", "Cải cách chế độ công vụ", 80),
+];
+
+const bulletin = buildBulletin({ manifest, results, domains, previousResults });
+const about = (topic: BulletinTopic): BulletinSentence[] =>
+  bulletin.sentences.filter((s) => s.topic === topic);
+const texts = (topic: BulletinTopic) => about(topic).map((s) => s.text);
+
+describe("district figures", () => {
+  it("averages the published indices, every unit counting once", () => {
+    // 92.50 + 90.00 + 90.00 + 85.05 + 81.20 + 79.99 + 79.99 = 598.73; 598.73 / 7 = 85.5328… → 85,53
+    const [average] = about("average");
+    expect(average?.text).toBe(
+      "Năm 2023, Chỉ số cải cách hành chính bình quân của 7 xã, thị trấn huyện Ninh Giang đạt 85,53%.",
+    );
+    expect(average?.spoken).toBe(
+      "Năm hai nghìn không trăm hai mươi ba, Chỉ số cải cách hành chính bình quân của bảy xã, thị trấn " +
+        "huyện Ninh Giang đạt tám mươi lăm phẩy năm mươi ba phần trăm.",
+    );
+    expect(average?.source.path).toBe("/");
+  });
+
+  it("compares with last year's average as said, rounding half away from zero", () => {
+    // 2022: 89.40 + 89.00 + 86.90 + 85.55 + 81.20 + 82.24 = 514.29; / 6 = 85.715 exactly → 85,72.
+    // Change: 85.53 − 85.72 = −0.19.
+    expect(texts("average-change")).toEqual([
+      "Mức này giảm 0,19 điểm phần trăm so với năm 2022, khi chỉ số bình quân là 85,72%.",
+    ]);
+    expect(about("average-change")[0]?.spoken).toBe(
+      "Mức này giảm không phẩy mười chín điểm phần trăm so với năm hai nghìn không trăm hai mươi hai, " +
+        "khi chỉ số bình quân là tám mươi lăm phẩy bảy mươi hai phần trăm.",
+    );
+  });
+
+  it("computes averages exactly in hundredths", () => {
+    expect(districtAverage([85.715])).toBe(85.72); // a single value keeps its hundredths
+    expect(districtAverage([0.01, 0.02])).toBe(0.02); // 0.015 → 0.02 (half away from zero)
+    expect(districtAverage([-0.01, -0.02])).toBe(-0.02);
+    expect(districtAverage([33.33, 33.33, 33.34])).toBe(33.33); // 100 / 3 = 33.333…
+  });
+
+  it("counts units per band, with each band's range", () => {
+    // A: An, Bình, Cường; B: Dân, Giang; C: Hà, Ích.
+    expect(texts("bands")).toEqual([
+      "Xếp theo nhóm: 3 đơn vị thuộc Nhóm A (từ 90% trở lên); 2 đơn vị thuộc Nhóm B (từ 80% đến dưới 90%); " +
+        "và 2 đơn vị thuộc Nhóm C (dưới 80%).",
+    ]);
+    expect(about("bands")[0]?.spoken).toBe(
+      "Xếp theo nhóm: ba đơn vị thuộc Nhóm A, từ chín mươi phần trăm trở lên; hai đơn vị thuộc Nhóm B, " +
+        "từ tám mươi phần trăm đến dưới chín mươi phần trăm; và hai đơn vị thuộc Nhóm C, dưới tám mươi phần trăm.",
+    );
+  });
+});
+
+describe("ranking", () => {
+  it("names the top places, ties as đồng hạng", () => {
+    expect(texts("top")).toEqual([
+      "Đứng đầu là Xã An, đạt 92,50%.",
+      "Đồng hạng nhì là Xã Bình và Xã Cường, cùng đạt 90,00%.",
+    ]);
+    expect(about("top")[1]?.spoken).toBe(
+      "Đồng hạng nhì là Xã Bình và Xã Cường, cùng đạt chín mươi phần trăm.",
+    );
+    expect(about("top")[0]?.source).toEqual({ path: "/xa/an/", label: "Xã An" });
+  });
+
+  it("says how sure the first place is", () => {
+    expect(texts("top-certainty")).toEqual([
+      "Tính cả sai số của khảo sát, Xã An có thể xếp từ thứ 1 đến thứ 2.",
+    ]);
+    expect(about("top-certainty")[0]?.spoken).toBe(
+      "Tính cả sai số của khảo sát, Xã An có thể xếp từ thứ nhất đến thứ hai.",
+    );
+  });
+
+  it("names the bottom three from the last place up", () => {
+    expect(texts("bottom")).toEqual([
+      "Xếp cuối là Xã Hà và Xã Ích, đồng hạng 6/7 với 79,99%.",
+      "Xếp thứ 5/7 là Thị trấn Giang, đạt 81,20%.",
+    ]);
+    expect(about("bottom")[1]?.spoken).toBe(
+      "Xếp thứ năm trên bảy là Thị trấn Giang, đạt tám mươi mốt phẩy hai mươi phần trăm.",
+    );
+    expect(about("bottom")[1]?.source.path).toBe("/xa/thi-tran-giang/");
+  });
+
+  it("keeps every unit tied on third place", () => {
+    const tied = buildBulletin({
+      manifest,
+      results: [
+        result("1", "Xã An", 95, 1, "A"),
+        result("2", "Xã Bình", 94, 2, "A"),
+        result("3", "Xã Cường", 93, 3, "A"),
+        result("4", "Xã Dân", 93, 3, "A"),
+        result("5", "Xã Hà", 70, 5, "C"),
+      ],
+      domains: [],
+      previousResults: null,
+    });
+    const top = tied.sentences.filter((s) => s.topic === "top").map((s) => s.text);
+    expect(top).toEqual([
+      "Đứng đầu là Xã An, đạt 95,00%.",
+      "Thứ hai là Xã Bình, đạt 94,00%.",
+      "Đồng hạng ba là Xã Cường và Xã Dân, cùng đạt 93,00%.",
+    ]);
+    // Only Xã Hà is left for the bottom: no unit is named twice.
+    expect(tied.sentences.filter((s) => s.topic === "bottom").map((s) => s.text)).toEqual([
+      "Xếp cuối là Xã Hà, đạt 70,00%.",
+    ]);
+    // A sole leader whose rank range is 1–1 is said to stay first.
+    expect(tied.sentences.find((s) => s.topic === "top-certainty")?.text).toBe(
+      "Tính cả sai số của khảo sát, Xã An vẫn đứng đầu.",
+    );
+    // Without a previous year: no change sentences at all.
+    expect(
+      tied.sentences.some((s) => ["average-change", "changes-count", "rise", "fall"].includes(s.topic)),
+    ).toBe(false);
+  });
+});
+
+describe("changes against the previous year", () => {
+  it("counts units that rose, stayed and fell (a new unit is not compared)", () => {
+    // Rose: An, Bình, Cường; unchanged: Giang; fell: Dân, Hà; Ích has no 2022 figure.
+    expect(texts("changes-count")).toEqual([
+      "So với năm 2022, 3 đơn vị tăng chỉ số; 1 đơn vị giữ nguyên và 2 đơn vị giảm.",
+    ]);
+  });
+
+  it("names the biggest rises and falls, equal rises together", () => {
+    expect(texts("rise")).toEqual([
+      "Xã An và Xã Cường cùng tăng nhiều nhất: 3,10 điểm phần trăm.",
+      "Xã Bình tăng 1,00 điểm phần trăm, lên 90,00%.",
+    ]);
+    expect(texts("fall")).toEqual([
+      "Xã Hà giảm nhiều nhất: 2,25 điểm phần trăm, còn 79,99%.",
+      "Xã Dân giảm 0,50 điểm phần trăm, còn 85,05%.",
+    ]);
+    expect(about("fall")[0]?.spoken).toBe(
+      "Xã Hà giảm nhiều nhất: hai phẩy hai mươi lăm điểm phần trăm, còn bảy mươi chín phẩy chín mươi chín phần trăm.",
+    );
+  });
+});
+
+describe("satisfaction and domains", () => {
+  it("gives the satisfaction headline with the number of people surveyed", () => {
+    // People: 60 + 58 + 60 + 60 + 55 + 60 + 60 = 413.
+    // Mean: 88.00 + 85.50 + 80.25 + 79.75 + 75.00 + 70.10 + 91.00 = 569.60; / 7 = 81.3714… → 81,37.
+    expect(texts("satisfaction")).toEqual([
+      "Khảo sát 413 người dân, tổ chức cho thấy mức độ hài lòng bình quân của các đơn vị là 81,37%.",
+    ]);
+    expect(texts("satisfaction-high")).toEqual(["Mức hài lòng cao nhất là ở Xã Ích, với 91,00%."]);
+    expect(texts("satisfaction-low")).toEqual(["Thấp nhất là ở Xã Hà, với 70,10%."]);
+  });
+
+  it("names the strongest and weakest domain, linked to its page", () => {
+    expect(texts("domain-high")).toEqual([
+      "Xét theo lĩnh vực, các đơn vị đạt tỷ lệ điểm bình quân cao nhất, 88,10%, ở lĩnh vực " +
+        "“Công tác chỉ đạo, điều hành cải cách hành chính”.",
+    ]);
+    expect(about("domain-low")[0]).toEqual({
+      topic: "domain-low",
+      text: "Thấp nhất, 75,40%, là lĩnh vực “Cải cách tài chính công”.",
+      spoken: "Thấp nhất, bảy mươi lăm phẩy bốn mươi phần trăm, là lĩnh vực Cải cách tài chính công.",
+      source: { path: "/linh-vuc/2/", label: "Lĩnh vực Cải cách tài chính công" },
+    });
+  });
+});
+
+describe("sample data and sources", () => {
+  it("warns first, in both versions, while the data are a sample", () => {
+    const sample = buildBulletin({
+      manifest: { ...manifest, status: "sample" },
+      results,
+      domains,
+      previousResults,
+    });
+    const [first] = sample.sentences;
+    expect(first?.topic).toBe("warning");
+    expect(first?.text).toContain("Dữ liệu minh họa – không phải kết quả chính thức");
+    expect(first?.spoken).toContain("Dữ liệu minh họa – không phải kết quả chính thức");
+    expect(bulletin.sentences.some((s) => s.topic === "warning")).toBe(false);
+  });
+
+  it("ends with the source, its data version printed but not read", () => {
+    expect(bulletin.sentences.at(-1)).toMatchObject({
+      topic: "source",
+      text: "Nguồn: Chỉ số cải cách hành chính cấp xã huyện Ninh Giang năm 2023, dữ liệu phiên bản 1.2.0.",
+      spoken:
+        "Nguồn: Chỉ số cải cách hành chính cấp xã huyện Ninh Giang năm hai nghìn không trăm hai mươi ba.",
+    });
+  });
+
+  it("leaves no digit in any read-aloud sentence", () => {
+    for (const s of bulletin.sentences) expect(s.spoken).not.toMatch(/\d/);
+  });
+});
+
+describe("data text read aloud", () => {
+  it("reads numbers in labels and turns brackets into pauses", () => {
+    expect(speakText("Nhóm A (từ 90% trở lên)")).toBe("Nhóm A, từ chín mươi phần trăm trở lên");
+    expect(speakText("1.248 người, 85,67%")).toBe(
+      "một nghìn hai trăm bốn mươi tám người, tám mươi lăm phẩy sáu mươi bảy phần trăm",
+    );
+  });
+});
+
+describe("plain-text download", () => {
+  it("gives every sentence as printed, as said and its source, with the sample warning first", () => {
+    const sample = buildBulletin({
+      manifest: { ...manifest, status: "sample" },
+      results,
+      domains,
+      previousResults,
+    });
+    const text = bulletinPlainText(sample, "Chỉ số CCHC năm 2023", (path) => `https://example.org${path}`);
+    expect(text.startsWith("\uFEFFBẢN TIN: CHỈ SỐ CCHC NĂM 2023\r\n")).toBe(true);
+    const lines = text.slice(1).split("\r\n");
+    expect(lines[1]).toBe("Dữ liệu phiên bản 1.2.0; dữ liệu minh họa – không phải kết quả chính thức.");
+    expect(lines.slice(4, 7)).toEqual([
+      `1. ${sample.sentences[0]?.text}`,
+      `   Đọc: ${sample.sentences[0]?.spoken}`,
+      "   Nguồn: https://example.org/du-lieu/",
+    ]);
+    expect(lines[4]).toContain("Dữ liệu minh họa – không phải kết quả chính thức");
+    expect(lines.filter((line) => line.startsWith("   Đọc: "))).toHaveLength(sample.sentences.length);
+    expect(text).toContain("   Nguồn: https://example.org/xa/an/");
+  });
+});

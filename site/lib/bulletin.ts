@@ -1,0 +1,521 @@
+// The radio bulletin (bản tin): short sentences a presenter reads on air, built from the published
+// tables only. Each sentence exists twice — as printed, with figures the Vietnamese way (85,67%),
+// and as said, with every figure in words — and names the page its figures come from, so that a
+// journalist can check and cite it. Sentences are assembled from parts; a figure part carries both
+// forms, so the two versions cannot say different things.
+import type { Band, DatasetManifest } from "../../schemas/dataset.ts";
+import type { DomainsRow, ResultsRow } from "../../schemas/published.ts";
+import { bandRange, shortBandLabel } from "./bands.ts";
+import type { PublishedYear } from "./data.ts";
+import { compareVietnamese, formatInt, formatNumber, formatPct } from "./format.ts";
+import { communeSlug } from "./slug.ts";
+import { meanOfIndices } from "./summary.ts";
+import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
+
+export type BulletinTopic =
+  | "warning"
+  | "average"
+  | "average-change"
+  | "bands"
+  | "top"
+  | "top-certainty"
+  | "bottom"
+  | "changes-count"
+  | "rise"
+  | "fall"
+  | "satisfaction"
+  | "satisfaction-high"
+  | "satisfaction-low"
+  | "domain-high"
+  | "domain-low"
+  | "source";
+
+export interface BulletinSentence {
+  topic: BulletinTopic;
+  /** As printed: "Đứng đầu là Xã Hồng Dụ, đạt 91,23%." */
+  text: string;
+  /** As said on air: "Đứng đầu là Xã Hồng Dụ, đạt chín mươi mốt phẩy hai mươi ba phần trăm." */
+  spoken: string;
+  /** The page that shows the figure, from the site root ("/xa/hong-du/"), and its name. */
+  source: { path: string; label: string };
+}
+
+export interface Bulletin {
+  year: number;
+  status: DatasetManifest["status"];
+  version: string;
+  sentences: BulletinSentence[];
+}
+
+export interface BulletinInput {
+  manifest: Pick<DatasetManifest, "year" | "status" | "version" | "district" | "bands">;
+  results: ResultsRow[];
+  domains: DomainsRow[];
+  /** The previous year's results, when that year was published. */
+  previousResults: ResultsRow[] | null;
+}
+
+/** The banner wording of SITE.md, first in every bulletin while the data are a sample. */
+export const sampleWarning = "Dữ liệu minh họa – không phải kết quả chính thức";
+
+type Part = string | { text: string; spoken: string };
+
+function sentence(
+  topic: BulletinTopic,
+  source: BulletinSentence["source"],
+  ...parts: Part[]
+): BulletinSentence {
+  const text = parts.map((part) => (typeof part === "string" ? part : part.text)).join("");
+  const spoken = parts.map((part) => (typeof part === "string" ? part : part.spoken)).join("");
+  return { topic, text, spoken, source };
+}
+
+const pct = (value: number): Part => ({ text: formatPct(value), spoken: percentToWords(value) });
+const percentagePoints = (value: number): Part => ({
+  text: `${formatNumber(value)} điểm phần trăm`,
+  spoken: `${numberToWords(value, { decimals: 2 })} điểm phần trăm`,
+});
+const count = (n: number): Part => ({ text: formatInt(n), spoken: numberToWords(n) });
+const yearPart = (year: number): Part => ({ text: String(year), spoken: numberToWords(year) });
+/** Printed only: what a listener needs no more than a reader does (e.g. the data version). */
+const printedOnly = (text: string): Part => ({ text, spoken: "" });
+
+/**
+ * Text from the data (band labels, domain names) as said aloud: Vietnamese-written numbers become
+ * words ("80%" → "tám mươi phần trăm"), brackets become pauses, quotation marks are not read.
+ */
+export function speakText(text: string): string {
+  return text
+    .replace(
+      /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(\s?%)?/g,
+      (_, whole: string, fraction?: string, sign?: string) => {
+        const value = Number(`${whole.replaceAll(".", "")}.${fraction ?? "0"}`);
+        const words = numberToWords(value, { decimals: fraction?.length ?? 0 });
+        return sign ? `${words} phần trăm` : words;
+      },
+    )
+    .replace(/\s*\(\s*/g, ", ")
+    .replace(/\s*\)/g, "")
+    .replace(/[“”"]/g, "");
+}
+
+const dataText = (text: string): Part => ({ text, spoken: speakText(text) });
+
+/** "A", "A và B", "A, B và C". */
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} và ${names.at(-1)}`;
+}
+
+/** Hundredths of a published (2-decimal) figure, exactly. */
+const hundredths = (value: number): number => Math.round(value * 100);
+
+/**
+ * The district average of published figures (satisfaction): every commune counts once (as
+ * district_avg_pct of the domains table does), computed from the published 2-decimal values in
+ * exact integer hundredths, rounded half away from zero to 2 decimals — so anyone can redo it from
+ * results.csv. The same arithmetic as meanOfIndices, which the bulletin uses for the index.
+ */
+export function districtAverage(values: number[]): number {
+  if (values.length === 0) throw new RangeError("no values to average");
+  const sum = values.reduce((total, value) => total + hundredths(value), 0);
+  const n = values.length;
+  const magnitude = Math.floor((2 * Math.abs(sum) + n) / (2 * n));
+  return (Math.sign(sum) * magnitude) / 100;
+}
+
+function communeSource(row: Pick<ResultsRow, "commune_name">): BulletinSentence["source"] {
+  return { path: `/xa/${communeSlug(row.commune_name)}/`, label: row.commune_name };
+}
+const homeSource = { path: "/", label: "Trang chủ: xếp hạng các xã, thị trấn" };
+
+/** Rows sharing a value, best group first; names in Vietnamese order within a group. */
+function groupBy<T>(rows: T[], key: (row: T) => number, name: (row: T) => string): T[][] {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return [...groups.values()].map((group) => group.sort((a, b) => compareVietnamese(name(a), name(b))));
+}
+
+const byName = (row: ResultsRow) => row.commune_name;
+
+/** "xã, thị trấn", "xã" or "thị trấn", as the units of the year are. */
+function unitsNoun(results: ResultsRow[]): string {
+  const types = new Set(results.map((row) => row.commune_type));
+  if (types.size === 2) return "xã, thị trấn";
+  return types.has("thi_tran") ? "thị trấn" : "xã";
+}
+
+/** "Huyện Ninh Giang" inside a sentence: "huyện Ninh Giang". */
+export function inSentence(name: string): string {
+  return name.charAt(0).toLocaleLowerCase("vi") + name.slice(1);
+}
+
+/** "nhất", "nhì", "ba", "tư", "năm"…: the word after "hạng". */
+function rankWord(rank: number): string {
+  return rank === 2 ? "nhì" : ordinalWords(rank);
+}
+
+function averageSentences(input: BulletinInput): BulletinSentence[] {
+  const { manifest, results, previousResults } = input;
+  // The same mean the home page shows (site/lib/summary.ts), so the two can never differ.
+  const average = meanOfIndices(results);
+  const sentences = [
+    sentence(
+      "average",
+      homeSource,
+      "Năm ",
+      yearPart(manifest.year),
+      ", Chỉ số cải cách hành chính bình quân của ",
+      count(results.length),
+      ` ${unitsNoun(results)} ${inSentence(manifest.district.name)} đạt `,
+      pct(average),
+      ".",
+    ),
+  ];
+  if (previousResults && previousResults.length > 0) {
+    const previous = meanOfIndices(previousResults);
+    // The change between the two averages as said, so a listener can check the subtraction.
+    const change = (hundredths(average) - hundredths(previous)) / 100;
+    const movement: Part[] =
+      change === 0 ? ["không đổi"] : [change > 0 ? "tăng " : "giảm ", percentagePoints(Math.abs(change))];
+    sentences.push(
+      sentence(
+        "average-change",
+        homeSource,
+        "Mức này ",
+        ...movement,
+        " so với năm ",
+        yearPart(manifest.year - 1),
+        ", khi chỉ số bình quân là ",
+        pct(previous),
+        ".",
+      ),
+    );
+  }
+  return sentences;
+}
+
+/** "Nhóm A (từ 90% trở lên)": the band's name and its range, written the same way on every page. */
+function bandDescription(bands: BulletinInput["manifest"]["bands"], band: Band): string {
+  return `${shortBandLabel(band.label)} (${bandRange(bands, band.code)})`;
+}
+
+function bandsSentence(input: BulletinInput): BulletinSentence {
+  const { bands } = input.manifest;
+  const parts: Part[] = ["Xếp theo nhóm: "];
+  bands.forEach((band, index) => {
+    const n = input.results.filter((row) => row.band === band.code).length;
+    if (index > 0) parts.push(index === bands.length - 1 ? "; và " : "; ");
+    parts.push(n === 0 ? "không có đơn vị nào" : count(n), n === 0 ? "" : " đơn vị");
+    parts.push(" thuộc ", dataText(bandDescription(bands, band)));
+  });
+  parts.push(".");
+  return sentence("bands", homeSource, ...parts);
+}
+
+function figureOf(group: ResultsRow[], value: (row: ResultsRow) => number): Part {
+  const [first] = group;
+  if (!first) throw new RangeError("empty group");
+  return pct(value(first));
+}
+
+function rankingSentences(input: BulletinInput): BulletinSentence[] {
+  const { results } = input;
+  const total = results.length;
+  const ranked = [...results].sort((a, b) => a.rank - b.rank);
+  const groups = groupBy(ranked, (row) => row.rank, byName);
+  const sentences: BulletinSentence[] = [];
+
+  // The top 3 places; a tie on the third place brings every commune that shares it.
+  const top = groups.filter((group) => (group[0]?.rank ?? Infinity) <= 3);
+  for (const group of top) {
+    const rank = group[0]?.rank ?? 0;
+    const names = joinNames(group.map(byName));
+    const index = figureOf(group, (row) => row.index_pct);
+    if (group.length > 1) {
+      sentences.push(
+        sentence("top", homeSource, `Đồng hạng ${rankWord(rank)} là ${names}, cùng đạt `, index, "."),
+      );
+    } else {
+      const lead = rank === 1 ? "Đứng đầu" : `Thứ ${ordinalWords(rank)}`;
+      sentences.push(
+        sentence("top", communeSource(group[0] as ResultsRow), `${lead} là ${names}, đạt `, index, "."),
+      );
+    }
+  }
+
+  // How sure the first place is: the bootstrap's rank range (DATA.md §2) of a sole leader.
+  const [leaders] = top;
+  const leader = leaders?.length === 1 ? leaders[0] : undefined;
+  if (leader) {
+    const certain = leader.rank_low === 1 && leader.rank_high === 1;
+    sentences.push(
+      certain
+        ? sentence(
+            "top-certainty",
+            communeSource(leader),
+            `Tính cả sai số của khảo sát, ${leader.commune_name} vẫn đứng đầu.`,
+          )
+        : sentence(
+            "top-certainty",
+            communeSource(leader),
+            `Tính cả sai số của khảo sát, ${leader.commune_name} có thể xếp từ thứ `,
+            { text: String(leader.rank_low), spoken: ordinalWords(leader.rank_low) },
+            " đến thứ ",
+            { text: String(leader.rank_high), spoken: ordinalWords(leader.rank_high) },
+            ".",
+          ),
+    );
+  }
+
+  // The bottom 3, from the last place up, leaving out any commune already named at the top.
+  const named = new Set(top.flat().map((row) => row.commune_code));
+  let bottomCount = 0;
+  for (const group of [...groups].reverse()) {
+    if (bottomCount >= 3 || group.some((row) => named.has(row.commune_code))) break;
+    bottomCount += group.length;
+    const rank = group[0]?.rank ?? 0;
+    const isLast = group === groups.at(-1);
+    const names = joinNames(group.map(byName));
+    const index = figureOf(group, (row) => row.index_pct);
+    const rankPart: Part = {
+      text: `${rank}/${total}`,
+      spoken: `${numberToWords(rank)} trên ${numberToWords(total)}`,
+    };
+    const only = group[0] as ResultsRow;
+    if (group.length > 1) {
+      const lead = isLast ? `Xếp cuối là ${names}, đồng hạng ` : "Đồng hạng ";
+      const rest = isLast ? " với " : ` là ${names}, cùng đạt `;
+      sentences.push(sentence("bottom", homeSource, lead, rankPart, rest, index, "."));
+    } else if (isLast) {
+      sentences.push(sentence("bottom", communeSource(only), `Xếp cuối là ${names}, đạt `, index, "."));
+    } else {
+      sentences.push(
+        sentence("bottom", communeSource(only), "Xếp thứ ", rankPart, ` là ${names}, đạt `, index, "."),
+      );
+    }
+  }
+  return sentences;
+}
+
+/** The biggest moves one way: the 3 largest, plus any commune tied with the third. */
+function biggestMoves(rows: ResultsRow[], direction: 1 | -1): ResultsRow[][] {
+  const size = (row: ResultsRow) => direction * (row.index_change ?? 0);
+  const moved = rows.filter((row) => size(row) > 0).sort((a, b) => size(b) - size(a));
+  const third = moved[2];
+  const chosen = third === undefined ? moved : moved.filter((row) => size(row) >= size(third));
+  return groupBy(chosen, size, byName);
+}
+
+function changeSentences(input: BulletinInput): BulletinSentence[] {
+  const { results, manifest } = input;
+  const compared = results.filter((row) => row.index_change !== null);
+  if (compared.length === 0) return [];
+  const rose = compared.filter((row) => (row.index_change ?? 0) > 0).length;
+  const fell = compared.filter((row) => (row.index_change ?? 0) < 0).length;
+  const same = compared.length - rose - fell;
+  const clauses: Part[][] = [
+    rose === 0 ? ["không đơn vị nào tăng chỉ số"] : [count(rose), " đơn vị tăng chỉ số"],
+    ...(same === 0 ? [] : [[count(same), " đơn vị giữ nguyên"]]),
+    fell === 0 ? ["không đơn vị nào giảm"] : [count(fell), " đơn vị giảm"],
+  ];
+  const countParts: Part[] = ["So với năm ", yearPart(manifest.year - 1), ", "];
+  clauses.forEach((clause, index) => {
+    if (index > 0) countParts.push(index === clauses.length - 1 ? " và " : "; ");
+    countParts.push(...clause);
+  });
+  countParts.push(".");
+  const sentences = [sentence("changes-count", homeSource, ...countParts)];
+
+  for (const [topic, direction] of [
+    ["rise", 1],
+    ["fall", -1],
+  ] as const) {
+    const verb = direction === 1 ? "tăng" : "giảm";
+    biggestMoves(compared, direction).forEach((group, index) => {
+      const first = group[0] as ResultsRow;
+      const change = percentagePoints(Math.abs(first.index_change ?? 0));
+      const most = index === 0 ? ` ${verb} nhiều nhất: ` : ` ${verb} `;
+      if (group.length > 1) {
+        const names = joinNames(group.map(byName));
+        sentences.push(sentence(topic, homeSource, `${names} cùng`, most, change, "."));
+      } else {
+        const to = direction === 1 ? ", lên " : ", còn ";
+        sentences.push(
+          sentence(
+            topic,
+            communeSource(first),
+            first.commune_name,
+            most,
+            change,
+            to,
+            pct(first.index_pct),
+            ".",
+          ),
+        );
+      }
+    });
+  }
+  return sentences;
+}
+
+function satisfactionSentences(input: BulletinInput): BulletinSentence[] {
+  const surveyed = input.results.filter((row) => row.satisfaction_pct !== null);
+  if (surveyed.length === 0) return [];
+  const satisfaction = (row: ResultsRow) => row.satisfaction_pct ?? 0;
+  const people = surveyed.reduce((total, row) => total + row.n_citizens, 0);
+  const sentences = [
+    sentence(
+      "satisfaction",
+      homeSource,
+      "Khảo sát ",
+      count(people),
+      " người dân, tổ chức cho thấy mức độ hài lòng bình quân của các đơn vị là ",
+      pct(districtAverage(surveyed.map(satisfaction))),
+      ".",
+    ),
+  ];
+  const groups = groupBy(
+    [...surveyed].sort((a, b) => satisfaction(b) - satisfaction(a)),
+    satisfaction,
+    byName,
+  );
+  const highest = groups[0];
+  const lowest = groups.at(-1);
+  if (!highest || !lowest || highest === lowest) return sentences;
+  for (const [topic, group, lead] of [
+    ["satisfaction-high", highest, "Mức hài lòng cao nhất là ở "],
+    ["satisfaction-low", lowest, "Thấp nhất là ở "],
+  ] as const) {
+    const source = group.length === 1 ? communeSource(group[0] as ResultsRow) : homeSource;
+    sentences.push(
+      sentence(
+        topic,
+        source,
+        lead,
+        joinNames(group.map(byName)),
+        ", với ",
+        figureOf(group, satisfaction),
+        ".",
+      ),
+    );
+  }
+  return sentences;
+}
+
+function domainSentences(input: BulletinInput): BulletinSentence[] {
+  const domains = new Map<string, DomainsRow>();
+  for (const row of input.domains) if (!domains.has(row.domain_id)) domains.set(row.domain_id, row);
+  if (domains.size < 2) return [];
+  const ordered = [...domains.values()].sort((a, b) => b.district_avg_pct - a.district_avg_pct);
+  const highest = ordered[0] as DomainsRow;
+  const lowest = ordered.at(-1) as DomainsRow;
+  // Equal averages at either end would make "cao nhất"/"thấp nhất" a coin toss: say nothing then.
+  const sentences: BulletinSentence[] = [];
+  const [, second] = ordered;
+  const beforeLast = ordered.at(-2);
+  const domainSource = (row: DomainsRow) => ({
+    path: `/linh-vuc/${row.domain_id}/`,
+    label: `Lĩnh vực ${row.domain_name}`,
+  });
+  if (second && second.district_avg_pct !== highest.district_avg_pct) {
+    sentences.push(
+      sentence(
+        "domain-high",
+        domainSource(highest),
+        // The figure before the name: a listener hears where a long domain name ends.
+        "Xét theo lĩnh vực, các đơn vị đạt tỷ lệ điểm bình quân cao nhất, ",
+        pct(highest.district_avg_pct),
+        ", ở lĩnh vực ",
+        printedOnly("“"),
+        dataText(highest.domain_name),
+        printedOnly("”"),
+        ".",
+      ),
+    );
+  }
+  if (beforeLast && beforeLast.district_avg_pct !== lowest.district_avg_pct) {
+    sentences.push(
+      sentence(
+        "domain-low",
+        domainSource(lowest),
+        "Thấp nhất, ",
+        pct(lowest.district_avg_pct),
+        ", là lĩnh vực ",
+        printedOnly("“"),
+        dataText(lowest.domain_name),
+        printedOnly("”"),
+        ".",
+      ),
+    );
+  }
+  return sentences;
+}
+
+/** The bulletin of one published year, sentences in the order a presenter reads them. */
+export function buildBulletin(input: BulletinInput): Bulletin {
+  const { manifest } = input;
+  const sentences: BulletinSentence[] = [];
+  if (manifest.status === "sample") {
+    sentences.push(
+      sentence(
+        "warning",
+        { path: "/du-lieu/", label: "Dữ liệu" },
+        `${sampleWarning}. Các con số dưới đây chỉ để thử nghiệm, không được đưa tin như kết quả thật.`,
+      ),
+    );
+  }
+  if (input.results.length > 0) {
+    sentences.push(
+      ...averageSentences(input),
+      bandsSentence(input),
+      ...rankingSentences(input),
+      ...changeSentences(input),
+      ...satisfactionSentences(input),
+      ...domainSentences(input),
+    );
+  }
+  sentences.push(
+    sentence(
+      "source",
+      { path: "/du-lieu/", label: "Dữ liệu" },
+      `Nguồn: Chỉ số cải cách hành chính cấp xã ${inSentence(manifest.district.name)} năm `,
+      yearPart(manifest.year),
+      printedOnly(`, dữ liệu phiên bản ${manifest.version}`),
+      ".",
+    ),
+  );
+  return { year: manifest.year, status: manifest.status, version: manifest.version, sentences };
+}
+
+/** The bulletin of a loaded year, compared with the previous year when it was published. */
+export function yearBulletin(
+  data: Pick<PublishedYear, "manifest" | "results" | "domains">,
+  previous: Pick<PublishedYear, "results"> | null,
+): Bulletin {
+  return buildBulletin({
+    manifest: data.manifest,
+    results: data.results,
+    domains: data.domains,
+    previousResults: previous?.results ?? null,
+  });
+}
+
+/**
+ * The downloadable ban-tin-<year>.txt: each sentence as printed, then as said, then its source.
+ * UTF-8 with a BOM and CRLF line ends, so that the Notepad of an older Windows PC in a radio
+ * studio shows the Vietnamese text and the lines correctly; `link` writes a source page's address.
+ */
+export function bulletinPlainText(bulletin: Bulletin, title: string, link: (path: string) => string): string {
+  const status = bulletin.status === "sample" ? `; ${sampleWarning.toLocaleLowerCase("vi")}` : "";
+  const lines = [
+    `BẢN TIN: ${title.toLocaleUpperCase("vi")}`,
+    `Dữ liệu phiên bản ${bulletin.version}${status}.`,
+    "Mỗi câu có bản viết (số viết theo kiểu Việt Nam), bản đọc (số viết thành chữ) và trang nguồn của số liệu.",
+    "",
+  ];
+  bulletin.sentences.forEach((s, index) => {
+    lines.push(`${index + 1}. ${s.text}`, `   Đọc: ${s.spoken}`, `   Nguồn: ${link(s.source.path)}`, "");
+  });
+  return `\uFEFF${lines.join("\r\n")}`;
+}

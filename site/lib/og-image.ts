@@ -1,0 +1,65 @@
+// The Open Graph card of a commune (1200×630, the size Facebook and Zalo previews use): when a link
+// to /xa/<slug>/ is shared, the preview itself shows the figure — name, index, rank and band — and,
+// while the data are a sample, says so. Composed as SVG here, rendered to PNG at build time by
+// site/charts/png.ts (resvg with DejaVu Sans, which has every Vietnamese glyph).
+import type { DatasetManifest } from "../../schemas/dataset.ts";
+import type { ResultsRow } from "../../schemas/published.ts";
+import { bandLook, bandRange } from "./bands.ts";
+import { sampleWarning } from "./bulletin.ts";
+import { formatPct } from "./format.ts";
+
+export interface CommuneCard {
+  manifest: Pick<DatasetManifest, "year" | "status" | "version" | "district" | "bands">;
+  result: ResultsRow;
+  /** Units ranked that year (the "/20" of "xếp thứ 5/20"). */
+  communeCount: number;
+}
+
+export const cardWidth = 1200;
+export const cardHeight = 630;
+
+function escapeXml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[c]};`,
+  );
+}
+
+function text(x: number, y: number, size: number, fill: string, content: string, bold = false): string {
+  const weight = bold ? ' font-weight="700"' : "";
+  return `<text x="${x}" y="${y}" font-size="${size}"${weight} fill="${fill}">${escapeXml(content)}</text>`;
+}
+
+// DejaVu Sans Bold averages about 0.62 em per character of Vietnamese text: long names are set
+// smaller so that they fit the 1040 px between the margins.
+function nameSize(name: string): number {
+  return Math.min(72, Math.floor(1040 / (0.62 * [...name].length)));
+}
+
+/** The card as an SVG document; every text from the data is escaped. */
+export function communeCardSvg({ manifest, result, communeCount }: CommuneCard): string {
+  const band = bandLook(manifest.bands, result.band);
+  const district = manifest.district.name.charAt(0).toLocaleLowerCase("vi") + manifest.district.name.slice(1);
+  const rankRange =
+    result.rank_low === result.rank_high ? "" : ` (khoảng hạng ${result.rank_low}–${result.rank_high})`;
+  const footer =
+    manifest.status === "sample"
+      ? `<rect x="0" y="540" width="${cardWidth}" height="90" fill="#fff3cd"/>` +
+        text(80, 598, 34, "#5c4300", sampleWarning, true)
+      : text(80, 598, 28, "#555555", `Dữ liệu phiên bản ${manifest.version}`);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${cardWidth}" height="${cardHeight}" ` +
+    `viewBox="0 0 ${cardWidth} ${cardHeight}" font-family="DejaVu Sans">` +
+    `<rect width="${cardWidth}" height="${cardHeight}" fill="#ffffff"/>` +
+    // The band's colour as a margin stripe; the band is also written out below, never colour alone.
+    `<rect width="28" height="${cardHeight}" fill="${band.colour}"/>` +
+    text(80, 92, 30, "#444444", `Chỉ số cải cách hành chính ${manifest.year} · ${district}`) +
+    text(80, 190, nameSize(result.commune_name), "#111111", result.commune_name, true) +
+    text(72, 360, 160, "#0b4f8a", formatPct(result.index_pct), true) +
+    text(80, 438, 40, "#222222", `Xếp thứ ${result.rank}/${communeCount}${rankRange}`) +
+    `<text x="80" y="500" font-size="40" fill="#222222"><tspan fill="${band.colour}">${escapeXml(band.glyph)}</tspan> ` +
+    `${escapeXml(`${band.label} (${bandRange(manifest.bands, band.code)})`)}</text>` +
+    footer +
+    `</svg>`
+  );
+}

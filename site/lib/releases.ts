@@ -1,0 +1,68 @@
+// The release history of the data (manifest `releases`): what the feed, /du-lieu/ and the commune
+// pages say about versions and corrections (đính chính), and where each version stays downloadable.
+import type { DatasetManifest } from "../../schemas/dataset.ts";
+
+export type Release = NonNullable<DatasetManifest["releases"]>[number];
+
+/** One release of one year, as listed across years (feed, history). */
+export interface YearRelease {
+  year: number;
+  status: DatasetManifest["status"];
+  /** Whether this is the version the site currently shows for its year. */
+  current: boolean;
+  release: Release;
+}
+
+export const releaseKindLabel: Record<Release["kind"], string> = {
+  release: "Phát hành",
+  correction: "Đính chính",
+};
+
+/** Semantic versions in numeric order: 1.0.9 before 1.0.10. */
+export function compareVersions(a: string, b: string): number {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** Every release of every year, newest first (by date, then year, then version). */
+export function releasesNewestFirst(
+  manifests: readonly Pick<DatasetManifest, "year" | "status" | "version" | "releases">[],
+): YearRelease[] {
+  return manifests
+    .flatMap((manifest) =>
+      (manifest.releases ?? []).map((release) => ({
+        year: manifest.year,
+        status: manifest.status,
+        current: release.version === manifest.version,
+        release,
+      })),
+    )
+    .sort(
+      (a, b) =>
+        b.release.date.localeCompare(a.release.date) ||
+        b.year - a.year ||
+        compareVersions(b.release.version, a.release.version),
+    );
+}
+
+/** The corrections that name a commune, oldest first: shown on its page as "Đính chính ngày …". */
+export function correctionsFor(manifest: Pick<DatasetManifest, "releases">, communeCode: string): Release[] {
+  return (manifest.releases ?? []).filter(
+    (release) => release.kind === "correction" && (release.communes ?? []).includes(communeCode),
+  );
+}
+
+/** The anchor of a release in the history on /du-lieu/: `phien-ban-2023-1.0.1`. */
+export function releaseAnchor(year: number, version: string): string {
+  return `phien-ban-${year}-${version}`;
+}
+
+/** The stable address of one table of one release, from the site root: `/data/2023/v1.0.0/results.csv`. */
+export function releaseTablePath(year: number, version: string, file = "results.csv"): string {
+  return `/data/${year}/v${version}/${file}`;
+}

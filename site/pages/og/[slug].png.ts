@@ -1,0 +1,21 @@
+// /og/<slug>.png: each commune's Open Graph card, rendered once at build time (no image service).
+// The commune page passes `/og/<slug>.png` to the layout's `ogImage`.
+import type { APIRoute, GetStaticPaths } from "astro";
+import type { ResultsRow } from "../../../schemas/published.ts";
+import { svgToPng } from "../../charts/png.ts";
+import { latestYear } from "../../lib/data.ts";
+import { communeCardSvg } from "../../lib/og-image.ts";
+import { communeSlug } from "../../lib/slug.ts";
+
+export const getStaticPaths = (() =>
+  latestYear().results.map((result) => ({
+    params: { slug: communeSlug(result.commune_name) },
+    props: { result },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ result: ResultsRow }> = ({ props }) => {
+  const { manifest, results } = latestYear();
+  const svg = communeCardSvg({ manifest, result: props.result, communeCount: results.length });
+  // A Response body must be backed by an ArrayBuffer (not a SharedArrayBuffer): copy into one.
+  return new Response(new Uint8Array(svgToPng(svg, 1)), { headers: { "Content-Type": "image/png" } });
+};
