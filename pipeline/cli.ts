@@ -6,6 +6,7 @@ const commands = {
   build: () => import("./commands/build.ts"),
   sample: () => import("./commands/sample.ts"),
   bench: () => import("./commands/bench.ts"),
+  release: () => import("./commands/release.ts"),
 } as const;
 
 const [name, ...args] = process.argv.slice(2);

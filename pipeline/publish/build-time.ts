@@ -1,0 +1,27 @@
+// The build time stamped into published files comes from the commit, never from the clock, so the
+// same commit builds byte-identical outputs (QUALITY.md): SOURCE_DATE_EPOCH when set (CI sets it
+// from the commit, see reproducible-builds.org/specs/source-date-epoch), else HEAD's commit time.
+import { execFileSync } from "node:child_process";
+
+export function resolveBuildTime(env: NodeJS.ProcessEnv, cwd: string): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d+$/.test(epoch)) {
+      throw new Error(`SOURCE_DATE_EPOCH phải là số giây / must be whole seconds: ${epoch}`);
+    }
+    return new Date(Number(epoch) * 1000);
+  }
+  let commitTime: string;
+  try {
+    commitTime = execFileSync("git", ["log", "-1", "--format=%ct"], { cwd, encoding: "utf8" }).trim();
+  } catch {
+    commitTime = "";
+  }
+  if (!/^\d+$/.test(commitTime)) {
+    throw new Error(
+      "Không xác định được thời điểm dựng: đặt SOURCE_DATE_EPOCH hoặc chạy trong kho git có commit. / " +
+        "No build time: set SOURCE_DATE_EPOCH or run inside a git repository with a commit.",
+    );
+  }
+  return new Date(Number(commitTime) * 1000);
+}

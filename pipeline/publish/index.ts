@@ -1,0 +1,93 @@
+// Publishing one year: results → CSV, Parquet, the XLSX workbook and the manifest (DATA.md §4).
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { DatasetManifest } from "../../schemas/dataset.ts";
+import type { YearResults } from "../model.ts";
+import type { Problem } from "../problem.ts";
+import { replaceFolderAtomically } from "./atomic.ts";
+import { publishedTableNames } from "./columns.ts";
+import { tableCsv } from "./csv.ts";
+import {
+  fileRecord,
+  manifestJson,
+  publishedManifest,
+  type FileRecord,
+  type PublishedManifest,
+} from "./manifest.ts";
+import { tableParquet } from "./parquet.ts";
+import { tablesXlsx } from "./xlsx.ts";
+
+export type { FileRecord, PublishedManifest, PublishedWarning } from "./manifest.ts";
+export { resolveBuildTime } from "./build-time.ts";
+
+/** Everything one year's publication is made from. */
+export interface YearPublication {
+  /** The year's input `dataset.json`, as validated. */
+  manifest: DatasetManifest;
+  /** The input files as read (sha256, bytes, rows), in the order of `inputFiles`. */
+  inputs: FileRecord[];
+  /** Validation problems; only warnings can be present, and only they are published. */
+  problems: Problem[];
+  results: YearResults;
+  /** Stamped into the manifest and the workbook; from the commit, never the clock. */
+  buildTime: Date;
+}
+
+export const manifestFile = "dataset.json";
+
+export function workbookFile(year: number): string {
+  return `chi-so-cchc-${year}.xlsx`;
+}
+
+const utf8 = new TextEncoder();
+
+/** Writes the year's files into an existing empty folder; returns the manifest written. */
+export async function writeYearFiles(
+  folder: string,
+  publication: YearPublication,
+): Promise<PublishedManifest> {
+  const { tables } = publication.results;
+  const outputs: FileRecord[] = [];
+  const write = async (file: string, bytes: Uint8Array, rows: number | null) => {
+    await writeFile(join(folder, file), bytes);
+    outputs.push(fileRecord(file, bytes, rows));
+  };
+  for (const table of publishedTableNames) {
+    const rows = tables[table];
+    await write(`${table}.csv`, utf8.encode(tableCsv(table, rows)), rows.length);
+    await write(`${table}.parquet`, tableParquet(table, rows), rows.length);
+  }
+  const workbook = await tablesXlsx(tables, {
+    title: publication.manifest.title,
+    buildTime: publication.buildTime,
+  });
+  await write(workbookFile(publication.results.year), workbook, null);
+  const manifest = publishedManifest({ ...publication, outputs });
+  await writeFile(join(folder, manifestFile), manifestJson(manifest));
+  return manifest;
+}
+
+/** Whether a folder holds a previous year output: a published manifest (inputs have no `outputs`). */
+export async function isYearOutput(folder: string): Promise<boolean> {
+  try {
+    const manifest: unknown = JSON.parse(await readFile(join(folder, manifestFile), "utf8"));
+    return (
+      typeof manifest === "object" && manifest !== null && "outputs" in manifest && "build_time" in manifest
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Publishes one year into `folder`, atomically replacing a previous output there. */
+export async function publishYear(folder: string, publication: YearPublication): Promise<PublishedManifest> {
+  let manifest: PublishedManifest | undefined;
+  await replaceFolderAtomically(
+    folder,
+    async (temporary) => {
+      manifest = await writeYearFiles(temporary, publication);
+    },
+    { isPreviousOutput: isYearOutput },
+  );
+  return manifest as PublishedManifest;
+}

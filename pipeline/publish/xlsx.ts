@@ -1,0 +1,105 @@
+// The published workbook `chi-so-cchc-<year>.xlsx` (DATA.md §4), for people who work in Excel: one
+// sheet per table, Vietnamese headers from the contract, number formats, a frozen header row with
+// filters. Text cells are written as text, never as formulas, so they need no `'` (unlike CSV).
+//
+// It must be byte-reproducible: exceljs stamps the clock into docProps/core.xml and the zip entries,
+// so the dates are set to the build time and the zip is rewritten with fixed entry times and order.
+import ExcelJS from "exceljs";
+import { unzipSync, zipSync, type Zippable } from "fflate";
+import type { PublishedTables } from "../../schemas/published.ts";
+import {
+  columnValues,
+  publishedTableNames,
+  tableColumns,
+  type Cell,
+  type ColumnKind,
+  type TableColumn,
+} from "./columns.ts";
+
+// Text cells are written as strings and keep the General format: a per-cell "@" style would only
+// slow exceljs down (it styles every cell it writes) and change nothing a reader sees.
+const numberFormat: Partial<Record<ColumnKind, string>> = { decimal: "0.00", integer: "0" };
+
+// Column widths in characters: wide enough for the values, headers wrap beyond `headerWidth`.
+const minWidth = 8;
+const maxWidth = 60;
+const headerWidth = 22;
+
+function columnWidth(column: TableColumn, cells: Cell[]): number {
+  const widest = cells.reduce<number>(
+    (max, cell) => Math.max(max, cell === null ? 0 : String(cell).length),
+    0,
+  );
+  return Math.min(maxWidth, Math.max(minWidth, Math.min(column.label.length, headerWidth), widest) + 2);
+}
+
+function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  tables: PublishedTables,
+  table: keyof PublishedTables,
+): void {
+  const rows = tables[table];
+  const columns = tableColumns(table);
+  const values = columns.map((column) => columnValues(table, rows, column));
+  const sheet = workbook.addWorksheet(table, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((column, index) => {
+    const numFmt = numberFormat[column.kind];
+    return {
+      header: column.label,
+      key: column.name,
+      width: columnWidth(column, values[index] ?? []),
+      ...(numFmt === undefined ? {} : { style: { numFmt } }),
+    };
+  });
+  sheet.addRows(rows.map((_, rowIndex) => values.map((cells) => cells[rowIndex] ?? null)));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "top" };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+}
+
+/**
+ * fflate writes zip times as local wall-clock fields (DOS time has no zone); building the Date
+ * from the build time's UTC fields makes the stored time the UTC build time on any machine. DOS
+ * time starts in 1980, so an earlier build time (SOURCE_DATE_EPOCH=0 is common) becomes 1980-01-01.
+ */
+function zipTime(buildTime: Date): Date {
+  if (buildTime.getUTCFullYear() < 1980) return new Date(1980, 0, 1);
+  return new Date(
+    buildTime.getUTCFullYear(),
+    buildTime.getUTCMonth(),
+    buildTime.getUTCDate(),
+    buildTime.getUTCHours(),
+    buildTime.getUTCMinutes(),
+    buildTime.getUTCSeconds(),
+  );
+}
+
+/** Re-zip with fixed entry times, `[Content_Types].xml` first (as Office writes it), then by name. */
+function reproducibleZip(zip: Uint8Array, buildTime: Date): Uint8Array {
+  const entries = unzipSync(zip);
+  const contentTypes = "[Content_Types].xml";
+  const names = Object.keys(entries).sort((a, b) =>
+    a === contentTypes ? -1 : b === contentTypes ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  const ordered: Zippable = {};
+  for (const name of names) ordered[name] = entries[name] as Uint8Array;
+  return zipSync(ordered, { level: 6, mtime: zipTime(buildTime) });
+}
+
+/** The workbook of every published table, as bytes. */
+export async function tablesXlsx(
+  tables: PublishedTables,
+  options: { title: string; buildTime: Date },
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "chi-so-cchc-ninh-giang";
+  workbook.lastModifiedBy = "chi-so-cchc-ninh-giang";
+  workbook.title = options.title;
+  workbook.created = options.buildTime;
+  workbook.modified = options.buildTime;
+  for (const table of publishedTableNames) addTableSheet(workbook, tables, table);
+  // Stored, not deflated: the zip is rewritten below anyway, and fflate deflates far faster than JSZip.
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  return reproducibleZip(new Uint8Array(buffer), options.buildTime);
+}

@@ -1,0 +1,71 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { tableCsv } from "../../../pipeline/publish/csv.ts";
+import { results } from "./fixture.ts";
+
+const bom = "\uFEFF";
+
+describe("published CSV", () => {
+  it("starts with a BOM, uses CRLF and lists the results columns in the order DATA.md §4 fixes", () => {
+    const csv = tableCsv("results", results().tables.results);
+    expect(csv.startsWith(bom)).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      "commune_code,commune_name,commune_type,index_pct,rank,band,points,max_points,appraisal_points," +
+        "survey_points,self_points,self_gap,lowered_leaves,satisfaction_pct,index_ci_low,index_ci_high," +
+        "rank_low,rank_high,n_citizens,n_officials,index_change,rank_change",
+    );
+    // Two rows, then the final line end: nothing after the last CRLF, and no bare LF anywhere.
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe("");
+    expect(csv.replaceAll("\r\n", "")).not.toContain("\n");
+  });
+
+  it("prints numbers as published, keeps leading zeros, neutralises formulas in text only, nulls empty", () => {
+    const lines = tableCsv("results", results().tables.results).slice(1).split("\r\n");
+    // 91.5 stays 91.5 (no padding); -1.25 is a number and keeps its minus; "=Xã…" gets a quote.
+    expect(lines[1]).toBe(
+      "00007,'=Xã Hồng Dụ,xa,91.5,1,A,91.5,100,60.25,31.25,62,1.75,2,87.13,89.02,93.4,1,2,58,44,-1.25,0",
+    );
+    // satisfaction_pct, index_change and rank_change are null: empty cells.
+    expect(lines[2]).toBe(
+      "10960,Thị trấn Ninh Giang,thi_tran,79.99,2,C,77.59,97,50,27.59,50,0,0,,78.1,81.75,1,2,0,40,,",
+    );
+  });
+
+  it("quotes text with commas and quotes, so Excel and parsers read the note back whole", () => {
+    const csv = tableCsv("scores", results().tables.scores);
+    expect(csv).toContain(`,"'+ Chậm 5 ngày, thiếu ""báo cáo quý"""\r\n`);
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.data[0]?.note).toBe(`'+ Chậm 5 ngày, thiếu "báo cáo quý"`);
+    expect(parsed.data[0]?.self_score).toBe("2");
+  });
+
+  it("does not cut a coefficient with more than 2 decimals, and leaves an excluded option's coefficient empty", () => {
+    const lines = tableCsv("survey_options", results().tables.survey_options).slice(1).split("\r\n");
+    expect(lines[1]).toBe("00007,citizens,ND01,5,Rất hài lòng,0.125,20");
+    expect(lines[2]).toBe("00007,citizens,ND01,9,Không biết,,2");
+  });
+
+  it("writes only the contract's columns: ids carried on the rows never reach the file", () => {
+    const tables = results().tables;
+    const csv = tableCsv("responses", tables.responses) + tableCsv("survey", tables.survey);
+    expect(csv).not.toContain("CANARY");
+    expect(csv).not.toContain("form_id");
+    expect(csv.slice(1).split("\r\n")[0]).toBe("commune_code,response_no,question_id,option");
+  });
+
+  it("writes the header alone for an empty table", () => {
+    expect(tableCsv("domains", [])).toBe(
+      `${bom}commune_code,commune_name,domain_id,domain_name,points,max_points,pct,district_avg_pct,pct_change\r\n`,
+    );
+  });
+
+  it("refuses a value of the wrong type rather than publishing it", () => {
+    const rows = results().tables.results;
+    const broken = [{ ...rows[0]!, rank: 1.5 }];
+    expect(() => tableCsv("results", broken)).toThrow(/row 1, column rank/);
+    const missing = [{ ...rows[0]!, index_pct: null as unknown as number }];
+    expect(() => tableCsv("results", missing)).toThrow(/column index_pct/);
+  });
+});

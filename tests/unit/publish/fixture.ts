@@ -1,0 +1,215 @@
+// A hand-made year of results for the publishing tests: two communes, one of them with a name that a
+// spreadsheet would run as a formula, a code with leading zeros, nulls, negative changes and
+// Vietnamese text; rows also carry properties outside the contract that must never be published.
+import type { DatasetManifest } from "../../../schemas/dataset.ts";
+import type { YearResults } from "../../../pipeline/model.ts";
+import type { YearPublication } from "../../../pipeline/publish/index.ts";
+
+export const manifest: DatasetManifest = {
+  year: 2023,
+  title: "Chỉ số cải cách hành chính của UBND các xã, thị trấn huyện Ninh Giang năm 2023",
+  status: "sample",
+  version: "1.0.0",
+  published_on: null,
+  province: { code: "30", name: "Tỉnh Hải Dương" },
+  district: { code: "299", name: "Huyện Ninh Giang" },
+  legal_basis: [{ ref: "3395/QĐ-UBND", date: "2022-12-15", title: "Quyết định ban hành Bộ chỉ số" }],
+  bands: [
+    { code: "A", label: "Nhóm A", min_pct: 90 },
+    { code: "B", label: "Nhóm B", min_pct: 80 },
+    { code: "C", label: "Nhóm C", min_pct: 0 },
+  ],
+  notes: "Dữ liệu mẫu.",
+};
+
+const notInContract = { respondent_id: "CANARY-RESPONDENT-ID", form_id: "CANARY-FORM-ID" };
+
+export function results(): YearResults {
+  return {
+    year: 2023,
+    tables: {
+      results: [
+        {
+          commune_code: "00007",
+          commune_name: "=Xã Hồng Dụ",
+          commune_type: "xa",
+          index_pct: 91.5,
+          rank: 1,
+          band: "A",
+          points: 91.5,
+          max_points: 100,
+          appraisal_points: 60.25,
+          survey_points: 31.25,
+          self_points: 62,
+          self_gap: 1.75,
+          lowered_leaves: 2,
+          satisfaction_pct: 87.13,
+          index_ci_low: 89.02,
+          index_ci_high: 93.4,
+          rank_low: 1,
+          rank_high: 2,
+          n_citizens: 58,
+          n_officials: 44,
+          index_change: -1.25,
+          rank_change: 0,
+          ...notInContract,
+        },
+        {
+          commune_code: "10960",
+          commune_name: "Thị trấn Ninh Giang",
+          commune_type: "thi_tran",
+          index_pct: 79.99,
+          rank: 2,
+          band: "C",
+          points: 77.59,
+          max_points: 97,
+          appraisal_points: 50,
+          survey_points: 27.59,
+          self_points: 50,
+          self_gap: 0,
+          lowered_leaves: 0,
+          satisfaction_pct: null,
+          index_ci_low: 78.1,
+          index_ci_high: 81.75,
+          rank_low: 1,
+          rank_high: 2,
+          n_citizens: 0,
+          n_officials: 40,
+          index_change: null,
+          rank_change: null,
+        },
+      ],
+      domains: [
+        {
+          commune_code: "00007",
+          commune_name: "=Xã Hồng Dụ",
+          domain_id: "1",
+          domain_name: "Công tác chỉ đạo, điều hành cải cách hành chính",
+          points: 10.8,
+          max_points: 12,
+          pct: 90,
+          district_avg_pct: 85.5,
+          pct_change: null,
+        },
+      ],
+      scores: [
+        {
+          commune_code: "00007",
+          criterion_id: "1.2",
+          parent_id: "1",
+          level: 2,
+          criterion_name: "Ban hành kế hoạch CCHC",
+          source: "appraisal",
+          points: 1.5,
+          max_points: 2,
+          pct: 75,
+          self_score: 2,
+          appraised_score: 1.5,
+          note: '+ Chậm 5 ngày, thiếu "báo cáo quý"',
+        },
+      ],
+      survey: [
+        {
+          commune_code: "00007",
+          panel: "citizens",
+          question_id: "ND01",
+          question_text: "Ông/bà hài lòng với việc tiếp cận dịch vụ?",
+          criterion_id: "8.1",
+          sipas_element: 1,
+          forms: 58,
+          valid_answers: 55,
+          excluded_answers: 2,
+          no_answer: 1,
+          mean_coefficient: 0.78,
+          satisfied_pct: 80,
+          satisfied_ci_low: 67.64,
+          satisfied_ci_high: 88.45,
+          ...notInContract,
+        },
+      ],
+      satisfaction: [
+        {
+          commune_code: "00007",
+          element: 1,
+          element_name: "Tiếp cận dịch vụ",
+          valid_answers: 55,
+          satisfied_answers: 44,
+          satisfied_pct: 80,
+          ci_low: 67.64,
+          ci_high: 88.45,
+        },
+      ],
+      survey_options: [
+        {
+          commune_code: "00007",
+          panel: "citizens",
+          question_id: "ND01",
+          option: "5",
+          option_label: "Rất hài lòng",
+          coefficient: 0.125,
+          count: 20,
+        },
+        {
+          commune_code: "00007",
+          panel: "citizens",
+          question_id: "ND01",
+          option: "9",
+          option_label: "Không biết",
+          coefficient: null,
+          count: 2,
+        },
+      ],
+      responses: [
+        { commune_code: "00007", response_no: 1, question_id: "ND01", option: "5", ...notInContract },
+        { commune_code: "00007", response_no: 2, question_id: "ND01", option: "4" },
+      ],
+    },
+    surveyDesign: [
+      { group: "nguoi_dan", name: "Người dân, tổ chức", panel: "citizens", planned: 1200, achieved: 58 },
+    ],
+    parameters: {
+      rounding: "half_away_from_zero_2dp",
+      rank: "competition_by_published_index",
+      bootstrap_seed: 2023,
+      bootstrap_replicates: 1000,
+      interval_level: 0.95,
+      satisfaction_interval: "wilson",
+      bands: manifest.bands,
+      previous_year: 2022,
+    },
+  };
+}
+
+/** 2024-01-15T03:04:05Z, as if it came from SOURCE_DATE_EPOCH=1705287845. */
+export const buildTime = new Date(Date.UTC(2024, 0, 15, 3, 4, 5));
+
+export function publication(): YearPublication {
+  return {
+    manifest,
+    inputs: [{ file: "dataset.json", sha256: "0".repeat(64), bytes: 812, rows: null }],
+    problems: [
+      {
+        file: "survey-citizens.csv",
+        line: 1,
+        column: "so_dien_thoai",
+        value: "CANARY-PHONE-0987654321",
+        code: "unknown_column",
+        severity: "warning",
+        message_vi: "Cột không có trong mẫu; không được công bố.",
+        message_en: "Unknown column; never published.",
+      },
+      {
+        file: "appraisal.csv",
+        line: 3,
+        column: "self_score",
+        value: "tám",
+        code: "not_a_number",
+        severity: "error",
+        message_vi: "Không phải số.",
+        message_en: "Not a number.",
+      },
+    ],
+    results: results(),
+    buildTime,
+  };
+}

@@ -1,0 +1,124 @@
+// Privacy end to end (DATA.md §4, QUALITY.md): canaries planted in an unknown column (a phone
+// number), in respondent_id and in form_id of a small valid dataset go through validate → compute →
+// publish via the build command, and not one published byte — CSV, Parquet read back, XLSX unzipped,
+// manifest — contains them. The same run checks that nothing is replaced when a year has an error.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../../pipeline/commands/build.ts";
+import { publishedTableNames } from "../../../pipeline/publish/columns.ts";
+import { captureOutput } from "./capture-output.ts";
+import { publishedText } from "./published-text.ts";
+
+const phone = "CANARY-PHONE-0987654321";
+// The unknown column's name may appear (the warning names it); its values never.
+const canaries = [phone, "0987654321", "CANARY-RESPONDENT-ID", "CANARY-FORM-ID"];
+
+// 2 communes (a thị trấn without the xã-only leaf 2.1), both panels, 12 officials rating each.
+const officials = Array.from({ length: 24 }, (_, index) => {
+  const respondent = (index % 12) + 1;
+  const commune = index < 12 ? "00001" : "00002";
+  return `CANARY-FORM-ID-O${index + 1},CANARY-RESPONDENT-ID-${respondent},hdnd,${commune},${"ABCDE"[index % 5]}`;
+});
+const citizens = Array.from({ length: 8 }, (_, index) => {
+  const commune = index < 4 ? "00001" : "00002";
+  return `CANARY-FORM-ID-N${index + 1},${commune},${(index % 5) + 1},${phone}`;
+});
+
+const year = {
+  "dataset.json": JSON.stringify({
+    year: 2023,
+    title: "Bộ dữ liệu có giá trị mồi để kiểm thử quyền riêng tư",
+    status: "sample",
+    version: "1.0.0",
+    published_on: null,
+    province: { code: "30", name: "Tỉnh Hải Dương" },
+    district: { code: "299", name: "Huyện Ninh Giang" },
+    legal_basis: [],
+    bands: [
+      { code: "A", label: "Nhóm A", min_pct: 90 },
+      { code: "B", label: "Nhóm B", min_pct: 0 },
+    ],
+    notes: "Kiểm thử.",
+  }),
+  "communes.csv": "code,name,type,survey_quota\r\n00001,Thị trấn Một,thi_tran,4\r\n00002,Xã Hai,xa,4\r\n",
+  "criteria.csv":
+    "id,name,max_points,source,applies_to\r\n1,Lĩnh vực một,60,,\r\n1.1,Thẩm định,35,appraisal,all\r\n" +
+    "1.2,Cán bộ đánh giá,25,survey,all\r\n2,Lĩnh vực hai,40,,\r\n2.1,Riêng của xã,10,appraisal,xa\r\n" +
+    "2.2,Người dân đánh giá,30,survey,all\r\n",
+  "groups.csv":
+    "code,name,panel,planned\r\nhdnd,Đại biểu HĐND,officials,12\r\nnguoi_dan,Người dân,citizens,8\r\n",
+  "scales.csv":
+    "scale,option,label,coefficient,satisfied\r\nmuc_do,A,Tốt,1,\r\nmuc_do,B,Khá,0.6,\r\nmuc_do,C,Trung bình,0.2,\r\n" +
+    "muc_do,D,Kém,0,\r\nmuc_do,E,Không đánh giá được,,\r\nhai_long,1,Rất không hài lòng,0,false\r\n" +
+    "hai_long,2,Không hài lòng,0.25,false\r\nhai_long,3,Bình thường,0.5,false\r\nhai_long,4,Hài lòng,0.75,true\r\n" +
+    "hai_long,5,Rất hài lòng,1,true\r\n",
+  "questions.csv":
+    "id,panel,criterion_id,scale,text,sipas_element\r\nCB01,officials,1.2,muc_do,Mức độ chỉ đạo,\r\n" +
+    "ND01,citizens,2.2,hai_long,Hài lòng với kết quả,4\r\n",
+  "appraisal.csv":
+    "commune_code,criterion_id,self_score,appraised_score,note\r\n00001,1.1,32,30.5,Chậm báo cáo\r\n" +
+    "00002,1.1,35,35,\r\n00002,2.1,9,8,\r\n",
+  "survey-officials.csv": `form_id,respondent_id,group,commune_code,CB01\r\n${officials.join("\r\n")}\r\n`,
+  "survey-citizens.csv": `form_id,commune_code,ND01,so_dien_thoai\r\n${citizens.join("\r\n")}\r\n`,
+};
+
+let root: string;
+const epoch = process.env.SOURCE_DATE_EPOCH;
+
+const build = (args: string[]) => captureOutput(() => run(args));
+
+beforeAll(async () => {
+  process.env.SOURCE_DATE_EPOCH = "1704067200";
+  root = await mkdtemp(join(tmpdir(), "privacy-"));
+  await mkdir(join(root, "data", "2023"), { recursive: true });
+  for (const [name, text] of Object.entries(year)) await writeFile(join(root, "data", "2023", name), text);
+});
+
+afterAll(async () => {
+  if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+  else process.env.SOURCE_DATE_EPOCH = epoch;
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("privacy of the published data", () => {
+  it("publishes no canary from ids or an unknown column in any output", async () => {
+    const out = join(root, "public-data");
+    const { exitCode, printed } = await build(["--data", join(root, "data"), "--out", out]);
+    expect(exitCode, printed).toBe(0);
+    const texts = await publishedText(out);
+    expect([...texts.keys()]).toContain("2023/results.parquet");
+    expect([...texts.keys()]).toContain("2023/v1.0.0/results.csv");
+    // Per table CSV + Parquet, the workbook and the manifest; and the release's archived copy
+    // (every CSV and the manifest) under v<version>/.
+    expect(texts.size).toBe(publishedTableNames.length * 2 + 2 + publishedTableNames.length + 1);
+    for (const [file, text] of texts) {
+      for (const canary of canaries) expect(text.includes(canary), `${canary} in ${file}`).toBe(false);
+    }
+    // The citizens' answers themselves are published (as responses), only not who gave them.
+    expect(texts.get("2023/responses.csv")).toContain("00002");
+    // The unknown column was reported, as a warning without its value.
+    const manifest = JSON.parse(texts.get("2023/dataset.json")!) as { warnings: { code: string }[] };
+    expect(manifest.warnings.map((warning) => warning.code)).toContain("unknown_column");
+  });
+
+  it("replaces nothing when a year has an error, and reports it", async () => {
+    const out = join(root, "public-data");
+    const before = await readFile(join(out, "2023", "dataset.json"));
+    const appraisal = join(root, "data", "2023", "appraisal.csv");
+    const good = await readFile(appraisal);
+    await writeFile(
+      appraisal,
+      "commune_code,criterion_id,self_score,appraised_score,note\r\n00001,1.1,tám,30.5,\r\n",
+    );
+    try {
+      const { exitCode, printed } = await build(["--data", join(root, "data"), "--out", out]);
+      expect(exitCode).toBe(1);
+      expect(printed).toContain("appraisal.csv");
+    } finally {
+      await writeFile(appraisal, good);
+    }
+    expect((await readFile(join(out, "2023", "dataset.json"))).equals(before)).toBe(true);
+  });
+});

@@ -1,0 +1,100 @@
+import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { afterEach, describe, expect, it } from "vitest";
+import { tablesXlsx } from "../../../pipeline/publish/xlsx.ts";
+import { buildTime, manifest, results } from "./fixture.ts";
+
+const options = { title: manifest.title, buildTime };
+
+async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
+  return workbook;
+}
+
+const originalTimeZone = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = originalTimeZone;
+});
+
+describe("published XLSX workbook", () => {
+  it("has one sheet per table, with Vietnamese headers from the contract", async () => {
+    const workbook = await readWorkbook(await tablesXlsx(results().tables, options));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "results",
+      "domains",
+      "scores",
+      "survey",
+      "satisfaction",
+      "survey_options",
+      "responses",
+    ]);
+    const sheet = workbook.getWorksheet("results")!;
+    expect(sheet.getCell("A1").value).toBe("Mã đơn vị hành chính (mã Tổng cục Thống kê)");
+    expect(sheet.getCell("D1").value).toBe("Chỉ số CCHC (%)");
+    expect(sheet.actualColumnCount).toBe(22);
+    expect(sheet.actualRowCount).toBe(3);
+  });
+
+  it("keeps codes as text, formula-like names as plain text, numbers as numbers with formats", async () => {
+    const sheet = (await readWorkbook(await tablesXlsx(results().tables, options))).getWorksheet("results")!;
+    expect(sheet.getCell("A2").value).toBe("00007");
+    expect(sheet.getCell("B2").value).toBe("=Xã Hồng Dụ");
+    expect(sheet.getCell("B2").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell("D2").value).toBe(91.5);
+    expect(sheet.getCell("D2").numFmt).toBe("0.00");
+    expect(sheet.getCell("E2").value).toBe(1);
+    expect(sheet.getCell("E2").numFmt).toBe("0");
+    // A null is an empty cell, not 0.
+    expect(sheet.getCell("N3").value).toBeNull();
+    expect(sheet.getCell("U2").value).toBe(-1.25);
+  });
+
+  it("freezes the header row and puts filters on it", async () => {
+    const sheet = (await readWorkbook(await tablesXlsx(results().tables, options))).getWorksheet("survey")!;
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const xml = strFromU8(
+      unzipSync(await tablesXlsx(results().tables, options))["xl/worksheets/sheet4.xml"]!,
+    );
+    expect(xml).toContain('<autoFilter ref="A1:N1"/>');
+  });
+
+  it("stamps the build time, not the clock, in its properties and zip entries", async () => {
+    const bytes = await tablesXlsx(results().tables, options);
+    const core = strFromU8(unzipSync(bytes)["docProps/core.xml"]!);
+    expect(core).toContain("2024-01-15T03:04:05Z");
+    // Zip local header of the first entry: DOS time at offset 10, date at 12 (little-endian).
+    // 03:04:05 → (3 << 11) | (4 << 5) | (5 >> 1) = 6144 + 128 + 2 = 6274;
+    // 2024-01-15 → ((2024 − 1980) << 9) | (1 << 5) | 15 = 22528 + 32 + 15 = 22575.
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    expect(view.getUint16(10, true)).toBe(6274);
+    expect(view.getUint16(12, true)).toBe(22575);
+  });
+
+  it("accepts a build time before 1980 (SOURCE_DATE_EPOCH=0), the zip stamping 1980-01-01 00:00:00", async () => {
+    const bytes = await tablesXlsx(results().tables, { ...options, buildTime: new Date(0) });
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    // 00:00:00 → 0; 1980-01-01 → (0 << 9) | (1 << 5) | 1 = 33.
+    expect([view.getUint16(10, true), view.getUint16(12, true)]).toEqual([0, 33]);
+    expect(strFromU8(unzipSync(bytes)["docProps/core.xml"]!)).toContain("1970-01-01T00:00:00Z");
+  });
+
+  it("is byte-identical on a second write and in another time zone", async () => {
+    process.env.TZ = "UTC";
+    const first = await tablesXlsx(results().tables, options);
+    const second = await tablesXlsx(results().tables, options);
+    process.env.TZ = "Asia/Ho_Chi_Minh";
+    const elsewhere = await tablesXlsx(results().tables, options);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from(elsewhere).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it("holds none of the values that rows carry outside the contract", async () => {
+    const entries = unzipSync(await tablesXlsx(results().tables, options));
+    for (const [name, content] of Object.entries(entries)) {
+      expect(strFromU8(content), name).not.toContain("CANARY");
+    }
+  });
+});
