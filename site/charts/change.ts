@@ -1,0 +1,105 @@
+// Change of each commune's index since the previous year, in percentage points, as bars left
+// (down) or right (up) of zero; up and down are told by direction and by a sign in the label,
+// not by colour alone.
+import * as Plot from "@observablehq/plot";
+import type { ResultsRow } from "../../schemas/published.ts";
+import { compareVietnamese, formatChange, formatNumber } from "../lib/format.ts";
+import { renderPlot } from "./chart.ts";
+import type { Chart } from "./chart.ts";
+
+type Changed = ResultsRow & { index_change: number };
+
+export function changedRows(results: readonly ResultsRow[]): Changed[] {
+  return results
+    .filter((row): row is Changed => row.index_change !== null)
+    .sort((a, b) => b.index_change - a.index_change || compareVietnamese(a.commune_name, b.commune_name));
+}
+
+/** "Xã Hồng Dụ tăng nhiều nhất (+2,10 điểm); Xã An Đức giảm nhiều nhất (−1,30 điểm)". */
+export function changeTitle(rows: readonly Changed[]): string {
+  const up = rows[0];
+  const down = rows.at(-1);
+  const parts: string[] = [];
+  if (up && up.index_change > 0)
+    parts.push(`${up.commune_name} tăng nhiều nhất (${formatChange(up.index_change)} điểm)`);
+  if (down && down.index_change < 0)
+    parts.push(`${down.commune_name} giảm nhiều nhất (${formatChange(down.index_change)} điểm)`);
+  return parts.length > 0 ? parts.join("; ") : "Không đơn vị nào thay đổi chỉ số";
+}
+
+export function changeChart(year: number, results: readonly ResultsRow[]): Chart {
+  const rows = changedRows(results);
+  const width = 720;
+  const height = 60 + 24 * rows.length;
+  const extent = Math.max(1, ...rows.map((row) => Math.abs(row.index_change)));
+  const limit = Math.ceil(extent * 1.25);
+  const title = changeTitle(rows);
+  const description =
+    `Biểu đồ thanh: thay đổi Chỉ số CCHC năm ${year} so với năm ${year - 1} của ${rows.length} đơn vị, ` +
+    `thanh sang phải là tăng, sang trái là giảm. ${title}.`;
+  const svg = renderPlot(
+    {
+      width,
+      height,
+      marginLeft: 150,
+      marginRight: 40,
+      x: {
+        domain: [-limit, limit],
+        label: `Thay đổi so với ${year - 1} (điểm phần trăm)`,
+        grid: true,
+        tickFormat: (v: number) => formatChange(v, 0),
+      },
+      y: { domain: rows.map((row) => row.commune_name), label: null },
+      marks: [
+        Plot.barX(rows, {
+          y: "commune_name",
+          x: "index_change",
+          fill: (row: Changed) => (row.index_change >= 0 ? "#0072B2" : "#D55E00"),
+          insetTop: 3,
+          insetBottom: 3,
+        }),
+        Plot.ruleX([0], { stroke: "#111" }),
+        Plot.text(
+          rows.filter((row) => row.index_change >= 0),
+          {
+            y: "commune_name",
+            x: "index_change",
+            dx: 6,
+            textAnchor: "start",
+            text: (row: Changed) => formatChange(row.index_change),
+          },
+        ),
+        Plot.text(
+          rows.filter((row) => row.index_change < 0),
+          {
+            y: "commune_name",
+            x: "index_change",
+            dx: -6,
+            textAnchor: "end",
+            text: (row: Changed) => formatChange(row.index_change),
+          },
+        ),
+      ],
+    },
+    title,
+    description,
+  );
+  return {
+    id: `thay-doi-${year}`,
+    title,
+    description,
+    svg,
+    width,
+    height,
+    table: {
+      columns: ["Đơn vị", "Chỉ số", "Thay đổi (điểm %)", "Thay đổi hạng"],
+      numeric: [false, true, true, true],
+      rows: rows.map((row) => [
+        row.commune_name,
+        formatNumber(row.index_pct),
+        formatChange(row.index_change),
+        row.rank_change === null ? "" : formatChange(row.rank_change, 0),
+      ]),
+    },
+  };
+}

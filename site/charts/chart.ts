@@ -1,0 +1,60 @@
+// What every chart module returns, and how a Plot figure becomes markup. Charts are drawn at
+// build time with Observable Plot into linkedom's document (no browser), so every chart is in the
+// HTML with JavaScript off. The Content-Security-Policy forbids inline styles, so Plot's <style>
+// element is removed here; site/styles/site.css gives the same rules to `svg.chart-svg`.
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+
+/** The data behind a chart, as a table for readers who cannot see it (and for everyone else). */
+export interface ChartTable {
+  columns: string[];
+  rows: string[][];
+  /** Columns holding numbers: right-aligned. */
+  numeric: boolean[];
+}
+
+export interface Chart {
+  /** Unique on the site; the downloads are `/bieu-do/<id>.svg` and `.png`. */
+  id: string;
+  /** States the finding: "Xã Hồng Dụ dẫn đầu với 91,23%". */
+  title: string;
+  /** The accessible name of the picture: what it shows, in one or two sentences. */
+  description: string;
+  /** Self-contained SVG markup (xmlns, title), usable inline and as a downloaded file. */
+  svg: string;
+  width: number;
+  height: number;
+  table: ChartTable;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+// A font stack that renders Vietnamese on every common system; resvg (PNG) falls back to DejaVu Sans.
+const FONT_STACK = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
+
+/**
+ * Renders Plot options to SVG markup. Text from data goes only into text nodes (the <title> that
+ * names the picture, tick labels, text marks), which the DOM serialiser escapes; never into an
+ * attribute, where linkedom leaves `<` as is and a standalone .svg would stop being valid XML.
+ */
+export function renderPlot(
+  options: Plot.PlotOptions & { width: number; height: number },
+  title: string,
+  description: string,
+): string {
+  const { document } = parseHTML("<!doctype html><html><body></body></html>");
+  const figure = Plot.plot({ ...options, document, figure: false }) as unknown as Element;
+  for (const style of figure.querySelectorAll("style")) style.remove();
+  // Plot names its groups ("dot", "rule") with aria-label, which ARIA prohibits on a plain <g>;
+  // the picture is named once, by its <title>, and described in full by the table beside it.
+  for (const labelled of figure.querySelectorAll("[aria-label]")) labelled.removeAttribute("aria-label");
+  figure.setAttribute("xmlns", SVG_NS);
+  figure.setAttribute("class", "chart-svg");
+  figure.setAttribute("role", "img");
+  figure.setAttribute("font-family", FONT_STACK);
+  figure.setAttribute("font-size", "12");
+  // The <title> of an SVG with role="img" is its accessible name (and the tooltip of a download).
+  const titleElement = document.createElementNS(SVG_NS, "title");
+  titleElement.textContent = `${title}. ${description}`;
+  figure.insertBefore(titleElement, figure.firstChild);
+  return figure.outerHTML;
+}

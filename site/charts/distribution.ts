@@ -1,0 +1,99 @@
+// How the communes spread on one domain: how many reach each 5-point step of the domain's %,
+// with the district average marked. The ranking itself is the table beside it on the page.
+import * as Plot from "@observablehq/plot";
+import type { DomainsRow } from "../../schemas/published.ts";
+import { compareVietnamese, formatNumber, formatPct } from "../lib/format.ts";
+import { renderPlot } from "./chart.ts";
+import type { Chart } from "./chart.ts";
+
+const STEP = 5;
+
+/** The 5-point step a % falls in: 85,67 → [85, 90); 100 stays in [95, 100]. */
+export function stepOf(pct: number): number {
+  return Math.min(100 - STEP, Math.floor(pct / STEP) * STEP);
+}
+
+/** "Lĩnh vực 3: từ 62,50% (Xã An Đức) đến 98,00% (Xã Hồng Dụ)". */
+export function distributionTitle(domainId: string, rows: readonly DomainsRow[]): string {
+  const sorted = [...rows].sort((a, b) => a.pct - b.pct || compareVietnamese(a.commune_name, b.commune_name));
+  const low = sorted[0];
+  const high = sorted.at(-1);
+  if (!low || !high) return `Lĩnh vực ${domainId}`;
+  return (
+    `Lĩnh vực ${domainId}: các xã đạt từ ${formatPct(low.pct)} (${low.commune_name}) ` +
+    `đến ${formatPct(high.pct)} (${high.commune_name})`
+  );
+}
+
+export function distributionChart(year: number, domainId: string, rows: readonly DomainsRow[]): Chart {
+  const width = 720;
+  const height = 300;
+  const average = rows[0]?.district_avg_pct ?? 0;
+  const lowestStep = Math.min(...rows.map((row) => stepOf(row.pct)));
+  const steps: number[] = [];
+  for (let step = Math.max(0, lowestStep - STEP); step < 100; step += STEP) steps.push(step);
+  const counts = steps.map((step) => ({
+    step,
+    communes: rows
+      .filter((row) => stepOf(row.pct) === step)
+      .map((row) => row.commune_name)
+      .sort(compareVietnamese),
+  }));
+  const title = distributionTitle(domainId, rows);
+  const description =
+    `Biểu đồ cột: số xã, thị trấn theo từng khoảng 5 điểm phần trăm của tỷ lệ điểm đạt ở lĩnh vực ` +
+    `${domainId} năm ${year}; đường đứt nét là trung bình huyện ${formatPct(average)}. ${title}.`;
+  const svg = renderPlot(
+    {
+      width,
+      height,
+      marginBottom: 40,
+      x: {
+        domain: [steps[0] ?? 0, 100],
+        label: "Tỷ lệ điểm đạt (%)",
+        tickFormat: (v: number) => formatNumber(v, 0),
+      },
+      y: { label: "Số đơn vị", grid: true, tickFormat: (v: number) => formatNumber(v, 0), ticks: 5 },
+      marks: [
+        Plot.rectY(counts, {
+          x1: "step",
+          x2: (bin: (typeof counts)[number]) => bin.step + STEP,
+          y: (bin: (typeof counts)[number]) => bin.communes.length,
+          fill: "#56B4E9",
+          inset: 1,
+        }),
+        Plot.ruleY([0]),
+        Plot.ruleX([average], { stroke: "#111", strokeDasharray: "5,3", strokeWidth: 2 }),
+        Plot.text([average], {
+          x: (value: number) => value,
+          frameAnchor: "top",
+          dy: 4,
+          dx: 4,
+          textAnchor: "start",
+          text: () => `Trung bình huyện ${formatPct(average)}`,
+        }),
+      ],
+    },
+    title,
+    description,
+  );
+  return {
+    id: `phan-bo-linh-vuc-${domainId}-${year}`,
+    title,
+    description,
+    svg,
+    width,
+    height,
+    table: {
+      columns: ["Khoảng tỷ lệ đạt", "Số đơn vị", "Đơn vị"],
+      numeric: [false, true, false],
+      rows: counts
+        .filter((bin) => bin.communes.length > 0)
+        .map((bin) => [
+          `${formatNumber(bin.step, 0)}% – ${bin.step + STEP === 100 ? "100%" : `dưới ${formatNumber(bin.step + STEP, 0)}%`}`,
+          String(bin.communes.length),
+          bin.communes.join(", "),
+        ]),
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// PNG copies of the charts for people who paste them into documents and slides, rendered at build
+// time with resvg (no browser, no external service). resvg needs font files: DejaVu Sans covers
+// Vietnamese; on Debian/Ubuntu it comes with the package fonts-dejavu-core.
+import { existsSync } from "node:fs";
+import { Resvg } from "@resvg/resvg-js";
+
+const fontFiles = [
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+];
+
+/**
+ * An SVG drawing as PNG, by default at twice its CSS size for sharp text, on white (a transparent
+ * PNG is unreadable in dark viewers).
+ */
+export function svgToPng(svg: string, zoom = 2): Uint8Array<ArrayBuffer> {
+  const missing = fontFiles.filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(
+      `Thiếu phông chữ để vẽ PNG (missing fonts, install fonts-dejavu-core): ${missing.join(", ")}`,
+    );
+  }
+  const resvg = new Resvg(svg, {
+    background: "white",
+    fitTo: { mode: "zoom", value: zoom },
+    font: {
+      fontFiles,
+      loadSystemFonts: false,
+      defaultFontFamily: "DejaVu Sans",
+      sansSerifFamily: "DejaVu Sans",
+    },
+  });
+  // A fresh Uint8Array over its own ArrayBuffer, as a Response body must be.
+  return new Uint8Array(resvg.render().asPng());
+}

@@ -1,0 +1,23 @@
+// Per-commune downloads: the rows of a published table that belong to one commune, cell for cell
+// as published (BOM for Excel, formula characters already neutralised by the pipeline).
+import Papa from "papaparse";
+import type { PublishedTableName } from "../../schemas/published.ts";
+import { rawTable } from "./data.ts";
+
+export function communeCsv(year: number, table: PublishedTableName, code: string, dir?: string): string {
+  const { fields, rows } = rawTable(year, table, dir);
+  const column = fields.indexOf("commune_code");
+  if (column === -1) throw new Error(`${table}.csv has no commune_code column`);
+  const mine = rows.filter((cells) => cells[column] === code);
+  return `\uFEFF${Papa.unparse({ fields, data: mine }, { newline: "\r\n" })}\r\n`;
+}
+
+/** The tables a commune page offers for download, with what they hold. */
+export const communeDownloads = [
+  { table: "results", label: "Kết quả chung (chỉ số, hạng, nhóm)" },
+  { table: "domains", label: "Điểm theo lĩnh vực" },
+  { table: "scores", label: "Điểm theo tiêu chí" },
+  { table: "survey", label: "Kết quả điều tra theo câu hỏi" },
+  { table: "survey_options", label: "Số câu trả lời theo phương án" },
+  { table: "satisfaction", label: "Mức độ hài lòng theo yếu tố" },
+] as const satisfies readonly { table: PublishedTableName; label: string }[];

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import type { ScoresRow } from "../../schemas/published.ts";
+import { compareCriterionIds, criteriaTree } from "./criteria.ts";
+
+describe("criteria order and tree", () => {
+  it("sorts dotted ids by their numbers: 1.9 before 1.10, a parent before its children", () => {
+    expect(["1.10", "2", "1.9", "1", "1.9.1"].sort(compareCriterionIds)).toEqual([
+      "1",
+      "1.9",
+      "1.9.1",
+      "1.10",
+      "2",
+    ]);
+  });
+
+  it("lists each criterion once with the maxima it has across communes", () => {
+    const row = (commune_code: string, criterion_id: string, parent_id: string | null, max_points: number) =>
+      ({
+        commune_code,
+        criterion_id,
+        parent_id,
+        level: criterion_id.split(".").length,
+        criterion_name: criterion_id,
+        source: "appraisal",
+        max_points,
+      }) as ScoresRow;
+    const tree = criteriaTree([
+      row("11155", "1", null, 10),
+      row("11155", "1.1", "1", 10),
+      row("11215", "1", null, 12),
+      row("11215", "1.1", "1", 10),
+      row("11215", "1.2", "1", 2),
+    ]);
+    expect(tree.map((entry) => [entry.id, entry.maxima, entry.isLeaf, entry.communes.size])).toEqual([
+      ["1", [10, 12], false, 2],
+      ["1.1", [10], true, 2],
+      ["1.2", [2], true, 1],
+    ]);
+  });
+});

@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { communeSlug } from "./slug.ts";
+
+describe("communeSlug", () => {
+  it("drops the unit prefix Xã, the tones and the vowel marks", () => {
+    expect(communeSlug("Xã Hồng Dụ")).toBe("hong-du");
+    expect(communeSlug("Xã Ứng Hòe")).toBe("ung-hoe");
+    expect(communeSlug("Xã Vĩnh Hòa")).toBe("vinh-hoa");
+  });
+
+  it("keeps Thị trấn, which is part of the town's name as people say it", () => {
+    expect(communeSlug("Thị trấn Ninh Giang")).toBe("thi-tran-ninh-giang");
+  });
+
+  it("maps đ and Đ to d (NFD does not decompose them)", () => {
+    expect(communeSlug("Xã Đông Xuyên")).toBe("dong-xuyen");
+    expect(communeSlug("Xã Đồng Tâm")).toBe("dong-tam");
+    expect(communeSlug("Xã An Đức")).toBe("an-duc");
+  });
+
+  it("gives the same slug for a name typed in NFD (decomposed) form", () => {
+    expect(communeSlug("Xã Hồng Dụ".normalize("NFD"))).toBe("hong-du");
+  });
+
+  it("gives every one of the 20 units of 2023 its own slug of plain ASCII", () => {
+    const lines = readFileSync(new URL("../../tests/fixtures/communes-2023.csv", import.meta.url), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1);
+    const slugs = lines.map((line) => communeSlug(line.split(",")[1] ?? ""));
+    expect(slugs).toHaveLength(20);
+    expect(new Set(slugs).size).toBe(20);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z]+(-[a-z]+)+$/);
+  });
+});

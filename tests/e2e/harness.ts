@@ -1,0 +1,98 @@
+// What every end-to-end test needs: the served site's URL, a browser (the system Chromium, no
+// download), and a page watcher that records console errors, failed requests and any request
+// that tries to leave the local server. Other helpers' e2e tests import these.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Papa from "papaparse";
+import { chromium } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { inject } from "vitest";
+import { BASE_PATH, E2E_OUT_DIR } from "./paths.ts";
+
+export { BASE_PATH, E2E_OUT_DIR };
+
+/** Origin + base path of the served build, ending in `/`. */
+export function siteUrl(): string {
+  return inject("siteUrl");
+}
+
+/** The absolute URL of a site path: `pageUrl("/xa/hong-du/")`. */
+export function pageUrl(path: string): string {
+  return new URL(path.replace(/^\//, ""), siteUrl()).href;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** What went wrong while a page was open. */
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+  /** Requests to any origin other than the local server: each is blocked and recorded. */
+  externalRequests: string[];
+}
+
+/**
+ * A new page in a fresh context that records problems. Requests leaving the local server are
+ * aborted (so a test never reaches the network) and recorded, so the test can fail on them.
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; problems: PageProblems; close: () => Promise<void> }> {
+  const context = await browser.newContext({ locale: "vi-VN", ...options });
+  const origin = new URL(siteUrl()).origin;
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [], externalRequests: [] };
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("data:") || url.startsWith("blob:") || new URL(url).origin === origin)
+      return route.continue();
+    problems.externalRequests.push(url);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.consoleErrors.push(String(error)));
+  page.on("requestfailed", (request) => {
+    const error = request.failure()?.errorText ?? "";
+    // ERR_ABORTED: the test navigated on while a late request (e.g. the favicon) was pending.
+    if (new URL(request.url()).origin === origin && error !== "net::ERR_ABORTED") {
+      problems.failedRequests.push(`${request.url()}: ${error}`);
+    }
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400)
+      problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  return { page, problems, close: () => context.close() };
+}
+
+/** A published table of the e2e build, parsed as text cells (header → value). */
+export function publishedCsv(year: number, table: string): Record<string, string>[] {
+  const text = readFileSync(join(E2E_OUT_DIR, "data", String(year), `${table}.csv`), "utf8").replace(
+    /^\uFEFF/,
+    "",
+  );
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
+/** The latest published year of the e2e build (the year the site is about). */
+export function latestPublishedYear(): number {
+  const years = readdirSync(join(E2E_OUT_DIR, "data"))
+    .filter((name) => /^\d{4}$/.test(name))
+    .map(Number);
+  return Math.max(...years);
+}

@@ -1,0 +1,204 @@
+// The built site, served under the GitHub-pages base path, seen by a browser: every page renders
+// cleanly, shows the published figures, links nowhere broken, passes axe, stays on this server,
+// and is complete without JavaScript.
+import { gzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
+import { parseHTML } from "linkedom";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { communeSlug } from "../../site/lib/slug.ts";
+import { formatPct } from "../../site/lib/format.ts";
+import {
+  BASE_PATH,
+  latestPublishedYear,
+  launchBrowser,
+  openWatchedPage,
+  pageUrl,
+  publishedCsv,
+  siteUrl,
+} from "./harness.ts";
+
+const year = latestPublishedYear();
+const results = publishedCsv(year, "results");
+const domainIds = [...new Set(publishedCsv(year, "domains").map((row) => row.domain_id ?? ""))];
+const communePaths = results.map((row) => `/xa/${communeSlug(row.commune_name ?? "")}/`);
+const pages = [
+  "/",
+  "/xa/",
+  ...communePaths,
+  "/linh-vuc/",
+  ...domainIds.map((id) => `/linh-vuc/${id}/`),
+  "/phuong-phap/",
+  "/du-lieu/",
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("every page", () => {
+  it("renders with no console error, no failed request and no request to another origin", async () => {
+    const { page, problems, close } = await openWatchedPage(browser);
+    try {
+      for (const path of pages) {
+        const response = await page.goto(pageUrl(path), { waitUntil: "load" });
+        expect(response?.status(), path).toBe(200);
+        await expect(page.locator("h1").first().textContent(), path).resolves.toBeTruthy();
+      }
+    } finally {
+      await close();
+    }
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.externalRequests).toEqual([]);
+  });
+
+  it("answers an unknown address with the Vietnamese 404 page", async () => {
+    const { page, close } = await openWatchedPage(browser);
+    try {
+      const response = await page.goto(pageUrl("/khong-co-trang-nay/"));
+      expect(response?.status()).toBe(404);
+      await expect(page.locator("h1").textContent()).resolves.toBe("Không tìm thấy trang");
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("published figures", () => {
+  it("the home page shows each commune's index as in results.csv", async () => {
+    const { page, close } = await openWatchedPage(browser);
+    try {
+      await page.goto(pageUrl("/"));
+      for (const row of results) {
+        const cell = page.locator(`tr[data-commune="${row.commune_code}"] td.index`);
+        await expect(cell.textContent()).resolves.toBe(formatPct(Number(row.index_pct)));
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it("each commune page shows its index, rank and quotable sentence as in results.csv", async () => {
+    const { page, close } = await openWatchedPage(browser);
+    try {
+      for (const row of results) {
+        await page.goto(pageUrl(`/xa/${communeSlug(row.commune_name ?? "")}/`));
+        const index = formatPct(Number(row.index_pct));
+        await expect(page.locator("[data-index]").textContent()).resolves.toContain(index);
+        const quote = await page.locator(".quote").textContent();
+        expect(quote).toContain(
+          `Năm ${year}, Chỉ số CCHC của ${row.commune_name} đạt ${index}, xếp thứ ${row.rank}/${results.length}`,
+        );
+      }
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("links", () => {
+  it("a crawl from the home page finds no broken internal link", async () => {
+    const origin = new URL(siteUrl()).origin;
+    const seen = new Set<string>();
+    const queue = [siteUrl()];
+    const broken: string[] = [];
+    while (queue.length > 0) {
+      const url = queue.shift() as string;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const response = await fetch(url);
+      if (response.status !== 200) {
+        broken.push(`${url}: ${response.status}`);
+        continue;
+      }
+      if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) {
+        await response.arrayBuffer();
+        continue;
+      }
+      const { document } = parseHTML(await response.text());
+      for (const element of document.querySelectorAll("a[href], link[href], script[src], img[src]")) {
+        const target = new URL(element.getAttribute("href") ?? element.getAttribute("src") ?? "", url);
+        target.hash = "";
+        if (target.origin !== origin) continue;
+        if (!target.pathname.startsWith(BASE_PATH))
+          broken.push(`${url} → ${target.href} (outside the base path)`);
+        else if (!seen.has(target.href)) queue.push(target.href);
+      }
+    }
+    expect(broken).toEqual([]);
+    // The crawl reached every commune page through links alone.
+    for (const path of communePaths) expect(seen.has(pageUrl(path))).toBe(true);
+  });
+});
+
+describe("accessibility", () => {
+  const audited = ["/", communePaths[0] ?? "/", `/linh-vuc/${domainIds[0]}/`, "/phuong-phap/", "/du-lieu/"];
+  for (const path of audited) {
+    it(`axe finds no violation on ${path}`, async () => {
+      const { page, close } = await openWatchedPage(browser);
+      try {
+        await page.goto(pageUrl(path));
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(
+          violations.map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+          ),
+        ).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
+
+describe("without JavaScript", () => {
+  it("the home page still shows every commune's index and the ranking chart", async () => {
+    const { page, close } = await openWatchedPage(browser, { javaScriptEnabled: false });
+    try {
+      await page.goto(pageUrl("/"));
+      for (const row of results) {
+        await expect(
+          page.locator(`tr[data-commune="${row.commune_code}"] td.index`).textContent(),
+        ).resolves.toBe(formatPct(Number(row.index_pct)));
+      }
+      await expect(page.locator("figure.chart svg").count()).resolves.toBeGreaterThan(0);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("first-view budget", () => {
+  for (const path of ["/", communePaths[0] ?? "/"]) {
+    it(`${path} loads ≤ 50 KB compressed JavaScript, ≤ 150 KB in all, and no DuckDB or .wasm`, async () => {
+      const { page, close } = await openWatchedPage(browser);
+      const sizes: { url: string; type: string; gzip: number }[] = [];
+      page.on("response", async (response) => {
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        sizes.push({
+          url: response.url(),
+          type: response.request().resourceType(),
+          gzip: gzipSync(body).length,
+        });
+      });
+      try {
+        await page.goto(pageUrl(path), { waitUntil: "networkidle" });
+      } finally {
+        await close();
+      }
+      const script = sizes
+        .filter((entry) => entry.type === "script")
+        .reduce((sum, entry) => sum + entry.gzip, 0);
+      const total = sizes.reduce((sum, entry) => sum + entry.gzip, 0);
+      expect(sizes.filter((entry) => /duckdb|\.wasm/i.test(entry.url))).toEqual([]);
+      expect(script).toBeLessThanOrEqual(50 * 1024);
+      expect(total).toBeLessThanOrEqual(150 * 1024);
+    });
+  }
+});
