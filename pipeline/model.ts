@@ -4,6 +4,12 @@ import type { Commune } from "../schemas/communes.ts";
 import type { Criterion } from "../schemas/criteria.ts";
 import type { DatasetManifest } from "../schemas/dataset.ts";
 import type { Group } from "../schemas/groups.ts";
+import type {
+  DistrictSummary,
+  MethodParameters,
+  SurveyDesignRow,
+  SurveyQuota,
+} from "../schemas/published-manifest.ts";
 import type { PublishedTables } from "../schemas/published.ts";
 import type { Question } from "../schemas/questions.ts";
 import type { ScaleOption } from "../schemas/scales.ts";
@@ -36,31 +42,12 @@ export const inputFiles = [
 ] as const;
 export type InputFileName = (typeof inputFiles)[number];
 
-/** Planned vs achieved respondents of one group (shown on the methodology page). */
-export interface SurveyDesignRow {
-  group: string;
-  name: string;
-  panel: "officials" | "citizens";
-  planned: number;
-  achieved: number;
-}
-
-/** The methodology parameters a computation used, recorded in the published manifest. */
-export interface MethodParameters {
-  rounding: "half_away_from_zero_2dp";
-  rank: "competition_by_published_index";
-  bootstrap_seed: number;
-  bootstrap_replicates: number;
-  interval_level: 0.95;
-  satisfaction_interval: "wilson";
-  bands: DatasetManifest["bands"];
-  previous_year: number | null;
-}
-
 /** What computation gives publishing: every published table, already rounded, plus context. */
 export interface YearResults {
   year: number;
   tables: PublishedTables;
   surveyDesign: SurveyDesignRow[];
+  surveyQuotas: SurveyQuota[];
+  district: DistrictSummary;
   parameters: MethodParameters;
 }

@@ -9,6 +9,7 @@ import { communeRow } from "./communes.ts";
 import { criterionRow } from "./criteria.ts";
 import { datasetManifest } from "./dataset.ts";
 import { groupRow } from "./groups.ts";
+import { publishedManifest } from "./published-manifest.ts";
 import { publishedTables } from "./published.ts";
 import { questionRow } from "./questions.ts";
 import { scaleOptionRow } from "./scales.ts";
@@ -38,6 +39,10 @@ export function exportedSchemas(): Map<string, string> {
   for (const [name, schema] of Object.entries(publishedTables)) {
     files.set(`published-${name}.schema.json`, `${JSON.stringify(z.toJSONSchema(schema), null, 2)}\n`);
   }
+  files.set(
+    "published-dataset.schema.json",
+    `${JSON.stringify(z.toJSONSchema(publishedManifest, { io: "output" }), null, 2)}\n`,
+  );
   return files;
 }
 

@@ -239,6 +239,22 @@ describe("computeYear on a tiny year worked out by hand", () => {
     expect(row(X).rank).toBe(1);
   });
 
+  it("summarises the district from full-precision values, each commune counting once", () => {
+    // Index: xã 242/3 % (80.666…), thị trấn 65 % → (242/3 + 195/3) / 2 = 437/6 = 72.8333… → 72.83.
+    // (The mean of the rounded figures, (80.67 + 65) / 2 = 72.835, would wrongly give 72.84.)
+    // Satisfaction: 250/3 and 25 → (250/3 + 75/3) / 2 = 325/6 = 54.1666… → 54.17.
+    expect(results.district).toEqual({ communes: 2, index_pct: 72.83, satisfaction_pct: 54.17 });
+  });
+
+  it("records each commune's citizens' quota against the forms received", () => {
+    expect(results.surveyQuotas.find((q) => q.commune_code === X)).toEqual({
+      commune_code: X,
+      survey_quota: 4,
+      citizens_forms: row(X).n_citizens,
+    });
+    expect(results.surveyQuotas.map((q) => q.commune_code)).toEqual([X, T]);
+  });
+
   it("publishes each SIPAS element's satisfied share with its Wilson 95% interval", () => {
     // Xã, element 1 (ND01 valid 5, 4, 2): 2 satisfied of 3. Wilson with z = 1.96, p = 2/3, n = 3:
     //   centre = (p + z²/2n) / (1 + z²/n) = (0.6667 + 0.6402) / 2.2805 = 0.5731,

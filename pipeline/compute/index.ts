@@ -12,7 +12,13 @@ import type {
   SurveyRow,
 } from "../../schemas/published.ts";
 import { compareVietnamese } from "../../site/lib/format.ts";
-import type { MethodParameters, SurveyDesignRow, YearData, YearResults } from "../model.ts";
+import type {
+  DistrictSummary,
+  MethodParameters,
+  SurveyDesignRow,
+  SurveyQuota,
+} from "../../schemas/published-manifest.ts";
+import type { YearData, YearResults } from "../model.ts";
 import { seededRandom } from "../random.ts";
 import { bootstrapCommune, bootstrapIntervals, type BootstrapInterval } from "./bootstrap.ts";
 import { percentOf, scoreCommune, type CommuneScore } from "./commune.ts";
@@ -164,6 +170,12 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
         : data.citizensForms.length,
   }));
 
+  const surveyQuotas: SurveyQuota[] = communes.map((commune) => ({
+    commune_code: commune.code,
+    survey_quota: commune.survey_quota,
+    citizens_forms: citizensByCommune.get(commune.code)?.length ?? 0,
+  }));
+
   const parameters: MethodParameters = {
     rounding: "half_away_from_zero_2dp",
     rank: "competition_by_published_index",
@@ -192,7 +204,22 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       ),
     },
     surveyDesign,
+    surveyQuotas,
+    district: districtSummary(scores),
     parameters,
+  };
+}
+
+/**
+ * The district's figures: the plain mean over communes (each counts once, whatever its size) of
+ * the full-precision index and satisfaction, rounded once — not the mean of rounded figures.
+ */
+function districtSummary(scores: readonly CommuneScore[]): DistrictSummary {
+  const satisfaction = scores.flatMap((s) => (s.satisfaction_pct === null ? [] : [s.satisfaction_pct]));
+  return {
+    communes: scores.length,
+    index_pct: roundHalfAway(exactMean(scores.map((s) => s.index_pct))),
+    satisfaction_pct: satisfaction.length === 0 ? null : roundHalfAway(exactMean(satisfaction)),
   };
 }
 

@@ -7,17 +7,12 @@ import type { Problem } from "../problem.ts";
 import { replaceFolderAtomically } from "./atomic.ts";
 import { publishedTableNames } from "./columns.ts";
 import { tableCsv } from "./csv.ts";
-import {
-  fileRecord,
-  manifestJson,
-  publishedManifest,
-  type FileRecord,
-  type PublishedManifest,
-} from "./manifest.ts";
+import type { FileRecord, PublishedManifest } from "../../schemas/published-manifest.ts";
+import { fileRecord, manifestJson, publishedManifest } from "./manifest.ts";
 import { tableParquet } from "./parquet.ts";
 import { tablesXlsx } from "./xlsx.ts";
 
-export type { FileRecord, PublishedManifest, PublishedWarning } from "./manifest.ts";
+export type { FileRecord, PublishedManifest, PublishedWarning } from "../../schemas/published-manifest.ts";
 export { resolveBuildTime } from "./build-time.ts";
 
 /** Everything one year's publication is made from. */

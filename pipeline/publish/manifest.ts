@@ -2,49 +2,9 @@
 // sha256 of every input and output file, so that any figure can be traced to the bytes behind it.
 import { createHash } from "node:crypto";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
-import type { MethodParameters, SurveyDesignRow, YearResults } from "../model.ts";
+import type { FileRecord, PublishedManifest, PublishedWarning } from "../../schemas/published-manifest.ts";
+import type { YearResults } from "../model.ts";
 import type { Problem } from "../problem.ts";
-
-/** A file read or written, as the manifest lists it. `rows` is null where a file is not one table. */
-export interface FileRecord {
-  file: string;
-  sha256: string;
-  bytes: number;
-  rows: number | null;
-}
-
-/**
- * A validation warning as a published fact. Deliberately without the problem's `value`: the value
- * of an unknown column may be a name or a phone number (DATA.md, privacy).
- */
-export interface PublishedWarning {
-  file: string;
-  line: number | null;
-  column: string | null;
-  code: string;
-  message_vi: string;
-}
-
-export interface PublishedManifest {
-  year: number;
-  title: string;
-  status: DatasetManifest["status"];
-  version: string;
-  published_on: string | null;
-  province: DatasetManifest["province"];
-  district: DatasetManifest["district"];
-  legal_basis: DatasetManifest["legal_basis"];
-  bands: DatasetManifest["bands"];
-  notes: string;
-  releases: NonNullable<DatasetManifest["releases"]>;
-  /** ISO 8601, UTC: the commit's time (SOURCE_DATE_EPOCH), never the clock. */
-  build_time: string;
-  inputs: FileRecord[];
-  outputs: FileRecord[];
-  parameters: MethodParameters;
-  survey_design: SurveyDesignRow[];
-  warnings: PublishedWarning[];
-}
 
 export function fileRecord(file: string, bytes: Uint8Array, rows: number | null): FileRecord {
   return { file, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.byteLength, rows };
@@ -84,7 +44,9 @@ export function publishedManifest(sources: ManifestSources): PublishedManifest {
     inputs: sources.inputs.map(({ file, sha256, bytes, rows }) => ({ file, sha256, bytes, rows })),
     outputs: sources.outputs,
     parameters: results.parameters,
+    district_summary: results.district,
     survey_design: results.surveyDesign,
+    survey_quotas: results.surveyQuotas,
     warnings: publishedWarnings(sources.problems),
   };
 }

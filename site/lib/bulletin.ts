@@ -4,12 +4,12 @@
 // journalist can check and cite it. Sentences are assembled from parts; a figure part carries both
 // forms, so the two versions cannot say different things.
 import type { Band, DatasetManifest } from "../../schemas/dataset.ts";
+import type { DistrictSummary, PublishedManifest } from "../../schemas/published-manifest.ts";
 import type { DomainsRow, ResultsRow } from "../../schemas/published.ts";
 import { bandRange, shortBandLabel } from "./bands.ts";
 import type { PublishedYear } from "./data.ts";
 import { compareVietnamese, formatInt, formatNumber, formatPct } from "./format.ts";
 import { communeSlug } from "./slug.ts";
-import { meanOfIndices } from "./summary.ts";
 import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
 
 export type BulletinTopic =
@@ -48,11 +48,15 @@ export interface Bulletin {
 }
 
 export interface BulletinInput {
-  manifest: Pick<DatasetManifest, "year" | "status" | "version" | "district" | "bands">;
+  manifest: Pick<
+    PublishedManifest,
+    "year" | "status" | "version" | "district" | "bands" | "district_summary"
+  >;
   results: ResultsRow[];
   domains: DomainsRow[];
-  /** The previous year's results, when that year was published. */
+  /** The previous year's results and district figures, when that year was published. */
   previousResults: ResultsRow[] | null;
+  previousDistrict: DistrictSummary | null;
 }
 
 /** The banner wording of SITE.md, first in every bulletin while the data are a sample. */
@@ -110,20 +114,6 @@ function joinNames(names: string[]): string {
 /** Hundredths of a published (2-decimal) figure, exactly. */
 const hundredths = (value: number): number => Math.round(value * 100);
 
-/**
- * The district average of published figures (satisfaction): every commune counts once (as
- * district_avg_pct of the domains table does), computed from the published 2-decimal values in
- * exact integer hundredths, rounded half away from zero to 2 decimals — so anyone can redo it from
- * results.csv. The same arithmetic as meanOfIndices, which the bulletin uses for the index.
- */
-export function districtAverage(values: number[]): number {
-  if (values.length === 0) throw new RangeError("no values to average");
-  const sum = values.reduce((total, value) => total + hundredths(value), 0);
-  const n = values.length;
-  const magnitude = Math.floor((2 * Math.abs(sum) + n) / (2 * n));
-  return (Math.sign(sum) * magnitude) / 100;
-}
-
 function communeSource(row: Pick<ResultsRow, "commune_name">): BulletinSentence["source"] {
   return { path: `/xa/${communeSlug(row.commune_name)}/`, label: row.commune_name };
 }
@@ -157,8 +147,8 @@ function rankWord(rank: number): string {
 
 function averageSentences(input: BulletinInput): BulletinSentence[] {
   const { manifest, results, previousResults } = input;
-  // The same mean the home page shows (site/lib/summary.ts), so the two can never differ.
-  const average = meanOfIndices(results);
+  // The district figure the pipeline published (and the home page shows): never recomputed here.
+  const average = manifest.district_summary.index_pct;
   const sentences = [
     sentence(
       "average",
@@ -172,8 +162,8 @@ function averageSentences(input: BulletinInput): BulletinSentence[] {
       ".",
     ),
   ];
-  if (previousResults && previousResults.length > 0) {
-    const previous = meanOfIndices(previousResults);
+  if (input.previousDistrict) {
+    const previous = input.previousDistrict.index_pct;
     // The change between the two averages as said, so a listener can check the subtraction.
     const change = (hundredths(average) - hundredths(previous)) / 100;
     const movement: Part[] =
@@ -361,7 +351,8 @@ function changeSentences(input: BulletinInput): BulletinSentence[] {
 
 function satisfactionSentences(input: BulletinInput): BulletinSentence[] {
   const surveyed = input.results.filter((row) => row.satisfaction_pct !== null);
-  if (surveyed.length === 0) return [];
+  const districtSatisfaction = input.manifest.district_summary.satisfaction_pct;
+  if (surveyed.length === 0 || districtSatisfaction === null) return [];
   const satisfaction = (row: ResultsRow) => row.satisfaction_pct ?? 0;
   const people = surveyed.reduce((total, row) => total + row.n_citizens, 0);
   const sentences = [
@@ -371,7 +362,7 @@ function satisfactionSentences(input: BulletinInput): BulletinSentence[] {
       "Khảo sát ",
       count(people),
       " người dân, tổ chức cho thấy mức độ hài lòng bình quân của các đơn vị là ",
-      pct(districtAverage(surveyed.map(satisfaction))),
+      pct(districtSatisfaction),
       ".",
     ),
   ];
@@ -491,13 +482,14 @@ export function buildBulletin(input: BulletinInput): Bulletin {
 /** The bulletin of a loaded year, compared with the previous year when it was published. */
 export function yearBulletin(
   data: Pick<PublishedYear, "manifest" | "results" | "domains">,
-  previous: Pick<PublishedYear, "results"> | null,
+  previous: Pick<PublishedYear, "manifest" | "results"> | null,
 ): Bulletin {
   return buildBulletin({
     manifest: data.manifest,
     results: data.results,
     domains: data.domains,
     previousResults: previous?.results ?? null,
+    previousDistrict: previous?.manifest.district_summary ?? null,
   });
 }
 

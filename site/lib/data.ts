@@ -8,8 +8,8 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { publishedTables } from "../../schemas/published.ts";
 import type { PublishedTableName, PublishedTables } from "../../schemas/published.ts";
-import { publishedManifest } from "./manifest.ts";
-import type { PublishedManifest } from "./manifest.ts";
+import { publishedManifest } from "../../schemas/published-manifest.ts";
+import type { PublishedManifest } from "../../schemas/published-manifest.ts";
 
 /** The tables a page may need; `responses` (one row per answer) stays for the explore page's DuckDB. */
 export type PageTableName = Exclude<PublishedTableName, "responses">;

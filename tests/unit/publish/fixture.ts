@@ -167,6 +167,8 @@ export function results(): YearResults {
     surveyDesign: [
       { group: "nguoi_dan", name: "Người dân, tổ chức", panel: "citizens", planned: 1200, achieved: 58 },
     ],
+    surveyQuotas: [{ commune_code: "00007", survey_quota: 60, citizens_forms: 58 }],
+    district: { communes: 1, index_pct: 91.5, satisfaction_pct: null },
     parameters: {
       rounding: "half_away_from_zero_2dp",
       rank: "competition_by_published_index",

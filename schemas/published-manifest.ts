@@ -1,0 +1,83 @@
+// The published manifest (`/data/<year>/dataset.json`, DATA.md §4): the year's input manifest plus
+// what the pipeline adds when it publishes — build time, the sha256 of every input and output,
+// the method parameters used, the survey design, the district summary and the validation warnings.
+// The pipeline writes exactly this shape and the site validates it on reading.
+import { z } from "zod";
+import { datasetManifest } from "./dataset.ts";
+
+export const fileRecord = z.object({
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  /** Data rows; null where a file is not one table (the workbook, the manifest). */
+  rows: z.number().int().nonnegative().nullable(),
+});
+
+export const methodParameters = z.object({
+  rounding: z.literal("half_away_from_zero_2dp"),
+  rank: z.literal("competition_by_published_index"),
+  bootstrap_seed: z.number().int(),
+  bootstrap_replicates: z.number().int(),
+  interval_level: z.literal(0.95),
+  satisfaction_interval: z.literal("wilson"),
+  bands: datasetManifest.shape.bands,
+  previous_year: z.number().int().nullable(),
+});
+
+/** Planned vs achieved respondents of one group (the methodology page shows them). */
+export const surveyDesignRow = z.object({
+  group: z.string(),
+  name: z.string(),
+  panel: z.enum(["officials", "citizens"]),
+  planned: z.number().int(),
+  achieved: z.number().int(),
+});
+
+/** A commune's planned citizens' questionnaires against the forms received. */
+export const surveyQuota = z.object({
+  commune_code: z.string(),
+  survey_quota: z.number().int(),
+  citizens_forms: z.number().int(),
+});
+
+/**
+ * District-level figures, computed from the communes' full-precision values and rounded once:
+ * the plain mean over communes (each commune counts once) of the index and of satisfaction.
+ */
+export const districtSummary = z.object({
+  communes: z.number().int(),
+  index_pct: z.number(),
+  satisfaction_pct: z.number().nullable(),
+});
+
+/** A validation warning as a published fact: never the raw value, which may be a name or a phone. */
+export const publishedWarning = z.object({
+  file: z.string(),
+  line: z.number().int().nullable(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message_vi: z.string(),
+});
+
+export const publishedManifest = datasetManifest
+  .omit({ bootstrap_seed: true, bootstrap_replicates: true, releases: true })
+  .extend({
+    releases: datasetManifest.shape.releases.unwrap(),
+    /** ISO 8601, UTC: the commit's time (SOURCE_DATE_EPOCH), never the clock. */
+    build_time: z.string(),
+    inputs: z.array(fileRecord),
+    outputs: z.array(fileRecord),
+    parameters: methodParameters,
+    district_summary: districtSummary,
+    survey_design: z.array(surveyDesignRow),
+    survey_quotas: z.array(surveyQuota),
+    warnings: z.array(publishedWarning),
+  });
+
+export type FileRecord = z.output<typeof fileRecord>;
+export type MethodParameters = z.output<typeof methodParameters>;
+export type SurveyDesignRow = z.output<typeof surveyDesignRow>;
+export type SurveyQuota = z.output<typeof surveyQuota>;
+export type DistrictSummary = z.output<typeof districtSummary>;
+export type PublishedWarning = z.output<typeof publishedWarning>;
+export type PublishedManifest = z.output<typeof publishedManifest>;
