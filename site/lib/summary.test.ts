@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ResultsRow } from "../../schemas/published.ts";
-import { communesPerBand, lostPoints, meanOfIndices, positions } from "./summary.ts";
+import { communesPerBand, lostPoints, positions } from "./summary.ts";
 
 const withIndex = (index_pct: number, band = "B") => ({ index_pct, band }) as ResultsRow;
 
 describe("summaries of published figures", () => {
-  it("takes the plain mean of the published indices, rounded half away from zero", () => {
-    // (85.67 + 90.05 + 78.9) / 3 = 254.62 / 3 = 84.8733… → 84.87
-    expect(meanOfIndices([withIndex(85.67), withIndex(90.05), withIndex(78.9)])).toBe(84.87);
-    // (80.01 + 80.02) / 2 = 80.015 exactly in hundredths (16003 / 2 = 8001.5) → 80.02
-    expect(meanOfIndices([withIndex(80.01), withIndex(80.02)])).toBe(80.02);
-  });
-
   it("counts communes per band, listing empty bands too", () => {
     const bands = [
       { code: "A", label: "Nhóm A", min_pct: 90 },

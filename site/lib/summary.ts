@@ -1,22 +1,10 @@
-// Plain summaries of published figures for the pages (counts, the mean of the published indices,
-// points lost per criterion). They describe the published numbers; they never replace one.
+// Plain summaries of published figures for the pages (counts per band, points lost per criterion). They describe the published numbers; they never replace one.
 import type { Band } from "../../schemas/dataset.ts";
 import type { ResultsRow, ScoresRow } from "../../schemas/published.ts";
 
 /** Published numbers have 2 decimals: in hundredths they are exact integers, free of float noise. */
 function hundredths(value: number): number {
   return Math.round(value * 100);
-}
-
-/**
- * The plain mean of the published indices, rounded to 2 decimals half away from zero (all are
- * positive, so Math.round is half away from zero here). It is not an official figure of the
- * index methodology; pages call it "trung bình cộng".
- */
-export function meanOfIndices(results: readonly ResultsRow[]): number {
-  if (results.length === 0) throw new Error("no results");
-  const total = results.reduce((sum, row) => sum + hundredths(row.index_pct), 0);
-  return Math.round(total / results.length) / 100;
 }
 
 /** How many communes fall in each band, every band listed (zero included), in band order. */
