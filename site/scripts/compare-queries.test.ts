@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { comparedDomains, comparedResults, criterionScores } from "./compare-queries.ts";
+import { criterionDifferences } from "./compare-differences.ts";
+import { nativePublishedData } from "./duckdb-native.ts";
+
+// Three units: A and B are xã, T is a thị trấn with one extra criterion (1.2.2).
+const setup = `
+  CREATE TABLE results AS SELECT * FROM (VALUES
+    ('A', 'Xã An', 88.5, 2, 'B', 88.5, 100.0, 60.0, 28.5, 90.0, 86.0, 91.0, 1, 4),
+    ('B', 'Xã Bình', 91.25, 1, 'A', 91.25, 100.0, 62.0, 29.25, NULL, 89.0, 93.0, 1, 2),
+    ('T', 'Thị trấn Tây', 79.0, 3, 'C', 79.79, 101.0, 50.0, 29.79, 70.0, 76.0, 82.0, 3, 3)
+  ) t(commune_code, commune_name, index_pct, rank, band, points, max_points, appraisal_points,
+      survey_points, satisfaction_pct, index_ci_low, index_ci_high, rank_low, rank_high);
+  CREATE TABLE domains AS SELECT * FROM (VALUES
+    ('A', '2', 'Hai', 5.0, 8.0, 62.5, 70.0), ('A', '1', 'Một', 10.0, 12.0, 83.33, 80.0),
+    ('B', '1', 'Một', 9.0, 12.0, 75.0, 80.0), ('B', '2', 'Hai', 6.0, 8.0, 75.0, 70.0),
+    ('T', '1', 'Một', 8.0, 12.0, 66.67, 80.0), ('T', '2', 'Hai', 7.0, 8.0, 87.5, 70.0)
+  ) t(commune_code, domain_id, domain_name, points, max_points, pct, district_avg_pct);
+  CREATE TABLE scores AS SELECT * FROM (VALUES
+    ('A', '1', NULL, 'Một', 'mixed', 5.6, 8.0), ('A', '1.1', '1', 'Lá 1.1', 'appraisal', 2.5, 3.0),
+    ('A', '1.2', '1', 'Nhánh 1.2', 'appraisal', 1.1, 2.0), ('A', '1.2.1', '1.2', 'Lá 1.2.1', 'appraisal', 1.1, 2.0),
+    ('A', '1.3', '1', 'Lá 1.3', 'survey', 1.0, 1.0), ('A', '1.10', '1', 'Lá 1.10', 'survey', 1.0, 1.0),
+    ('B', '1', NULL, 'Một', 'mixed', 3.95, 8.0), ('B', '1.1', '1', 'Lá 1.1', 'appraisal', 1.25, 3.0),
+    ('B', '1.2', '1', 'Nhánh 1.2', 'appraisal', 0.7, 2.0), ('B', '1.2.1', '1.2', 'Lá 1.2.1', 'appraisal', 0.7, 2.0),
+    ('B', '1.3', '1', 'Lá 1.3', 'survey', 1.0, 1.0), ('B', '1.10', '1', 'Lá 1.10', 'survey', 1.0, 1.0),
+    ('T', '1', NULL, 'Một', 'mixed', 5.5, 9.0), ('T', '1.1', '1', 'Lá 1.1', 'appraisal', 3.0, 3.0),
+    ('T', '1.2', '1', 'Nhánh 1.2', 'appraisal', 1.5, 3.0), ('T', '1.2.1', '1.2', 'Lá 1.2.1', 'appraisal', 1.0, 2.0),
+    ('T', '1.2.2', '1.2', 'Lá 1.2.2', 'appraisal', 0.5, 1.0),
+    ('T', '1.3', '1', 'Lá 1.3', 'survey', 1.0, 1.0), ('T', '1.10', '1', 'Lá 1.10', 'survey', 0.0, 1.0)
+  ) t(commune_code, criterion_id, parent_id, criterion_name, source, points, max_points);
+`;
+
+let data: Awaited<ReturnType<typeof nativePublishedData>>;
+beforeAll(async () => {
+  data = await nativePublishedData(setup);
+});
+afterAll(() => data.close());
+
+describe("comparedResults", () => {
+  it("returns the published figures of exactly the chosen communes", async () => {
+    const rows = await comparedResults(data, ["B", "T"]);
+    expect(
+      rows.map((row) => [row.commune_code, row.index_pct, row.rank, row.satisfaction_pct]).sort(),
+    ).toEqual([
+      ["B", 91.25, 1, null],
+      ["T", 79, 3, 70],
+    ]);
+  });
+});
+
+describe("comparedDomains", () => {
+  it("lists the chosen communes' domains in domain order", async () => {
+    const rows = await comparedDomains(data, ["A", "B"]);
+    expect(rows.map((row) => `${row.domain_id}:${row.commune_code}:${row.pct}`)).toEqual([
+      "1:A:83.33",
+      "1:B:75",
+      "2:A:62.5",
+      "2:B:75",
+    ]);
+  });
+});
+
+describe("criterionScores", () => {
+  it("ranks leaf criteria by the gap in points, ties in criteria-tree order", async () => {
+    const differences = criterionDifferences(await criterionScores(data, ["A", "B"]));
+    // 1.1: 2.5 − 1.25 = 1.25; 1.2.1: 1.1 − 0.7 = 0.4 (not 0.40000000000000013);
+    // 1.3 and 1.10: 1 − 1 = 0, and 1.3 comes before 1.10 in the tree. The inner node 1.2 and the
+    // domain 1 are not leaves; 1.2.2 applies to neither xã.
+    expect(differences.map((row) => [row.criterionId, row.gap])).toEqual([
+      ["1.1", 1.25],
+      ["1.2.1", 0.4],
+      ["1.3", 0],
+      ["1.10", 0],
+    ]);
+    expect(differences[0]?.scores.get("B")).toEqual({ points: 1.25, max: 3 });
+  });
+
+  it("puts a criterion that applies to only some of the communes last, without a gap", async () => {
+    const differences = criterionDifferences(await criterionScores(data, ["A", "T"]));
+    // 1.10: 1 − 0 = 1; 1.1: 3 − 2.5 = 0.5; 1.2.1: 1.1 − 1 = 0.1; 1.3: 0; 1.2.2: only T has it.
+    expect(differences.map((row) => [row.criterionId, row.gap])).toEqual([
+      ["1.10", 1],
+      ["1.1", 0.5],
+      ["1.2.1", 0.1],
+      ["1.3", 0],
+      ["1.2.2", null],
+    ]);
+    expect([...(differences[4]?.scores.keys() ?? [])]).toEqual(["T"]);
+  });
+});

@@ -1,0 +1,240 @@
+/// <reference types="astro/client" />
+// The one DuckDB-WASM client of the site (SITE.md, "Interaction with DuckDB-WASM").
+// - Served by the site itself: Vite copies the engine's files next to the page bundles (`?url`),
+//   so no CDN is ever contacted (getJsDelivrBundles is deliberately not used).
+// - Single-threaded bundles only (MVP or EH, picked by selectBundle): GitHub Pages cannot send the
+//   COOP/COEP headers the threaded "coi" bundle needs.
+// - One engine per page, started on the first call and shared (memoised promise).
+// - Queries are prepared statements with bound parameters; table names come from the fixed list
+//   of published tables, never from user input.
+import type { AsyncDuckDB, AsyncDuckDBConnection, DuckDBBundles } from "@duckdb/duckdb-wasm";
+import type { PublishedTableName } from "../../schemas/published.ts";
+import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
+import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
+import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
+import ehWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
+
+/** Why the engine could not start, each with the message a reader sees. */
+export type EngineFailure = "no-wasm" | "no-worker" | "out-of-memory" | "data-missing" | "load-failed";
+
+const failureMessages: Record<EngineFailure, string> = {
+  "no-wasm":
+    "Trình duyệt này không hỗ trợ WebAssembly nên không thể truy vấn dữ liệu ngay trên máy. Số liệu và biểu đồ tĩnh trên trang vẫn đầy đủ; bạn có thể tải toàn bộ dữ liệu ở trang Dữ liệu.",
+  "no-worker":
+    "Trình duyệt đã chặn tiến trình chạy nền (Web Worker) cần cho công cụ truy vấn. Số liệu và biểu đồ tĩnh trên trang vẫn đầy đủ; hãy thử trình duyệt khác hoặc tải dữ liệu ở trang Dữ liệu.",
+  "out-of-memory":
+    "Thiết bị không đủ bộ nhớ để chạy công cụ truy vấn dữ liệu. Số liệu và biểu đồ tĩnh trên trang vẫn đầy đủ; hãy đóng bớt thẻ trình duyệt rồi tải lại trang.",
+  "data-missing":
+    "Không tải được tệp dữ liệu của năm này. Số liệu và biểu đồ tĩnh trên trang vẫn đầy đủ; hãy kiểm tra kết nối mạng rồi tải lại trang.",
+  "load-failed":
+    "Không khởi động được công cụ truy vấn dữ liệu trên thiết bị này. Số liệu và biểu đồ tĩnh trên trang vẫn đầy đủ; hãy tải lại trang hoặc tải dữ liệu ở trang Dữ liệu.",
+};
+
+/** A failure to start the engine or load data, carrying a code and a Vietnamese message. */
+export class EngineUnavailableError extends Error {
+  readonly code: EngineFailure;
+  readonly messageVi: string;
+  constructor(code: EngineFailure, cause?: unknown) {
+    super(`DuckDB-WASM unavailable: ${code}`, { cause });
+    this.name = "EngineUnavailableError";
+    this.code = code;
+    this.messageVi = failureMessages[code];
+  }
+}
+
+/** The Vietnamese sentence to show for any error thrown by this module. */
+export function engineErrorMessage(error: unknown): string {
+  if (error instanceof EngineUnavailableError) return error.messageVi;
+  return failureMessages["load-failed"];
+}
+
+/** Every table the pipeline publishes as Parquet: the only names ever put into SQL text. */
+const publishedTableNames: Record<PublishedTableName, true> = {
+  results: true,
+  domains: true,
+  scores: true,
+  survey: true,
+  survey_options: true,
+  satisfaction: true,
+  responses: true,
+};
+
+/** A value bound to a `?` placeholder. */
+export type QueryParam = string | number | boolean | null;
+
+/** The published tables of one year, queryable with parameterised SQL. */
+export interface PublishedData {
+  /** Runs `sql` as a prepared statement with `params` bound to its `?` placeholders, in order. */
+  query<Row extends object>(sql: string, params?: readonly QueryParam[]): Promise<Row[]>;
+}
+
+const bundles: DuckDBBundles = {
+  mvp: { mainModule: absoluteUrl(mvpWasm), mainWorker: absoluteUrl(mvpWorker) },
+  eh: { mainModule: absoluteUrl(ehWasm), mainWorker: absoluteUrl(ehWorker) },
+};
+
+function absoluteUrl(path: string): string {
+  return new URL(path, globalThis.location?.href ?? "http://localhost/").href;
+}
+
+/** `<base>/data/<year>/<table>.parquet`, the file `publish` wrote and `/du-lieu/` offers. */
+export function parquetUrl(year: number, table: PublishedTableName): string {
+  const base = import.meta.env.BASE_URL.endsWith("/")
+    ? import.meta.env.BASE_URL
+    : `${import.meta.env.BASE_URL}/`;
+  return `${base}data/${year}/${table}.parquet`;
+}
+
+interface Engine {
+  db: AsyncDuckDB;
+  connection: AsyncDuckDBConnection;
+}
+
+let enginePromise: Promise<Engine> | null = null;
+const registeredTables = new Map<string, Promise<void>>();
+
+function classifyStartFailure(error: unknown): EngineUnavailableError {
+  if (error instanceof EngineUnavailableError) return error;
+  const text = String(error instanceof Error ? `${error.name} ${error.message}` : error);
+  if (/memory|RangeError/i.test(text)) return new EngineUnavailableError("out-of-memory", error);
+  if (/SecurityError|worker/i.test(text)) return new EngineUnavailableError("no-worker", error);
+  return new EngineUnavailableError("load-failed", error);
+}
+
+async function startEngine(): Promise<Engine> {
+  if (typeof WebAssembly !== "object") throw new EngineUnavailableError("no-wasm");
+  if (typeof Worker !== "function") throw new EngineUnavailableError("no-worker");
+  // The library (and Apache Arrow) is itself loaded only now, so pages pay for it on use.
+  const duckdb = await import("@duckdb/duckdb-wasm");
+  const bundle = await duckdb.selectBundle(bundles);
+  if (!bundle.mainWorker) throw new EngineUnavailableError("no-worker");
+  let worker: Worker;
+  try {
+    worker = new Worker(bundle.mainWorker);
+  } catch (error) {
+    throw new EngineUnavailableError("no-worker", error);
+  }
+  // A worker refused by the Content-Security-Policy or unable to load reports only an error event.
+  let onWorkerError: (event: ErrorEvent) => void = () => {};
+  const workerFailed = new Promise<never>((_, reject) => {
+    onWorkerError = (event) => reject(new EngineUnavailableError("no-worker", event.message));
+    worker.addEventListener("error", onWorkerError);
+  });
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  try {
+    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]);
+    worker.removeEventListener("error", onWorkerError);
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    const connection = await db.connect();
+    // Never fetch an extension from extensions.duckdb.org (a third-party request): the Parquet
+    // files are read by duckdb-parquet.ts instead, and the queries use core SQL only.
+    await connection.query(
+      "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;",
+    );
+    return { db, connection };
+  } catch (error) {
+    worker.terminate();
+    throw classifyStartFailure(error);
+  }
+}
+
+function engine(): Promise<Engine> {
+  enginePromise ??= startEngine().catch((error: unknown) => {
+    // Let a later interaction try again (e.g. after memory was freed).
+    enginePromise = null;
+    throw classifyStartFailure(error);
+  });
+  return enginePromise;
+}
+
+async function registerTable({ connection }: Engine, year: number, table: PublishedTableName): Promise<void> {
+  if (!publishedTableNames[table]) throw new Error(`Unknown published table: ${String(table)}`);
+  // The bytes go through the browser's HTTP cache, so a second visit reads them from disk.
+  let response: Response;
+  try {
+    response = await fetch(parquetUrl(year, table));
+  } catch (error) {
+    throw new EngineUnavailableError("data-missing", error);
+  }
+  if (!response.ok) throw new EngineUnavailableError("data-missing", `${response.status} ${response.url}`);
+  const { parquetToArrow } = await import("./duckdb-parquet.ts");
+  const arrowTable = await parquetToArrow(await response.arrayBuffer());
+  await connection.query(`DROP TABLE IF EXISTS ${table}`);
+  await connection.insertArrowTable(arrowTable, { name: table, create: true });
+}
+
+/** Arrow gives BigInt for 64-bit integers even when cast; the site only shows small counts. */
+function plainValue(value: unknown): unknown {
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
+/**
+ * Starts DuckDB-WASM (once per page) and loads the year's published `tables` (each once per page).
+ * Rejects with EngineUnavailableError when the device cannot run it; the caller keeps the static
+ * content and shows `engineErrorMessage(error)`.
+ */
+export async function openPublishedData(
+  year: number,
+  tables: readonly PublishedTableName[],
+): Promise<PublishedData> {
+  const started = await engine();
+  await Promise.all(
+    tables.map((table) => {
+      const key = `${year}/${table}`;
+      let registration = registeredTables.get(key);
+      if (!registration) {
+        registration = registerTable(started, year, table).catch((error: unknown) => {
+          registeredTables.delete(key);
+          throw error instanceof EngineUnavailableError ? error : classifyStartFailure(error);
+        });
+        registeredTables.set(key, registration);
+      }
+      return registration;
+    }),
+  );
+  return {
+    async query<Row extends object>(sql: string, params: readonly QueryParam[] = []): Promise<Row[]> {
+      const statement = await started.connection.prepare(sql);
+      try {
+        const table = await statement.query(...params);
+        return table.toArray().map((arrowRow) => {
+          const row: Record<string, unknown> = {};
+          for (const [name, value] of Object.entries(arrowRow.toJSON() as Record<string, unknown>)) {
+            row[name] = plainValue(value);
+          }
+          return row as Row;
+        });
+      } finally {
+        await statement.close();
+      }
+    },
+  };
+}
+
+/**
+ * Shows the engine's state in a live region while `task` runs: a loading message first, nothing
+ * once done, the Vietnamese explanation if the device cannot run DuckDB-WASM. Returns the task's
+ * value, or null when it failed (the page's static content stays as it is).
+ */
+export async function withLoadingState<T>(
+  status: HTMLElement,
+  task: () => Promise<T>,
+  loadingMessage = "Đang tải công cụ truy vấn dữ liệu (lần đầu có thể mất vài giây)…",
+): Promise<T | null> {
+  status.hidden = false;
+  status.dataset.state = "loading";
+  status.textContent = loadingMessage;
+  try {
+    const value = await task();
+    status.dataset.state = "ready";
+    status.textContent = "";
+    status.hidden = true;
+    return value;
+  } catch (error) {
+    // The technical cause stays available to whoever opens the console.
+    console.warn("DuckDB-WASM:", error instanceof EngineUnavailableError ? error.cause : error);
+    status.dataset.state = "failed";
+    status.textContent = engineErrorMessage(error);
+    return null;
+  }
+}

@@ -1,0 +1,319 @@
+// /kham-pha/: explore the survey. DuckDB-WASM starts on load; the filters (panel, question,
+// commune, answer, second question) live in the URL; the page shows the distribution of answers
+// (chart + table), the citizens' cross-tabulation and offers the filtered rows as CSV.
+import { compareVietnamese, formatInt, formatPct } from "../lib/format.ts";
+import { openPublishedData, withLoadingState } from "./duckdb.ts";
+import { downloadCsv, rowsToCsv } from "./explore-csv.ts";
+import {
+  answerDistribution,
+  citizenRowColumns,
+  crossTabulation,
+  exploreCatalogue,
+  exploreTables,
+  filteredRows,
+  formTotals,
+  officialsRowColumns,
+  type AnswerCount,
+  type CrossCount,
+} from "./explore-queries.ts";
+import { exploreSearch, parseExploreState, type ExploreState, type Panel } from "./explore-state.ts";
+import { barChart, enableTooltips, fittedWidth } from "./interactive-charts-bars.ts";
+import { replaceSvgDownload } from "./interactive-charts-download.ts";
+import { dataTable } from "./interactive-charts-table.ts";
+
+function required<E extends Element>(root: ParentNode, selector: string): E {
+  const element = root.querySelector<E>(selector);
+  if (!element) throw new Error(`/kham-pha/: missing ${selector}`);
+  return element;
+}
+
+function option(value: string, label: string): HTMLOptionElement {
+  const element = document.createElement("option");
+  element.value = value;
+  element.textContent = label;
+  return element;
+}
+
+const panelNames: Record<Panel, string> = { citizens: "người dân, tổ chức", officials: "cán bộ, lãnh đạo" };
+
+/** 12 of 48 → "25,0%"; shares of a small total are shown to one decimal. */
+function share(count: number, total: number): string {
+  return total > 0 ? formatPct((100 * count) / total, 1) : "—";
+}
+
+async function start(): Promise<void> {
+  const app = document.getElementById("explore-app");
+  if (!app) return;
+  const year = Number(app.dataset.year);
+  const dataVersion = app.dataset.version ?? "";
+  const status = required<HTMLElement>(app, "#explore-status");
+  const form = required<HTMLFormElement>(app, "#explore-filters");
+  const questionSelect = required<HTMLSelectElement>(form, "#explore-question");
+  const communeSelect = required<HTMLSelectElement>(form, "#explore-commune");
+  const answerSelect = required<HTMLSelectElement>(form, "#explore-answer");
+  const crossSelect = required<HTMLSelectElement>(form, "#explore-cross");
+  const crossField = required<HTMLElement>(form, "#explore-cross-field");
+  const results = required<HTMLElement>(app, "#explore-results");
+  const chartTitle = required<HTMLElement>(app, "#explore-chart-title");
+  const chart = required<HTMLElement>(app, "#explore-chart");
+  const chartDownload = required<HTMLElement>(app, "#explore-chart-download");
+  const distributionTable = required<HTMLElement>(app, "#explore-distribution-table");
+  const crossSection = required<HTMLElement>(app, "#explore-cross-section");
+  const crossTable = required<HTMLElement>(app, "#explore-cross-table");
+  const downloadButton = required<HTMLButtonElement>(app, "#explore-download");
+  const downloadNote = required<HTMLElement>(app, "#explore-download-note");
+  app.hidden = false;
+  enableTooltips(chart);
+
+  const loaded = await withLoadingState(status, async () => {
+    const data = await openPublishedData(year, exploreTables);
+    return { data, catalogue: await exploreCatalogue(data) };
+  });
+  if (!loaded) return;
+  const { data, catalogue } = loaded;
+  const communeNames = new Map(catalogue.communes.map((commune) => [commune.code, commune.name]));
+  communeSelect.replaceChildren(
+    option("", "Toàn huyện"),
+    ...[...catalogue.communes]
+      .sort((a, b) => compareVietnamese(a.name, b.name) || a.code.localeCompare(b.code))
+      .map((commune) => option(commune.code, commune.name)),
+  );
+  form.hidden = false;
+
+  let state = parseExploreState(location.search, catalogue);
+  if (!state) {
+    status.hidden = false;
+    status.textContent = "Dữ liệu năm này chưa có câu hỏi khảo sát nào.";
+    return;
+  }
+  let shown = 0;
+
+  function fillFilters(current: ExploreState): void {
+    const panelInput = form.querySelector<HTMLInputElement>(`input[name=nhom][value=${current.panel}]`);
+    if (panelInput) panelInput.checked = true;
+    const questions = catalogue.questions.filter((question) => question.panel === current.panel);
+    questionSelect.replaceChildren(
+      ...questions.map((question) => option(question.id, `${question.id}. ${question.text}`)),
+    );
+    questionSelect.value = current.question;
+    communeSelect.value = current.commune ?? "";
+    const chosen = questions.find((question) => question.id === current.question);
+    answerSelect.replaceChildren(
+      option("", "Tất cả câu trả lời"),
+      ...(chosen?.options ?? []).map((answer) => option(answer.option, `${answer.option}. ${answer.label}`)),
+    );
+    answerSelect.value = current.answer ?? "";
+    crossField.hidden = current.panel !== "citizens";
+    crossSelect.replaceChildren(
+      ...questions
+        .filter((question) => question.id !== current.question)
+        .map((question) => option(question.id, `${question.id}. ${question.text}`)),
+    );
+    crossSelect.value = current.crossQuestion ?? "";
+  }
+
+  function stateFromFilters(): ExploreState | null {
+    const params = new URLSearchParams();
+    const panel = form.querySelector<HTMLInputElement>("input[name=nhom]:checked")?.value as
+      Panel | undefined;
+    params.set("nhom", panel === "officials" ? "can-bo" : "nguoi-dan");
+    // Changing panel starts that panel's questions afresh; otherwise keep each chosen value.
+    if (state && panel === state.panel) {
+      params.set("cau", questionSelect.value);
+      if (answerSelect.value && questionSelect.value === state.question) params.set("tl", answerSelect.value);
+      if (crossSelect.value) params.set("cheo", crossSelect.value);
+    }
+    if (communeSelect.value) params.set("xa", communeSelect.value);
+    return parseExploreState(`?${params.toString()}`, catalogue);
+  }
+
+  async function show(current: ExploreState): Promise<void> {
+    const request = ++shown;
+    fillFilters(current);
+    const answers = await withLoadingState(
+      status,
+      () =>
+        Promise.all([
+          answerDistribution(data, current),
+          formTotals(data, current),
+          current.crossQuestion
+            ? crossTabulation(data, { ...current, crossQuestion: current.crossQuestion })
+            : Promise.resolve([]),
+        ]),
+      "Đang truy vấn dữ liệu…",
+    );
+    if (!answers || request !== shown) return;
+    const [distribution, totals, cross] = answers;
+    // Shown before drawing, so that the chart can be drawn at the width it will have.
+    results.hidden = false;
+    renderDistribution(current, distribution, totals);
+    renderCross(current, cross);
+    downloadNote.textContent = "";
+  }
+
+  function questionOf(id: string | null) {
+    return catalogue.questions.find((question) => question.id === id);
+  }
+
+  function placeName(current: ExploreState): string {
+    return current.commune ? (communeNames.get(current.commune) ?? current.commune) : `toàn huyện`;
+  }
+
+  function renderDistribution(
+    current: ExploreState,
+    rows: AnswerCount[],
+    totals: { forms: number; no_answer: number },
+  ): void {
+    const question = questionOf(current.question);
+    const counts = new Map(rows.map((row) => [row.option, row.count]));
+    const options = question?.options ?? [];
+    const total = rows.reduce((sum, row) => sum + row.count, 0);
+    const top = [...rows].sort((a, b) => b.count - a.count)[0];
+    const title =
+      top && total > 0
+        ? `${share(top.count, total)} câu trả lời của ${panelNames[current.panel]} (${placeName(current)}) chọn “${top.option_label}”`
+        : `Chưa có câu trả lời nào cho câu ${current.question} (${placeName(current)})`;
+    chartTitle.textContent = title;
+    const svg = barChart({
+      width: fittedWidth(chart),
+      scaleMax: Math.max(1, ...rows.map((row) => row.count)),
+      ariaLabel: `${title}. Số câu trả lời theo từng phương án của câu ${current.question}.`,
+      groups: options.map((answer) => {
+        const count = counts.get(answer.option) ?? 0;
+        return {
+          label: `${answer.option}. ${answer.label}`,
+          bars: [
+            {
+              series: answer.option === current.answer ? 1 : 0,
+              value: count,
+              valueText: `${formatInt(count)} (${share(count, total)})`,
+              tooltip: `${answer.label}: ${formatInt(count)} câu trả lời, ${share(count, total)}`,
+            },
+          ],
+        };
+      }),
+    });
+    chart.querySelector("svg")?.remove();
+    chart.prepend(svg);
+    replaceSvgDownload(
+      chartDownload,
+      svg,
+      `kham-pha-${current.question}${current.commune ? `-${current.commune}` : ""}.svg`,
+    );
+    distributionTable.replaceChildren(
+      dataTable({
+        caption: `Câu ${current.question}: ${question?.text ?? ""} – ${placeName(current)}, ${formatInt(totals.forms)} phiếu, ${formatInt(totals.no_answer)} phiếu bỏ trống câu này`,
+        columns: [
+          { label: "Phương án trả lời" },
+          { label: "Số câu trả lời", numeric: true },
+          { label: "Tỷ lệ", numeric: true },
+        ],
+        rows: [
+          ...options.map((answer) => {
+            const count = counts.get(answer.option) ?? 0;
+            return [
+              {
+                content: `${answer.option}. ${answer.label}`,
+                className: answer.option === current.answer ? "chosen-answer" : "",
+              },
+              formatInt(count),
+              share(count, total),
+            ];
+          }),
+          ["Tổng", formatInt(total), total > 0 ? formatPct(100, 1) : "—"],
+        ],
+      }),
+    );
+  }
+
+  function renderCross(current: ExploreState, rows: CrossCount[]): void {
+    crossSection.hidden = current.panel !== "citizens" || !current.crossQuestion;
+    if (crossSection.hidden) return;
+    const rowQuestion = questionOf(current.question);
+    const columnQuestion = questionOf(current.crossQuestion);
+    const rowOptions = (rowQuestion?.options ?? []).filter(
+      (answer) => !current.answer || answer.option === current.answer,
+    );
+    const columnOptions = columnQuestion?.options ?? [];
+    const count = (row: string, column: string) =>
+      rows.find((cell) => cell.row_option === row && cell.column_option === column)?.count ?? 0;
+    const cell = (value: number, row: string, column: string) => {
+      const td = document.createElement("span");
+      td.dataset.row = row;
+      td.dataset.column = column;
+      td.textContent = formatInt(value);
+      return { content: td, numeric: true };
+    };
+    const columnTotal = (column: string) =>
+      rowOptions.reduce((sum, answer) => sum + count(answer.option, column), 0);
+    const grandTotal = rows.reduce((sum, row) => sum + row.count, 0);
+    crossTable.replaceChildren(
+      dataTable({
+        caption: `Số phiếu theo câu trả lời: hàng là câu ${current.question} (${rowQuestion?.text ?? ""}), cột là câu ${current.crossQuestion} (${columnQuestion?.text ?? ""}) – ${placeName(current)}, ${formatInt(grandTotal)} phiếu trả lời cả hai câu`,
+        columns: [
+          { label: `${current.question} \\ ${current.crossQuestion ?? ""}` },
+          ...columnOptions.map((answer) => ({ label: `${answer.option}. ${answer.label}`, numeric: true })),
+          { label: "Tổng", numeric: true },
+        ],
+        rows: [
+          ...rowOptions.map((answer) => [
+            `${answer.option}. ${answer.label}`,
+            ...columnOptions.map((column) =>
+              cell(count(answer.option, column.option), answer.option, column.option),
+            ),
+            cell(
+              columnOptions.reduce((sum, column) => sum + count(answer.option, column.option), 0),
+              answer.option,
+              "total",
+            ),
+          ]),
+          [
+            "Tổng",
+            ...columnOptions.map((column) => cell(columnTotal(column.option), "total", column.option)),
+            cell(grandTotal, "total", "total"),
+          ],
+        ],
+      }),
+    );
+  }
+
+  function go(next: ExploreState | null): void {
+    if (!next) return;
+    state = next;
+    history.pushState(null, "", `${location.pathname}${exploreSearch(next)}`);
+    void show(next);
+  }
+
+  form.addEventListener("change", () => go(stateFromFilters()));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  window.addEventListener("popstate", () => {
+    state = parseExploreState(location.search, catalogue);
+    if (state) void show(state);
+  });
+  downloadButton.addEventListener("click", () => {
+    const current = state;
+    if (!current) return;
+    void (async () => {
+      const rows = await withLoadingState(status, () => filteredRows(data, current), "Đang chuẩn bị tệp…");
+      if (!rows) return;
+      const columns = current.panel === "citizens" ? citizenRowColumns : officialsRowColumns;
+      const name = [
+        "kham-pha",
+        year,
+        current.panel === "citizens" ? "nguoi-dan" : "can-bo",
+        current.question,
+        current.commune,
+        current.answer,
+      ]
+        .filter(Boolean)
+        .join("-");
+      downloadCsv(rowsToCsv(rows, columns), `${name}.csv`);
+      downloadNote.textContent = `Đã tạo tệp ${name}.csv: ${formatInt(rows.length)} dòng, dữ liệu phiên bản ${dataVersion}.`;
+    })();
+  });
+
+  history.replaceState(null, "", `${location.pathname}${exploreSearch(state)}`);
+  await show(state);
+}
+
+void start();

@@ -1,0 +1,225 @@
+// /so-sanh/ in Chromium: the published indices of the chosen communes, queried through
+// DuckDB-WASM; the commune picker; the choice kept in the URL; no CSP violation, no request
+// leaving the local server, nothing for axe to report.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatNumber, formatPct } from "../../site/lib/format.ts";
+import { foldForSearch } from "../../site/scripts/compare-search.ts";
+import {
+  latestPublishedYear,
+  launchBrowser,
+  openWatchedPage,
+  pageUrl,
+  publishedCsv,
+  type PageProblems,
+} from "./harness.ts";
+import { axeViolations, cspViolations, recordCspViolations } from "./interactive-support.ts";
+
+const year = latestPublishedYear();
+const results = publishedCsv(year, "results");
+const scores = publishedCsv(year, "scores");
+const byRank = [...results].sort(
+  (a, b) => Number(a.rank) - Number(b.rank) || (a.commune_code ?? "").localeCompare(b.commune_code ?? ""),
+);
+const best = byRank[0];
+const weakest = byRank.at(-1);
+// Two communes in the middle of the ranking, so the test does not only see the defaults.
+const first = byRank[Math.floor(byRank.length / 3)];
+const second = byRank[Math.floor((2 * byRank.length) / 3)];
+const third = byRank[1];
+if (!best || !weakest || !first || !second || !third || new Set([first, second, third]).size < 3) {
+  throw new Error("results.csv needs at least 4 communes");
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openCompare(
+  search: string,
+): Promise<{ page: Page; problems: PageProblems; close: () => Promise<void> }> {
+  const watched = await openWatchedPage(browser);
+  await recordCspViolations(watched.page);
+  await watched.page.goto(pageUrl(`/so-sanh/${search}`));
+  await watched.page.locator("#compare-results:not([hidden])").waitFor({ timeout: 60_000 });
+  return watched;
+}
+
+/** The commune names heading the summary table, and its "Chỉ số CCHC" row. */
+async function summary(page: Page): Promise<{ names: string[]; indices: string[] }> {
+  const table = page.locator("#compare-summary table");
+  const names = await table.locator("thead th").allTextContents();
+  const indexRow = table.locator("tbody tr", { hasText: "Chỉ số CCHC" }).first();
+  return { names: names.slice(1), indices: await indexRow.locator("td").allTextContents() };
+}
+
+describe("/so-sanh/", () => {
+  it("shows the chosen communes with their published indices, through DuckDB-WASM", async () => {
+    const { page, problems, close } = await openCompare(`?xa=${first.commune_code},${second.commune_code}`);
+    try {
+      expect(await summary(page)).toEqual({
+        names: [first.commune_name, second.commune_name],
+        indices: [formatPct(Number(first.index_pct)), formatPct(Number(second.index_pct))],
+      });
+      expect(await page.locator("#compare-domains-chart svg[role=img]").count()).toBe(1);
+      expect(await cspViolations(page)).toEqual([]);
+    } finally {
+      await close();
+    }
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.externalRequests).toEqual([]);
+  });
+
+  it("lists criteria by the gap between the communes, the largest (worked out here) first", async () => {
+    const { page, close } = await openCompare(`?xa=${first.commune_code},${second.commune_code}`);
+    try {
+      // Leaves: criteria that are nobody's parent. Gap = |points of first − points of second|.
+      const parents = new Set(scores.map((row) => row.parent_id));
+      const points = (code: string | undefined) =>
+        new Map(
+          scores
+            .filter((row) => row.commune_code === code && !parents.has(row.criterion_id))
+            .map((row) => [row.criterion_id, Number(row.points)]),
+        );
+      const a = points(first.commune_code);
+      const b = points(second.commune_code);
+      const gaps = [...a]
+        .filter(([id]) => b.has(id))
+        .map(([id, value]) => Math.abs(value - (b.get(id) ?? 0)));
+      const largest = Math.round(Math.max(...gaps) * 100) / 100;
+      const shown = (await page.locator("#compare-criteria tbody tr td:last-child").allTextContents()).filter(
+        (text) => text !== "—",
+      );
+      expect(shown[0]).toBe(formatNumber(largest));
+      const values = shown.map((text) => Number(text.replace(/\./g, "").replace(",", ".")));
+      expect(values).toEqual([...values].sort((x, y) => y - x));
+    } finally {
+      await close();
+    }
+  });
+
+  it("opens on the best and the weakest commune when the link names none", async () => {
+    const { page, close } = await openCompare("");
+    try {
+      expect(new URL(page.url()).searchParams.get("xa")).toBe(`${best.commune_code},${weakest.commune_code}`);
+      expect((await summary(page)).names).toEqual([best.commune_name, weakest.commune_name]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("finds a commune typed without diacritics, and keeps each choice in the URL for back, forward and reload", async () => {
+    const { page, close } = await openCompare(`?xa=${first.commune_code},${second.commune_code}`);
+    try {
+      const input = page.getByRole("combobox", { name: "Thêm xã, thị trấn để so sánh" });
+      // "Xã Hồng Dụ" is typed "hong du": no diacritics, no unit word.
+      const typed = foldForSearch(third.commune_name ?? "").replace(/^(xa|thi tran) /, "");
+      await input.fill(typed);
+      const option = page.getByRole("option", { name: third.commune_name });
+      await expect(option.isVisible()).resolves.toBe(true);
+      await input.press("ArrowDown");
+      await expect(input.getAttribute("aria-activedescendant")).resolves.toBeTruthy();
+      await input.press("Enter");
+      const three = `${first.commune_code},${second.commune_code},${third.commune_code}`;
+      await page.waitForURL((url) => url.searchParams.get("xa") === three);
+      await page.waitForFunction(
+        (count) => document.querySelectorAll("#compare-summary thead th").length === count,
+        4,
+      );
+      expect((await summary(page)).names).toEqual([
+        first.commune_name,
+        second.commune_name,
+        third.commune_name,
+      ]);
+
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelectorAll("#compare-summary thead th").length === 3);
+      expect(new URL(page.url()).searchParams.get("xa")).toBe(`${first.commune_code},${second.commune_code}`);
+      expect((await summary(page)).names).toEqual([first.commune_name, second.commune_name]);
+
+      await page.goForward();
+      await page.waitForFunction(() => document.querySelectorAll("#compare-summary thead th").length === 4);
+      await page.reload();
+      await page.locator("#compare-results:not([hidden])").waitFor();
+      expect((await summary(page)).indices).toEqual(
+        [first, second, third].map((row) => formatPct(Number(row.index_pct))),
+      );
+
+      // Removing a commune is a button press, and it is in the URL too.
+      await page.getByRole("button", { name: `Bỏ ${third.commune_name} khỏi so sánh` }).click();
+      await page.waitForURL(
+        (url) => url.searchParams.get("xa") === `${first.commune_code},${second.commune_code}`,
+      );
+    } finally {
+      await close();
+    }
+  });
+
+  it("ignores codes that are not communes, and says so", async () => {
+    const { page, close } = await openCompare(
+      `?xa=${first.commune_code},99999%27%20OR%201=1,${second.commune_code}`,
+    );
+    try {
+      expect((await summary(page)).names).toEqual([first.commune_name, second.commune_name]);
+      await expect(page.locator("#compare-notice").textContent()).resolves.toContain("99999' OR 1=1");
+    } finally {
+      await close();
+    }
+  });
+
+  it("has nothing for axe to report once the comparison is shown", async () => {
+    const { page, close } = await openCompare(`?xa=${first.commune_code},${second.commune_code}`);
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("on a device without WebAssembly, says so in Vietnamese and keeps the list of communes", async () => {
+    const { page, close } = await openWatchedPage(browser);
+    try {
+      await page.addInitScript(() => {
+        Reflect.deleteProperty(globalThis, "WebAssembly");
+      });
+      await page.goto(pageUrl(`/so-sanh/?xa=${first.commune_code},${second.commune_code}`));
+      const status = page.locator("#compare-status[data-state=failed]");
+      await status.waitFor();
+      await expect(status.textContent()).resolves.toContain("không hỗ trợ WebAssembly");
+      await expect(page.locator("#compare-results").isHidden()).resolves.toBe(true);
+      await expect(page.locator("li[data-commune-code] a").count()).resolves.toBe(results.length);
+    } finally {
+      await close();
+    }
+  });
+
+  it("when the engine's worker cannot load, says so in Vietnamese instead of waiting forever", async () => {
+    const { page, close } = await openWatchedPage(browser);
+    try {
+      await page.route(/\.worker\.[^/]*\.js$/, (route) => route.abort("blockedbyclient"));
+      await page.goto(pageUrl(`/so-sanh/?xa=${first.commune_code},${second.commune_code}`));
+      const status = page.locator("#compare-status[data-state=failed]");
+      await status.waitFor({ timeout: 30_000 });
+      await expect(status.textContent()).resolves.toContain("Web Worker");
+    } finally {
+      await close();
+    }
+  });
+
+  it("without JavaScript, explains the page and links every commune", async () => {
+    const { page, close } = await openWatchedPage(browser, { javaScriptEnabled: false });
+    try {
+      await page.goto(pageUrl("/so-sanh/"));
+      await expect(page.locator("#compare-app").isHidden()).resolves.toBe(true);
+      const links = await page.locator("li[data-commune-code] a").allTextContents();
+      expect(links.sort()).toEqual(results.map((row) => row.commune_name).sort());
+    } finally {
+      await close();
+    }
+  });
+});

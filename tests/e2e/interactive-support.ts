@@ -1,0 +1,34 @@
+// Shared checks of the DuckDB-WASM pages' end-to-end tests (compare, explore, interactive charts):
+// Content-Security-Policy violations as the page itself sees them, and axe-core findings.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+
+declare global {
+  interface Window {
+    cspViolations?: string[];
+  }
+}
+
+/** Records every `securitypolicyviolation` event of the page (call before navigating). */
+export async function recordCspViolations(page: Page): Promise<void> {
+  // Init scripts come from the browser's devtools protocol, not from the page, so the page's CSP
+  // (no inline script) does not apply to this listener.
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.cspViolations?.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+}
+
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.cspViolations ?? []);
+}
+
+/** axe-core's violations on the page as it is now, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
+}
