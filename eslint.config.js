@@ -2,7 +2,17 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "dist-e2e*/", ".astro/", "node_modules/", "site/public/", "schemas/json/", "bench-report.json"] },
+  {
+    ignores: [
+      "dist/",
+      "dist-e2e*/",
+      ".astro/",
+      "node_modules/",
+      "site/public/",
+      "schemas/json/",
+      "bench-report.json",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -146,7 +146,7 @@ function rankWord(rank: number): string {
 }
 
 function averageSentences(input: BulletinInput): BulletinSentence[] {
-  const { manifest, results, previousResults } = input;
+  const { manifest, results, previousDistrict } = input;
   // The district figure the pipeline published (and the home page shows): never recomputed here.
   const average = manifest.district_summary.index_pct;
   const sentences = [
@@ -162,8 +162,8 @@ function averageSentences(input: BulletinInput): BulletinSentence[] {
       ".",
     ),
   ];
-  if (input.previousDistrict) {
-    const previous = input.previousDistrict.index_pct;
+  if (previousDistrict) {
+    const previous = previousDistrict.index_pct;
     // The change between the two averages as said, so a listener can check the subtraction.
     const change = (hundredths(average) - hundredths(previous)) / 100;
     const movement: Part[] =
