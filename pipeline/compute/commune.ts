@@ -1,10 +1,15 @@
 // The exact point estimates of one commune (DATA.md §2): leaf points, node sums, index, parts,
-// self-score gap and satisfaction, all as rationals so that rounding happens once, at publication.
+// self-score gap and satisfaction, all exact so that rounding happens once, at publication.
+//
+// Node points are kept as integer numerators over one denominator per commune, the least common
+// multiple of 10⁴ (appraisal scores are whole 10⁻⁴ units) and of the survey leaves' denominators:
+// summing the tree is then integer addition, where summing rationals would reduce every partial sum
+// by a gcd, and each published figure is rounded from its exact ratio with one division.
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
 import type { CitizensForm, OfficialsForm } from "../../schemas/survey.ts";
-import { exactDecimal, Fraction } from "./exact.ts";
+import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT } from "./exact.ts";
 import { groupBy } from "./group.ts";
 import {
   elementShares,
@@ -15,7 +20,8 @@ import {
   type QuestionTally,
   type Scale,
 } from "./survey.ts";
-import type { ApplicableNode } from "./tree.ts";
+import { roundRatioHalfAway } from "./rounding.ts";
+import { preOrder, type ApplicableNode } from "./tree.ts";
 
 export interface CommuneInputs {
   commune: Commune;
@@ -35,8 +41,9 @@ export interface CommuneScore {
   commune: Commune;
   domains: readonly ApplicableNode[];
   appraisal: ReadonlyMap<string, AppraisalScore>;
-  /** Points of every applicable node, by criterion id. */
-  points: Map<string, Fraction>;
+  /** Points of every applicable node, by criterion id, as numerators over `pointsDenominator`. */
+  pointNumerators: Map<string, bigint>;
+  pointsDenominator: bigint;
   points_total: Fraction;
   max_total: Fraction;
   /** 100 × points / maximum. */
@@ -68,50 +75,70 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     (t) => t.question.criterion_id!,
   );
 
-  const points = new Map<string, Fraction>();
-  let appraisalPoints = new Fraction(0);
-  let surveyPoints = new Fraction(0);
-  let selfPoints = new Fraction(0);
-  let loweredLeaves = 0;
-  const score = (node: ApplicableNode): Fraction => {
+  // The survey leaves' exact points first: their denominators fix the commune's common denominator.
+  const surveyLeaves = new Map<string, Fraction>();
+  let denominator = BigInt(UNITS_PER_POINT);
+  for (const node of preOrder(inputs.domains)) {
+    if (node.children.length > 0 || node.source !== "survey") continue;
     const id = node.criterion.id;
-    let nodePoints: Fraction;
+    const leafPoints = surveyLeafPoints(node.max, talliesByLeaf.get(id) ?? []);
+    if (!leafPoints)
+      throw new Error(`Commune ${commune.code} has no valid survey answer for criterion ${id}`);
+    surveyLeaves.set(id, leafPoints);
+    denominator = lcm(denominator, leafPoints.d);
+  }
+  const perUnit = denominator / BigInt(UNITS_PER_POINT);
+
+  const numerators = new Map<string, bigint>();
+  let appraisalUnits = 0;
+  let selfUnits = 0;
+  let surveyNumerator = 0n;
+  let loweredLeaves = 0;
+  const score = (node: ApplicableNode): bigint => {
+    const id = node.criterion.id;
+    let numerator = 0n;
     if (node.children.length > 0) {
-      nodePoints = node.children.reduce((sum, child) => sum.add(score(child)), new Fraction(0));
+      for (const child of node.children) numerator += score(child);
     } else if (node.source === "appraisal") {
       const row = inputs.appraisal.get(id);
       if (!row) throw new Error(`Commune ${commune.code} has no appraisal score for criterion ${id}`);
-      nodePoints = exactDecimal(row.appraised_score);
-      const self = exactDecimal(row.self_score);
-      selfPoints = selfPoints.add(self);
-      if (nodePoints.lt(self)) loweredLeaves++;
-      appraisalPoints = appraisalPoints.add(nodePoints);
+      const appraised = pointUnitsOf(row.appraised_score);
+      const self = pointUnitsOf(row.self_score);
+      appraisalUnits += appraised;
+      selfUnits += self;
+      if (appraised < self) loweredLeaves++;
+      numerator = BigInt(appraised) * perUnit;
     } else {
-      const leafPoints = surveyLeafPoints(node.max, talliesByLeaf.get(id) ?? []);
-      if (!leafPoints)
-        throw new Error(`Commune ${commune.code} has no valid survey answer for criterion ${id}`);
-      nodePoints = leafPoints;
-      surveyPoints = surveyPoints.add(nodePoints);
+      const leafPoints = surveyLeaves.get(id)!;
+      numerator = leafPoints.s * leafPoints.n * (denominator / leafPoints.d);
+      surveyNumerator += numerator;
     }
-    points.set(id, nodePoints);
-    return nodePoints;
+    numerators.set(id, numerator);
+    return numerator;
   };
-  const total = inputs.domains.reduce((sum, domain) => sum.add(score(domain)), new Fraction(0));
-  const max = inputs.domains.reduce((sum, domain) => sum.add(domain.max), new Fraction(0));
+  let totalNumerator = 0n;
+  let maxUnits = 0;
+  for (const domain of inputs.domains) {
+    totalNumerator += score(domain);
+    maxUnits += domain.maxUnits;
+  }
+  const total = new Fraction(totalNumerator, denominator);
+  const max = new Fraction(maxUnits, UNITS_PER_POINT);
   const elements = elementShares(tallies);
   const satisfied = satisfaction(elements);
   return {
     commune,
     domains: inputs.domains,
     appraisal: inputs.appraisal,
-    points,
+    pointNumerators: numerators,
+    pointsDenominator: denominator,
     points_total: total,
     max_total: max,
     index_pct: percentOf(total, max),
-    appraisal_points: appraisalPoints,
-    survey_points: surveyPoints,
-    self_points: selfPoints,
-    self_gap: selfPoints.sub(appraisalPoints),
+    appraisal_points: new Fraction(appraisalUnits, UNITS_PER_POINT),
+    survey_points: new Fraction(surveyNumerator, denominator),
+    self_points: new Fraction(selfUnits, UNITS_PER_POINT),
+    self_gap: new Fraction(selfUnits - appraisalUnits, UNITS_PER_POINT),
     lowered_leaves: loweredLeaves,
     tallies,
     elements,
@@ -122,4 +149,44 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
 /** Percentage of points in a maximum; a node worth nothing (maximum 0) is published as 0%. */
 export function percentOf(points: Fraction, max: Fraction): Fraction {
   return max.equals(0) ? new Fraction(0) : points.mul(100).div(max);
+}
+
+function numeratorOf(score: CommuneScore, id: string): bigint {
+  const numerator = score.pointNumerators.get(id);
+  if (numerator === undefined) throw new Error(`Commune ${score.commune.code} has no criterion ${id}`);
+  return numerator;
+}
+
+/** A node's exact points, as a reduced rational. */
+export function nodePoints(score: CommuneScore, id: string): Fraction {
+  return new Fraction(numeratorOf(score, id), score.pointsDenominator);
+}
+
+/** A node's points, rounded for publication. */
+export function publishedNodePoints(score: CommuneScore, id: string): number {
+  return roundRatioHalfAway(numeratorOf(score, id), score.pointsDenominator);
+}
+
+/**
+ * A node's percentage of its maximum as an unreduced ratio: 100 × (N / D) / (M / 10⁴) = 10⁶ N / (D M)
+ * for numerator N over the commune's denominator D and a maximum of M units; null when M = 0.
+ */
+function percentRatio(score: CommuneScore, node: ApplicableNode): [bigint, bigint] | null {
+  if (node.maxUnits === 0) return null;
+  return [
+    numeratorOf(score, node.criterion.id) * BigInt(100 * UNITS_PER_POINT),
+    score.pointsDenominator * BigInt(node.maxUnits),
+  ];
+}
+
+/** A node's exact percentage of its maximum; a node worth nothing is 0%, as in `percentOf`. */
+export function nodePercent(score: CommuneScore, node: ApplicableNode): Fraction {
+  const ratio = percentRatio(score, node);
+  return ratio === null ? new Fraction(0) : new Fraction(...ratio);
+}
+
+/** A node's percentage of its maximum, rounded for publication straight from the unreduced ratio. */
+export function publishedNodePercent(score: CommuneScore, node: ApplicableNode): number {
+  const ratio = percentRatio(score, node);
+  return ratio === null ? 0 : roundRatioHalfAway(...ratio);
 }

@@ -19,6 +19,33 @@ export function exactDecimal(value: number): Fraction {
   return new Fraction(numerator, denominator);
 }
 
+/** Points as whole units of 10⁻⁴, the finest decimal an input cell holds (see above). */
+export const UNITS_PER_POINT = 10_000;
+
+/**
+ * A score or maximum as a whole number of 10⁻⁴ units: 81.25 → 812500. Sums of such numbers are plain
+ * integer additions, exact and without the gcd reductions of rationals. The double parsed from
+ * "81.25" is the one nearest to 812500 / 10⁴, and so is the quotient 812500 / 10⁴, so comparing them
+ * proves the value had no fifth decimal.
+ */
+export function pointUnitsOf(value: number): number {
+  const units = Math.round(value * UNITS_PER_POINT);
+  if (!Number.isSafeInteger(units) || units / UNITS_PER_POINT !== value) {
+    throw new RangeError(`Not a decimal of at most 4 places: ${value}`);
+  }
+  return units;
+}
+
+export function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+/** The least common multiple of two positive integers. */
+export function lcm(a: bigint, b: bigint): bigint {
+  return (a / gcd(a, b)) * b;
+}
+
 /** The exact mean of rationals; throws on an empty list because a mean of nothing is a bug upstream. */
 export function exactMean(values: readonly Fraction[]): Fraction {
   if (values.length === 0) throw new RangeError("Mean of no values");

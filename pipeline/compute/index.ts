@@ -21,7 +21,14 @@ import type {
 import type { YearData, YearResults } from "../model.ts";
 import { seededRandom } from "../random.ts";
 import { bootstrapCommune, bootstrapIntervals, type BootstrapInterval } from "./bootstrap.ts";
-import { percentOf, scoreCommune, type CommuneScore } from "./commune.ts";
+import {
+  nodePercent,
+  nodePoints,
+  publishedNodePercent,
+  publishedNodePoints,
+  scoreCommune,
+  type CommuneScore,
+} from "./commune.ts";
 import { exactDecimal, exactMean, Fraction } from "./exact.ts";
 import { groupBy } from "./group.ts";
 import { bandFor, competitionRanks } from "./ranking.ts";
@@ -101,7 +108,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
               .map((node) => ({
                 maxPoints: node.max.valueOf(),
                 questions: questionsByLeaf.get(node.criterion.id) ?? [],
-                observedPoints: s.points.get(node.criterion.id)!.valueOf(),
+                observedPoints: nodePoints(s, node.criterion.id).valueOf(),
               })),
             scales,
           ),
@@ -236,7 +243,7 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
   const districtAverage = new Map(
     [...pcts].map(([id, entries]) => [
       id,
-      roundHalfAway(exactMean(entries.map(({ s, domain }) => percentOf(s.points.get(id)!, domain.max)))),
+      roundHalfAway(exactMean(entries.map(({ s, domain }) => nodePercent(s, domain)))),
     ]),
   );
   const previousPct = new Map(
@@ -245,14 +252,14 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
   return scores.flatMap((s) =>
     s.domains.map((domain) => {
       const id = domain.criterion.id;
-      const pct = roundHalfAway(percentOf(s.points.get(id)!, domain.max));
+      const pct = publishedNodePercent(s, domain);
       const before = previousPct.get(`${s.commune.code}\u0000${id}`);
       return {
         commune_code: s.commune.code,
         commune_name: s.commune.name,
         domain_id: id,
         domain_name: domain.criterion.name,
-        points: roundHalfAway(s.points.get(id)!),
+        points: publishedNodePoints(s, id),
         max_points: roundHalfAway(domain.max),
         pct,
         district_avg_pct: districtAverage.get(id)!,
@@ -264,10 +271,19 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
 
 /** Commune × every applicable criterion node, parents before children. */
 function scoresTable(scores: readonly CommuneScore[]): ScoresRow[] {
+  // A node's maximum is the same in every commune of a type: round it once.
+  const publishedMax = new Map<ApplicableNode, number>();
+  const maxOf = (node: ApplicableNode) => {
+    let max = publishedMax.get(node);
+    if (max === undefined) {
+      max = roundHalfAway(node.max);
+      publishedMax.set(node, max);
+    }
+    return max;
+  };
   return scores.flatMap((s) => {
     return preOrder(s.domains).map((node) => {
       const id = node.criterion.id;
-      const points = s.points.get(id)!;
       const row = node.children.length === 0 && node.source === "appraisal" ? s.appraisal.get(id) : undefined;
       return {
         commune_code: s.commune.code,
@@ -276,9 +292,9 @@ function scoresTable(scores: readonly CommuneScore[]): ScoresRow[] {
         level: node.level,
         criterion_name: node.criterion.name,
         source: node.source,
-        points: roundHalfAway(points),
-        max_points: roundHalfAway(node.max),
-        pct: roundHalfAway(percentOf(points, node.max)),
+        points: publishedNodePoints(s, id),
+        max_points: maxOf(node),
+        pct: publishedNodePercent(s, node),
         self_score: row ? row.self_score : null,
         appraised_score: row ? row.appraised_score : null,
         note: row ? row.note : null,

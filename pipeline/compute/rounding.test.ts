@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { exactDecimal, Fraction } from "./exact.ts";
-import { roundDoubleHalfAway, roundHalfAway } from "./rounding.ts";
+import { exactDecimal, Fraction, pointUnitsOf } from "./exact.ts";
+import { roundDoubleHalfAway, roundHalfAway, roundRatioHalfAway } from "./rounding.ts";
 
 describe("exactDecimal", () => {
   it("reads a number as the decimal it was written as, not its binary approximation", () => {
@@ -11,6 +11,40 @@ describe("exactDecimal", () => {
     expect(exactDecimal(1e-7).equals(new Fraction(1, 10_000_000))).toBe(true);
     // 0.1 + 0.2 is the double 0.30000000000000004, and is read as exactly that decimal.
     expect(exactDecimal(0.1 + 0.2).equals(new Fraction(3, 10))).toBe(false);
+  });
+});
+
+describe("pointUnitsOf", () => {
+  it("counts a score of up to 4 decimals in whole 10⁻⁴ points", () => {
+    expect(pointUnitsOf(81.25)).toBe(812_500);
+    expect(pointUnitsOf(0.6)).toBe(6_000); // the double 0.6 is not 3/5, but it was written 0.6
+    expect(pointUnitsOf(1.0005)).toBe(10_005);
+    expect(pointUnitsOf(0)).toBe(0);
+  });
+
+  it("refuses a value finer than 10⁻⁴ rather than round it silently", () => {
+    expect(() => pointUnitsOf(1.00005)).toThrow(/4 places/);
+    expect(() => pointUnitsOf(0.1 + 0.2)).toThrow(/4 places/);
+  });
+});
+
+describe("roundRatioHalfAway (unreduced exact ratios)", () => {
+  it("rounds the ratio whatever common factor numerator and denominator share", () => {
+    // 201/200 = 1.005, a tie → 1.01; the same value written as 2010·7 / (2000·7).
+    expect(roundRatioHalfAway(201n, 200n)).toBe(1.01);
+    expect(roundRatioHalfAway(14_070n, 14_000n)).toBe(1.01);
+    // 100 · 137/30 / 6 = 13700/180 = 76.111… → 76.11
+    expect(roundRatioHalfAway(13_700n, 180n)).toBe(76.11);
+  });
+
+  it("takes the sign from either term and rounds ties away from zero", () => {
+    // −1/8 = −0.125 → −0.13, whichever term carries the sign.
+    expect(roundRatioHalfAway(-1n, 8n)).toBe(-0.13);
+    expect(roundRatioHalfAway(1n, -8n)).toBe(-0.13);
+    expect(roundRatioHalfAway(-1n, -8n)).toBe(0.13);
+    // −4/1000 = −0.004 rounds to zero, published as 0, not −0.
+    expect(Object.is(roundRatioHalfAway(-4n, 1000n), 0)).toBe(true);
+    expect(() => roundRatioHalfAway(1n, 0n)).toThrow(RangeError);
   });
 });
 

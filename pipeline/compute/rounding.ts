@@ -3,17 +3,34 @@
 // with a tolerance for the binary error of the arithmetic that produced them.
 import type Fraction from "fraction.js";
 
+const HUNDRED = 100n;
+
+/**
+ * Rounds the exact ratio numerator / denominator to `places` decimals, ties away from zero. The ratio
+ * need not be reduced: rounding it takes one integer division whatever common factor the two share,
+ * so callers can skip the gcd reductions of building a rational just to round it. The result is the
+ * double nearest to the rounded decimal.
+ */
+export function roundRatioHalfAway(numerator: bigint, denominator: bigint, places = 2): number {
+  if (denominator === 0n) throw new RangeError("Rounding a ratio with a zero denominator");
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const scale = places === 2 ? HUNDRED : 10n ** BigInt(places);
+  const scaled = n * scale;
+  let whole = scaled / d;
+  if (2n * (scaled % d) >= d) whole += 1n;
+  // Integer ÷ power of ten is one correctly rounded division: the nearest double to the decimal.
+  const magnitude = Number(whole) / Number(scale);
+  return negative && whole !== 0n ? -magnitude : magnitude;
+}
+
 /**
  * Rounds an exact rational to `places` decimals, ties away from zero: 1.005 → 1.01, 81.125 → 81.13,
  * −0.125 → −0.13, while 85.674999… stays 85.67. The result is the double nearest to that decimal.
  */
 export function roundHalfAway(value: Fraction, places = 2): number {
-  const scale = 10n ** BigInt(places);
-  const scaled = value.n * scale;
-  let whole = scaled / value.d;
-  if (2n * (scaled % value.d) >= value.d) whole += 1n;
-  // Integer ÷ power of ten is one correctly rounded division: the nearest double to the decimal.
-  return Number(value.s * whole) / Number(scale);
+  return roundRatioHalfAway(value.s * value.n, value.d, places);
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
 import type { Answers } from "../../schemas/survey.ts";
-import { exactDecimal, Fraction } from "./exact.ts";
+import { exactDecimal, Fraction, lcm } from "./exact.ts";
 import { groupBy } from "./group.ts";
 
 export interface Scale {
@@ -19,17 +19,12 @@ export interface Scale {
   measuresSatisfaction: boolean;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
 /** The scales by name, each option's coefficient read exactly from its decimal. */
 export function buildScales(options: readonly ScaleOption[]): Map<string, Scale> {
   const scales = new Map<string, Scale>();
   for (const [name, scaleOptions] of groupBy(options, (o) => o.scale)) {
     const exact = scaleOptions.map((o) => (o.coefficient === null ? null : exactDecimal(o.coefficient)));
-    const denominator = exact.reduce((lcm, f) => (f === null ? lcm : (lcm / gcd(lcm, f.d)) * f.d), 1n);
+    const denominator = exact.reduce((common, f) => (f === null ? common : lcm(common, f.d)), 1n);
     scales.set(name, {
       options: scaleOptions,
       indexOf: new Map(scaleOptions.map((o, i) => [o.option, i])),

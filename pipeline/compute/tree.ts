@@ -4,7 +4,7 @@
 // applicable child, so that no node with nothing to score is published.
 import type { CommuneType } from "../../schemas/communes.ts";
 import type { Criterion, CriterionSource } from "../../schemas/criteria.ts";
-import { exactDecimal, Fraction } from "./exact.ts";
+import { Fraction, pointUnitsOf, UNITS_PER_POINT } from "./exact.ts";
 
 export type NodeSource = CriterionSource | "mixed";
 
@@ -16,6 +16,8 @@ export interface ApplicableNode {
   children: ApplicableNode[];
   /** Sum of the applicable leaves' max_points below (the leaf's own for a leaf). */
   max: Fraction;
+  /** The same maximum in whole units of 10⁻⁴ points. */
+  maxUnits: number;
   source: NodeSource;
 }
 
@@ -53,31 +55,51 @@ export function applicableTree(criteria: readonly Criterion[], type: CommuneType
     const below = childrenOf.get(criterion.id) ?? [];
     if (below.length === 0) {
       if (criterion.source === null) throw new Error(`Criterion ${criterion.id} is a leaf without a source`);
+      const maxUnits = pointUnitsOf(criterion.max_points);
       return {
         criterion,
         parentId,
         level,
         children: [],
-        max: exactDecimal(criterion.max_points),
+        max: new Fraction(maxUnits, UNITS_PER_POINT),
+        maxUnits,
         source: criterion.source,
       };
     }
     const children = below.flatMap((child) => build(child, level + 1) ?? []);
     if (children.length === 0) return null;
     const sources = new Set(children.map((child) => child.source));
+    const maxUnits = children.reduce((sum, child) => sum + child.maxUnits, 0);
     return {
       criterion,
       parentId,
       level,
       children,
-      max: children.reduce((sum, child) => sum.add(child.max), new Fraction(0)),
+      max: new Fraction(maxUnits, UNITS_PER_POINT),
+      maxUnits,
       source: sources.size === 1 ? children[0]!.source : "mixed",
     };
   };
   return (childrenOf.get(null) ?? []).flatMap((domain) => build(domain, 1) ?? []);
 }
 
+function collectPreOrder(nodes: readonly ApplicableNode[], into: ApplicableNode[]): ApplicableNode[] {
+  for (const node of nodes) {
+    into.push(node);
+    collectPreOrder(node.children, into);
+  }
+  return into;
+}
+
+// Every commune of a type shares its type's tree, so its order is listed once per tree, not per commune.
+const preOrderOfTree = new WeakMap<readonly ApplicableNode[], readonly ApplicableNode[]>();
+
 /** Every node of the subtrees in pre-order (a parent before its children), as published in scores. */
-export function preOrder(nodes: readonly ApplicableNode[]): ApplicableNode[] {
-  return nodes.flatMap((node) => [node, ...preOrder(node.children)]);
+export function preOrder(nodes: readonly ApplicableNode[]): readonly ApplicableNode[] {
+  let order = preOrderOfTree.get(nodes);
+  if (!order) {
+    order = collectPreOrder(nodes, []);
+    preOrderOfTree.set(nodes, order);
+  }
+  return order;
 }
