@@ -1,12 +1,12 @@
 // QUALITY.md: the same commit builds a byte-identical site. The global setup built the site once
 // into dist-e2e/; here the same two build steps run again into another folder, and every file of
 // the two builds is compared byte for byte (pages, charts, PNGs, CSV, Parquet, XLSX, manifest).
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BASE_PATH, E2E_OUT_DIR } from "./paths.ts";
+import { buildSite } from "./build.ts";
+import { E2E_OUT_DIR } from "./paths.ts";
 
 const secondBuild = `${E2E_OUT_DIR}-again`;
 
@@ -20,22 +20,11 @@ function fileHashes(root: string): Map<string, string> {
   return hashes;
 }
 
-function build(outDir: string): void {
-  const env = { ...process.env, SITE_BASE: BASE_PATH, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" };
-  for (const args of [
-    ["pipeline/cli.ts", "build"],
-    ["node_modules/astro/bin/astro.mjs", "build"],
-  ]) {
-    const result = spawnSync(process.execPath, args, { env, encoding: "utf8" });
-    expect(result.status, `${args.join(" ")}\n${result.stderr}`).toBe(0);
-  }
-}
-
 afterAll(() => rmSync(secondBuild, { recursive: true, force: true }));
 
 describe("reproducible build", () => {
   it("builds byte-identical files from the same commit", () => {
-    build(secondBuild);
+    buildSite(secondBuild);
     const first = fileHashes(E2E_OUT_DIR);
     const second = fileHashes(secondBuild);
     expect(first.size).toBeGreaterThan(50);

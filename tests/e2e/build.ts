@@ -1,0 +1,25 @@
+// The two steps of `npm run build`, under the e2e base path, into a given folder: used by the
+// global setup and by the reproducible-build test, so both build the same way.
+import { spawnSync } from "node:child_process";
+import { BASE_PATH } from "./paths.ts";
+
+/**
+ * Vitest copies Vite's import.meta.env (BASE_URL, MODE, DEV, PROD, SSR) into process.env of its
+ * workers; a build spawned with them would take BASE_URL "/" over the configured base path.
+ */
+const viteVariables = new Set(["BASE_URL", "MODE", "DEV", "PROD", "SSR"]);
+
+export function buildSite(outDir: string): void {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !viteVariables.has(key)),
+  );
+  const env = { ...inherited, SITE_BASE: BASE_PATH, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" };
+  // With this process's Node: the pinned one.
+  for (const args of [
+    ["pipeline/cli.ts", "build"],
+    ["node_modules/astro/bin/astro.mjs", "build"],
+  ]) {
+    const result = spawnSync(process.execPath, args, { env, stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`${args.join(" ")} failed with exit code ${result.status}`);
+  }
+}
