@@ -58,3 +58,15 @@ export function renderPlot(
   figure.insertBefore(titleElement, figure.firstChild);
   return figure.outerHTML;
 }
+
+/**
+ * A 95% interval drawn as a whisker (a line between the bounds, a tick at each end) on rows laid
+ * out along y: the same look for every interval on the site.
+ */
+export function intervalMarks<Row>(rows: readonly Row[], y: Plot.ChannelValue, low: string, high: string) {
+  return [
+    Plot.ruleY(rows, { y, x1: low, x2: high, stroke: "#555" }),
+    Plot.tickX(rows, { y, x: low, stroke: "#555" }),
+    Plot.tickX(rows, { y, x: high, stroke: "#555" }),
+  ];
+}

@@ -6,7 +6,7 @@ import type { Band } from "../../schemas/dataset.ts";
 import type { ResultsRow } from "../../schemas/published.ts";
 import { compareVietnamese, formatNumber, formatPct } from "../lib/format.ts";
 import { bandLook, bandLooks } from "../lib/bands.ts";
-import { renderPlot } from "./chart.ts";
+import { intervalMarks, renderPlot } from "./chart.ts";
 import type { Chart } from "./chart.ts";
 
 /** Results in published order: rank, then name (Vietnamese collation) for shared ranks. */
@@ -65,9 +65,7 @@ export function rankingChart(year: number, results: readonly ResultsRow[], bands
           text: (band: (typeof looks)[number]) =>
             `${band.label} ${band.glyph} ≥ ${formatNumber(band.minPct, 0)}%`,
         }),
-        Plot.ruleY(rows, { y: "commune_name", x1: "index_ci_low", x2: "index_ci_high", stroke: "#555" }),
-        Plot.tickX(rows, { y: "commune_name", x: "index_ci_low", stroke: "#555" }),
-        Plot.tickX(rows, { y: "commune_name", x: "index_ci_high", stroke: "#555" }),
+        ...intervalMarks(rows, "commune_name", "index_ci_low", "index_ci_high"),
         Plot.dot(rows, {
           y: "commune_name",
           x: "index_pct",

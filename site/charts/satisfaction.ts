@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import type { SatisfactionRow } from "../../schemas/published.ts";
 import { formatInt, formatNumber, formatPct } from "../lib/format.ts";
-import { renderPlot } from "./chart.ts";
+import { intervalMarks, renderPlot } from "./chart.ts";
 import type { Chart } from "./chart.ts";
 
 function label(row: SatisfactionRow): string {
@@ -58,9 +58,7 @@ export function satisfactionChart(
       marks: [
         // Wrapped labels: lineWidth is in ems of the 12 px font, so 21 ems fit the 270 px margin.
         Plot.axisY({ lineWidth: 21, tickSize: 0, lineHeight: 1.1 }),
-        Plot.ruleY(rows, { y: label, x1: "ci_low", x2: "ci_high", stroke: "#555" }),
-        Plot.tickX(rows, { y: label, x: "ci_low", stroke: "#555" }),
-        Plot.tickX(rows, { y: label, x: "ci_high", stroke: "#555" }),
+        ...intervalMarks(rows, label, "ci_low", "ci_high"),
         Plot.dot(rows, { y: label, x: "satisfied_pct", fill: "#0072B2", stroke: "white", r: 6 }),
         Plot.text(rows, {
           y: label,
