@@ -20,6 +20,15 @@ describe("decodeText", () => {
     expect(decodeText("f", new Uint8Array(Buffer.from("code,name", "utf16le"))).problem?.code).toBe(
       "binary_file",
     );
+    // Control characters other than tab and line ends: a few in a long text (a stray one pasted into
+    // a cell) are tolerated, more than one per 1,000 bytes (and more than 2) mean binary, whether the
+    // bytes are valid UTF-8 or not (0xE3 alone is not).
+    const text = (controls: number, tail: number[] = []) =>
+      new Uint8Array([...Array.from({ length: 3000 }, (_, i) => (i < controls ? 0x01 : 0x61)), ...tail]);
+    expect(decodeText("f", text(3)).problem).toBeNull();
+    expect(decodeText("f", text(4)).problem?.code).toBe("binary_file");
+    expect(decodeText("f", text(3, [0xe3])).problem?.code).toBe("encoding_not_utf8");
+    expect(decodeText("f", text(4, [0xe3])).problem?.code).toBe("binary_file");
     const latin1 = decodeText("f", new Uint8Array([0x61, 0x0a, 0x58, 0xe3, 0x0a]));
     expect(latin1.problem).toMatchObject({ code: "encoding_not_utf8", line: 2, value: "Xă" });
   });

@@ -31,11 +31,14 @@ export function checkAppraisal(
   tree: CriteriaTree | null,
   problems: Problem[],
 ): void {
-  const scored = new Set<string>();
+  /** Criterion ids with a row, by commune code as read. */
+  const scored = new Map<string, Set<string>>();
   for (const row of rows) {
     const code = row.raw.commune_code ?? "";
     const id = row.raw.criterion_id ?? "";
-    scored.add(`${code} ${id}`);
+    const ids = scored.get(code);
+    if (ids === undefined) scored.set(code, new Set([id]));
+    else ids.add(id);
     if (communes !== null && unknownCommune(communes, code)) {
       problems.push(
         problem("unknown_commune", { file, line: row.line, column: "commune_code", value: code }),
@@ -67,10 +70,11 @@ export function checkAppraisal(
     }
   }
   if (communes === null || tree === null) return;
+  const appraisalLeaves = [...tree.byId].filter(([id]) => leafSource(tree, id) === "appraisal");
   for (const commune of communes.byCode.values()) {
-    for (const [id, criterion] of tree.byId) {
-      if (leafSource(tree, id) !== "appraisal" || !appliesTo(criterion, commune.type)) continue;
-      if (scored.has(`${commune.code} ${id}`)) continue;
+    const ids = scored.get(commune.code);
+    for (const [id, criterion] of appraisalLeaves) {
+      if (!appliesTo(criterion, commune.type) || ids?.has(id)) continue;
       const at = { file, line: null, column: "criterion_id", value: id };
       problems.push(
         problem("appraisal_missing", at, { commune: commune.code, name: commune.name, criterion: id }),

@@ -11,7 +11,7 @@ import type { DatasetManifest } from "../../schemas/dataset.ts";
 import { groupRow } from "../../schemas/groups.ts";
 import { questionRow } from "../../schemas/questions.ts";
 import { scaleOptionRow } from "../../schemas/scales.ts";
-import { citizensFormColumns, officialsFormColumns } from "../../schemas/survey.ts";
+import { citizensFormColumns, officialsFormColumns, type Answers } from "../../schemas/survey.ts";
 import { problem } from "../messages.ts";
 import { inputFiles, type InputFileName, type YearData } from "../model.ts";
 import type { Problem } from "../problem.ts";
@@ -91,25 +91,31 @@ export function sortProblems(problems: Problem[]): Problem[] {
 }
 
 interface Table<T> {
-  table: CsvTable;
   rows: ParsedRow<T>[];
 }
+
+/** Input files by name; the validation takes each file's bytes out once it has read them. */
+type FileBytes = Map<InputFileName, Uint8Array>;
 
 class YearValidation {
   readonly problems: Problem[] = [];
   readonly inputs: InputFileInfo[] = [];
-  private readonly files: Partial<Record<InputFileName, Uint8Array>>;
+  private readonly files: FileBytes;
   private readonly unavailable: ReadonlySet<InputFileName>;
 
-  constructor(files: Partial<Record<InputFileName, Uint8Array>>, unavailable: ReadonlySet<InputFileName>) {
+  constructor(files: FileBytes, unavailable: ReadonlySet<InputFileName>) {
     this.files = files;
     this.unavailable = unavailable;
   }
 
-  /** The file's bytes, or null after reporting why there are none to read. */
+  /**
+   * The file's bytes, or null after reporting why there are none to read. They are handed out once:
+   * a survey file's 30 MB need not stay in memory while the next file is read.
+   */
   bytes(file: InputFileName): Uint8Array | null {
     if (this.unavailable.has(file)) return null;
-    const bytes = this.files[file];
+    const bytes = this.files.get(file);
+    this.files.delete(file);
     if (bytes === undefined) {
       this.problems.push(problem("file_missing", { file, line: null }));
       return null;
@@ -141,11 +147,17 @@ class YearValidation {
     }
   }
 
-  table<S extends z.ZodType>(
+  /** A file's rows, parsed; its cells as read are not kept. */
+  table<S extends z.ZodType>(file: CsvFileName, schema: S): Table<z.output<S>> | null {
+    const read = this.read(file, schema);
+    return read && { rows: read.rows };
+  }
+
+  private read<S extends z.ZodType>(
     file: CsvFileName,
     schema: S,
     questions?: CsvSpec["questions"],
-  ): Table<z.output<S>> | null {
+  ): { table: CsvTable; rows: ParsedRow<z.output<S>>[] } | null {
     const bytes = this.bytes(file);
     if (bytes === null) return null;
     return this.guard(file, () => {
@@ -156,6 +168,43 @@ class YearValidation {
       return { table: read.table, rows: parseRows(file, read.table, schema, known(file), this.problems) };
     });
   }
+
+  /**
+   * A survey file read to its forms. Its cells (a million rows at national scale) are dropped as
+   * soon as the fixed columns and the answers are read, before the next file is: they are the
+   * largest thing the validation holds.
+   */
+  survey<S extends z.ZodType<Record<string, string>>>(
+    file: SurveyFileName,
+    schema: S,
+    ids: readonly string[] | null,
+    lookup: ScaleLookup | null,
+  ): Survey<z.output<S>> | null {
+    const read = this.read(file, schema, { panel: surveyPanel[file], ids });
+    if (read === null) return null;
+    const { table, rows } = read;
+    const answers = this.guard(file, () => readAnswers(file, table, lookup, this.problems));
+    const forms: (z.output<S> & { answers: Answers })[] = [];
+    if (answers !== null) {
+      rows.forEach((row, i) => {
+        // The row's parsed value becomes its form (the row keeps it): a copy per form would hold the
+        // fixed cells of a million forms twice.
+        if (row.value !== null) forms.push(Object.assign(row.value, { answers: answers[i] ?? {} }));
+      });
+    }
+    return { questionColumns: table.questionColumns, rows, forms: answers === null ? null : forms };
+  }
+}
+
+type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
+const surveyPanel = { "survey-officials.csv": "officials", "survey-citizens.csv": "citizens" } as const;
+
+interface Survey<T> {
+  /** Question columns present, in header order. */
+  questionColumns: string[];
+  rows: ParsedRow<T>[];
+  /** The valid rows with their answers; null if the answers could not be read. */
+  forms: (T & { answers: Answers })[] | null;
 }
 
 function sizeParams(bytes: number): { size: string; limit: number } {
@@ -167,7 +216,7 @@ function values<T>(table: Table<T> | null): T[] | null {
 }
 
 function validateYear(
-  files: Partial<Record<InputFileName, Uint8Array>>,
+  files: FileBytes,
   folderYear: number | undefined,
   unavailable: ReadonlySet<InputFileName>,
 ): Omit<LoadedYear, "folder"> {
@@ -192,40 +241,12 @@ function validateYear(
   const panelIds = (panel: "officials" | "citizens") =>
     questionList === null ? null : questionList.filter((q) => q.panel === panel).map((q) => q.id);
   const appraisal = v.table("appraisal.csv", appraisalRow);
-  const officials = v.table("survey-officials.csv", officialsFormColumns, {
-    panel: "officials",
-    ids: panelIds("officials"),
-  });
-  const citizens = v.table("survey-citizens.csv", citizensFormColumns, {
-    panel: "citizens",
-    ids: panelIds("citizens"),
-  });
-
   const lookup: ScaleLookup | null =
     questionList !== null && scales !== null ? scaleLookup(questionList, values(scales) ?? []) : null;
-  const officialsAnswers =
-    officials &&
-    v.guard("survey-officials.csv", () =>
-      readAnswers("survey-officials.csv", officials.table, lookup, problems),
-    );
-  const citizensAnswers =
-    citizens &&
-    v.guard("survey-citizens.csv", () =>
-      readAnswers("survey-citizens.csv", citizens.table, lookup, problems),
-    );
-
-  const officialsForms =
-    officials && officialsAnswers
-      ? officials.rows.flatMap((r, i) =>
-          r.value === null ? [] : [{ ...r.value, answers: officialsAnswers[i] ?? {} }],
-        )
-      : null;
-  const citizensForms =
-    citizens && citizensAnswers
-      ? citizens.rows.flatMap((r, i) =>
-          r.value === null ? [] : [{ ...r.value, answers: citizensAnswers[i] ?? {} }],
-        )
-      : null;
+  const officials = v.survey("survey-officials.csv", officialsFormColumns, panelIds("officials"), lookup);
+  const citizens = v.survey("survey-citizens.csv", citizensFormColumns, panelIds("citizens"), lookup);
+  const officialsForms = officials?.forms ?? null;
+  const citizensForms = citizens?.forms ?? null;
   // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
   v.guard("*", () => crossFileChecks());
 
@@ -261,10 +282,7 @@ function validateYear(
         citizens: panelForms(citizensForms, lookup),
       };
       checkQuotas(communeList, forms.citizens, problems);
-      const columns = new Set([
-        ...(officials?.table.questionColumns ?? []),
-        ...(citizens?.table.questionColumns ?? []),
-      ]);
+      const columns = new Set([...(officials?.questionColumns ?? []), ...(citizens?.questionColumns ?? [])]);
       if (tree && questionList) checkAnswerable(communeList, tree, questionList, forms, columns, problems);
     }
   }
@@ -302,7 +320,9 @@ export function validateFiles(
   files: Partial<Record<InputFileName, Uint8Array>>,
   folderYear?: number,
 ): Omit<LoadedYear, "folder"> {
-  return validateYear(files, folderYear, new Set());
+  const bytes: FileBytes = new Map();
+  for (const file of inputFiles) if (files[file] !== undefined) bytes.set(file, files[file]);
+  return validateYear(bytes, folderYear, new Set());
 }
 
 /** The year of a `data/<year>` folder, when its name is one. */
@@ -313,7 +333,7 @@ export function folderYear(folder: string): number | undefined {
 
 /** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
 export async function loadYear(folder: string): Promise<LoadedYear> {
-  const files: Partial<Record<InputFileName, Uint8Array>> = {};
+  const files: FileBytes = new Map();
   const unavailable = new Set<InputFileName>();
   const early: Problem[] = [];
   for (const file of inputFiles) {
@@ -326,7 +346,7 @@ export async function loadYear(folder: string): Promise<LoadedYear> {
         early.push(problem("file_too_large", { file, line: null }, sizeParams(info.size)));
         continue;
       }
-      files[file] = await readFile(path);
+      files.set(file, await readFile(path));
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === "ENOENT") continue; // reported as file_missing by the validation

@@ -10,16 +10,31 @@ export function duplicateKeys(
   columns: readonly string[],
   problems: Problem[],
 ): void {
-  const firstLine = new Map<string, number>();
-  for (const row of rows) {
+  /** The row's key, or null when a key cell is blank (reported by the schema instead). */
+  const keyOf = (row: ParsedRow<unknown>): string | null => {
     let key = "";
-    let blank = false;
     for (const column of columns) {
       const part = row.raw[column] ?? "";
-      blank ||= part === "";
+      if (part === "") return null;
       key = key === "" ? part : `${key}\u0000${part}`;
     }
-    if (blank) continue;
+    return key;
+  };
+  // Repeats are rare: one Set insertion per row finds whether there are any (a million survey
+  // forms at national scale), and only the repeated keys are then looked up again for first lines.
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === null) continue;
+    const size = seen.size;
+    if (seen.add(key).size === size) repeated.add(key);
+  }
+  if (repeated.size === 0) return;
+  const firstLine = new Map<string, number>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === null || !repeated.has(key)) continue;
     const first = firstLine.get(key);
     if (first === undefined) {
       firstLine.set(key, row.line);

@@ -96,8 +96,8 @@ export function checkOfficials(
   const file = surveyFile.officials;
   const officialsGroups =
     groups === null ? null : new Map(groups.filter((g) => g.panel === "officials").map((g) => [g.code, g]));
-  const ratings = new Map<string, number>();
-  const groupOf = new Map<string, { group: string; line: number }>();
+  /** Per respondent: the group and line first seen, and the first line rating each commune. */
+  const seen = new Map<string, { group: string; line: number; rated: Map<string, number> }>();
   const respondents = new Map<string, Set<string>>();
   for (const row of rows) {
     const { respondent_id: respondent = "", group = "", commune_code: commune = "" } = row.raw;
@@ -111,14 +111,8 @@ export function checkOfficials(
       );
     }
     if (respondent === "") continue;
-    const key = `${respondent} ${commune}`;
-    const first = ratings.get(key);
-    if (first !== undefined && commune !== "") {
-      const at = { file, line: row.line, column: "respondent_id", value: respondent };
-      problems.push(problem("duplicate_rating", at, { commune, first_line: first }));
-    } else ratings.set(key, row.line);
-    const known = groupOf.get(respondent);
-    if (known === undefined) groupOf.set(respondent, { group, line: row.line });
+    let known = seen.get(respondent);
+    if (known === undefined) seen.set(respondent, (known = { group, line: row.line, rated: new Map() }));
     else if (known.group !== group && group !== "") {
       const at = { file, line: row.line, column: "group", value: respondent };
       problems.push(
@@ -128,6 +122,14 @@ export function checkOfficials(
           first_line: known.line,
         }),
       );
+    }
+    if (commune !== "") {
+      const first = known.rated.get(commune);
+      if (first === undefined) known.rated.set(commune, row.line);
+      else {
+        const at = { file, line: row.line, column: "respondent_id", value: respondent };
+        problems.push(problem("duplicate_rating", at, { commune, first_line: first }));
+      }
     }
     if (row.value !== null) respondents.set(group, (respondents.get(group) ?? new Set()).add(respondent));
   }
