@@ -42,10 +42,36 @@ export const inputFiles = [
 ] as const;
 export type InputFileName = (typeof inputFiles)[number];
 
+/**
+ * The `responses` table (schemas/published.ts `responsesRow`: one row per citizen's non-blank
+ * answer) in columns. At national scale it has ~9.4 million rows: as objects they took 578 MiB, as
+ * indexes into small dictionaries of distinct values they take 12 bytes a row. Row `i` is
+ * { commune_code: communeCodes[commune[i]], response_no: responseNo[i],
+ *   question_id: questionIds[question[i]], option: options[option[i]] }.
+ */
+export interface ResponsesColumns {
+  /** The number of rows: the length of each of the four arrays below. */
+  rows: number;
+  communeCodes: readonly string[];
+  questionIds: readonly string[];
+  options: readonly string[];
+  /** Index into `communeCodes`. */
+  commune: Uint32Array;
+  /** The form's number within its commune, from 1 (after the privacy shuffle). */
+  responseNo: Uint32Array;
+  /** Index into `questionIds`. */
+  question: Uint16Array;
+  /** Index into `options`. */
+  option: Uint16Array;
+}
+
+/** The published tables as computation hands them to publishing: `responses` in columns. */
+export type ComputedTables = Omit<PublishedTables, "responses"> & { responses: ResponsesColumns };
+
 /** What computation gives publishing: every published table, already rounded, plus context. */
 export interface YearResults {
   year: number;
-  tables: PublishedTables;
+  tables: ComputedTables;
   surveyDesign: SurveyDesignRow[];
   surveyQuotas: SurveyQuota[];
   district: DistrictSummary;

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Criterion } from "../../schemas/criteria.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
+import type { ResponsesRow } from "../../schemas/published.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
 import type { CitizensForm, OfficialsForm } from "../../schemas/survey.ts";
-import type { YearData, YearResults } from "../model.ts";
+import type { ResponsesColumns, YearData, YearResults } from "../model.ts";
 import { computeYear } from "./index.ts";
 
 // A tiny year, small enough to compute by hand.
@@ -453,10 +454,20 @@ describe("computeYear on a tiny year worked out by hand", () => {
     expect(results.tables.survey_options).toHaveLength(2 * (2 * 5 + 3 * 6));
   });
 
+  /** The rows the responses columns stand for (model.ts ResponsesColumns). */
+  const responseRows = (columns: ResponsesColumns): ResponsesRow[] =>
+    Array.from({ length: columns.rows }, (_, i) => ({
+      commune_code: columns.communeCodes[columns.commune[i]!]!,
+      response_no: columns.responseNo[i]!,
+      question_id: columns.questionIds[columns.question[i]!]!,
+      option: columns.options[columns.option[i]!]!,
+    }));
+
   it("publishes citizens' answers without form ids, renumbered, and complete", () => {
-    const responses = results.tables.responses;
-    for (const r of responses)
-      expect(Object.keys(r)).toEqual(["commune_code", "response_no", "question_id", "option"]);
+    const columns = results.tables.responses;
+    for (const array of [columns.commune, columns.responseNo, columns.question, columns.option])
+      expect(array).toHaveLength(columns.rows);
+    const responses = responseRows(columns);
     // X: forms with 3, 2, 2 and 3 non-blank answers; T: 3 and 2. No officials' question.
     expect(responses).toHaveLength(15);
     expect(responses.some((r) => r.question_id.startsWith("CB"))).toBe(false);
@@ -493,8 +504,8 @@ describe("computeYear on a tiny year worked out by hand", () => {
       ];
       data.questions = data.questions.map((q) => (q.id === "ND03" ? { ...q, scale: "code" } : q));
       data.manifest = { ...manifest, bootstrap_seed: seed };
-      return computeYear(data, exact)
-        .tables.responses.filter((r) => r.question_id === "ND03" && r.commune_code === X)
+      return responseRows(computeYear(data, exact).tables.responses)
+        .filter((r) => r.question_id === "ND03" && r.commune_code === X)
         .map((r) => Number(r.option));
     };
     const first = numbering(1);

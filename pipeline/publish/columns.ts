@@ -1,7 +1,8 @@
 // The columns of each published table, read from its Zod schema (schemas/published.ts) so that the
 // CSV header, the Parquet types and the XLSX headers all follow the one contract and cannot drift.
 import { z } from "zod";
-import { publishedTables, type PublishedTableName, type PublishedTables } from "../../schemas/published.ts";
+import { publishedTables, type PublishedTableName, type ResponsesRow } from "../../schemas/published.ts";
+import type { ComputedTables, ResponsesColumns } from "../model.ts";
 
 /** How a column is stored: text (codes keep leading zeros), a decimal, or a whole number. */
 export type ColumnKind = "text" | "decimal" | "integer";
@@ -66,6 +67,30 @@ export function tableColumns(table: PublishedTableName): TableColumn[] {
 /** The published table names, in the order their files are written and listed in the manifest. */
 export const publishedTableNames = Object.keys(publishedTables) as PublishedTableName[];
 
+/** The number of rows of a table as computation hands it over (rows, or responses in columns). */
+export function rowCount(data: ComputedTables[PublishedTableName]): number {
+  return Array.isArray(data) ? data.length : data.rows;
+}
+
+/**
+ * How to read each contract column of the responses table from its columns. Keyed by the
+ * contract's names, so a column added to `responsesRow` does not compile until it is readable.
+ * An index outside its dictionary reads as undefined and is refused like any missing value.
+ */
+const responsesColumnReaders: {
+  [C in keyof ResponsesRow]: (columns: ResponsesColumns) => (row: number) => ResponsesRow[C] | undefined;
+} = {
+  commune_code: (columns) => (row) => columns.communeCodes[columns.commune[row]!],
+  response_no: (columns) => (row) => columns.responseNo[row],
+  question_id: (columns) => (row) => columns.questionIds[columns.question[row]!],
+  option: (columns) => (row) => columns.options[columns.option[row]!],
+};
+
+function responsesColumnReader(columns: ResponsesColumns, name: string): (row: number) => unknown {
+  if (!Object.hasOwn(responsesColumnReaders, name)) throw new Error(`responses: no column ${name}`);
+  return responsesColumnReaders[name as keyof ResponsesRow](columns);
+}
+
 /**
  * One column's values, checked against the contract. Only the contract's columns are ever read,
  * so any other property a row may carry (an id, a phone number) cannot reach a file. A wrong type
@@ -73,20 +98,26 @@ export const publishedTableNames = Object.keys(publishedTables) as PublishedTabl
  */
 export function columnValues<K extends PublishedTableName>(
   table: K,
-  rows: PublishedTables[K],
+  data: ComputedTables[K],
   column: TableColumn,
 ): Cell[] {
-  return rows.map((row, index): Cell => {
-    const value: unknown = (row as Record<string, unknown>)[column.name];
-    if (value === null || value === undefined) {
-      if (column.nullable) return null;
-    } else if (column.kind === "text") {
-      if (typeof value === "string") return value;
-    } else if (typeof value === "number") {
-      if (column.kind === "integer" ? Number.isSafeInteger(value) : Number.isFinite(value)) return value;
-    }
-    throw new Error(
-      `published table ${table}, row ${index + 1}, column ${column.name}: ${String(value)} is not a valid ${column.kind}`,
-    );
-  });
+  const valueAt: (row: number) => unknown = Array.isArray(data)
+    ? (row) => (data[row] as Record<string, unknown>)[column.name]
+    : responsesColumnReader(data as ResponsesColumns, column.name);
+  const cells = new Array<Cell>(rowCount(data));
+  for (let row = 0; row < cells.length; row++) cells[row] = checkedCell(table, row, column, valueAt(row));
+  return cells;
+}
+
+function checkedCell(table: PublishedTableName, row: number, column: TableColumn, value: unknown): Cell {
+  if (value === null || value === undefined) {
+    if (column.nullable) return null;
+  } else if (column.kind === "text") {
+    if (typeof value === "string") return value;
+  } else if (typeof value === "number") {
+    if (column.kind === "integer" ? Number.isSafeInteger(value) : Number.isFinite(value)) return value;
+  }
+  throw new Error(
+    `published table ${table}, row ${row + 1}, column ${column.name}: ${String(value)} is not a valid ${column.kind}`,
+  );
 }

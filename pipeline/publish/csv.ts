@@ -3,8 +3,9 @@
 // order, null as an empty cell. Numbers are printed exactly as published: the shortest text that reads
 // back as the same number (81.1, not 81.10), so a coefficient of 0.125 is not cut to 2 decimals.
 import Papa from "papaparse";
-import type { PublishedTableName, PublishedTables } from "../../schemas/published.ts";
-import { columnValues, tableColumns, type Cell } from "./columns.ts";
+import type { PublishedTableName } from "../../schemas/published.ts";
+import type { ComputedTables } from "../model.ts";
+import { columnValues, rowCount, tableColumns, type Cell } from "./columns.ts";
 
 /**
  * Text cells that a spreadsheet would run as a formula (OWASP "CSV injection") get a leading `'`.
@@ -17,23 +18,48 @@ export function neutraliseFormula(text: string): string {
 }
 
 const byteOrderMark = "\uFEFF";
+const lineEnd = "\r\n";
+const utf8 = new TextEncoder();
 
-/** The CSV text of one published table, BOM included. */
-export function tableCsv<K extends PublishedTableName>(table: K, rows: PublishedTables[K]): string {
+/**
+ * Rows are unparsed and encoded this many at a time: the responses table has millions of rows,
+ * and one array per row plus one string of the whole file would cost gigabytes. Papa quotes a
+ * cell from its own content only, so unparsing in slices gives the same text as all at once.
+ */
+const rowsPerSlice = 65_536;
+const unparseConfig = { delimiter: ",", newline: lineEnd };
+
+/** The CSV bytes of one published table, BOM included. */
+export function tableCsv<K extends PublishedTableName>(table: K, data: ComputedTables[K]): Uint8Array {
   const columns = tableColumns(table);
   const values = columns.map((column) => {
-    const cells = columnValues(table, rows, column);
+    const cells = columnValues(table, data, column);
     return column.kind === "text"
       ? cells.map((cell) => (cell === null ? null : neutraliseFormula(String(cell))))
       : cells;
   });
-  const data: Cell[][] = rows.map((_, rowIndex) => values.map((cells) => cells[rowIndex] ?? null));
-  const body = Papa.unparse(
-    { fields: columns.map((column) => column.name), data },
-    { delimiter: ",", newline: "\r\n", header: true },
-  );
-  // Every line ends with CRLF, the last one too (diff tools and `wc -l` expect it). unparse ends a
-  // header-only table with one already, but not the last data row (which is never a bare CRLF:
-  // a cell holding a line break is quoted).
-  return `${byteOrderMark}${body}${body.endsWith("\r\n") ? "" : "\r\n"}`;
+  const rows = rowCount(data);
+  // Every line ends with CRLF, the last one too (diff tools and `wc -l` expect it).
+  const parts = [
+    utf8.encode(
+      byteOrderMark + Papa.unparse([columns.map((column) => column.name)], unparseConfig) + lineEnd,
+    ),
+  ];
+  for (let start = 0; start < rows; start += rowsPerSlice) {
+    const slice: Cell[][] = [];
+    for (let row = start; row < Math.min(rows, start + rowsPerSlice); row++)
+      slice.push(values.map((cells) => cells[row] ?? null));
+    parts.push(utf8.encode(Papa.unparse(slice, unparseConfig) + lineEnd));
+  }
+  return concatBytes(parts);
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
+  return bytes;
 }

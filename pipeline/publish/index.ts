@@ -5,7 +5,7 @@ import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { YearResults } from "../model.ts";
 import type { Problem } from "../problem.ts";
 import { replaceFolderAtomically } from "./atomic.ts";
-import { publishedTableNames } from "./columns.ts";
+import { publishedTableNames, rowCount } from "./columns.ts";
 import { tableCsv } from "./csv.ts";
 import type { FileRecord, PublishedManifest } from "../../schemas/published-manifest.ts";
 import { fileRecord, manifestJson, publishedManifest } from "./manifest.ts";
@@ -34,8 +34,6 @@ export function workbookFile(year: number): string {
   return `chi-so-cchc-${year}.xlsx`;
 }
 
-const utf8 = new TextEncoder();
-
 /** Writes the year's files into an existing empty folder; returns the manifest written. */
 export async function writeYearFiles(
   folder: string,
@@ -48,9 +46,9 @@ export async function writeYearFiles(
     outputs.push(fileRecord(file, bytes, rows));
   };
   for (const table of publishedTableNames) {
-    const rows = tables[table];
-    await write(`${table}.csv`, utf8.encode(tableCsv(table, rows)), rows.length);
-    await write(`${table}.parquet`, tableParquet(table, rows), rows.length);
+    const data = tables[table];
+    await write(`${table}.csv`, tableCsv(table, data), rowCount(data));
+    await write(`${table}.parquet`, tableParquet(table, data), rowCount(data));
   }
   const workbook = await tablesXlsx(tables, {
     title: publication.manifest.title,

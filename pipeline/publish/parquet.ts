@@ -2,7 +2,8 @@
 // contract, never guessed from the data: codes are strings (leading zeros kept), decimals DOUBLE,
 // whole numbers INT32, and only the contract's nullable columns may hold nulls.
 import { parquetWriteBuffer, type ColumnSource } from "hyparquet-writer";
-import type { PublishedTableName, PublishedTables } from "../../schemas/published.ts";
+import type { PublishedTableName } from "../../schemas/published.ts";
+import type { ComputedTables } from "../model.ts";
 import { columnValues, tableColumns, type ColumnKind } from "./columns.ts";
 
 const parquetType = {
@@ -12,10 +13,10 @@ const parquetType = {
 } as const satisfies Record<ColumnKind, ColumnSource["type"]>;
 
 /** The Parquet bytes of one published table. */
-export function tableParquet<K extends PublishedTableName>(table: K, rows: PublishedTables[K]): Uint8Array {
+export function tableParquet<K extends PublishedTableName>(table: K, data: ComputedTables[K]): Uint8Array {
   const columnData: ColumnSource[] = tableColumns(table).map((column) => ({
     name: column.name,
-    data: columnValues(table, rows, column),
+    data: columnValues(table, data, column),
     type: parquetType[column.kind],
     nullable: column.nullable,
   }));

@@ -1,15 +1,21 @@
 // The published workbook `chi-so-cchc-<year>.xlsx` (DATA.md §4), for people who work in Excel: one
 // sheet per table, Vietnamese headers from the contract, number formats, a frozen header row with
 // filters. Text cells are written as text, never as formulas, so they need no `'` (unlike CSV).
+// A table with more rows than an Excel sheet holds gets no sheet (a cut table would mislead);
+// a first sheet "Ghi chú" then says so and where the whole table is.
 //
 // It must be byte-reproducible: exceljs stamps the clock into docProps/core.xml and the zip entries,
 // so the dates are set to the build time and the zip is rewritten with fixed entry times and order.
 import ExcelJS from "exceljs";
 import { unzipSync, zipSync, type Zippable } from "fflate";
-import type { PublishedTables } from "../../schemas/published.ts";
+import type { PublishedTableName } from "../../schemas/published.ts";
+import { formatInt } from "../../site/lib/format.ts";
+import { tableTitles } from "../../site/lib/dictionary.ts";
+import type { ComputedTables } from "../model.ts";
 import {
   columnValues,
   publishedTableNames,
+  rowCount,
   tableColumns,
   type Cell,
   type ColumnKind,
@@ -33,14 +39,14 @@ function columnWidth(column: TableColumn, cells: Cell[]): number {
   return Math.min(maxWidth, Math.max(minWidth, Math.min(column.label.length, headerWidth), widest) + 2);
 }
 
-function addTableSheet(
-  workbook: ExcelJS.Workbook,
-  tables: PublishedTables,
-  table: keyof PublishedTables,
-): void {
-  const rows = tables[table];
+/** The rows of one Excel worksheet, header included (Excel 2007 and later). */
+export const excelSheetRows = 1_048_576;
+
+function addTableSheet(workbook: ExcelJS.Workbook, tables: ComputedTables, table: PublishedTableName): void {
+  const data = tables[table];
+  const rows = rowCount(data);
   const columns = tableColumns(table);
-  const values = columns.map((column) => columnValues(table, rows, column));
+  const values = columns.map((column) => columnValues(table, data, column));
   const sheet = workbook.addWorksheet(table, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns.map((column, index) => {
     const numFmt = numberFormat[column.kind];
@@ -51,11 +57,28 @@ function addTableSheet(
       ...(numFmt === undefined ? {} : { style: { numFmt } }),
     };
   });
-  sheet.addRows(rows.map((_, rowIndex) => values.map((cells) => cells[rowIndex] ?? null)));
+  sheet.addRows(Array.from({ length: rows }, (_, row) => values.map((cells) => cells[row] ?? null)));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+}
+
+/** The note of a table left out for its size, in Vietnamese: what it is and where to get it. */
+function tooLargeNote(table: PublishedTableName, rows: number, sheetRows: number): string {
+  return (
+    `Bảng ${table} (${tableTitles[table]}) có ${formatInt(rows)} dòng, nhiều hơn số dòng tối đa ` +
+    `của một trang tính Excel (${formatInt(sheetRows)} dòng, kể cả dòng tiêu đề), nên không có ` +
+    `trong tệp này. Bảng đầy đủ có trong các tệp ${table}.csv và ${table}.parquet, tải ở trang ` +
+    `Dữ liệu (/du-lieu/), cùng nơi với tệp này; Excel cũng chỉ mở được phần đầu của tệp CSV đó.`
+  );
+}
+
+function addNotesSheet(workbook: ExcelJS.Workbook, notes: readonly string[]): void {
+  const sheet = workbook.addWorksheet("Ghi chú");
+  sheet.columns = [{ header: "Ghi chú", key: "note", width: 120 }];
+  sheet.getRow(1).font = { bold: true };
+  for (const note of notes) sheet.addRow([note]).alignment = { wrapText: true, vertical: "top" };
 }
 
 /**
@@ -87,18 +110,29 @@ function reproducibleZip(zip: Uint8Array, buildTime: Date): Uint8Array {
   return zipSync(ordered, { level: 6, mtime: zipTime(buildTime) });
 }
 
-/** The workbook of every published table, as bytes. */
+/**
+ * The workbook of every published table that fits in a sheet, as bytes. `sheetRows` is Excel's
+ * limit; only tests set a smaller one.
+ */
 export async function tablesXlsx(
-  tables: PublishedTables,
-  options: { title: string; buildTime: Date },
+  tables: ComputedTables,
+  options: { title: string; buildTime: Date; sheetRows?: number },
 ): Promise<Uint8Array> {
+  const sheetRows = options.sheetRows ?? excelSheetRows;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "chi-so-cchc-ninh-giang";
   workbook.lastModifiedBy = "chi-so-cchc-ninh-giang";
   workbook.title = options.title;
   workbook.created = options.buildTime;
   workbook.modified = options.buildTime;
-  for (const table of publishedTableNames) addTableSheet(workbook, tables, table);
+  const fits = (table: PublishedTableName) => rowCount(tables[table]) + 1 <= sheetRows;
+  const tooLarge = publishedTableNames.filter((table) => !fits(table));
+  if (tooLarge.length > 0)
+    addNotesSheet(
+      workbook,
+      tooLarge.map((table) => tooLargeNote(table, rowCount(tables[table]), sheetRows)),
+    );
+  for (const table of publishedTableNames.filter(fits)) addTableSheet(workbook, tables, table);
   // Stored, not deflated: the zip is rewritten below anyway, and fflate deflates far faster than JSZip.
   const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
   return reproducibleZip(new Uint8Array(buffer), options.buildTime);

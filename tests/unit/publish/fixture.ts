@@ -159,10 +159,17 @@ export function results(): YearResults {
           count: 2,
         },
       ],
-      responses: [
-        { commune_code: "00007", response_no: 1, question_id: "ND01", option: "5", ...notInContract },
-        { commune_code: "00007", response_no: 2, question_id: "ND01", option: "4" },
-      ],
+      // Rows: 00007 form 1 ND01 → 5, 00007 form 2 ND01 → 4.
+      responses: {
+        rows: 2,
+        communeCodes: ["00007"],
+        questionIds: ["ND01"],
+        options: ["5", "4"],
+        commune: Uint32Array.of(0, 0),
+        responseNo: Uint32Array.of(1, 2),
+        question: Uint16Array.of(0, 0),
+        option: Uint16Array.of(0, 1),
+      },
     },
     surveyDesign: [
       { group: "nguoi_dan", name: "Người dân, tổ chức", panel: "citizens", planned: 1200, achieved: 58 },

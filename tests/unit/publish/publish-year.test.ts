@@ -121,8 +121,8 @@ describe("atomic replacement", () => {
     const before = await folderBytes(out);
     // The last table is broken: results.csv … survey_options.parquet are written before it fails.
     const broken = publication();
-    broken.results.tables.responses[1]!.response_no = 2.5;
-    await expect(publishYear(out, broken)).rejects.toThrow(/responses, row 2, column response_no/);
+    broken.results.tables.responses.question[1] = 7; // no 8th question in its dictionary
+    await expect(publishYear(out, broken)).rejects.toThrow(/responses, row 2, column question_id/);
     expect(await folderBytes(out)).toEqual(before);
     expect(await readdir(parent)).toEqual(["2023"]);
   });

@@ -97,4 +97,35 @@ describe("published XLSX workbook", () => {
       expect(strFromU8(content), name).not.toContain("CANARY");
     }
   });
+
+  it("leaves out a table with more rows than a sheet holds, and says so and where to get it", async () => {
+    // A limit of 2 sheet rows (header + 1 row) stands in for Excel's 1,048,576: results,
+    // survey_options and responses (2 rows each) no longer fit; the 1-row tables do.
+    const workbook = await readWorkbook(await tablesXlsx(results().tables, { ...options, sheetRows: 2 }));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Ghi chú",
+      "domains",
+      "scores",
+      "survey",
+      "satisfaction",
+    ]);
+    const notes = workbook.getWorksheet("Ghi chú")!;
+    expect(notes.getCell("A1").value).toBe("Ghi chú");
+    const lines = [2, 3, 4].map((row) => String(notes.getCell(`A${row}`).value));
+    expect(lines[0]).toMatch(
+      /^Bảng results \(.+\) có 2 dòng, nhiều hơn số dòng tối đa của một trang tính Excel \(2 dòng/,
+    );
+    expect(lines[1]).toContain("Bảng survey_options");
+    expect(lines[2]).toContain("Bảng responses");
+    expect(lines[2]).toContain("responses.csv");
+    expect(lines[2]).toContain("responses.parquet");
+    expect(notes.getCell("A5").value).toBeNull();
+  });
+
+  it("keeps a table whose rows and header exactly fill a sheet", async () => {
+    // results: 2 rows + header = 3 sheet rows, the limit given.
+    const workbook = await readWorkbook(await tablesXlsx(results().tables, { ...options, sheetRows: 3 }));
+    expect(workbook.getWorksheet("results")?.actualRowCount).toBe(3);
+    expect(workbook.getWorksheet("Ghi chú")).toBeUndefined();
+  });
 });
