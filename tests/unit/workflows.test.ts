@@ -73,9 +73,10 @@ describe("publish.yml (pushes to main)", () => {
     expect(build.steps[upload]!.with).toEqual({ path: "dist/" });
   });
 
-  it("takes the base path from the repository name", () => {
+  it("takes the base path from the repository name, and the site's address from its owner", () => {
     const step = build.steps.find((s) => s.run === "bash scripts/ci.sh")!;
     expect(step.env?.SITE_BASE).toBe("/${{ github.event.repository.name }}/");
+    expect(step.env?.SITE_URL).toBe("https://${{ github.repository_owner }}.github.io");
   });
 });
 
