@@ -7,7 +7,8 @@
 // It must be byte-reproducible: exceljs stamps the clock into docProps/core.xml and the zip entries,
 // so the dates are set to the build time and the zip is rewritten with fixed entry times and order.
 import ExcelJS from "exceljs";
-import { unzipSync, zipSync, type Zippable } from "fflate";
+import { unzipSync, zipSync, type Unzipped, type Zippable } from "fflate";
+import { Writable } from "node:stream";
 import type { PublishedTableName } from "../../schemas/published.ts";
 import { formatInt } from "../../site/lib/format.ts";
 import { tableTitles } from "../../site/lib/dictionary.ts";
@@ -42,12 +43,17 @@ function columnWidth(column: TableColumn, cells: Cell[]): number {
 /** The rows of one Excel worksheet, header included (Excel 2007 and later). */
 export const excelSheetRows = 1_048_576;
 
-function addTableSheet(workbook: ExcelJS.Workbook, tables: ComputedTables, table: PublishedTableName): void {
+// The streaming writer: each row is written into the sheet's XML as soon as it is committed and
+// then dropped, so a national table of 800,000 rows never lives in memory as exceljs cells.
+type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+
+function addTableSheet(workbook: WorkbookWriter, tables: ComputedTables, table: PublishedTableName): void {
   const data = tables[table];
   const rows = rowCount(data);
   const columns = tableColumns(table);
   const values = columns.map((column) => columnValues(table, data, column));
   const sheet = workbook.addWorksheet(table, { views: [{ state: "frozen", ySplit: 1 }] });
+  // Column styles reach each cell as it is created, so number formats must be set before any row.
   sheet.columns = columns.map((column, index) => {
     const numFmt = numberFormat[column.kind];
     return {
@@ -57,11 +63,13 @@ function addTableSheet(workbook: ExcelJS.Workbook, tables: ComputedTables, table
       ...(numFmt === undefined ? {} : { style: { numFmt } }),
     };
   });
-  sheet.addRows(Array.from({ length: rows }, (_, row) => values.map((cells) => cells[row] ?? null)));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
+  // The filter is written when the sheet is committed, after its rows.
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  for (let row = 0; row < rows; row++) sheet.addRow(values.map((cells) => cells[row] ?? null)).commit();
+  sheet.commit();
 }
 
 /** The note of a table left out for its size, in Vietnamese: what it is and where to get it. */
@@ -74,11 +82,16 @@ function tooLargeNote(table: PublishedTableName, rows: number, sheetRows: number
   );
 }
 
-function addNotesSheet(workbook: ExcelJS.Workbook, notes: readonly string[]): void {
+function addNotesSheet(workbook: WorkbookWriter, notes: readonly string[]): void {
   const sheet = workbook.addWorksheet("Ghi chú");
   sheet.columns = [{ header: "Ghi chú", key: "note", width: 120 }];
   sheet.getRow(1).font = { bold: true };
-  for (const note of notes) sheet.addRow([note]).alignment = { wrapText: true, vertical: "top" };
+  for (const note of notes) {
+    const row = sheet.addRow([note]);
+    row.alignment = { wrapText: true, vertical: "top" };
+    row.commit();
+  }
+  sheet.commit();
 }
 
 /**
@@ -99,8 +112,7 @@ function zipTime(buildTime: Date): Date {
 }
 
 /** Re-zip with fixed entry times, `[Content_Types].xml` first (as Office writes it), then by name. */
-function reproducibleZip(zip: Uint8Array, buildTime: Date): Uint8Array {
-  const entries = unzipSync(zip);
+function reproducibleZip(entries: Unzipped, buildTime: Date): Uint8Array {
   const contentTypes = "[Content_Types].xml";
   const names = Object.keys(entries).sort((a, b) =>
     a === contentTypes ? -1 : b === contentTypes ? 1 : a < b ? -1 : a > b ? 1 : 0,
@@ -119,7 +131,22 @@ export async function tablesXlsx(
   options: { title: string; buildTime: Date; sheetRows?: number },
 ): Promise<Uint8Array> {
   const sheetRows = options.sheetRows ?? excelSheetRows;
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  // Stored, not deflated: the zip is rewritten below anyway, and fflate deflates reproducibly on
+  // any Node (its own code, not the platform's zlib). Inline strings, not a shared-strings table:
+  // that table would hold every distinct text of the workbook in memory until the end.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { store: true },
+  });
   workbook.creator = "chi-so-cchc-ninh-giang";
   workbook.lastModifiedBy = "chi-so-cchc-ninh-giang";
   workbook.title = options.title;
@@ -133,7 +160,9 @@ export async function tablesXlsx(
       tooLarge.map((table) => tooLargeNote(table, rowCount(tables[table]), sheetRows)),
     );
   for (const table of publishedTableNames.filter(fits)) addTableSheet(workbook, tables, table);
-  // Stored, not deflated: the zip is rewritten below anyway, and fflate deflates far faster than JSZip.
-  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  return reproducibleZip(new Uint8Array(buffer), options.buildTime);
+  await workbook.commit();
+  // The stored zip is held once as chunks, once joined, once unzipped: emptying `chunks` and
+  // keeping no name for the joined copy lets each go as soon as the next exists (national
+  // workbooks hold several hundred megabytes of XML).
+  return reproducibleZip(unzipSync(Buffer.concat(chunks.splice(0))), options.buildTime);
 }

@@ -52,6 +52,17 @@ describe("published XLSX workbook", () => {
     expect(sheet.getCell("U2").value).toBe(-1.25);
   });
 
+  it("gives the last row the column's number format and the header its bold, wrapped style", async () => {
+    // Rows are streamed one by one: the format must reach every row, not just the first.
+    const sheet = (await readWorkbook(await tablesXlsx(results().tables, options))).getWorksheet("results")!;
+    expect(sheet.getCell("D3").numFmt).toBe("0.00");
+    expect(sheet.getCell("E3").numFmt).toBe("0");
+    expect(sheet.getCell("D1").font?.bold).toBe(true);
+    expect(sheet.getCell("D1").alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    // "Chỉ số CCHC (%)" is 15 characters, the values (91.5, 79.99) shorter: 15 + 2 = 17.
+    expect(sheet.getColumn(4).width).toBe(17);
+  });
+
   it("freezes the header row and puts filters on it", async () => {
     const sheet = (await readWorkbook(await tablesXlsx(results().tables, options))).getWorksheet("survey")!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
