@@ -11,6 +11,7 @@ export default defineConfig({
             "schemas/**/*.test.ts",
             "site/**/*.test.ts",
             "tests/unit/**/*.test.ts",
+            "tools/**/*.test.ts",
           ],
           testTimeout: 60_000,
         },

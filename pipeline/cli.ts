@@ -5,7 +5,6 @@ const commands = {
   compute: () => import("./commands/compute.ts"),
   build: () => import("./commands/build.ts"),
   sample: () => import("./commands/sample.ts"),
-  bench: () => import("./commands/bench.ts"),
   release: () => import("./commands/release.ts"),
 } as const;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nativePublishedData } from "./duckdb-native.ts";
+import { nativePublishedData } from "../../tests/support/duckdb-native.ts";
 import { domainAcrossCommunes } from "./interactive-charts-queries.ts";
 
 const setup = `

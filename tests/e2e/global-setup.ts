@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { buildSite } from "./build.ts";
 import { BASE_PATH, E2E_OUT_DIR } from "./paths.ts";
-import { startStaticServer } from "./server.ts";
+import { startStaticServer } from "../support/server.ts";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(E2E_OUT_DIR))) {

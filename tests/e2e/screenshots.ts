@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { BASE_PATH, E2E_OUT_DIR } from "./paths.ts";
-import { startStaticServer } from "./server.ts";
+import { startStaticServer } from "../support/server.ts";
 
 const outDir = process.argv[2] ?? "screenshots";
 const paths = (process.argv[3] ?? "/,/xa/hong-du/").split(",");

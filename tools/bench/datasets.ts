@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { access, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { inputFiles } from "../model.ts";
+import { inputFiles } from "../../pipeline/model.ts";
 
 /** Communes per scale (issue 8): the district, a province (~235), the whole country (~10,600). */
 export const benchScales = { district: 20, province: 235, national: 10_600 } as const;

@@ -1,10 +1,10 @@
 // One measured task in its own process, so that its peak memory (ru_maxrss) is its own:
-//   node pipeline/bench/child.ts <pipeline|duckdb|bootstrap> <year folder> <result.json>
+//   node tools/bench/child.ts <pipeline|duckdb|bootstrap> <year folder> <result.json>
 // Times are taken inside the process around the work itself (module loading excluded); the parent
 // also records the whole process's wall time.
 import { writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import type { YearData } from "../model.ts";
+import type { YearData } from "../../pipeline/model.ts";
 import { estimatesOf } from "./agreement.ts";
 import type { IndexEstimate } from "./duckdb-index.ts";
 
@@ -36,7 +36,7 @@ function countAnswers(data: YearData): number {
 }
 
 async function loadValidYear(folder: string): Promise<YearData> {
-  const { loadYear } = await import("../validate/index.ts");
+  const { loadYear } = await import("../../pipeline/validate/index.ts");
   const loaded = await loadYear(folder);
   if (loaded.data === null) {
     const errors = loaded.problems.filter((problem) => problem.severity === "error");
@@ -50,7 +50,7 @@ async function loadValidYear(folder: string): Promise<YearData> {
 }
 
 async function measurePipeline(folder: string): Promise<Omit<TaskResult, "peak_rss_mb">> {
-  const { computeYear } = await import("../compute/index.ts");
+  const { computeYear } = await import("../../pipeline/compute/index.ts");
   const start = performance.now();
   const data = await loadValidYear(folder);
   const validate_s = seconds(start);
@@ -86,7 +86,7 @@ async function measureDuckdb(folder: string): Promise<Omit<TaskResult, "peak_rss
 // The bootstrap's own cost: the same computation with it on minus with it off. Off runs first, so
 // the code the two share is already warm when the difference is taken.
 async function measureBootstrap(folder: string): Promise<Omit<TaskResult, "peak_rss_mb">> {
-  const { computeYear } = await import("../compute/index.ts");
+  const { computeYear } = await import("../../pipeline/compute/index.ts");
   const data = await loadValidYear(folder);
   const offStart = performance.now();
   computeYear(data, { previous: null, bootstrap: false });
@@ -114,7 +114,7 @@ const measures: Record<BenchTask, (folder: string) => Promise<Omit<TaskResult, "
 if (import.meta.main) {
   const [task, folder, out] = process.argv.slice(2);
   if (!benchTasks.includes(task as BenchTask) || folder === undefined || out === undefined) {
-    console.error(`usage: node pipeline/bench/child.ts <${benchTasks.join("|")}> <folder> <result.json>`);
+    console.error(`usage: node tools/bench/child.ts <${benchTasks.join("|")}> <folder> <result.json>`);
     process.exit(2);
   }
   const measured = await measures[task as BenchTask](folder);

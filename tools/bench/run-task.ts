@@ -1,4 +1,4 @@
-// Runs one benchmark task in a fresh Node process (pipeline/bench/child.ts) and collects its result.
+// Runs one benchmark task in a fresh Node process (tools/bench/child.ts) and collects its result.
 import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";

@@ -1,3 +1,4 @@
+// Entry point of `npm run bench` (node tools/bench/cli.ts): a tool beside the product, not a pipeline command.
 // `npm run bench -- [--scale district|province|national|all] [--runs n] [--seed n] [--bootstrap] [--fresh]`
 //   --bootstrap: also time the bootstrap at national scale; --fresh: regenerate .bench/<scale>/
 // `npm run bench -- --site [--build]`  sizes of the built site's first views; DuckDB on /so-sanh/
@@ -9,16 +10,16 @@ import { mkdir } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { compareEstimates, type Agreement } from "../bench/agreement.ts";
-import { benchScales, ensureDataset, type BenchScale } from "../bench/datasets.ts";
+import { compareEstimates, type Agreement } from "./agreement.ts";
+import { benchScales, ensureDataset, type BenchScale } from "./datasets.ts";
 import {
   formatScaleRuns,
   summariseScale,
   writeReport,
   type MachineState,
   type ScaleRun,
-} from "../bench/report.ts";
-import { runTask, type MeasuredTask } from "../bench/run-task.ts";
+} from "./report.ts";
+import { runTask, type MeasuredTask } from "./run-task.ts";
 
 const reportFile = "bench-report.json";
 const benchRoot = ".bench";
@@ -94,7 +95,7 @@ async function benchAllScales(
   console.log(`\n→ ${reportFile}`);
 }
 
-export async function run(args: string[]): Promise<number> {
+async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -121,7 +122,7 @@ export async function run(args: string[]): Promise<number> {
   }
   await mkdir(benchRoot, { recursive: true });
   if (values.site) {
-    const { benchSite } = await import("../bench/site.ts");
+    const { benchSite } = await import("./site.ts");
     return benchSite(reportFile, { build: values.build });
   }
   if (values.profile !== undefined) {
@@ -129,7 +130,7 @@ export async function run(args: string[]): Promise<number> {
       console.error(`--profile: one of ${Object.keys(benchScales).join(", ")}`);
       return 2;
     }
-    const { profilePipeline } = await import("../bench/profile.ts");
+    const { profilePipeline } = await import("./profile.ts");
     return profilePipeline(values.profile as BenchScale, seed, benchRoot, reportFile, values.fresh);
   }
   const scales =
@@ -141,3 +142,5 @@ export async function run(args: string[]): Promise<number> {
   await benchAllScales(scales, { runs, seed, bootstrap: values.bootstrap, fresh: values.fresh });
   return 0;
 }
+
+process.exitCode = await run(process.argv.slice(2));

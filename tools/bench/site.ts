@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { chromium, type Browser, type Request } from "playwright-core";
 import { textTable, writeReport } from "./report.ts";
 import { firstViewSizes, type FirstViewSizes, type LoadedResource } from "./transfer.ts";
-import { startStaticServer } from "../../tests/e2e/server.ts";
+import { startStaticServer } from "../../tests/support/server.ts";
 
 /** SITE.md budgets for the first view of `/` and `/xa/<slug>/`, in bytes (1 KB = 1,000 bytes). */
 export const budgets = { js: 50_000, total: 150_000 } as const;
