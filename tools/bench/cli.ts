@@ -12,13 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { compareEstimates, type Agreement } from "./agreement.ts";
 import { benchScales, ensureDataset, type BenchScale } from "./datasets.ts";
-import {
-  formatScaleRuns,
-  summariseScale,
-  writeReport,
-  type MachineState,
-  type ScaleRun,
-} from "./report.ts";
+import { formatScaleRuns, summariseScale, writeReport, type MachineState, type ScaleRun } from "./report.ts";
 import { runTask, type MeasuredTask } from "./run-task.ts";
 
 const reportFile = "bench-report.json";
