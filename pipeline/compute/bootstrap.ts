@@ -7,7 +7,7 @@ import type { Question } from "../../schemas/questions.ts";
 import type { Answers } from "../../schemas/survey.ts";
 import { randomInt, type Random } from "../random.ts";
 import { percentileType7 } from "./percentile.ts";
-import { competitionRanks } from "./ranking.ts";
+import { competitionRanks } from "../rules/ranking.ts";
 import { roundDoubleHalfAway } from "./rounding.ts";
 import type { Scale } from "./survey.ts";
 

@@ -10,7 +10,7 @@ import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
 import type { CitizensForm, OfficialsForm } from "../../schemas/survey.ts";
 import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT } from "./exact.ts";
-import { groupBy } from "./group.ts";
+import { groupBy } from "../rules/group.ts";
 import {
   elementShares,
   satisfaction,

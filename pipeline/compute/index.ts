@@ -11,7 +11,7 @@ import type {
   SurveyOptionsRow,
   SurveyRow,
 } from "../../schemas/published.ts";
-import { compareVietnamese } from "../../site/lib/format.ts";
+import { compareVietnamese } from "../rules/format.ts";
 import type {
   DistrictSummary,
   MethodParameters,
@@ -30,8 +30,8 @@ import {
   type CommuneScore,
 } from "./commune.ts";
 import { exactDecimal, exactMean, Fraction } from "./exact.ts";
-import { groupBy } from "./group.ts";
-import { bandFor, competitionRanks } from "./ranking.ts";
+import { groupBy } from "../rules/group.ts";
+import { bandFor, competitionRanks } from "../rules/ranking.ts";
 import { shuffledResponses } from "./responses.ts";
 import { roundDoubleHalfAway, roundHalfAway } from "./rounding.ts";
 import { buildScales } from "./survey.ts";

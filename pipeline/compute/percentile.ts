@@ -1,4 +1,4 @@
-// Percentiles of bootstrap replicates.
+// Percentiles of bootstrap replicates, and the median the benchmark and the sample's checks take.
 
 /**
  * The p-quantile of ascending `sorted` values by linear interpolation between order statistics
@@ -15,4 +15,9 @@ export function percentileType7(sorted: ArrayLike<number>, p: number): number {
   const lower = sorted[below]!;
   if (below + 1 >= n) return lower;
   return lower + (h - below) * (sorted[below + 1]! - lower);
+}
+
+/** The middle value, or the mean of the two middle values of an even count: type 7 at p = 0.5. */
+export function median(values: readonly number[]): number {
+  return percentileType7(Float64Array.from(values).sort(), 0.5);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentileType7 } from "./percentile.ts";
-import { bandFor, competitionRanks } from "./ranking.ts";
+import { median, percentileType7 } from "./percentile.ts";
 import { wilsonInterval } from "./wilson.ts";
 
 describe("percentileType7", () => {
@@ -22,6 +21,15 @@ describe("percentileType7", () => {
   });
 });
 
+describe("median", () => {
+  it("takes the middle of an odd count and the mean of the two middles of an even count", () => {
+    expect(median([3.2, 1.1, 2.5])).toBe(2.5);
+    // (2 + 3) / 2 = 2.5
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(() => median([])).toThrow(RangeError);
+  });
+});
+
 describe("wilsonInterval", () => {
   it("matches the known interval for 8 of 10", () => {
     // p = 0.8, z² = 3.841459, z²/n = 0.3841459; centre = (0.8 + 0.1920729) / 1.3841459 = 0.716714;
@@ -37,26 +45,5 @@ describe("wilsonInterval", () => {
     expect(wilsonInterval(0, 10).high).toBeCloseTo(0.277535, 5);
     expect(wilsonInterval(10, 10).low).toBeCloseTo(1 - 0.277535, 5);
     expect(wilsonInterval(10, 10).high).toBe(1);
-  });
-});
-
-describe("competitionRanks", () => {
-  it("gives equal values the best rank and skips the next (1, 2, 2, 4)", () => {
-    expect([...competitionRanks([85.67, 92.5, 85.67, 70])]).toEqual([2, 1, 2, 4]);
-    expect([...competitionRanks([90, 90, 89.99])]).toEqual([1, 1, 3]);
-  });
-});
-
-describe("bandFor", () => {
-  const bands = [
-    { code: "A", label: "Nhóm A", min_pct: 90 },
-    { code: "B", label: "Nhóm B", min_pct: 80 },
-    { code: "C", label: "Nhóm C", min_pct: 0 },
-  ];
-  it("takes the first band whose minimum the published index reaches", () => {
-    expect(bandFor(90, bands).code).toBe("A");
-    expect(bandFor(89.99, bands).code).toBe("B");
-    expect(bandFor(80, bands).code).toBe("B");
-    expect(bandFor(0, bands).code).toBe("C");
   });
 });

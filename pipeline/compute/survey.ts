@@ -6,7 +6,7 @@ import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
 import type { Answers } from "../../schemas/survey.ts";
 import { exactDecimal, Fraction, lcm } from "./exact.ts";
-import { groupBy } from "./group.ts";
+import { groupBy } from "../rules/group.ts";
 
 export interface Scale {
   /** Options in scales.csv order (the order published in survey_options). */

@@ -4,6 +4,7 @@
 // applicable child, so that no node with nothing to score is published.
 import type { CommuneType } from "../../schemas/communes.ts";
 import type { Criterion, CriterionSource } from "../../schemas/criteria.ts";
+import { compareDottedIds } from "../rules/dotted-ids.ts";
 import { Fraction, pointUnitsOf, UNITS_PER_POINT } from "./exact.ts";
 
 export type NodeSource = CriterionSource | "mixed";
@@ -21,16 +22,6 @@ export interface ApplicableNode {
   source: NodeSource;
 }
 
-/** Dotted ids in natural order: 1.2 < 1.10 < 2. */
-export function compareCriterionIds(a: string, b: string): number {
-  const x = a.split(".").map(Number);
-  const y = b.split(".").map(Number);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i]! - y[i]!;
-  }
-  return x.length - y.length;
-}
-
 export function parentIdOf(id: string): string | null {
   const cut = id.lastIndexOf(".");
   return cut < 0 ? null : id.slice(0, cut);
@@ -43,7 +34,7 @@ function applies(criterion: Criterion, type: CommuneType): boolean {
 /** The applicable domains of a commune type, each with its applicable subtree, in natural id order. */
 export function applicableTree(criteria: readonly Criterion[], type: CommuneType): ApplicableNode[] {
   const childrenOf = new Map<string | null, Criterion[]>();
-  for (const criterion of [...criteria].sort((a, b) => compareCriterionIds(a.id, b.id))) {
+  for (const criterion of [...criteria].sort((a, b) => compareDottedIds(a.id, b.id))) {
     const parentId = parentIdOf(criterion.id);
     const siblings = childrenOf.get(parentId) ?? [];
     siblings.push(criterion);

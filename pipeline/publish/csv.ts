@@ -5,17 +5,8 @@
 import Papa from "papaparse";
 import type { PublishedTableName } from "../../schemas/published.ts";
 import type { ComputedTables } from "../model.ts";
+import { neutraliseFormula } from "../rules/formula.ts";
 import { columnValues, rowCount, tableColumns, type Cell } from "./columns.ts";
-
-/**
- * Text cells that a spreadsheet would run as a formula (OWASP "CSV injection") get a leading `'`.
- * Only text columns: a negative number such as an index change of -1.25 stays a number.
- */
-const formulaTrigger = /^[=+\-@\t\r\n]/;
-
-export function neutraliseFormula(text: string): string {
-  return formulaTrigger.test(text) ? `'${text}` : text;
-}
 
 const byteOrderMark = "\uFEFF";
 const lineEnd = "\r\n";

@@ -14,7 +14,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm } from "node:fs/promises
 import { join } from "node:path";
 import { z } from "zod";
 import { datasetManifest } from "../../schemas/dataset.ts";
-import { compareVersions } from "../../site/lib/releases.ts";
+import { compareDottedIds } from "../rules/dotted-ids.ts";
 import { publishedTableNames } from "./columns.ts";
 
 /** The files of a release that are kept: every published table as CSV, and the manifest. */
@@ -103,7 +103,7 @@ export async function publishReleaseArchive(options: {
     await copyRelease(archived, join(yearFolder, releaseFolderName(frozenVersion)));
   }
   await copyRelease(yearFolder, join(yearFolder, releaseFolderName(version)));
-  return [...new Set([...frozen, version])].sort(compareVersions).map(releaseFolderName);
+  return [...new Set([...frozen, version])].sort(compareDottedIds).map(releaseFolderName);
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -10,8 +10,8 @@ import ExcelJS from "exceljs";
 import { unzipSync, zipSync, type Unzipped, type Zippable } from "fflate";
 import { Writable } from "node:stream";
 import type { PublishedTableName } from "../../schemas/published.ts";
-import { formatInt } from "../../site/lib/format.ts";
-import { tableTitles } from "../../site/lib/dictionary.ts";
+import { formatInt } from "../rules/format.ts";
+import { tableTitles } from "../rules/table-titles.ts";
 import type { ComputedTables } from "../model.ts";
 import {
   columnValues,

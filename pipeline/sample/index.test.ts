@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { median } from "../compute/percentile.ts";
 import { inputFiles } from "../model.ts";
+import { hundredths } from "../rules/hundredths.ts";
 import { datasetManifest } from "../../schemas/dataset.ts";
 import { writeSampleYear } from "./index.ts";
 
@@ -50,7 +52,6 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string) => {
 };
 
 /** Hundredths of a point, so sums of maxima compare exactly. */
-const hundredths = (points: string) => Math.round(Number(points) * 100);
 
 /**
  * Our own estimate of each commune's index, straight from DATA.md §2 and independent of the
@@ -101,11 +102,6 @@ async function estimatedIndices(folder: string): Promise<Map<string, number>> {
   return indices;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  return sorted.length % 2 === 0 ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
-};
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 let scratch: string;
@@ -191,9 +187,9 @@ describe("the provisional criteria tree", () => {
       if (children.length > 0) {
         expect(c.source, c.id).toBe("");
         expect(
-          children.reduce((sum, child) => sum + hundredths(child.max_points), 0),
+          children.reduce((sum, child) => sum + hundredths(Number(child.max_points)), 0),
           c.id,
-        ).toBe(hundredths(c.max_points));
+        ).toBe(hundredths(Number(c.max_points)));
       } else {
         expect(["appraisal", "survey"]).toContain(c.source);
       }
@@ -202,7 +198,7 @@ describe("the provisional criteria tree", () => {
     const domainSplit = (domain: string, source: string) =>
       leaves
         .filter((l) => l.id.split(".")[0] === domain && l.source === source)
-        .reduce((sum, l) => sum + hundredths(l.max_points), 0) / 100;
+        .reduce((sum, l) => sum + hundredths(Number(l.max_points)), 0) / 100;
     // id: [max, appraisal, survey] from the table of DATA.md §3; total 100 = 64 + 36.
     const table: Record<string, [number, number, number]> = {
       "1": [12, 9, 3],
@@ -241,7 +237,7 @@ describe("the provisional criteria tree", () => {
     const maxFor = (type: string) =>
       leaves
         .filter((l) => l.applies_to === "all" || l.applies_to === type)
-        .reduce((sum, l) => sum + hundredths(l.max_points), 0);
+        .reduce((sum, l) => sum + hundredths(Number(l.max_points)), 0);
     expect(maxFor("xa")).not.toBe(maxFor("thi_tran"));
   });
 });
@@ -302,10 +298,10 @@ describe("appraisal", () => {
         .map((leaf) => `${commune.code}|${leaf.id}`),
     );
     expect(appraisal!.map((a) => `${a.commune_code}|${a.criterion_id}`).sort()).toEqual(expected.sort());
-    const maxOf = new Map(criteria!.map((c) => [c.id, hundredths(c.max_points)]));
+    const maxOf = new Map(criteria!.map((c) => [c.id, hundredths(Number(c.max_points))]));
     for (const row of appraisal!) {
-      const self = hundredths(row.self_score);
-      const appraised = hundredths(row.appraised_score);
+      const self = hundredths(Number(row.self_score));
+      const appraised = hundredths(Number(row.appraised_score));
       expect(/^\d+(\.\d{1,2})?$/.test(row.self_score) && /^\d+(\.\d{1,2})?$/.test(row.appraised_score)).toBe(
         true,
       );

@@ -5,7 +5,7 @@ import type { Commune } from "../../schemas/communes.ts";
 import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 import { appliesTo, leafSource, type CriteriaTree } from "./criteria.ts";
-import { cents } from "./keys.ts";
+import { hundredths } from "../rules/hundredths.ts";
 import type { ParsedRow } from "./rows.ts";
 
 const file = "appraisal.csv";
@@ -63,7 +63,7 @@ export function checkAppraisal(
     }
     for (const column of scoreColumns) {
       const score = row.value?.[column];
-      if (score !== undefined && cents(score) > cents(criterion.max_points)) {
+      if (score !== undefined && hundredths(score) > hundredths(criterion.max_points)) {
         const cell = { file, line: row.line, column, value: row.raw[column] ?? "" };
         problems.push(problem("score_above_max", cell, { max: criterion.max_points, criterion: id }));
       }

@@ -4,7 +4,7 @@ import type { Criterion } from "../../schemas/criteria.ts";
 import type { CommuneType } from "../../schemas/communes.ts";
 import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
-import { cents } from "./keys.ts";
+import { hundredths } from "../rules/hundredths.ts";
 import type { ParsedRow } from "./rows.ts";
 
 const file = "criteria.csv";
@@ -83,8 +83,8 @@ export function checkTree(
     }
     // With an unreadable row the sums would fail for a reason already reported.
     if (!allValid) continue;
-    const sum = kids.reduce((total, id) => total + cents(tree.byId.get(id)?.max_points ?? 0), 0);
-    if (sum !== cents(criterion.max_points)) {
+    const sum = kids.reduce((total, id) => total + hundredths(tree.byId.get(id)?.max_points ?? 0), 0);
+    if (sum !== hundredths(criterion.max_points)) {
       const at = { file, line: row.line, column: "max_points", value: criterion.id };
       problems.push(
         problem("criterion_sum_mismatch", at, { expected: criterion.max_points, found: sum / 100 }),
@@ -92,7 +92,7 @@ export function checkTree(
     }
   }
   const domains = [...tree.byId.values()].filter((c) => parentId(c.id) === null);
-  const total = domains.reduce((sum, c) => sum + cents(c.max_points), 0);
+  const total = domains.reduce((sum, c) => sum + hundredths(c.max_points), 0);
   if (allValid && domains.length > 0 && total !== 100_00) {
     problems.push(
       problem(

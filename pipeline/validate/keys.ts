@@ -49,8 +49,3 @@ export function duplicateKeys(
     problems.push(problem("duplicate_key", at, { key: columns.join(" + "), first_line: first }));
   }
 }
-
-/** Whole-number hundredths: scores and maxima have at most 2 decimals, so sums compare exactly. */
-export function cents(value: number): number {
-  return Math.round(value * 100);
-}

@@ -3,7 +3,7 @@
 // not by colour alone.
 import * as Plot from "@observablehq/plot";
 import type { ResultsRow } from "../../schemas/published.ts";
-import { compareVietnamese, formatChange, formatNumber } from "../lib/format.ts";
+import { compareVietnamese, formatChange, formatNumber } from "../../pipeline/rules/format.ts";
 import { renderPlot } from "./chart.ts";
 import type { Chart } from "./chart.ts";
 

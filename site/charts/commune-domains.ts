@@ -2,7 +2,7 @@
 // district average of that domain: where the commune is ahead and where it lost ground.
 import * as Plot from "@observablehq/plot";
 import type { DomainsRow } from "../../schemas/published.ts";
-import { formatNumber, formatPct } from "../lib/format.ts";
+import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { renderPlot } from "./chart.ts";
 import type { Chart } from "./chart.ts";
 

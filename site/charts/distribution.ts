@@ -2,7 +2,7 @@
 // with the district average marked. The ranking itself is the table beside it on the page.
 import * as Plot from "@observablehq/plot";
 import type { DomainsRow } from "../../schemas/published.ts";
-import { compareVietnamese, formatNumber, formatPct } from "../lib/format.ts";
+import { compareVietnamese, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { renderPlot } from "./chart.ts";
 import type { Chart } from "./chart.ts";
 

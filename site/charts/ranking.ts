@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Band } from "../../schemas/dataset.ts";
 import type { ResultsRow } from "../../schemas/published.ts";
-import { compareVietnamese, formatNumber, formatPct } from "../lib/format.ts";
+import { compareVietnamese, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { bandLook, bandLooks } from "../lib/bands.ts";
 import { intervalMarks, renderPlot } from "./chart.ts";
 import type { Chart } from "./chart.ts";

@@ -3,7 +3,7 @@
 // and the chart says so.
 import * as Plot from "@observablehq/plot";
 import type { SatisfactionRow } from "../../schemas/published.ts";
-import { formatInt, formatNumber, formatPct } from "../lib/format.ts";
+import { formatInt, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { intervalMarks, renderPlot } from "./chart.ts";
 import type { Chart } from "./chart.ts";
 

@@ -8,7 +8,9 @@ import type { DistrictSummary, PublishedManifest } from "../../schemas/published
 import type { DomainsRow, ResultsRow } from "../../schemas/published.ts";
 import { bandRange, shortBandLabel } from "./bands.ts";
 import type { PublishedYear } from "./data.ts";
-import { compareVietnamese, formatInt, formatNumber, formatPct } from "./format.ts";
+import { compareVietnamese, formatInt, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
+import { groupBy } from "../../pipeline/rules/group.ts";
+import { hundredths } from "../../pipeline/rules/hundredths.ts";
 import { communeSlug } from "./slug.ts";
 import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
 
@@ -111,19 +113,16 @@ function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} và ${names.at(-1)}`;
 }
 
-/** Hundredths of a published (2-decimal) figure, exactly. */
-const hundredths = (value: number): number => Math.round(value * 100);
-
 function communeSource(row: Pick<ResultsRow, "commune_name">): BulletinSentence["source"] {
   return { path: `/xa/${communeSlug(row.commune_name)}/`, label: row.commune_name };
 }
 const homeSource = { path: "/", label: "Trang chủ: xếp hạng các xã, thị trấn" };
 
-/** Rows sharing a value, best group first; names in Vietnamese order within a group. */
-function groupBy<T>(rows: T[], key: (row: T) => number, name: (row: T) => string): T[][] {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
-  return [...groups.values()].map((group) => group.sort((a, b) => compareVietnamese(name(a), name(b))));
+/** Rows sharing a value, in the order of `rows` (best first); names in Vietnamese order within a group. */
+function groupsByName<T>(rows: T[], key: (row: T) => number, name: (row: T) => string): T[][] {
+  return [...groupBy(rows, key).values()].map((group) =>
+    group.sort((a, b) => compareVietnamese(name(a), name(b))),
+  );
 }
 
 const byName = (row: ResultsRow) => row.commune_name;
@@ -213,7 +212,7 @@ function rankingSentences(input: BulletinInput): BulletinSentence[] {
   const { results } = input;
   const total = results.length;
   const ranked = [...results].sort((a, b) => a.rank - b.rank);
-  const groups = groupBy(ranked, (row) => row.rank, byName);
+  const groups = groupsByName(ranked, (row) => row.rank, byName);
   const sentences: BulletinSentence[] = [];
 
   // The top 3 places; a tie on the third place brings every commune that shares it.
@@ -294,7 +293,7 @@ function biggestMoves(rows: ResultsRow[], direction: 1 | -1): ResultsRow[][] {
   const moved = rows.filter((row) => size(row) > 0).sort((a, b) => size(b) - size(a));
   const third = moved[2];
   const chosen = third === undefined ? moved : moved.filter((row) => size(row) >= size(third));
-  return groupBy(chosen, size, byName);
+  return groupsByName(chosen, size, byName);
 }
 
 function changeSentences(input: BulletinInput): BulletinSentence[] {
@@ -366,7 +365,7 @@ function satisfactionSentences(input: BulletinInput): BulletinSentence[] {
       ".",
     ),
   ];
-  const groups = groupBy(
+  const groups = groupsByName(
     [...surveyed].sort((a, b) => satisfaction(b) - satisfaction(a)),
     satisfaction,
     byName,

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ScoresRow } from "../../schemas/published.ts";
-import { compareCriterionIds, criteriaTree } from "./criteria.ts";
+import { criteriaTree } from "./criteria.ts";
 
 describe("criteria order and tree", () => {
-  it("sorts dotted ids by their numbers: 1.9 before 1.10, a parent before its children", () => {
-    expect(["1.10", "2", "1.9", "1", "1.9.1"].sort(compareCriterionIds)).toEqual([
-      "1",
-      "1.9",
-      "1.9.1",
-      "1.10",
-      "2",
-    ]);
-  });
-
   it("lists each criterion once with the maxima it has across communes", () => {
     const row = (commune_code: string, criterion_id: string, parent_id: string | null, max_points: number) =>
       ({

@@ -1,16 +1,7 @@
 // The criteria tree as published in the scores table (one row per commune × criterion, every
 // level). Ids are dotted paths ("1.2.3"): sorted by their numbers, not as text ("1.10" after "1.9").
 import type { ScoresRow } from "../../schemas/published.ts";
-
-export function compareCriterionIds(a: string, b: string): number {
-  const x = a.split(".").map(Number);
-  const y = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const difference = (x[i] ?? -1) - (y[i] ?? -1);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
+import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
 
 /** The criteria, one row per id, in tree order, with the unit types they apply to. */
 export interface CriterionEntry {
@@ -46,14 +37,14 @@ export function criteriaTree(scores: readonly ScoresRow[]): CriterionEntry[] {
     entry.communes.add(row.commune_code);
   }
   for (const entry of entries.values()) entry.maxima.sort((a, b) => a - b);
-  return [...entries.values()].sort((a, b) => compareCriterionIds(a.id, b.id));
+  return [...entries.values()].sort((a, b) => compareDottedIds(a.id, b.id));
 }
 
 /** One commune's scores in tree order. */
 export function communeScores(scores: readonly ScoresRow[], code: string): ScoresRow[] {
   return scores
     .filter((row) => row.commune_code === code)
-    .sort((a, b) => compareCriterionIds(a.criterion_id, b.criterion_id));
+    .sort((a, b) => compareDottedIds(a.criterion_id, b.criterion_id));
 }
 
 export const sourceLabel: Record<ScoresRow["source"], string> = {

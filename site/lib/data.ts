@@ -10,6 +10,7 @@ import { publishedTables } from "../../schemas/published.ts";
 import type { PublishedTableName, PublishedTables } from "../../schemas/published.ts";
 import { publishedManifest } from "../../schemas/published-manifest.ts";
 import type { PublishedManifest } from "../../schemas/published-manifest.ts";
+import { restoreFormula } from "../../pipeline/rules/formula.ts";
 
 /** The tables a page may need; `responses` (one row per answer) stays for the explore page's DuckDB. */
 export type PageTableName = Exclude<PublishedTableName, "responses">;
@@ -73,19 +74,12 @@ function unwrapNullable(schema: z.ZodType): { inner: z.ZodType; nullable: boolea
     : { inner: schema, nullable: false };
 }
 
-/**
- * The published CSVs protect Excel users by prefixing `'` to a text cell that starts with a formula
- * trigger (QUALITY.md); on the page the text is shown as the data editor wrote it.
- */
-function displayText(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
-}
-
 function cellValue(schema: z.ZodType, cell: string): unknown {
   const { inner, nullable } = unwrapNullable(schema);
   if (cell === "" && nullable) return null;
   if (inner instanceof z.ZodNumber) return cell === "" ? Number.NaN : Number(cell);
-  return displayText(cell);
+  // The published CSVs prefix ' to formula-like text (QUALITY.md); pages show the text as written.
+  return restoreFormula(cell);
 }
 
 const tableCache = new Map<string, unknown[]>();

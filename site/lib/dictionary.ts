@@ -28,14 +28,3 @@ export function tableDictionary(table: PublishedTableName): DictionaryColumn[] {
     type: typeLabel(column as z.ZodType),
   }));
 }
-
-/** What each published table holds, in a sentence (Vietnamese). */
-export const tableTitles: Record<PublishedTableName, string> = {
-  results: "Kết quả chung của mỗi xã, thị trấn (một dòng mỗi đơn vị)",
-  domains: "Điểm của mỗi đơn vị theo lĩnh vực",
-  scores: "Điểm của mỗi đơn vị theo từng tiêu chí, mọi cấp",
-  survey: "Kết quả điều tra xã hội học theo đơn vị và câu hỏi",
-  survey_options: "Số câu trả lời theo từng phương án, theo đơn vị và câu hỏi",
-  satisfaction: "Mức độ hài lòng của người dân theo từng yếu tố, có khoảng tin cậy 95%",
-  responses: "Phiếu của người dân, tổ chức (không có thông tin cá nhân), để lập bảng chéo",
-};

@@ -6,7 +6,7 @@ import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { ResultsRow } from "../../schemas/published.ts";
 import { bandLook, bandRange } from "./bands.ts";
 import { sampleWarning } from "./bulletin.ts";
-import { formatPct } from "./format.ts";
+import { formatPct } from "../../pipeline/rules/format.ts";
 
 export interface CommuneCard {
   manifest: Pick<DatasetManifest, "year" | "status" | "version" | "district" | "bands">;

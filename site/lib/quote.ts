@@ -2,7 +2,7 @@
 // formatted the Vietnamese way; the rank range keeps a reader from over-reading a close rank.
 import type { ResultsRow } from "../../schemas/published.ts";
 import type { Band } from "../../schemas/dataset.ts";
-import { formatPct } from "./format.ts";
+import { formatPct } from "../../pipeline/rules/format.ts";
 import { bandLook } from "./bands.ts";
 
 function lowerFirst(text: string): string {

@@ -1,6 +1,7 @@
 // The release history of the data (manifest `releases`): what the feed, /du-lieu/ and the commune
 // pages say about versions and corrections (đính chính), and where each version stays downloadable.
 import type { DatasetManifest } from "../../schemas/dataset.ts";
+import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
 
 export type Release = NonNullable<DatasetManifest["releases"]>[number];
 
@@ -17,17 +18,6 @@ export const releaseKindLabel: Record<Release["kind"], string> = {
   release: "Phát hành",
   correction: "Đính chính",
 };
-
-/** Semantic versions in numeric order: 1.0.9 before 1.0.10. */
-export function compareVersions(a: string, b: string): number {
-  const left = a.split(".").map(Number);
-  const right = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
 
 /** Every release of every year, newest first (by date, then year, then version). */
 export function releasesNewestFirst(
@@ -46,7 +36,7 @@ export function releasesNewestFirst(
       (a, b) =>
         b.release.date.localeCompare(a.release.date) ||
         b.year - a.year ||
-        compareVersions(b.release.version, a.release.version),
+        compareDottedIds(b.release.version, a.release.version),
     );
 }
 

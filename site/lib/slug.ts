@@ -1,15 +1,11 @@
 // Commune pages live at /xa/<slug>/: the name without its unit prefix ("Xã "), without diacritics,
 // lower case and hyphenated, so a link can be typed on any keyboard and read on the radio.
 // "Thị trấn" is kept because it is part of how people name the town ("thi-tran-ninh-giang").
+import { foldDiacritics } from "../../pipeline/rules/fold.ts";
 
 /** `Xã Hồng Dụ` → `hong-du`; `Xã Ứng Hòe` → `ung-hoe`; `Thị trấn Ninh Giang` → `thi-tran-ninh-giang`. */
 export function communeSlug(name: string): string {
-  return name
-    .normalize("NFC")
-    .replace(/^Xã\s+/u, "")
-    .normalize("NFD")
-    .replace(/\p{Mn}/gu, "") // combining marks: tones and vowel modifiers
-    .replace(/[đĐ]/g, "d") // đ is a letter of its own, not a d with a mark, so NFD keeps it
+  return foldDiacritics(name.normalize("NFC").replace(/^Xã\s+/u, ""))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");

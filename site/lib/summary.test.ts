@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ResultsRow } from "../../schemas/published.ts";
-import { communesPerBand, lostPoints, positions } from "./summary.ts";
+import { communesPerBand, lostPoints } from "./summary.ts";
 
 const withIndex = (index_pct: number, band = "B") => ({ index_pct, band }) as ResultsRow;
 
@@ -20,9 +20,5 @@ describe("summaries of published figures", () => {
 
   it("subtracts without float noise: 2.3 − 0.75 = 1.55", () => {
     expect(lostPoints({ max_points: 2.3, points: 0.75 })).toBe(1.55);
-  });
-
-  it("gives equal values the same position and skips the next (1, 2, 2, 4)", () => {
-    expect(positions([92.35, 90.1, 90.1, 88])).toEqual([1, 2, 2, 4]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumber } from "./format.ts";
+import { formatNumber } from "../../pipeline/rules/format.ts";
 import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
 
 // Expected readings written by hand, as a Northern presenter says them.

@@ -1,16 +1,10 @@
 // Finding a commune by typing, the way people type on a phone: without diacritics, in any case,
 // with "d" for "đ" ("hong du" finds "Hồng Dụ", "dong tam" finds "Đồng Tâm").
+import { foldDiacritics } from "../../pipeline/rules/fold.ts";
 
 /** Lower-case text with Vietnamese diacritics removed and đ written d, spaces collapsed. */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return foldDiacritics(text).toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /** What a commune must offer to be searched. */

@@ -1,7 +1,7 @@
 // /so-sanh/: compare 2–4 communes. The page's static HTML lists every commune (the whitelist of
 // codes and names); this script starts DuckDB-WASM on load, keeps the choice in the URL
 // (`?xa=11155,11215`) and answers each choice with the published domains and criteria.
-import { formatNumber, formatPct } from "../lib/format.ts";
+import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { communeCombobox } from "./compare-combobox.ts";
 import { comparisonHeadline, criterionDifferences } from "./compare-differences.ts";
 import {

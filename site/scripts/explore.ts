@@ -1,7 +1,7 @@
 // /kham-pha/: explore the survey. DuckDB-WASM starts on load; the filters (panel, question,
 // commune, answer, second question) live in the URL; the page shows the distribution of answers
 // (chart + table), the citizens' cross-tabulation and offers the filtered rows as CSV.
-import { compareVietnamese, formatInt, formatPct } from "../lib/format.ts";
+import { compareVietnamese, formatInt, formatPct } from "../../pipeline/rules/format.ts";
 import { openPublishedData, withLoadingState } from "./duckdb.ts";
 import { downloadCsv, rowsToCsv } from "./explore-csv.ts";
 import {

@@ -1,7 +1,7 @@
 // Loaded on a reader's first use of an interactive chart's controls (see interactive-charts.ts):
 // starts DuckDB-WASM, queries the published `domains` table and draws the chosen view in place
 // of the static chart. If DuckDB-WASM cannot run, the static chart stays and a message says why.
-import { formatNumber, formatPct } from "../lib/format.ts";
+import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { comparisonHeadline } from "./compare-differences.ts";
 import { comparedDomains, type ComparedDomain } from "./compare-queries.ts";
 import { openPublishedData, withLoadingState, type PublishedData } from "./duckdb.ts";

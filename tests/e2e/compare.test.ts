@@ -3,7 +3,7 @@
 // leaving the local server, nothing for axe to report.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatNumber, formatPct } from "../../site/lib/format.ts";
+import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { foldForSearch } from "../../site/scripts/compare-search.ts";
 import {
   latestPublishedYear,

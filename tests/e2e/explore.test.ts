@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatInt } from "../../site/lib/format.ts";
+import { formatInt } from "../../pipeline/rules/format.ts";
 import {
   latestPublishedYear,
   launchBrowser,

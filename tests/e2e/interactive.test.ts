@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatNumber, formatPct } from "../../site/lib/format.ts";
+import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { communeSlug } from "../../site/lib/slug.ts";
 import {
   E2E_OUT_DIR,

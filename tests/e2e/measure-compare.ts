@@ -8,6 +8,7 @@
 // The server here answers like GitHub Pages does for caching (Cache-Control: max-age=600), so a
 // warm visit reads the engine and data from the browser cache; it does not compress, so the
 // transfer sizes printed are uncompressed (GitHub Pages gzips .wasm and .js).
+import { median } from "../../pipeline/compute/percentile.ts";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -95,11 +96,6 @@ async function visit(context: BrowserContext): Promise<{ ms: number; bytes: numb
   await page.close();
   return { ms, bytes };
 }
-
-const median = (numbers: number[]) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 const cold: number[] = [];
 const warm: number[] = [];

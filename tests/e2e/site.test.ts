@@ -7,7 +7,8 @@ import { parseHTML } from "linkedom";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communeSlug } from "../../site/lib/slug.ts";
-import { formatPct } from "../../site/lib/format.ts";
+import { formatPct } from "../../pipeline/rules/format.ts";
+import { firstViewBudgets } from "../support/budgets.ts";
 import {
   BASE_PATH,
   latestPublishedYear,
@@ -197,8 +198,8 @@ describe("first-view budget", () => {
         .reduce((sum, entry) => sum + entry.gzip, 0);
       const total = sizes.reduce((sum, entry) => sum + entry.gzip, 0);
       expect(sizes.filter((entry) => /duckdb|\.wasm/i.test(entry.url))).toEqual([]);
-      expect(script).toBeLessThanOrEqual(50 * 1024);
-      expect(total).toBeLessThanOrEqual(150 * 1024);
+      expect(script).toBeLessThanOrEqual(firstViewBudgets.js);
+      expect(total).toBeLessThanOrEqual(firstViewBudgets.total);
     });
   }
 });

@@ -2,15 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { median, textTable, writeReport, type ScaleRun } from "./report.ts";
-
-describe("median", () => {
-  it("takes the middle of an odd count and the mean of the two middles of an even count", () => {
-    expect(median([3.2, 1.1, 2.5])).toBe(2.5);
-    // (2 + 3) / 2 = 2.5
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-});
+import { textTable, writeReport, type ScaleRun } from "./report.ts";
 
 describe("textTable", () => {
   it("left-aligns the first column and right-aligns the figures", () => {

@@ -1,6 +1,7 @@
 // The benchmark's report: medians of the runs per scale, written to bench-report.json and printed
 // as a table. Times are medians (robust to a run disturbed by other work on the machine); memory is
 // the peak over the runs (the worst case is what has to fit).
+import { median } from "../../pipeline/compute/percentile.ts";
 import { readFile, writeFile } from "node:fs/promises";
 import type { Agreement } from "./agreement.ts";
 import type { BenchScale } from "./datasets.ts";
@@ -40,15 +41,6 @@ export interface MachineState {
   cores: number;
   /** os.loadavg()[0] before and after the scale's runs: other work on the machine slows both sides. */
   load_avg_1m: [number, number];
-}
-
-/** Median: the middle value, or the mean of the two middle values of an even count. */
-export function median(values: number[]): number {
-  if (values.length === 0) throw new Error("median of no values");
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle] as number;
-  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -9,10 +9,8 @@ import { performance } from "node:perf_hooks";
 import { chromium, type Browser, type Request } from "playwright-core";
 import { textTable, writeReport } from "./report.ts";
 import { firstViewSizes, type FirstViewSizes, type LoadedResource } from "./transfer.ts";
+import { firstViewBudgets } from "../../tests/support/budgets.ts";
 import { startStaticServer } from "../../tests/support/server.ts";
-
-/** SITE.md budgets for the first view of `/` and `/xa/<slug>/`, in bytes (1 KB = 1,000 bytes). */
-export const budgets = { js: 50_000, total: 150_000 } as const;
 
 const chromiumArgs = [
   "--headless",
@@ -76,7 +74,7 @@ async function loadFirstView(
     foreign,
     duckdb: resources.map((r) => r.url).filter((url) => /duckdb|\.wasm$/.test(url)),
     within_budget: budgeted
-      ? { js: sizes.js.gzip <= budgets.js, total: sizes.total.gzip <= budgets.total }
+      ? { js: sizes.js.gzip <= firstViewBudgets.js, total: sizes.total.gzip <= firstViewBudgets.total }
       : null,
   };
 }
@@ -255,7 +253,12 @@ export async function benchSite(
       );
     }
     await writeReport(reportFile, {
-      site: { build_s, budgets, first_views: views, compare: compare ?? "skipped: /so-sanh/ not built" },
+      site: {
+        build_s,
+        budgets: firstViewBudgets,
+        first_views: views,
+        compare: compare ?? "skipped: /so-sanh/ not built",
+      },
     });
     console.log(`\n→ ${reportFile}`);
     return 0;
