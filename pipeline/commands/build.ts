@@ -13,24 +13,14 @@ import { isYearOutput, resolveBuildTime, writeYearFiles, type YearPublication } 
 import { replaceFolderAtomically } from "../publish/atomic.ts";
 import { loadYear } from "../validate/index.ts";
 import type { ReportOptions } from "../validate/report.ts";
-import { formatSeconds, isValid, printValidationReport, reportOptions, yearPublication } from "./compute.ts";
-
-const yearFolder = /^\d{4}$/;
-
-/** The year folders under the data root (`data/2022`, `data/2023`, …), ascending. */
-export async function yearFolders(dataRoot: string): Promise<{ year: number; folder: string }[]> {
-  const entries = await readdir(dataRoot, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isDirectory() && yearFolder.test(entry.name))
-    .map((entry) => ({ year: Number(entry.name), folder: join(dataRoot, entry.name) }))
-    .sort((a, b) => a.year - b.year);
-}
+import { formatSeconds, printValidationReport, reportOptions } from "../console.ts";
+import { isValid, yearFolderName, yearFolders, yearPublication } from "../years.ts";
 
 /** A previous build output holds nothing but published year folders. */
 async function isBuildOutput(folder: string): Promise<boolean> {
   const entries = await readdir(folder, { withFileTypes: true });
   for (const entry of entries) {
-    if (!entry.isDirectory() || !yearFolder.test(entry.name)) return false;
+    if (!entry.isDirectory() || !yearFolderName.test(entry.name)) return false;
     if (!(await isYearOutput(join(folder, entry.name)))) return false;
   }
   return true;

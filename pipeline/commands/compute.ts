@@ -1,67 +1,18 @@
 // `npm run compute -- --data <year folder> --out <folder> [--previous <year folder>] [--no-bootstrap]
 // [--format text|json|markdown] [--lang vi|en]`: validate, compute and publish one year's tables
-// straight into <folder>. On any validation error it prints the report of `validate` (by running it)
+// straight into <folder>. On any validation error it prints the report of `validate`
 // and exits 1 without touching <folder>.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { computeYear } from "../compute/index.ts";
+import { formatSeconds, printValidationReport, reportOptions } from "../console.ts";
 import type { YearData, YearResults } from "../model.ts";
-import { publishYear, resolveBuildTime, type YearPublication } from "../publish/index.ts";
-import { loadYear, type LoadedYear } from "../validate/index.ts";
+import { publishYear, resolveBuildTime } from "../publish/index.ts";
+import { loadYear } from "../validate/index.ts";
 import { formatProblems, type ReportOptions } from "../validate/report.ts";
-import { run as validate } from "./validate.ts";
-
-/** The publication of a year that validated and was computed (stamped with the given build time). */
-export function yearPublication(
-  loaded: LoadedYear & { data: YearData },
-  results: YearResults,
-  buildTime: Date,
-): YearPublication {
-  return {
-    manifest: loaded.data.manifest,
-    inputs: loaded.inputs,
-    problems: loaded.problems,
-    results,
-    buildTime,
-  };
-}
-
-/** Whether a loaded year validated (its data are null as soon as one error was found). */
-export function isValid(loaded: LoadedYear): loaded is LoadedYear & { data: YearData } {
-  return loaded.data !== null;
-}
-
-export function reportOptions(values: {
-  format?: string | undefined;
-  lang?: string | undefined;
-}): ReportOptions {
-  const format = values.format ?? "text";
-  const lang = values.lang ?? "vi";
-  if (format !== "text" && format !== "json" && format !== "markdown") {
-    throw new Error(`--format phải là text, json hoặc markdown / must be text, json or markdown: ${format}`);
-  }
-  if (lang !== "vi" && lang !== "en")
-    throw new Error(`--lang phải là vi hoặc en / must be vi or en: ${lang}`);
-  return { format, lang };
-}
-
-/** Prints exactly what `npm run validate` prints for these folders, by running it. */
-export async function printValidationReport(folders: string[], report: ReportOptions): Promise<void> {
-  await validate([
-    "--format",
-    report.format,
-    "--lang",
-    report.lang,
-    ...folders.flatMap((folder) => ["--data", folder]),
-  ]);
-}
-
-/** Seconds with one decimal, Vietnamese style (`1,4 s`), for the summary lines. */
-export function formatSeconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(1).replace(".", ",")} s`;
-}
+import { isValid, yearPublication } from "../years.ts";
 
 const usage =
   "Cách dùng / usage: npm run compute -- --data <thư mục năm> --out <thư mục> [--previous <thư mục năm>] " +
