@@ -1,7 +1,11 @@
-// Golden test: the committed sample data/2023 (with data/2022 as the previous year) gives exactly the
-// committed tables under tests/golden/expected/2023/ — every CSV and the manifest, whose sha256 of
-// the Parquet files and the workbook pins those bytes too. On a mismatch the new output is written to
-// tests/golden/expected-changed/2023/ for review; UPDATE_GOLDEN=1 accepts it as the new expected.
+// Golden test, a regression guard: the committed sample data/2023 (with data/2022 as the previous
+// year) gives exactly the committed tables under tests/golden/expected/2023/ — every CSV and the
+// manifest, whose sha256 of the Parquet files and the workbook pins those bytes too. It says that
+// nothing changed, not that the figures are right: tests/unit/publish/sql-cross-check.test.ts
+// checks those against an independent computation. On a mismatch the new output is written beside
+// the expected folder, to tests/golden/expected/2023-changed/ (git ignores it), and the test fails;
+// there is no switch that accepts it. A reviewer who judges the change right replaces the folder
+// by hand, and the diff of the commit shows what changed.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -13,7 +17,7 @@ import { captureOutput } from "./capture-output.ts";
 const repo = resolve(import.meta.dirname, "../../..");
 const sampleYear = join(repo, "data", "2023");
 const expectedFolder = join(repo, "tests", "golden", "expected", "2023");
-const changedFolder = join(repo, "tests", "golden", "expected-changed", "2023");
+const changedFolder = join(repo, "tests", "golden", "expected", "2023-changed");
 /** A fixed build time (2024-01-01T00:00:00Z), as CI would pass the commit's through SOURCE_DATE_EPOCH. */
 const goldenEpoch = "1704067200";
 
@@ -74,10 +78,6 @@ afterAll(async () => {
 describe("golden: the committed 2023 sample", () => {
   it("gives exactly the committed expected tables and manifest", async () => {
     const actual = new Map([...outputs[0]!].filter(([name]) => isGoldenFile(name)));
-    if (process.env.UPDATE_GOLDEN === "1") {
-      await writeFolder(expectedFolder, actual);
-      return;
-    }
     const expected = await folderFiles(expectedFolder).catch(() => new Map<string, Buffer>());
     const names = [...new Set([...expected.keys(), ...actual.keys()])].sort();
     const differences = names.flatMap((name) => {
@@ -92,7 +92,9 @@ describe("golden: the committed 2023 sample", () => {
       await writeFolder(changedFolder, actual);
       expect.fail(
         `${differences.length} file(s) differ from tests/golden/expected/2023/; the new output is in ` +
-          `tests/golden/expected-changed/2023/ (check it, then UPDATE_GOLDEN=1 to accept):\n${differences.join("\n")}`,
+          `tests/golden/expected/2023-changed/ (if the change is right, replace the expected folder ` +
+          `with it: rm -r tests/golden/expected/2023 && mv tests/golden/expected/2023-changed ` +
+          `tests/golden/expected/2023):\n${differences.join("\n")}`,
       );
     }
   });
