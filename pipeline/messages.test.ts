@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { catalogue, fillTemplate, problem, type ProblemCode } from "./messages.ts";
+import { catalogue, fillTemplate, problem, ReleaseError, type ProblemCode } from "./messages.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -55,5 +55,38 @@ describe("the problem catalogue", () => {
     expect(built).toMatchObject({ code, severity: entry.severity, line: 3 });
     expect(built.message_vi).toMatch(/Cách sửa: \S/);
     expect(built.message_en).toMatch(/Fix: \S/);
+  });
+});
+
+describe("typed params", () => {
+  const at = { file: "appraisal.csv", line: 3, column: "self_score", value: "7,125" };
+
+  it("fills each code's own params; the compiler refuses a missing or misspelt one", () => {
+    expect(problem("too_many_decimals", at, { places: 2 }).message_en).toBe(
+      'The number "7,125" has too many decimals (at most 2). ' +
+        "Fix: Round the stored value (ROUND function), not just its display format, then save again.",
+    );
+    // @ts-expect-error `places` is required by the templates of too_many_decimals
+    const missing = problem("too_many_decimals", at);
+    // An unfilled placeholder stays visible rather than vanishing.
+    expect(missing.message_en).toContain("(at most {places})");
+    // @ts-expect-error `place` is not a placeholder of too_many_decimals
+    expect(problem("too_many_decimals", at, { place: 2 }).message_vi).toContain("{places}");
+  });
+});
+
+describe("release errors", () => {
+  it("carry their code and params, and say it in Vietnamese then English", () => {
+    const error = new ReleaseError("release_not_built", {
+      folder: "site/public/data/2023",
+      published: "1.0.0",
+      version: "1.0.1",
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.code).toBe("release_not_built");
+    expect(error.message).toBe(
+      'site/public/data/2023 là phiên bản 1.0.0, dữ liệu là 1.0.1: chạy "npm run build" trước. / ' +
+        "published version 1.0.0 is not the data's 1.0.1; build first.",
+    );
   });
 });

@@ -1,4 +1,5 @@
-// The one catalogue of validation problems (STYLE.md: user-facing messages live in one place).
+// The one catalogue of messages (STYLE.md: user-facing messages live in one place): validation
+// problems here, and the release errors at the end of the file.
 // Each code has a severity, a Vietnamese and an English message, a "how to fix" in Excel terms and
 // an example; the data editors' guide page is generated from this object, and `problem()` builds
 // every Problem the pipeline reports, so wording cannot drift between the CLI, CI and the site.
@@ -819,7 +820,39 @@ export const catalogue = {
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof catalogue;
-export type ProblemParams = Record<string, string | number>;
+
+/** A value a template shows: text or a number, printed as given. */
+type TemplateValue = string | number;
+
+/** The `{name}` placeholders of a template, as a union of names (`never` for a plain `string`). */
+export type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+
+/** What a template needs: a value for each of its placeholders. */
+export type TemplateParams<T extends string> = { [K in Placeholders<T>]: TemplateValue };
+
+/** Placeholders every problem can fill from its location; params may still give them. */
+type LocationPlaceholder = "file" | "column" | "value";
+
+/** The placeholders of a code's four templates, taken one by one: a union with a plain `string` would be `string`. */
+type ProblemPlaceholders<C extends ProblemCode> =
+  | Placeholders<(typeof catalogue)[C]["message_vi"]>
+  | Placeholders<(typeof catalogue)[C]["message_en"]>
+  | Placeholders<(typeof catalogue)[C]["fix_vi"]>
+  | Placeholders<(typeof catalogue)[C]["fix_en"]>;
+
+/**
+ * The params of one code: one value for each placeholder its four templates name, beside the
+ * location's file, column and value. `problem("too_many_decimals", at, { places: 2 })` compiles;
+ * a missing or misspelt name does not. For a code only known at run time (a Zod issue's message),
+ * the union of every code's params.
+ */
+export type ProblemParams<C extends ProblemCode> = C extends ProblemCode
+  ? { [K in Exclude<ProblemPlaceholders<C>, LocationPlaceholder>]: TemplateValue } & {
+      [K in LocationPlaceholder]?: TemplateValue;
+    }
+  : never;
 
 export interface ProblemLocation {
   file: string;
@@ -833,18 +866,23 @@ export function isProblemCode(code: string): code is ProblemCode {
 }
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
-export function fillTemplate(template: string, params: ProblemParams): string {
+export function fillTemplate<T extends string>(template: T, params: TemplateParams<T>): string {
+  const values: Partial<Record<string, TemplateValue>> = params;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
+    const value = values[name];
     return value === undefined ? whole : String(value);
   });
 }
 
 /** Builds the Problem for a code at a location; `value` and `file` are also available to templates. */
-export function problem(code: ProblemCode, at: ProblemLocation, params: ProblemParams = {}): Problem {
+export function problem<C extends ProblemCode>(
+  code: C,
+  at: ProblemLocation,
+  ...[params]: object extends ProblemParams<C> ? [params?: ProblemParams<C>] : [params: ProblemParams<C>]
+): Problem {
   const definition: ProblemDefinition = catalogue[code];
   const value = at.value ?? null;
-  const all: ProblemParams = { file: at.file, column: at.column ?? "", value: value ?? "", ...params };
+  const all = { file: at.file, column: at.column ?? "", value: value ?? "", ...params };
   return {
     file: at.file,
     line: at.line,
@@ -855,4 +893,48 @@ export function problem(code: ProblemCode, at: ProblemLocation, params: ProblemP
     message_vi: `${fillTemplate(definition.message_vi, all)} Cách sửa: ${fillTemplate(definition.fix_vi, all)}`,
     message_en: `${fillTemplate(definition.message_en, all)} Fix: ${fillTemplate(definition.fix_en, all)}`,
   };
+}
+
+/**
+ * The errors of publishing releases (pipeline/publish/releases.ts): said to whoever runs the build or
+ * `release`, Vietnamese then English, and thrown as a ReleaseError carrying its code and params.
+ */
+export const releaseMessages = {
+  release_changed_without_version: {
+    message_vi:
+      '{folder}: phiên bản {version} đã công bố khác với dữ liệu hiện tại ({tables}). Khi sửa dữ liệu, hãy tăng "version" trong dataset.json và ghi lý do vào "releases".',
+    message_en: "release {version} was frozen with different tables; bump the version for changed data.",
+  },
+  release_not_built: {
+    message_vi: '{folder} là phiên bản {published}, dữ liệu là {version}: chạy "npm run build" trước.',
+    message_en: "published version {published} is not the data's {version}; build first.",
+  },
+  release_input_changed: {
+    message_vi: '{file} đã thay đổi sau lần công bố: chạy "npm run build" trước.',
+    message_en: "changed since it was published; build first.",
+  },
+  release_rewrite_refused: {
+    message_vi: "{folder} đã có và khác ({tables}); một phiên bản đã phát hành không được sửa.",
+    message_en: "already frozen with different tables; a release is never rewritten.",
+  },
+} as const;
+
+export type ReleaseCode = keyof typeof releaseMessages;
+
+/** The params of one release code: a value for each placeholder of its two messages. */
+export type ReleaseParams<C extends ReleaseCode> = TemplateParams<(typeof releaseMessages)[C]["message_vi"]> &
+  TemplateParams<(typeof releaseMessages)[C]["message_en"]>;
+
+/** A release refused: its message is the Vietnamese and the English text, joined by " / ". */
+export class ReleaseError<C extends ReleaseCode = ReleaseCode> extends Error {
+  override name = "ReleaseError";
+  readonly code: C;
+  readonly params: ReleaseParams<C>;
+
+  constructor(code: C, params: ReleaseParams<C>) {
+    const { message_vi, message_en } = releaseMessages[code];
+    super(`${fillTemplate<string>(message_vi, params)} / ${fillTemplate<string>(message_en, params)}`);
+    this.code = code;
+    this.params = params;
+  }
 }

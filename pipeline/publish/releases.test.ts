@@ -84,15 +84,26 @@ describe("cutting a release and serving earlier ones", () => {
     await publish("1.0.0", "a\n1\n");
     await freezeRelease({ dataFolder, yearFolder });
     await publish("1.0.0", "a\n2\n");
-    await expect(publishReleaseArchive({ dataFolder, yearFolder })).rejects.toThrow(/tăng "version"/);
+    await expect(publishReleaseArchive({ dataFolder, yearFolder })).rejects.toMatchObject({
+      code: "release_changed_without_version",
+      params: { version: "1.0.0", tables: "results.csv" },
+      message: expect.stringMatching(/tăng "version"/),
+    });
   });
 
   it("refuses to freeze tables that were not built from the committed inputs", async () => {
     await publish("1.0.0", "a\n1\n");
     await writeFile(join(dataFolder, "appraisal.csv"), "a\n3\n"); // edited after the build
-    await expect(freezeRelease({ dataFolder, yearFolder })).rejects.toThrow(/appraisal\.csv đã thay đổi/);
+    await expect(freezeRelease({ dataFolder, yearFolder })).rejects.toMatchObject({
+      code: "release_input_changed",
+      message: expect.stringMatching(/appraisal\.csv đã thay đổi/),
+    });
     await writeFile(join(dataFolder, "dataset.json"), JSON.stringify(inputManifest("1.0.1")));
-    await expect(freezeRelease({ dataFolder, yearFolder })).rejects.toThrow(/npm run build/);
+    await expect(freezeRelease({ dataFolder, yearFolder })).rejects.toMatchObject({
+      code: "release_not_built",
+      params: { published: "1.0.0", version: "1.0.1" },
+      message: expect.stringMatching(/npm run build/),
+    });
     expect(await readdir(dataFolder)).not.toContain("releases");
   });
 
@@ -101,7 +112,10 @@ describe("cutting a release and serving earlier ones", () => {
     await freezeRelease({ dataFolder, yearFolder });
     expect(await freezeRelease({ dataFolder, yearFolder })).toMatchObject({ written: false });
     await publish("1.0.0", "a\n2\n");
-    await expect(freezeRelease({ dataFolder, yearFolder })).rejects.toThrow(/không được sửa/);
+    await expect(freezeRelease({ dataFolder, yearFolder })).rejects.toMatchObject({
+      code: "release_rewrite_refused",
+      message: expect.stringMatching(/không được sửa/),
+    });
     expect(await readFile(join(dataFolder, "releases", "v1.0.0", "results.csv"), "utf8")).toBe("a\n1\n");
   });
 });

@@ -14,6 +14,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm } from "node:fs/promises
 import { join } from "node:path";
 import { z } from "zod";
 import { datasetManifest } from "../../schemas/dataset.ts";
+import { ReleaseError } from "../messages.ts";
 import { compareDottedIds } from "../rules/dotted-ids.ts";
 import { publishedTableNames } from "./columns.ts";
 
@@ -92,11 +93,11 @@ export async function publishReleaseArchive(options: {
     if (frozenVersion === version) {
       const differing = await differingTables(archived, yearFolder);
       if (differing.length > 0) {
-        throw new Error(
-          `${archived}: phiên bản ${version} đã công bố khác với dữ liệu hiện tại (${differing.join(", ")}). ` +
-            `Khi sửa dữ liệu, hãy tăng "version" trong dataset.json và ghi lý do vào "releases". / ` +
-            `release ${version} was frozen with different tables; bump the version for changed data.`,
-        );
+        throw new ReleaseError("release_changed_without_version", {
+          folder: archived,
+          version,
+          tables: differing.join(", "),
+        });
       }
       continue;
     }
@@ -131,28 +132,23 @@ export async function freezeRelease(options: {
   const input = datasetManifest.parse(await readJson(join(dataFolder, "dataset.json")));
   const published = publishedManifestFields.parse(await readJson(join(yearFolder, "dataset.json")));
   if (published.version !== input.version) {
-    throw new Error(
-      `${yearFolder} là phiên bản ${published.version}, dữ liệu là ${input.version}: chạy "npm run build" trước. / ` +
-        `published version ${published.version} is not the data's ${input.version}; build first.`,
-    );
+    throw new ReleaseError("release_not_built", {
+      folder: yearFolder,
+      published: published.version,
+      version: input.version,
+    });
   }
   for (const { file, sha256: recorded } of published.inputs) {
     const current = sha256(await readFile(join(dataFolder, file)));
     if (current !== recorded) {
-      throw new Error(
-        `${join(dataFolder, file)} đã thay đổi sau lần công bố: chạy "npm run build" trước. / ` +
-          `changed since it was published; build first.`,
-      );
+      throw new ReleaseError("release_input_changed", { file: join(dataFolder, file) });
     }
   }
   const folder = join(releasesFolder(dataFolder), releaseFolderName(input.version));
   if ((await frozenVersions(dataFolder)).includes(input.version)) {
     const differing = await differingTables(folder, yearFolder);
     if (differing.length > 0) {
-      throw new Error(
-        `${folder} đã có và khác (${differing.join(", ")}); một phiên bản đã phát hành không được sửa. / ` +
-          `already frozen with different tables; a release is never rewritten.`,
-      );
+      throw new ReleaseError("release_rewrite_refused", { folder, tables: differing.join(", ") });
     }
     return { version: input.version, folder, written: false };
   }
