@@ -9,6 +9,7 @@
 // questions. Maxima are written in points and are multiples of 0.25, the step in which appraisal
 // scores are given.
 import type { CommuneType } from "../../schemas/communes.ts";
+import { hundredths } from "../rules/hundredths.ts";
 
 export interface AppraisalLeaf {
   kind: "appraisal";
@@ -393,5 +394,5 @@ export function numberedCriteria(): NumberedCriterion[] {
 export function maxHundredths(node: CriterionNode): number {
   return node.kind === "inner"
     ? node.children.reduce((sum, child) => sum + maxHundredths(child), 0)
-    : Math.round(node.max * 100);
+    : hundredths(node.max);
 }
