@@ -1,8 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import { catalogue, fillTemplate, problem, ReleaseError, type ProblemCode } from "./messages.ts";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  catalogue,
+  fillTemplate,
+  problem,
+  ReleaseError,
+  type ProblemCode,
+  type ProblemParams,
+} from "./messages.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -59,6 +66,13 @@ describe("the problem catalogue", () => {
 });
 
 describe("typed params", () => {
+  it("gives each code's example the params its templates name (checked by the compiler)", () => {
+    type Misfits = {
+      [C in ProblemCode]: (typeof catalogue)[C]["example_params"] extends ProblemParams<C> ? never : C;
+    }[ProblemCode];
+    expectTypeOf<Misfits>().toEqualTypeOf<never>();
+  });
+
   const at = { file: "appraisal.csv", line: 3, column: "self_score", value: "7,125" };
 
   it("fills each code's own params; the compiler refuses a missing or misspelt one", () => {

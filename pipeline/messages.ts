@@ -16,8 +16,11 @@ export interface ProblemDefinition {
   fix_en: string;
   /** A value that triggers the problem, as an editor would see it in the file. */
   example: string;
-  /** Params that fill the templates for the example, so the guide can show a real sentence. */
-  example_params: Record<string, string | number>;
+  /**
+   * Params that fill the templates for the example, so the guide can show a real sentence; each
+   * code's are checked against its own templates (ProblemParams, pipeline/messages.test.ts).
+   */
+  example_params: { readonly [name: string]: string | number };
 }
 
 const saveAsCsvUtf8Vi = 'Trong Excel chọn Tệp → Lưu thành, loại tệp "CSV UTF-8 (Comma delimited) (*.csv)".';

@@ -1,7 +1,7 @@
 // CSV rows → typed records through the Zod row schemas. A schema's `error` strings are problem
 // codes of the catalogue, so a failed check becomes a Problem at the row's line and column.
 import type { z } from "zod";
-import { isProblemCode, problem } from "../messages.ts";
+import { isProblemCode, problem, type ProblemCode, type ProblemParams } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 import type { CsvRow, CsvTable } from "../read/csv.ts";
 
@@ -14,7 +14,7 @@ export interface ParsedRow<T> {
 }
 
 /** Extra details of a cell code, filled into its message. */
-const cellParams: Record<string, (issue: z.core.$ZodIssue) => Record<string, string | number>> = {
+const cellParams: { [C in ProblemCode]?: (issue: z.core.$ZodIssue) => ProblemParams<C> } = {
   too_many_decimals: (issue) => {
     const pattern = "pattern" in issue ? String(issue.pattern) : "";
     return { places: /\{1,(\d+)\}/.exec(pattern)?.[1] ?? 2 };
