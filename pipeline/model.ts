@@ -8,8 +8,10 @@ import type { PlanStep } from "../schemas/plan.ts";
 import type {
   DistrictSummary,
   MethodParameters,
+  PublishedPlanStep,
   SurveyDesignRow,
   SurveyQuota,
+  SurveyTotals,
 } from "../schemas/published-manifest.ts";
 import type { PublishedTables } from "../schemas/published.ts";
 import type { Question } from "../schemas/questions.ts";
@@ -84,6 +86,10 @@ export interface YearResults {
   tables: ComputedTables;
   surveyDesign: SurveyDesignRow[];
   surveyQuotas: SurveyQuota[];
+  surveyTotals: SurveyTotals;
   district: DistrictSummary;
+  /** The previous year's district figures, for the change the report states; null without one. */
+  previousDistrict: DistrictSummary | null;
+  plan: PublishedPlanStep[] | null;
   parameters: MethodParameters;
 }
