@@ -72,7 +72,7 @@ const usage =
  * `<year − 1>` if it exists. Changes use the published index, rank and domain percentages, which the
  * bootstrap does not touch, so the previous year is computed without it.
  */
-async function previousYear(
+export async function previousYear(
   data: YearData,
   folder: string,
   explicit: string | undefined,

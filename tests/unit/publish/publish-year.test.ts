@@ -25,11 +25,11 @@ async function folderBytes(folder: string): Promise<Map<string, Buffer>> {
 const tableFiles = publishedTableNames.flatMap((table) => [`${table}.csv`, `${table}.parquet`]);
 
 describe("publishing a year", () => {
-  it("writes every table as CSV and Parquet, the workbook and the manifest", async () => {
+  it("writes every table as CSV and Parquet, the workbook, the draft report and the manifest", async () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     expect((await readdir(out)).sort()).toEqual(
-      [...tableFiles, "chi-so-cchc-2023.xlsx", "dataset.json"].sort(),
+      [...tableFiles, "chi-so-cchc-2023.xlsx", "bao-cao-chi-so-cchc-2023.docx", "dataset.json"].sort(),
     );
   });
 
@@ -37,7 +37,11 @@ describe("publishing a year", () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     const manifest = JSON.parse(await readFile(join(out, "dataset.json"), "utf8")) as PublishedManifest;
-    expect(manifest.outputs.map((output) => output.file)).toEqual([...tableFiles, "chi-so-cchc-2023.xlsx"]);
+    expect(manifest.outputs.map((output) => output.file)).toEqual([
+      ...tableFiles,
+      "chi-so-cchc-2023.xlsx",
+      "bao-cao-chi-so-cchc-2023.docx",
+    ]);
     for (const output of manifest.outputs) {
       const bytes = await readFile(join(out, output.file));
       expect(output.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
