@@ -36,14 +36,19 @@ export function planSentences(plan: readonly PublishedPlanStep[] | null, year: n
       },
     ];
   }
-  const count = (status: PublishedPlanStep["status"]) =>
-    formatInt(plan.filter((s) => s.status === status).length);
+  const counted = (
+    [
+      ["on_time", "hoàn thành đúng hạn"],
+      ["late", "hoàn thành chậm so với kế hoạch"],
+      ["not_done", "chưa có ngày hoàn thành"],
+    ] as const
+  ).flatMap(([status, words]) => {
+    const n = plan.filter((s) => s.status === status).length;
+    return n === 0 ? [] : [`${formatInt(n)} bước ${words}`];
+  });
   return [
     heading,
-    {
-      kind: "text",
-      text: `Kế hoạch gồm ${formatInt(plan.length)} bước: ${count("on_time")} bước hoàn thành đúng hạn, ${count("late")} bước hoàn thành chậm so với kế hoạch, ${count("not_done")} bước chưa có ngày hoàn thành.`,
-    },
+    { kind: "text", text: `Kế hoạch gồm ${formatInt(plan.length)} bước: ${counted.join(", ")}.` },
     ...plan.map((step): Block => ({
       kind: "text",
       text:

@@ -17,6 +17,7 @@ import {
   Table,
   TableBorders,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -49,6 +50,17 @@ const body = 28;
 const small = 26;
 const tableSize = 22;
 
+/** Text width in twips of A4 with the margins below: portrait and landscape. */
+const portraitWidth = 11906 - 1701 - 1134;
+const landscapeWidth = 16838 - 1701 - 1134;
+
+/** Column widths in twips: the first (names) gets `first` of the width, the others share the rest. */
+function columnWidths(total: number, columns: number, first: number): number[] {
+  const head = Math.round(total * first);
+  const rest = Math.floor((total - head) / (columns - 1));
+  return [head, ...Array.from({ length: columns - 1 }, () => rest)];
+}
+
 const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new TextRun({
     text,
@@ -67,6 +79,7 @@ function paragraph(
     size?: number;
     indent?: boolean;
     after?: number;
+    pageBreakBefore?: boolean;
   } = {},
 ): Paragraph {
   const children = typeof text === "string" ? [run(text, options)] : text;
@@ -75,19 +88,28 @@ function paragraph(
     alignment: options.align ?? AlignmentType.JUSTIFIED,
     spacing: { after: options.after ?? 120, line: 300 },
     indent: options.indent ? { firstLine: 567 } : undefined,
+    pageBreakBefore: options.pageBreakBefore ?? false,
   });
 }
 
 const centred = (
   text: string,
-  options: { bold?: boolean; italics?: boolean; size?: number; after?: number } = {},
+  options: {
+    bold?: boolean;
+    italics?: boolean;
+    size?: number;
+    after?: number;
+    pageBreakBefore?: boolean;
+  } = {},
 ) => paragraph(text, { ...options, align: AlignmentType.CENTER, after: options.after ?? 0 });
 
 function cell(
   text: string,
+  width: number,
   options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number } = {},
 ): TableCell {
   return new TableCell({
+    width: { size: width, type: WidthType.DXA },
     children: [
       new Paragraph({
         children: [run(text, { bold: options.bold ?? false, size: options.size ?? tableSize })],
@@ -102,20 +124,24 @@ function table(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   numeric: readonly boolean[],
+  total = portraitWidth,
 ): Table {
+  const widths = columnWidths(total, header.length, header.length > 4 ? 0.22 : 0.46);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({
         tableHeader: true,
-        children: header.map((h) => cell(h, { bold: true, align: AlignmentType.CENTER })),
+        children: header.map((h, i) => cell(h, widths[i] ?? 0, { bold: true, align: AlignmentType.CENTER })),
       }),
       ...rows.map(
         (row) =>
           new TableRow({
             cantSplit: true,
             children: row.map((text, i) =>
-              cell(text, { align: numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT }),
+              cell(text, widths[i] ?? 0, { align: numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT }),
             ),
           }),
       ),
@@ -131,7 +157,13 @@ function blocks(content: readonly Block[]): (Paragraph | Table)[] {
       case "text":
         return paragraph(block.text, { indent: true });
       case "blank":
-        return paragraph([run(block.text, { italics: true }), run(`\n${"…".repeat(60)}`)], { indent: true });
+        return paragraph(
+          [
+            run(block.text, { italics: true }),
+            ...[1, 2, 3].map(() => new TextRun({ text: ".".repeat(95), font, size: body, break: 1 })),
+          ],
+          { indent: true, align: AlignmentType.LEFT },
+        );
       case "table":
         return table(block.header, block.rows, block.numeric);
     }
@@ -140,22 +172,28 @@ function blocks(content: readonly Block[]): (Paragraph | Table)[] {
 
 /** The national motto block beside the issuing body, with the number and date left for the office. */
 function mottoBlock(year: number): Table {
+  // The issuing body on the narrower left, the motto on the wider right, as in printed documents.
+  const widths = [Math.round(portraitWidth * 0.38), portraitWidth - Math.round(portraitWidth * 0.38)];
+  let column = 0;
   const side = (children: Paragraph[]) =>
-    new TableCell({ children, width: { size: 50, type: WidthType.PERCENTAGE } });
+    new TableCell({ children, width: { size: widths[column++] ?? 0, type: WidthType.DXA } });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: portraitWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
     rows: [
       new TableRow({
         children: [
           side([
-            centred("UBND HUYỆN NINH GIANG", { size: small }),
-            centred("PHÒNG NỘI VỤ", { bold: true, size: small }),
+            centred("UBND HUYỆN NINH GIANG", { size: 24 }),
+            centred("PHÒNG NỘI VỤ", { bold: true, size: 24 }),
             centred("───────", { size: small, after: 120 }),
             centred("Số: …/BC-PNV", { size: small }),
           ]),
           side([
-            centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: small }),
+            // Quốc hiệu at 12 pt, which Nghị định 30/2020 allows (12–13), so it holds on one line.
+            centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 24 }),
             centred("Độc lập - Tự do - Hạnh phúc", { bold: true, size: body }),
             centred("───────────────", { size: small, after: 120 }),
             centred(`Ninh Giang, ngày … tháng … năm ${year + 1}`, { italics: true, size: body }),
@@ -175,15 +213,18 @@ function closing(): (Paragraph | Table)[] {
     "- UBND các xã, thị trấn;",
     "- Lưu: VT, NV.",
   ];
+  const half = Math.floor(portraitWidth / 2);
   return [
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: portraitWidth, type: WidthType.DXA },
+      columnWidths: [half, half],
+      layout: TableLayoutType.FIXED,
       borders: TableBorders.NONE,
       rows: [
         new TableRow({
           children: [
             new TableCell({
-              width: { size: 50, type: WidthType.PERCENTAGE },
+              width: { size: half, type: WidthType.DXA },
               children: [
                 paragraph("Nơi nhận:", {
                   bold: true,
@@ -196,7 +237,7 @@ function closing(): (Paragraph | Table)[] {
               ],
             }),
             new TableCell({
-              width: { size: 50, type: WidthType.PERCENTAGE },
+              width: { size: half, type: WidthType.DXA },
               children: [
                 centred("TRƯỞNG PHÒNG", { bold: true }),
                 centred("(Ký, ghi rõ họ tên)", { italics: true }),
@@ -335,14 +376,16 @@ function documentOf({ manifest, results }: ReportSources): Document {
       ],
       ranking,
       [false, true, true, true, true, true, true, false],
+      landscapeWidth,
     ),
     paragraph(manifest.bands.map((b) => b.label).join("; ") + ".", { size: tableSize, after: 240 }),
-    centred("PHỤ LỤC 2", { bold: true }),
+    centred("PHỤ LỤC 2", { bold: true, pageBreakBefore: true }),
     centred(`Điểm theo lĩnh vực của từng xã, thị trấn năm ${manifest.year}`, { bold: true, after: 240 }),
     table(
       domains.header,
       domains.rows,
       domains.header.map((_, i) => i > 0),
+      landscapeWidth,
     ),
     ...domains.legend.map((line) =>
       paragraph(line, { size: tableSize, align: AlignmentType.LEFT, after: 0 }),
