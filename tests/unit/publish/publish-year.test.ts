@@ -84,11 +84,11 @@ describe("publishing a year", () => {
     ]);
   });
 
-  it("lets no value outside the contract reach any byte: CSV, Parquet, unzipped XLSX, manifest", async () => {
+  it("lets no value outside the contract reach any byte: CSV, Parquet, unzipped XLSX and DOCX, manifest", async () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     const texts = await publishedText(out);
-    expect(texts.size).toBe(tableFiles.length + 2);
+    expect(texts.size).toBe(tableFiles.length + 3);
     for (const [name, text] of texts) {
       for (const canary of ["CANARY", "0987654321", "form_id", "respondent_id"]) {
         expect(text.includes(canary), `${canary} in ${name}`).toBe(false);
@@ -97,6 +97,7 @@ describe("publishing a year", () => {
     // The scan does see the published values, in every file kind.
     expect(texts.get("responses.parquet")).toContain('"option":"5"');
     expect(texts.get("chi-so-cchc-2023.xlsx")).toContain("Hồng Dụ");
+    expect(texts.get("bao-cao-chi-so-cchc-2023.docx")).toContain("Hồng Dụ");
   });
 
   it("gives byte-identical folders for the same inputs", async () => {
