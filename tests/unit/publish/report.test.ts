@@ -1,6 +1,7 @@
 // The draft report to the province, as `npm run report` writes it for the committed 2023 sample:
 // its ranking appendix read back from the document XML must be results.csv of the golden output,
 // every page must carry the sample notice, and two runs at different clock times give the same bytes.
+import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -12,7 +13,7 @@ import { captureOutput } from "./capture-output.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
 const goldenResults = join(repo, "tests", "golden", "expected", "2023", "results.csv");
-/** 2024-01-01T00:00:00Z. */
+/** 2024-01-01T00:00:00Z, the golden test's build time. */
 const epoch = "1704067200";
 
 let scratch: string;
@@ -120,6 +121,14 @@ describe("the draft report to the province", () => {
         expect(strFromU8(files[`word/${target}`]!)).toContain(sampleNotice);
       }
     }
+  });
+
+  it("is the file the build publishes: its sha256 is the golden manifest's", async () => {
+    const golden = JSON.parse(
+      await readFile(join(repo, "tests", "golden", "expected", "2023", "dataset.json"), "utf8"),
+    ) as { outputs: { file: string; sha256: string }[] };
+    const published = golden.outputs.find((output) => output.file === "bao-cao-chi-so-cchc-2023.docx");
+    expect(published?.sha256).toBe(createHash("sha256").update(reports[0]!).digest("hex"));
   });
 
   it("gives identical bytes at two different clock times, stamped with the build time", () => {
