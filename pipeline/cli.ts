@@ -6,6 +6,7 @@ const commands = {
   build: () => import("./commands/build.ts"),
   sample: () => import("./commands/sample.ts"),
   release: () => import("./commands/release.ts"),
+  report: () => import("./commands/report.ts"),
 } as const;
 
 const [name, ...args] = process.argv.slice(2);

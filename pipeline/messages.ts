@@ -820,6 +820,73 @@ export const catalogue = {
     example: "",
     example_params: { criterion: "1.3", commune: "11161", name: "Xã Ứng Hòe", questions: "CB03, CB04" },
   },
+  // ── plan.csv: the steps of the year's plan ──────────────────────────────────────────────────
+  plan_step_unknown: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Số bước "{value}" không có trong kế hoạch; kế hoạch có các bước từ 1 đến 7.',
+    message_en: 'Step number "{value}" is not in the plan; the plan has steps 1 to 7.',
+    fix_vi: "Ghi số thứ tự của bước như trong mục II của kế hoạch (chỉ một chữ số, từ 1 đến 7).",
+    fix_en: "Write the step's number as in part II of the plan (a single digit, 1 to 7).",
+    example: "8",
+    example_params: { value: "8" },
+  },
+  plan_date_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Ô "{value}" không phải là một ngày viết dạng ngày/tháng/năm hoặc năm-tháng-ngày.',
+    message_en: 'The cell "{value}" is not a date written day/month/year or year-month-day.',
+    fix_vi:
+      "Ghi ngày dạng 31/12/2023 (hoặc 2023-12-31). Nếu kế hoạch ghi theo tháng (ví dụ “Tháng 01/2024”), ghi ngày đầu tháng vào planned_start và ngày cuối tháng vào planned_end.",
+    fix_en:
+      "Write the date as 31/12/2023 (or 2023-12-31). When the plan gives a month (e.g. “Tháng 01/2024”), write its first day as planned_start and its last day as planned_end.",
+    example: "Tháng 01/2024",
+    example_params: { value: "Tháng 01/2024" },
+  },
+  date_not_in_calendar: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Ngày "{value}" không có trong lịch (ví dụ tháng 2 không có ngày 30).',
+    message_en: 'The date "{value}" does not exist in the calendar (February has no 30th, for example).',
+    fix_vi: "Sửa lại ngày cho đúng; nếu là ngày cuối tháng, kiểm tra tháng đó có 28, 29, 30 hay 31 ngày.",
+    fix_en: "Correct the date; for the last day of a month, check whether it has 28, 29, 30 or 31 days.",
+    example: "30/02/2024",
+    example_params: { value: "30/02/2024" },
+  },
+  plan_end_before_start: {
+    severity: "error",
+    layer: "row",
+    message_vi: "Hạn hoàn thành {value} sớm hơn ngày bắt đầu {start} của cùng bước.",
+    message_en: "The deadline {value} is earlier than the same step's start {start}.",
+    fix_vi: "Kiểm tra hai ô planned_start và planned_end của dòng này (có thể đã đảo ngày và tháng).",
+    fix_en: "Check the planned_start and planned_end cells of this row (day and month may be swapped).",
+    example: "01/12/2023",
+    example_params: { value: "01/12/2023", start: "31/12/2023" },
+  },
+  plan_done_before_start: {
+    severity: "error",
+    layer: "row",
+    message_vi: "Ngày hoàn thành {value} sớm hơn ngày bắt đầu {start} theo kế hoạch.",
+    message_en: "The date done {value} is earlier than the planned start {start}.",
+    fix_vi:
+      "Kiểm tra ô done_on (có thể đã đảo ngày và tháng, hoặc nhầm năm); một bước không thể xong trước khi bắt đầu.",
+    fix_en:
+      "Check the done_on cell (day and month may be swapped, or the year wrong); a step cannot end before it starts.",
+    example: "05/11/2023",
+    example_params: { value: "05/11/2023", start: "01/12/2023" },
+  },
+  plan_step_missing: {
+    severity: "error",
+    layer: "row",
+    message_vi: "Thiếu bước {steps} của kế hoạch; mỗi bước từ 1 đến 7 phải có đúng một dòng.",
+    message_en: "Step(s) {steps} of the plan are missing; each step 1 to 7 needs exactly one row.",
+    fix_vi:
+      "Thêm một dòng cho mỗi bước còn thiếu, chép tên bước, cơ quan chủ trì, phối hợp và thời gian từ kế hoạch; để trống done_on nếu bước chưa xong.",
+    fix_en:
+      "Add a row for each missing step, copying its title, lead and partner bodies and timing from the plan; leave done_on blank if it is not done yet.",
+    example: "",
+    example_params: { steps: "6, 7" },
+  },
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof catalogue;

@@ -4,11 +4,14 @@ import type { Commune } from "../schemas/communes.ts";
 import type { Criterion } from "../schemas/criteria.ts";
 import type { DatasetManifest } from "../schemas/dataset.ts";
 import type { Group } from "../schemas/groups.ts";
+import type { PlanStep } from "../schemas/plan.ts";
 import type {
   DistrictSummary,
   MethodParameters,
+  PublishedPlanStep,
   SurveyDesignRow,
   SurveyQuota,
+  SurveyTotals,
 } from "../schemas/published-manifest.ts";
 import type { PublishedTables } from "../schemas/published.ts";
 import type { Question } from "../schemas/questions.ts";
@@ -26,6 +29,8 @@ export interface YearData {
   appraisal: AppraisalScore[];
   officialsForms: OfficialsForm[];
   citizensForms: CitizensForm[];
+  /** The steps of the year's plan, by step number; null for a year without `plan.csv`. */
+  plan: PlanStep[] | null;
 }
 
 /** The input files of a year, in the order they are read and listed in the manifest. */
@@ -39,8 +44,15 @@ export const inputFiles = [
   "appraisal.csv",
   "survey-officials.csv",
   "survey-citizens.csv",
+  "plan.csv",
 ] as const;
 export type InputFileName = (typeof inputFiles)[number];
+
+/**
+ * Input files a year may lack. The plan is the district's plan of that year; the one in hand is
+ * 2023's, and a year's plan is never made up, so a year without one is published without it.
+ */
+export const optionalInputFiles: ReadonlySet<InputFileName> = new Set(["plan.csv"]);
 
 /**
  * The `responses` table (schemas/published.ts `responsesRow`: one row per citizen's non-blank
@@ -74,6 +86,10 @@ export interface YearResults {
   tables: ComputedTables;
   surveyDesign: SurveyDesignRow[];
   surveyQuotas: SurveyQuota[];
+  surveyTotals: SurveyTotals;
   district: DistrictSummary;
+  /** The previous year's district figures, for the change the report states; null without one. */
+  previousDistrict: DistrictSummary | null;
+  plan: PublishedPlanStep[] | null;
   parameters: MethodParameters;
 }

@@ -9,6 +9,7 @@ import { communeRow } from "./communes.ts";
 import { criterionRow } from "./criteria.ts";
 import { datasetManifest } from "./dataset.ts";
 import { groupRow } from "./groups.ts";
+import { planRow } from "./plan.ts";
 import { publishedManifest } from "./published-manifest.ts";
 import { publishedTables } from "./published.ts";
 import { questionRow } from "./questions.ts";
@@ -28,6 +29,7 @@ const inputSchemas: Record<string, z.ZodType> = {
   appraisal: appraisalRow,
   "survey-officials": officialsFormColumns,
   "survey-citizens": citizensFormColumns,
+  plan: planRow,
 };
 
 /** File name → JSON text, in a stable order. */

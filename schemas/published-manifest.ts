@@ -41,6 +41,35 @@ export const surveyQuota = z.object({
 });
 
 /**
+ * The survey as a whole: the people the plan meant to ask (1.248 in 2023) and those who answered,
+ * summed over the groups of `survey_design`; the citizens' quota of each unit when it is the same
+ * for every unit (60 in 2023), else null.
+ */
+export const surveyTotals = z.object({
+  planned: z.number().int(),
+  achieved: z.number().int(),
+  quota_per_commune: z.number().int().nullable(),
+});
+
+/** A step of the year's plan as published: its deadline in words and whether it was done on time. */
+export const publishedPlanStep = z.object({
+  step: z.number().int(),
+  title: z.string(),
+  lead: z.string(),
+  partners: z.string().nullable(),
+  planned_start: z.string().nullable(),
+  planned_end: z.string(),
+  /** The planned time as the plan says it: "Tháng 12/2023", "Tháng 01–02/2024", "Chậm nhất ngày 10/01/2024". */
+  planned_period: z.string(),
+  done_on: z.string().nullable(),
+  /** Done by the deadline, after it, or not (yet) done. */
+  status: z.enum(["on_time", "late", "not_done"]),
+  /** Days after the deadline when late, else null. */
+  days_late: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+
+/**
  * District-level figures, computed from the communes' full-precision values and rounded once:
  * the plain mean over communes (each commune counts once) of the index and of satisfaction.
  */
@@ -71,6 +100,9 @@ export const publishedManifest = datasetManifest
     district_summary: districtSummary,
     survey_design: z.array(surveyDesignRow),
     survey_quotas: z.array(surveyQuota),
+    survey_totals: surveyTotals,
+    /** The year's plan, step by step; null for a year without a plan file. */
+    plan: z.array(publishedPlanStep).nullable(),
     warnings: z.array(publishedWarning),
   });
 
@@ -78,6 +110,8 @@ export type FileRecord = z.output<typeof fileRecord>;
 export type MethodParameters = z.output<typeof methodParameters>;
 export type SurveyDesignRow = z.output<typeof surveyDesignRow>;
 export type SurveyQuota = z.output<typeof surveyQuota>;
+export type SurveyTotals = z.output<typeof surveyTotals>;
+export type PublishedPlanStep = z.output<typeof publishedPlanStep>;
 export type DistrictSummary = z.output<typeof districtSummary>;
 export type PublishedWarning = z.output<typeof publishedWarning>;
 export type PublishedManifest = z.output<typeof publishedManifest>;

@@ -2,48 +2,18 @@
 // [--format text|json|markdown] [--lang vi|en]`: validate, compute and publish one year's tables
 // straight into <folder>. On any validation error it prints the report of `validate`
 // and exits 1 without touching <folder>.
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { computeYear } from "../compute/index.ts";
 import { formatSeconds, printValidationReport, reportOptions } from "../console.ts";
-import type { YearData, YearResults } from "../model.ts";
 import { publishYear, resolveBuildTime } from "../publish/index.ts";
 import { loadYear } from "../validate/index.ts";
 import { formatProblems, type ReportOptions } from "../validate/report.ts";
-import { isValid, yearPublication } from "../years.ts";
+import { isValid, previousYear, yearPublication } from "../years.ts";
 
 const usage =
   "Cách dùng / usage: npm run compute -- --data <thư mục năm> --out <thư mục> [--previous <thư mục năm>] " +
   "[--no-bootstrap] [--format text|json|markdown] [--lang vi|en]";
-
-/**
- * The previous year's results, for year-on-year changes: the folder given, else the sibling
- * `<year − 1>` if it exists. Changes use the published index, rank and domain percentages, which the
- * bootstrap does not touch, so the previous year is computed without it.
- */
-async function previousYear(
-  data: YearData,
-  folder: string,
-  explicit: string | undefined,
-  report: ReportOptions,
-): Promise<YearResults | null | "error"> {
-  const sibling = join(dirname(folder), String(data.manifest.year - 1));
-  const previousFolder = explicit ?? (existsSync(sibling) ? sibling : null);
-  if (previousFolder === null) return null;
-  const previous = await loadYear(previousFolder);
-  if (isValid(previous)) return computeYear(previous.data, { previous: null, bootstrap: false });
-  if (explicit !== undefined) {
-    await printValidationReport([previousFolder], report);
-    return "error";
-  }
-  console.error(
-    `Năm trước (${previousFolder}) có lỗi nên không tính thay đổi so với năm trước; chạy validate để xem. / ` +
-      `The previous year (${previousFolder}) has errors, so no year-on-year changes are published.`,
-  );
-  return null;
-}
 
 export async function run(args: string[]): Promise<number> {
   const started = performance.now();

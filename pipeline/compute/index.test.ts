@@ -106,6 +106,7 @@ const citizen = (form_id: string, commune_code: string, answers: Record<string, 
 function tinyYear(): YearData {
   return {
     manifest,
+    plan: null,
     communes: [commune(T, "Thị trấn Ninh Giang", "thi_tran"), commune(X, "Xã Hồng Dụ", "xa")],
     criteria,
     groups: [
@@ -574,6 +575,7 @@ describe("year over year", () => {
 function appraisalOnly(scores: [code: string, name: string, score: number][]): YearData {
   return {
     manifest,
+    plan: null,
     communes: scores.map(([code, name]) => commune(code, name, "xa")),
     criteria: [criterion("1", 100, null), criterion("1.1", 100, "appraisal")],
     groups: [],

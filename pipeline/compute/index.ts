@@ -32,6 +32,7 @@ import {
 import { exactDecimal, exactMean, Fraction } from "./exact.ts";
 import { groupBy } from "../rules/group.ts";
 import { bandFor, competitionRanks } from "../rules/ranking.ts";
+import { publishedPlan, surveyTotals } from "./plan.ts";
 import { shuffledResponses } from "./responses.ts";
 import { roundDoubleHalfAway, roundHalfAway } from "./rounding.ts";
 import { buildScales } from "./survey.ts";
@@ -212,7 +213,10 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     },
     surveyDesign,
     surveyQuotas,
+    surveyTotals: surveyTotals(surveyDesign, surveyQuotas),
     district: districtSummary(scores),
+    previousDistrict: options.previous?.district ?? null,
+    plan: publishedPlan(data.plan),
     parameters,
   };
 }

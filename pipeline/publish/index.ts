@@ -10,6 +10,7 @@ import { tableCsv } from "./csv.ts";
 import type { FileRecord, PublishedManifest } from "../../schemas/published-manifest.ts";
 import { fileRecord, manifestJson, publishedManifest } from "./manifest.ts";
 import { tableParquet } from "./parquet.ts";
+import { reportDocx, reportFile } from "./report/index.ts";
 import { tablesXlsx } from "./xlsx.ts";
 
 export type { FileRecord, PublishedManifest, PublishedWarning } from "../../schemas/published-manifest.ts";
@@ -55,6 +56,8 @@ export async function writeYearFiles(
     buildTime: publication.buildTime,
   });
   await write(workbookFile(publication.results.year), workbook, null);
+  const report = await reportDocx(publication);
+  await write(reportFile(publication.results.year), report, null);
   const manifest = publishedManifest({ ...publication, outputs });
   await writeFile(join(folder, manifestFile), manifestJson(manifest));
   return manifest;

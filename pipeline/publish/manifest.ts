@@ -47,6 +47,8 @@ export function publishedManifest(sources: ManifestSources): PublishedManifest {
     district_summary: results.district,
     survey_design: results.surveyDesign,
     survey_quotas: results.surveyQuotas,
+    survey_totals: results.surveyTotals,
+    plan: results.plan,
     warnings: publishedWarnings(sources.problems),
   };
 }

@@ -420,6 +420,22 @@ describe("index estimate used for calibration", () => {
 });
 
 describe("committed sample data", () => {
+  it("is what `npm run sample` writes, byte for byte: 2023 with the district plan, 2022 without one", async () => {
+    for (const year of [2022, 2023]) {
+      const out = folder(`committed-${year}`);
+      await writeSampleYear({ seed: year, outDir: out, year, communeCount: 20 });
+      const written = (await readdir(out)).sort();
+      expect(written).toEqual(
+        (await readdir(join("data", String(year)))).filter((f) => f !== "releases").sort(),
+      );
+      for (const file of written) {
+        const committed = await readFile(join("data", String(year), file));
+        expect((await readFile(join(out, file))).equals(committed), `${year}/${file}`).toBe(true);
+      }
+      expect(written.includes("plan.csv")).toBe(year === 2023);
+    }
+  });
+
   it("gives believable 2023 results: median 82–90%, at least two communes ≥ 90% and two < 80%", async () => {
     const indices = [...(await estimatedIndices("data/2023")).values()];
     expect(indices.length).toBe(20);

@@ -12,6 +12,7 @@ import { maxHundredths, numberedCriteria } from "./criteria-tree.ts";
 import { centredNoise, derivedSeed } from "./draws.ts";
 import { sampleManifest } from "./manifest.ts";
 import { districtOfficials, officialsFormRows, officialsHeader } from "./officials-survey.ts";
+import { planHeader, planRows } from "./plan.ts";
 import { ninhGiangCommunes } from "./reference-communes.ts";
 import type { SampleCommune } from "./reference-communes.ts";
 import { citizensQuota, sampleGroups, sampleQuestions, sampleScales } from "./survey-design.ts";
@@ -131,6 +132,9 @@ export async function writeSampleYear({
       question.sipasElement === null ? "" : String(question.sipasElement),
     ]),
   );
+
+  const plan = planRows(year);
+  if (plan.length > 0) await writeCsv(join(outDir, "plan.csv"), planHeader, plan);
 
   const officialsPerDistrict = sampleGroups
     .filter((group) => group.panel === "officials")

@@ -9,17 +9,19 @@ import { communeRow } from "../../schemas/communes.ts";
 import { criterionRow } from "../../schemas/criteria.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import { groupRow } from "../../schemas/groups.ts";
+import { planRow, type PlanStep } from "../../schemas/plan.ts";
 import { questionRow } from "../../schemas/questions.ts";
 import { scaleOptionRow } from "../../schemas/scales.ts";
 import { citizensFormColumns, officialsFormColumns, type Answers } from "../../schemas/survey.ts";
 import { problem } from "../messages.ts";
-import { inputFiles, type InputFileName, type YearData } from "../model.ts";
+import { inputFiles, optionalInputFiles, type InputFileName, type YearData } from "../model.ts";
 import type { Problem } from "../problem.ts";
 import { readCsv, type CsvSpec, type CsvTable } from "../read/csv.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { duplicateKeys } from "./keys.ts";
 import { validateManifest } from "./manifest.ts";
+import { checkPlan } from "./plan.ts";
 import { checkQuestions } from "./questions.ts";
 import { parseRows, type ParsedRow } from "./rows.ts";
 import {
@@ -65,6 +67,10 @@ const columns = {
   },
   "survey-officials.csv": { required: ["form_id", "respondent_id", "group", "commune_code"] },
   "survey-citizens.csv": { required: ["form_id", "commune_code"] },
+  "plan.csv": {
+    required: ["step", "title", "lead", "partners", "planned_start", "planned_end", "done_on"],
+    optional: ["note"],
+  },
 } as const satisfies Record<Exclude<InputFileName, "dataset.json">, Omit<CsvSpec, "file">>;
 type CsvFileName = keyof typeof columns;
 
@@ -117,6 +123,7 @@ class YearValidation {
     const bytes = this.files.get(file);
     this.files.delete(file);
     if (bytes === undefined) {
+      if (optionalInputFiles.has(file)) return null;
       this.problems.push(problem("file_missing", { file, line: null }));
       return null;
     }
@@ -247,6 +254,7 @@ function validateYear(
   const citizens = v.survey("survey-citizens.csv", citizensFormColumns, panelIds("citizens"), lookup);
   const officialsForms = officials?.forms ?? null;
   const citizensForms = citizens?.forms ?? null;
+  const planFile = v.table("plan.csv", planRow);
   // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
   v.guard("*", () => crossFileChecks());
 
@@ -259,6 +267,7 @@ function validateYear(
     if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, ["commune_code", "criterion_id"], problems);
     if (officials) duplicateKeys("survey-officials.csv", officials.rows, ["form_id"], problems);
     if (citizens) duplicateKeys("survey-citizens.csv", citizens.rows, ["form_id"], problems);
+    if (planFile) checkPlan(planFile.rows, problems);
 
     const communeIndex: CommuneIndex | null = communes && {
       codes: new Set(communes.rows.map((r) => r.raw.code ?? "")),
@@ -311,8 +320,14 @@ function validateYear(
           appraisal: values(appraisal) ?? [],
           officialsForms,
           citizensForms,
+          plan: planSteps(planFile),
         };
   return { data, problems: sorted, inputs: v.inputs };
+}
+
+/** The plan's steps in step order; null when the year has no plan file. */
+function planSteps(table: Table<PlanStep> | null): PlanStep[] | null {
+  return values(table)?.sort((a, b) => a.step - b.step) ?? null;
 }
 
 /** Validates a year's files given as bytes (pure); `data` is null iff there is an error. */

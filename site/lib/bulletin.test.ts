@@ -316,3 +316,53 @@ describe("plain-text download", () => {
     expect(text).toContain("   Nguồn: https://example.org/xa/an/");
   });
 });
+
+describe("the process, first after the sample warning", () => {
+  const step = (n: number, status: "on_time" | "late" | "not_done") => ({
+    step: n,
+    title: `Bước ${n}`,
+    lead: "Phòng Nội vụ",
+    partners: null,
+    planned_start: null,
+    planned_end: "2024-01-10",
+    planned_period: "Chậm nhất ngày 10/01/2024",
+    done_on: status === "not_done" ? null : "2024-01-10",
+    status,
+    days_late: status === "late" ? 2 : null,
+    note: null,
+  });
+  const withProcess = buildBulletin({
+    manifest: {
+      ...manifest,
+      status: "sample",
+      plan: [1, 2, 3, 4, 5, 6].map((n) => step(n, "on_time")).concat(step(7, "late")),
+      survey_totals: { planned: 1248, achieved: 1237, quota_per_commune: 60 },
+    },
+    results,
+    domains,
+    previousResults,
+    previousDistrict,
+  });
+
+  it("says how many steps the plan had and how many were on time, then the survey against the plan", () => {
+    const [, plan, survey, next] = withProcess.sentences;
+    expect(plan).toMatchObject({
+      topic: "process",
+      text: "Chỉ số năm 2023 được xác định theo kế hoạch của Ủy ban nhân dân huyện Ninh Giang, gồm 7 bước: 6 bước hoàn thành đúng hạn, 1 bước chậm so với kế hoạch.",
+      spoken:
+        "Chỉ số năm hai nghìn không trăm hai mươi ba được xác định theo kế hoạch của Ủy ban nhân dân huyện Ninh Giang, gồm bảy bước: sáu bước hoàn thành đúng hạn, một bước chậm so với kế hoạch.",
+      source: { path: "/quy-trinh/" },
+    });
+    expect(survey?.text).toBe(
+      "Huyện đã hỏi ý kiến 1.237 người, trên 1.248 người theo kế hoạch, gồm đại biểu Hội đồng nhân dân, lãnh đạo huyện và người dân đã làm thủ tục tại xã.",
+    );
+    expect(survey?.spoken).toContain(
+      "một nghìn hai trăm ba mươi bảy người, trên một nghìn hai trăm bốn mươi tám người",
+    );
+    expect(next?.topic).toBe("average");
+  });
+
+  it("is left out for a year published without a plan or survey totals", () => {
+    expect(bulletin.sentences.some((s) => s.topic === "process")).toBe(false);
+  });
+});

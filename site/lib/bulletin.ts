@@ -16,6 +16,7 @@ import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
 
 export type BulletinTopic =
   | "warning"
+  | "process"
   | "average"
   | "average-change"
   | "bands"
@@ -53,7 +54,8 @@ export interface BulletinInput {
   manifest: Pick<
     PublishedManifest,
     "year" | "status" | "version" | "district" | "bands" | "district_summary"
-  >;
+  > &
+    Partial<Pick<PublishedManifest, "plan" | "survey_totals">>;
   results: ResultsRow[];
   domains: DomainsRow[];
   /** The previous year's results and district figures, when that year was published. */
@@ -442,6 +444,52 @@ function domainSentences(input: BulletinInput): BulletinSentence[] {
   return sentences;
 }
 
+const processSource = { path: "/quy-trinh/", label: "Quy trình xác định chỉ số" };
+
+/** The opening on how the figures were reached: the plan's steps, kept on time or not, and the survey. */
+function processSentences(input: BulletinInput): BulletinSentence[] {
+  const { plan, survey_totals: totals, district, year } = input.manifest;
+  const sentences: BulletinSentence[] = [];
+  if (plan) {
+    const parts: Part[] = [];
+    for (const [status, words] of [
+      ["on_time", " bước hoàn thành đúng hạn"],
+      ["late", " bước chậm so với kế hoạch"],
+      ["not_done", " bước chưa hoàn thành"],
+    ] as const) {
+      const n = plan.filter((step) => step.status === status).length;
+      if (n > 0) parts.push(parts.length === 0 ? "" : ", ", count(n), words);
+    }
+    sentences.push(
+      sentence(
+        "process",
+        processSource,
+        "Chỉ số năm ",
+        yearPart(year),
+        ` được xác định theo kế hoạch của Ủy ban nhân dân ${inSentence(district.name)}, gồm `,
+        count(plan.length),
+        " bước: ",
+        ...parts,
+        ".",
+      ),
+    );
+  }
+  if (totals) {
+    sentences.push(
+      sentence(
+        "process",
+        processSource,
+        "Huyện đã hỏi ý kiến ",
+        count(totals.achieved),
+        " người, trên ",
+        count(totals.planned),
+        " người theo kế hoạch, gồm đại biểu Hội đồng nhân dân, lãnh đạo huyện và người dân đã làm thủ tục tại xã.",
+      ),
+    );
+  }
+  return sentences;
+}
+
 /** The bulletin of one published year, sentences in the order a presenter reads them. */
 export function buildBulletin(input: BulletinInput): Bulletin {
   const { manifest } = input;
@@ -457,6 +505,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
   }
   if (input.results.length > 0) {
     sentences.push(
+      ...processSentences(input),
       ...averageSentences(input),
       bandsSentence(input),
       ...rankingSentences(input),

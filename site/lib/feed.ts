@@ -7,7 +7,7 @@
 // release's own date (the day the id was minted).
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import { inSentence } from "./bulletin.ts";
-import { formatDateVi } from "./dates.ts";
+import { formatDateVi } from "../../pipeline/rules/dates.ts";
 import { releaseAnchor, releaseKindLabel, releaseTablePath, releasesNewestFirst } from "./releases.ts";
 import type { YearRelease } from "./releases.ts";
 

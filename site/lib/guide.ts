@@ -12,6 +12,7 @@ import { appraisalRow } from "../../schemas/appraisal.ts";
 import { communeRow } from "../../schemas/communes.ts";
 import { criterionRow } from "../../schemas/criteria.ts";
 import { groupRow } from "../../schemas/groups.ts";
+import { planRow } from "../../schemas/plan.ts";
 import { questionRow } from "../../schemas/questions.ts";
 import { scaleOptionRow } from "../../schemas/scales.ts";
 import { citizensFormColumns, officialsFormColumns } from "../../schemas/survey.ts";
@@ -79,6 +80,12 @@ export const guideFiles: GuideFile[] = [
     purpose: "Phiếu của người dân, tổ chức: một dòng cho mỗi phiếu.",
     columns: columnsOf(citizensFormColumns),
     questionColumns: "ND01, ND02, … (mã phương án; để trống nếu không trả lời)",
+  },
+  {
+    file: "plan.csv",
+    purpose:
+      "Các bước của kế hoạch triển khai trong năm: cơ quan chủ trì, phối hợp, thời gian theo kế hoạch và ngày hoàn thành. Không bắt buộc: năm không có tệp này thì không có trang quy trình.",
+    columns: columnsOf(planRow),
   },
 ];
 

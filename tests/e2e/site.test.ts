@@ -1,14 +1,17 @@
 // The built site, served under the GitHub-pages base path, seen by a browser: every page renders
 // cleanly, shows the published figures, links nowhere broken, passes axe, stays on this server,
 // and is complete without JavaScript.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { parseHTML } from "linkedom";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communeSlug } from "../../site/lib/slug.ts";
-import { formatPct } from "../../pipeline/rules/format.ts";
+import { formatInt, formatPct } from "../../pipeline/rules/format.ts";
 import { firstViewBudgets } from "../support/budgets.ts";
+import type { PublishedManifest } from "../../schemas/published-manifest.ts";
 import {
   BASE_PATH,
   latestPublishedYear,
@@ -18,6 +21,7 @@ import {
   publishedCsv,
   siteUrl,
 } from "./harness.ts";
+import { E2E_OUT_DIR } from "./paths.ts";
 
 const year = latestPublishedYear();
 const results = publishedCsv(year, "results");
@@ -30,6 +34,7 @@ const pages = [
   "/linh-vuc/",
   ...domainIds.map((id) => `/linh-vuc/${id}/`),
   "/phuong-phap/",
+  "/quy-trinh/",
   "/du-lieu/",
 ];
 
@@ -102,6 +107,51 @@ describe("published figures", () => {
   });
 });
 
+describe("the process page", () => {
+  it("shows every step of the published plan and the survey's planned and achieved people", async () => {
+    const manifest = JSON.parse(
+      readFileSync(join(E2E_OUT_DIR, "data", String(year), "dataset.json"), "utf8"),
+    ) as PublishedManifest;
+    // The committed sample holds the district plan's seven steps and its survey of 30 + 3 + 3 + 12
+    // officials and 20 × 60 citizens.
+    expect(manifest.plan).toHaveLength(7);
+    expect(manifest.survey_totals.planned).toBe(1248);
+    const { page, close } = await openWatchedPage(browser);
+    try {
+      await page.goto(pageUrl("/quy-trinh/"));
+      const steps = page.locator("ol.timeline > li");
+      await expect(steps.count()).resolves.toBe(manifest.plan?.length);
+      for (const [i, step] of (manifest.plan ?? []).entries()) {
+        const text = await steps.nth(i).textContent();
+        expect(text).toContain(step.title);
+        expect(text).toContain(step.lead);
+        expect(text).toContain(step.planned_period);
+      }
+      await expect(page.locator("[data-planned-total]").textContent()).resolves.toBe(
+        `${formatInt(manifest.survey_totals.planned)} người`,
+      );
+      for (const group of manifest.survey_design) {
+        await expect(page.locator(`tr[data-group="${group.group}"] td`).first().textContent()).resolves.toBe(
+          formatInt(group.planned),
+        );
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it("has no horizontal scroll at 390 px", async () => {
+    const { page, close } = await openWatchedPage(browser, { viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(pageUrl("/quy-trinh/"));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe("links", () => {
   it("a crawl from the home page finds no broken internal link", async () => {
     const origin = new URL(siteUrl()).origin;
@@ -138,7 +188,14 @@ describe("links", () => {
 });
 
 describe("accessibility", () => {
-  const audited = ["/", communePaths[0] ?? "/", `/linh-vuc/${domainIds[0]}/`, "/phuong-phap/", "/du-lieu/"];
+  const audited = [
+    "/",
+    communePaths[0] ?? "/",
+    `/linh-vuc/${domainIds[0]}/`,
+    "/phuong-phap/",
+    "/quy-trinh/",
+    "/du-lieu/",
+  ];
   for (const path of audited) {
     it(`axe finds no violation on ${path}`, async () => {
       const { page, close } = await openWatchedPage(browser);

@@ -175,7 +175,10 @@ export function results(): YearResults {
       { group: "nguoi_dan", name: "Người dân, tổ chức", panel: "citizens", planned: 1200, achieved: 58 },
     ],
     surveyQuotas: [{ commune_code: "00007", survey_quota: 60, citizens_forms: 58 }],
+    surveyTotals: { planned: 1200, achieved: 58, quota_per_commune: 60 },
     district: { communes: 1, index_pct: 91.5, satisfaction_pct: null },
+    previousDistrict: { communes: 1, index_pct: 90.25, satisfaction_pct: null },
+    plan: null,
     parameters: {
       rounding: "half_away_from_zero_2dp",
       rank: "competition_by_published_index",

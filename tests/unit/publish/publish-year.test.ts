@@ -25,11 +25,11 @@ async function folderBytes(folder: string): Promise<Map<string, Buffer>> {
 const tableFiles = publishedTableNames.flatMap((table) => [`${table}.csv`, `${table}.parquet`]);
 
 describe("publishing a year", () => {
-  it("writes every table as CSV and Parquet, the workbook and the manifest", async () => {
+  it("writes every table as CSV and Parquet, the workbook, the draft report and the manifest", async () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     expect((await readdir(out)).sort()).toEqual(
-      [...tableFiles, "chi-so-cchc-2023.xlsx", "dataset.json"].sort(),
+      [...tableFiles, "chi-so-cchc-2023.xlsx", "bao-cao-chi-so-cchc-2023.docx", "dataset.json"].sort(),
     );
   });
 
@@ -37,7 +37,11 @@ describe("publishing a year", () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     const manifest = JSON.parse(await readFile(join(out, "dataset.json"), "utf8")) as PublishedManifest;
-    expect(manifest.outputs.map((output) => output.file)).toEqual([...tableFiles, "chi-so-cchc-2023.xlsx"]);
+    expect(manifest.outputs.map((output) => output.file)).toEqual([
+      ...tableFiles,
+      "chi-so-cchc-2023.xlsx",
+      "bao-cao-chi-so-cchc-2023.docx",
+    ]);
     for (const output of manifest.outputs) {
       const bytes = await readFile(join(out, output.file));
       expect(output.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
@@ -80,11 +84,11 @@ describe("publishing a year", () => {
     ]);
   });
 
-  it("lets no value outside the contract reach any byte: CSV, Parquet, unzipped XLSX, manifest", async () => {
+  it("lets no value outside the contract reach any byte: CSV, Parquet, unzipped XLSX and DOCX, manifest", async () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     const texts = await publishedText(out);
-    expect(texts.size).toBe(tableFiles.length + 2);
+    expect(texts.size).toBe(tableFiles.length + 3);
     for (const [name, text] of texts) {
       for (const canary of ["CANARY", "0987654321", "form_id", "respondent_id"]) {
         expect(text.includes(canary), `${canary} in ${name}`).toBe(false);
@@ -93,6 +97,7 @@ describe("publishing a year", () => {
     // The scan does see the published values, in every file kind.
     expect(texts.get("responses.parquet")).toContain('"option":"5"');
     expect(texts.get("chi-so-cchc-2023.xlsx")).toContain("Hồng Dụ");
+    expect(texts.get("bao-cao-chi-so-cchc-2023.docx")).toContain("Hồng Dụ");
   });
 
   it("gives byte-identical folders for the same inputs", async () => {

@@ -1,5 +1,5 @@
 // The readable text of every published file in a folder, decoded the way a reader would see it:
-// CSV and JSON as UTF-8, the XLSX unzipped, Parquet read back row by row (its pages are compressed,
+// CSV and JSON as UTF-8, the XLSX and DOCX unzipped, Parquet read back row by row (its pages are compressed,
 // so a plain byte search could miss a value). Privacy tests search this for planted canaries.
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
@@ -8,7 +8,7 @@ import { parquetMetadata, parquetReadObjects } from "hyparquet";
 
 async function fileText(path: string): Promise<string> {
   const bytes = await readFile(path);
-  if (path.endsWith(".xlsx"))
+  if (/\.(xlsx|docx)$/.test(path))
     return Object.values(unzipSync(bytes))
       .map((entry) => strFromU8(entry))
       .join("\n");

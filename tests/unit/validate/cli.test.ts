@@ -117,6 +117,7 @@ describe("loadYear", () => {
       ["appraisal.csv", 9],
       ["survey-officials.csv", 9],
       ["survey-citizens.csv", 9],
+      ["plan.csv", 7],
     ]);
     expect(year.inputs[1]?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
