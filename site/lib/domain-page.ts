@@ -7,7 +7,7 @@ import { compareCriterionIds, criteriaTree } from "./criteria.ts";
 import type { CriterionEntry } from "./criteria.ts";
 import type { PublishedYear } from "./data.ts";
 import { compareVietnamese } from "./format.ts";
-import { lostPoints, positions } from "./summary.ts";
+import { hundredths, lostPoints, positions } from "./summary.ts";
 
 /** A commune's points lost on one criterion. */
 export interface CommuneLoss {
@@ -60,9 +60,6 @@ export function domainPage(data: DomainPageTables, id: string): DomainPageView {
     losses: pointsLost(criteria, domainScores, communeNames),
   };
 }
-
-/** Published numbers have 2 decimals: in hundredths they are exact integers. */
-const hundredths = (value: number) => Math.round(value * 100);
 
 /**
  * For each leaf criterion: the communes that lost points on it (most first, ties alphabetical),

@@ -3,7 +3,7 @@ import type { Band } from "../../schemas/dataset.ts";
 import type { ResultsRow, ScoresRow } from "../../schemas/published.ts";
 
 /** Published numbers have 2 decimals: in hundredths they are exact integers, free of float noise. */
-function hundredths(value: number): number {
+export function hundredths(value: number): number {
   return Math.round(value * 100);
 }
 
