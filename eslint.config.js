@@ -1,4 +1,6 @@
-// Lint TypeScript and JavaScript sources; .astro templates are checked by the build and e2e tests.
+// Lint TypeScript and JavaScript sources, and the frontmatter, expressions and scripts of the .astro
+// pages and components (eslint-plugin-astro), so a page is held to the same rules as a module.
+import astro from "eslint-plugin-astro";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -14,6 +16,7 @@ export default tseslint.config(
     ],
   },
   ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -1,6 +1,7 @@
 // Computation: validated records of one year → every published table, rounded (DATA.md §2, §4).
 // Pure: no I/O, no clock; randomness only from seeded streams, so the same inputs give the same
 // results byte for byte.
+import { escape, from, not, op } from "arquero";
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { CommuneType } from "../../schemas/communes.ts";
 import type {
@@ -165,17 +166,20 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       compareCodes(a.commune_code, b.commune_code),
   );
 
+  // Officials: distinct people of the group. Citizens' forms carry no group (one form per
+  // citizen), so a citizens group's achieved count is the number of citizens' forms.
+  // (The columns are named so that a year without officials' forms still has them.)
+  const peopleOf: Map<string, number> = from(data.officialsForms, ["group", "respondent_id"])
+    .groupby("group")
+    .rollup({ people: op.distinct("respondent_id") })
+    .rollup({ byGroup: op.map_agg("group", "people") })
+    .get("byGroup");
   const surveyDesign: SurveyDesignRow[] = data.groups.map((group) => ({
     group: group.code,
     name: group.name,
     panel: group.panel,
     planned: group.planned,
-    // Officials: distinct people of the group. Citizens' forms carry no group (one form per
-    // citizen), so a citizens group's achieved count is the number of citizens' forms.
-    achieved:
-      group.panel === "officials"
-        ? new Set(data.officialsForms.filter((f) => f.group === group.code).map((f) => f.respondent_id)).size
-        : data.citizensForms.length,
+    achieved: group.panel === "officials" ? (peopleOf.get(group.code) ?? 0) : data.citizensForms.length,
   }));
 
   const surveyQuotas: SurveyQuota[] = communes.map((commune) => ({
@@ -250,14 +254,9 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
       roundHalfAway(exactMean(entries.map(({ s, domain }) => nodePercent(s, domain)))),
     ]),
   );
-  const previousPct = new Map(
-    (previous?.tables.domains ?? []).map((d) => [`${d.commune_code}\u0000${d.domain_id}`, d.pct]),
-  );
-  return scores.flatMap((s) =>
+  const rows = scores.flatMap((s) =>
     s.domains.map((domain) => {
       const id = domain.criterion.id;
-      const pct = publishedNodePercent(s, domain);
-      const before = previousPct.get(`${s.commune.code}\u0000${id}`);
       return {
         commune_code: s.commune.code,
         commune_name: s.commune.name,
@@ -265,11 +264,27 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
         domain_name: domain.criterion.name,
         points: publishedNodePoints(s, id),
         max_points: roundHalfAway(domain.max),
-        pct,
+        pct: publishedNodePercent(s, domain),
         district_avg_pct: districtAverage.get(id)!,
-        pct_change: before === undefined ? null : roundHalfAway(exactDecimal(pct).sub(exactDecimal(before))),
       };
     }),
+  );
+  // The year before, matched on the compound key (commune, domain); lookup keeps this year's rows
+  // and their order, and leaves a pair the year before did not publish without a change.
+  const before = from(previous?.tables.domains ?? [], ["commune_code", "domain_id", "pct"]).rename({
+    pct: "pct_before",
+  });
+  const key = ["commune_code", "domain_id"];
+  return (
+    from(rows)
+      .lookup(before, [key, key], "pct_before")
+      .derive({
+        pct_change: escape(({ pct, pct_before }: { pct: number; pct_before?: number }) =>
+          pct_before === undefined ? null : roundHalfAway(exactDecimal(pct).sub(exactDecimal(pct_before))),
+        ),
+      })
+      // Arquero's rows are untyped: the columns kept are those of DomainsRow, in its order.
+      .objects({ columns: not("pct_before") }) as DomainsRow[]
   );
 }
 

@@ -2,7 +2,8 @@
 // markup (QUALITY.md, security). A commune name and a question text carry an attack here.
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import type { DomainsRow, ResultsRow, SatisfactionRow } from "../../schemas/published.ts";
+import type { ResultsRow, SatisfactionRow } from "../../schemas/published.ts";
+import { domainsRow, resultsRow } from "../../tests/support/published-rows.ts";
 import { communeDomainsChart } from "./commune-domains.ts";
 import { leaderTitle, rankingChart } from "./ranking.ts";
 import { satisfactionChart } from "./satisfaction.ts";
@@ -21,7 +22,7 @@ function result(
   rank: number,
   band: string,
 ): ResultsRow {
-  return {
+  return resultsRow({
     commune_code,
     commune_name,
     index_pct,
@@ -31,7 +32,7 @@ function result(
     index_ci_high: index_pct + 1,
     rank_low: rank,
     rank_high: rank,
-  } as ResultsRow;
+  });
 }
 
 function elementsOf(svg: string) {
@@ -68,14 +69,14 @@ describe("charts render data as text", () => {
       ci_low: 68.2,
       ci_high: 88.2,
     } satisfies SatisfactionRow;
-    const domain = {
+    const domain = domainsRow({
       domain_id: "1",
       domain_name: attack,
       points: 10,
       max_points: 12,
       pct: 83.33,
       district_avg_pct: 80,
-    } as DomainsRow;
+    });
     for (const chart of [
       satisfactionChart(2023, "hong-du", "Xã Hồng Dụ", 80, [element]),
       communeDomainsChart(2023, "hong-du", "Xã Hồng Dụ", [domain]),

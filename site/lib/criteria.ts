@@ -1,5 +1,6 @@
 // The criteria tree as published in the scores table (one row per commune × criterion, every
 // level). Ids are dotted paths ("1.2.3"): sorted by their numbers, not as text ("1.10" after "1.9").
+import { collate, escape, from, op } from "arquero";
 import type { ScoresRow } from "../../schemas/published.ts";
 import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
 
@@ -16,28 +17,30 @@ export interface CriterionEntry {
   communes: Set<string>;
 }
 
+/** A criterion as the rollup of criteriaTree gives it: its communes still a list. */
+type CriterionRollup = Omit<CriterionEntry, "communes"> & { communes: string[] };
+
 export function criteriaTree(scores: readonly ScoresRow[]): CriterionEntry[] {
-  const entries = new Map<string, CriterionEntry>();
-  const parents = new Set(scores.map((row) => row.parent_id).filter((id): id is string => id !== null));
-  for (const row of scores) {
-    let entry = entries.get(row.criterion_id);
-    if (!entry) {
-      entry = {
-        id: row.criterion_id,
-        level: row.level,
-        name: row.criterion_name,
-        source: row.source,
-        maxima: [],
-        isLeaf: !parents.has(row.criterion_id),
-        communes: new Set(),
-      };
-      entries.set(row.criterion_id, entry);
-    }
-    if (!entry.maxima.includes(row.max_points)) entry.maxima.push(row.max_points);
-    entry.communes.add(row.commune_code);
-  }
-  for (const entry of entries.values()) entry.maxima.sort((a, b) => a - b);
-  return [...entries.values()].sort((a, b) => compareDottedIds(a.id, b.id));
+  const parents = new Set(scores.map((row) => row.parent_id));
+  const rows = from(scores)
+    .groupby({ id: (d) => d.criterion_id })
+    .rollup({
+      // Level, name and source are the same in every commune's row of a criterion.
+      level: op.any("level"),
+      name: op.any("criterion_name"),
+      source: op.any("source"),
+      maxima: op.array_agg_distinct("max_points"),
+      communes: op.array_agg_distinct("commune_code"),
+    })
+    .derive({ isLeaf: escape((d: { id: string }) => !parents.has(d.id)) })
+    .orderby(collate("id", compareDottedIds))
+    // Arquero's rows are untyped: these are the columns made above.
+    .objects() as CriterionRollup[];
+  return rows.map((row) => ({
+    ...row,
+    maxima: row.maxima.sort((a, b) => a - b),
+    communes: new Set(row.communes),
+  }));
 }
 
 /** One commune's scores in tree order. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ResultsRow } from "../../schemas/published.ts";
+import { resultsRow } from "../../tests/support/published-rows.ts";
 import { svgToPng } from "../charts/png.ts";
 import { cardHeight, cardWidth, communeCardSvg } from "./og-image.ts";
 import type { CommuneCard } from "./og-image.ts";
 
-const result = {
+const result = resultsRow({
   commune_code: "11215",
   commune_name: "Xã Hồng Dụ",
   index_pct: 85.6,
@@ -12,7 +12,7 @@ const result = {
   band: "B",
   rank_low: 3,
   rank_high: 8,
-} as ResultsRow;
+});
 const manifest: CommuneCard["manifest"] = {
   year: 2023,
   status: "sample",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ResultsRow } from "../../schemas/published.ts";
+import { resultsRow } from "../../tests/support/published-rows.ts";
 import { quoteSentence } from "./quote.ts";
 
 const bands = [
@@ -7,14 +7,14 @@ const bands = [
   { code: "B", label: "Nhóm B (từ 80% đến dưới 90%)", min_pct: 80 },
   { code: "C", label: "Nhóm C", min_pct: 0 },
 ];
-const row = {
+const row = resultsRow({
   commune_name: "Xã Hồng Dụ",
   index_pct: 85.67,
   rank: 5,
   rank_low: 3,
   rank_high: 8,
   band: "B",
-} as ResultsRow;
+});
 
 describe("quoteSentence", () => {
   it("reads as the sentence a journalist can quote", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ResultsRow } from "../../schemas/published.ts";
+import { resultsRow } from "../../tests/support/published-rows.ts";
 import { communesPerBand, lostPoints } from "./summary.ts";
 
-const withIndex = (index_pct: number, band = "B") => ({ index_pct, band }) as ResultsRow;
+const withIndex = (index_pct: number, band = "B") => resultsRow({ index_pct, band });
 
 describe("summaries of published figures", () => {
   it("counts communes per band, listing empty bands too", () => {

@@ -25,6 +25,9 @@ const manifest = JSON.parse(
   status: string;
 };
 
+/** Asserted both ways: present for sample data (the committed data), absent for official data. */
+const sampleWarning = "Dữ liệu minh họa – không phải kết quả chính thức";
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -42,8 +45,9 @@ describe("/ban-tin/", () => {
       expect(spoken.length).toBeGreaterThan(10);
       for (const sentence of spoken) expect(sentence, "read-aloud text has no digit").not.toMatch(/\d/);
       const first = await page.locator(".bulletin-text").first().textContent();
-      if (manifest.status === "sample")
-        expect(first).toContain("Dữ liệu minh họa – không phải kết quả chính thức");
+      expect(first?.includes(sampleWarning), "the sample warning first, exactly for sample data").toBe(
+        manifest.status === "sample",
+      );
       const sources = await page
         .locator(".bulletin-meta a")
         .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
@@ -103,8 +107,9 @@ describe("/ban-tin/", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    if (manifest.status === "sample")
-      expect(text).toContain("Dữ liệu minh họa – không phải kết quả chính thức");
+    expect(text.includes(sampleWarning), "the sample warning, exactly for sample data").toBe(
+      manifest.status === "sample",
+    );
     expect(text).toContain("   Đọc: ");
   });
 });

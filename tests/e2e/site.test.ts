@@ -9,7 +9,7 @@ import { parseHTML } from "linkedom";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communeSlug } from "../../site/lib/slug.ts";
-import { formatInt, formatPct } from "../../pipeline/rules/format.ts";
+import { formatInt } from "../../pipeline/rules/format.ts";
 import { firstViewBudgets } from "../support/budgets.ts";
 import type { PublishedManifest } from "../../schemas/published-manifest.ts";
 import {
@@ -26,6 +26,14 @@ import { E2E_OUT_DIR } from "./paths.ts";
 const year = latestPublishedYear();
 const results = publishedCsv(year, "results");
 const domainIds = [...new Set(publishedCsv(year, "domains").map((row) => row.domain_id ?? ""))];
+/**
+ * A published CSV percentage as the pages must write it, by string operations on the cell rather
+ * than the site's own formatter: "84.7" → "84,70%", "87" → "87,00%" (decimal comma, 2 decimals).
+ */
+function writtenPct(cell: string): string {
+  const [whole, fraction = ""] = cell.split(".");
+  return `${whole},${fraction.padEnd(2, "0")}%`;
+}
 const communePaths = results.map((row) => `/xa/${communeSlug(row.commune_name ?? "")}/`);
 const pages = [
   "/",
@@ -82,7 +90,7 @@ describe("published figures", () => {
       await page.goto(pageUrl("/"));
       for (const row of results) {
         const cell = page.locator(`tr[data-commune="${row.commune_code}"] td.index`);
-        await expect(cell.textContent()).resolves.toBe(formatPct(Number(row.index_pct)));
+        await expect(cell.textContent()).resolves.toBe(writtenPct(row.index_pct ?? ""));
       }
     } finally {
       await close();
@@ -94,7 +102,7 @@ describe("published figures", () => {
     try {
       for (const row of results) {
         await page.goto(pageUrl(`/xa/${communeSlug(row.commune_name ?? "")}/`));
-        const index = formatPct(Number(row.index_pct));
+        const index = writtenPct(row.index_pct ?? "");
         await expect(page.locator("[data-index]").textContent()).resolves.toContain(index);
         const quote = await page.locator(".quote").textContent();
         expect(quote).toContain(
@@ -223,7 +231,7 @@ describe("without JavaScript", () => {
       for (const row of results) {
         await expect(
           page.locator(`tr[data-commune="${row.commune_code}"] td.index`).textContent(),
-        ).resolves.toBe(formatPct(Number(row.index_pct)));
+        ).resolves.toBe(writtenPct(row.index_pct ?? ""));
       }
       await expect(page.locator("figure.chart svg").count()).resolves.toBeGreaterThan(0);
     } finally {

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import {
+  domainsRow,
+  resultsRow,
+  scoresRow,
+  surveyOptionsRow,
+  surveyRow,
+} from "../../tests/support/published-rows.ts";
+import { communePage, rankChangeWords } from "./commune-page.ts";
+
+const anDuc = { commune_code: "11173", commune_name: "Xã An Đức" };
+const hongDu = { commune_code: "11215", commune_name: "Xã Hồng Dụ" };
+
+const data = {
+  results: [
+    resultsRow({ ...anDuc, n_citizens: 57, n_officials: 46, index_change: 1.25, rank_change: 2 }),
+    resultsRow({ ...hongDu, n_citizens: 60, n_officials: 48 }),
+  ],
+  // Domain 10 after domain 9 (by number, not as text); Hồng Dụ's rows are not An Đức's.
+  domains: [
+    domainsRow({ ...anDuc, domain_id: "10", domain_name: "Lĩnh vực 10" }),
+    domainsRow({ ...hongDu, domain_id: "1" }),
+    domainsRow({ ...anDuc, domain_id: "9", domain_name: "Lĩnh vực 9" }),
+  ],
+  scores: [
+    scoresRow({
+      ...pick(anDuc),
+      criterion_id: "1.10",
+      self_score: 2,
+      appraised_score: 1.5,
+      note: "Thiếu hồ sơ",
+    }),
+    scoresRow({ ...pick(anDuc), criterion_id: "1.9", self_score: 2, appraised_score: 2 }),
+    scoresRow({
+      ...pick(anDuc),
+      criterion_id: "1",
+      parent_id: null,
+      level: 1,
+      source: "mixed",
+      self_score: null,
+      appraised_score: null,
+    }),
+    scoresRow({
+      ...pick(anDuc),
+      criterion_id: "1.2",
+      source: "survey",
+      self_score: null,
+      appraised_score: null,
+    }),
+    scoresRow({ ...pick(hongDu), criterion_id: "1.9", self_score: 2, appraised_score: 0 }),
+  ],
+  survey: [
+    surveyRow({ ...pick(anDuc), panel: "citizens", question_id: "ND01" }),
+    surveyRow({ ...pick(anDuc), panel: "officials", question_id: "CB01" }),
+    surveyRow({ ...pick(hongDu), panel: "officials", question_id: "CB01" }),
+    surveyRow({ ...pick(anDuc), panel: "officials", question_id: "CB02" }),
+  ],
+  // Published in the scale's order, which is not alphabetical: "E" before "A" here on purpose.
+  survey_options: [
+    surveyOptionsRow({
+      ...pick(anDuc),
+      panel: "officials",
+      question_id: "CB01",
+      option: "E",
+      coefficient: null,
+    }),
+    surveyOptionsRow({
+      ...pick(anDuc),
+      panel: "officials",
+      question_id: "CB01",
+      option: "A",
+      coefficient: 1,
+    }),
+    surveyOptionsRow({
+      ...pick(hongDu),
+      panel: "officials",
+      question_id: "CB01",
+      option: "A",
+      coefficient: 1,
+    }),
+    surveyOptionsRow({ ...pick(anDuc), panel: "citizens", question_id: "ND01", option: "4" }),
+  ],
+  manifest: {
+    survey_quotas: [
+      { commune_code: "11173", survey_quota: 60, citizens_forms: 57 },
+      { commune_code: "11215", survey_quota: 60, citizens_forms: 60 },
+    ],
+  },
+};
+
+/** Only the code: survey and score rows carry no commune name. */
+function pick(commune: { commune_code: string }) {
+  return { commune_code: commune.commune_code };
+}
+
+describe("the commune page", () => {
+  const view = communePage(data, { results: [resultsRow({ ...anDuc, index_pct: 84.13, rank: 7 })] }, "11173");
+
+  it("finds the commune's result and its result of the year before", () => {
+    expect([view.result.commune_name, view.result.rank_change]).toEqual(["Xã An Đức", 2]);
+    expect([view.previousResult?.index_pct, view.previousResult?.rank]).toEqual([84.13, 7]);
+    expect(communePage(data, null, "11173").previousResult).toBeNull();
+    expect(communePage(data, { results: [] }, "11173").previousResult).toBeNull();
+  });
+
+  it("orders its domains by number and its criteria in tree order (9 before 10, 1.9 before 1.10)", () => {
+    expect(view.domains.map((row) => row.domain_id)).toEqual(["9", "10"]);
+    expect(view.scores.map((row) => row.criterion_id)).toEqual(["1", "1.2", "1.9", "1.10"]);
+  });
+
+  it("lists only the appraisal criteria scored lower than the commune's own score", () => {
+    expect(view.loweredRows.map((row) => [row.criterion_id, row.note])).toEqual([["1.10", "Thiếu hồ sơ"]]);
+  });
+
+  it("flags a commune short of its planned citizens' forms, and not one that met the plan", () => {
+    expect([view.quota, view.short]).toEqual([60, true]);
+    const full = communePage(data, null, "11215");
+    expect([full.quota, full.short]).toEqual([60, false]);
+    const unplanned = communePage({ ...data, manifest: { survey_quotas: [] } }, null, "11173");
+    expect([unplanned.quota, unplanned.short]).toEqual([null, false]);
+  });
+
+  it("gives officials then citizens, each question with its own answers in the published order", () => {
+    expect(
+      view.panels.map(({ panel, title, count, questions }) => [
+        panel,
+        title,
+        count,
+        questions.map((question) => [question.question_id, question.answers.map((answer) => answer.option)]),
+      ]),
+    ).toEqual([
+      [
+        "officials",
+        "Đánh giá của cán bộ, lãnh đạo huyện",
+        46,
+        [
+          ["CB01", ["E", "A"]],
+          ["CB02", []],
+        ],
+      ],
+      ["citizens", "Đánh giá của người dân, tổ chức", 57, [["ND01", ["4"]]]],
+    ]);
+  });
+
+  it("stops with the commune's code when it has no result", () => {
+    expect(() => communePage(data, null, "99999")).toThrow("99999");
+  });
+});
+
+describe("a change of rank in words", () => {
+  it("says up, down or unchanged", () => {
+    expect([rankChangeWords(2), rankChangeWords(-1), rankChangeWords(0)]).toEqual([
+      "tăng 2 bậc",
+      "giảm 1 bậc",
+      "giữ nguyên hạng",
+    ]);
+  });
+});

@@ -1,0 +1,105 @@
+// What the commune page (/xa/<slug>/) shows, prepared from the published tables: the page only
+// renders it. Every figure is a published one; nothing here recomputes an official number.
+import type {
+  DomainsRow,
+  ResultsRow,
+  ScoresRow,
+  SurveyOptionsRow,
+  SurveyRow,
+} from "../../schemas/published.ts";
+import type { PublishedManifest } from "../../schemas/published-manifest.ts";
+import { communeScores } from "./criteria.ts";
+import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
+import type { PublishedYear } from "./data.ts";
+
+/** A question's published figures with its answers per option, in the scale's order. */
+export interface AnsweredQuestion extends SurveyRow {
+  answers: SurveyOptionsRow[];
+}
+
+/** One survey panel of the commune: its title, its count of forms and its questions. */
+export interface PanelView {
+  panel: SurveyRow["panel"];
+  title: string;
+  count: number;
+  questions: AnsweredQuestion[];
+}
+
+export interface CommunePageView {
+  result: ResultsRow;
+  /** The commune's result of the year before, when that year was published and had the commune. */
+  previousResult: ResultsRow | null;
+  /** Its domains in domain order. */
+  domains: DomainsRow[];
+  /** Its criteria in tree order. */
+  scores: ScoresRow[];
+  /** The appraisal criteria the district scored lower than the commune's own score. */
+  loweredRows: ScoresRow[];
+  /** Citizens' forms planned for the commune, when the manifest has the plan. */
+  quota: number | null;
+  /** Fewer citizens' forms than planned: the page warns that its shares are less certain. */
+  short: boolean;
+  /** Officials then citizens (a panel may have no question about the commune). */
+  panels: PanelView[];
+}
+
+/** The tables the commune page reads. */
+export type CommunePageTables = Pick<
+  PublishedYear,
+  "results" | "domains" | "scores" | "survey" | "survey_options"
+> & {
+  manifest: Pick<PublishedManifest, "survey_quotas">;
+};
+
+const panelTitles: Record<SurveyRow["panel"], string> = {
+  officials: "Đánh giá của cán bộ, lãnh đạo huyện",
+  citizens: "Đánh giá của người dân, tổ chức",
+};
+
+export function communePage(
+  data: CommunePageTables,
+  previous: Pick<PublishedYear, "results"> | null,
+  code: string,
+): CommunePageView {
+  const result = data.results.find((row) => row.commune_code === code);
+  if (!result) throw new Error(`Không có đơn vị mã ${code} trong kết quả (no results row for ${code})`);
+  const scores = communeScores(data.scores, code);
+  const quota = data.manifest.survey_quotas.find((q) => q.commune_code === code)?.survey_quota ?? null;
+  const options = data.survey_options.filter((row) => row.commune_code === code);
+  const counts: Record<SurveyRow["panel"], number> = {
+    officials: result.n_officials,
+    citizens: result.n_citizens,
+  };
+  const panels: PanelView[] = (["officials", "citizens"] as const).map((panel) => ({
+    panel,
+    title: panelTitles[panel],
+    count: counts[panel],
+    questions: data.survey
+      .filter((row) => row.commune_code === code && row.panel === panel)
+      .map((row) => ({
+        ...row,
+        // The pipeline published the options in the scale's order: keep it.
+        answers: options.filter((option) => option.question_id === row.question_id),
+      })),
+  }));
+  return {
+    result,
+    previousResult: previous?.results.find((row) => row.commune_code === code) ?? null,
+    domains: data.domains
+      .filter((row) => row.commune_code === code)
+      .sort((a, b) => compareDottedIds(a.domain_id, b.domain_id)),
+    scores,
+    loweredRows: scores.filter(
+      (row) =>
+        row.self_score !== null && row.appraised_score !== null && row.appraised_score < row.self_score,
+    ),
+    quota,
+    short: quota !== null && result.n_citizens < quota,
+    panels,
+  };
+}
+
+/** A change of rank in words: "tăng 2 bậc", "giảm 1 bậc", "giữ nguyên hạng". */
+export function rankChangeWords(change: number): string {
+  return change > 0 ? `tăng ${change} bậc` : change < 0 ? `giảm ${-change} bậc` : "giữ nguyên hạng";
+}

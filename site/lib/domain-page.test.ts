@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import type { ScoresRow } from "../../schemas/published.ts";
+import { domainsRow, resultsRow, scoresRow } from "../../tests/support/published-rows.ts";
+import { domainPage, domainSummaries } from "./domain-page.ts";
+
+// Three communes; "Đồng Tâm" sorts after "An Đức" and before "Hồng Dụ" in Vietnamese, though "Đ"
+// comes after "H" in code points.
+const anDuc = { commune_code: "11173", commune_name: "Xã An Đức" };
+const dongTam = { commune_code: "11203", commune_name: "Xã Đồng Tâm" };
+const hongDu = { commune_code: "11215", commune_name: "Xã Hồng Dụ" };
+const communes = [anDuc, dongTam, hongDu];
+
+const leaf = (
+  commune: { commune_code: string },
+  criterion_id: string,
+  points: number,
+  max_points: number,
+): ScoresRow =>
+  scoresRow({
+    commune_code: commune.commune_code,
+    criterion_id,
+    parent_id: criterion_id.split(".")[0] ?? null,
+    level: 2,
+    criterion_name: `Tiêu chí ${criterion_id}`,
+    points,
+    max_points,
+    pct: (100 * points) / max_points,
+    self_score: max_points,
+    appraised_score: points,
+  });
+const domainRow = (
+  commune: { commune_code: string },
+  id: string,
+  points: number,
+  max_points: number,
+): ScoresRow =>
+  scoresRow({
+    commune_code: commune.commune_code,
+    criterion_id: id,
+    parent_id: null,
+    level: 1,
+    criterion_name: `Lĩnh vực ${id}`,
+    source: "appraisal",
+    points,
+    max_points,
+    pct: (100 * points) / max_points,
+    self_score: null,
+    appraised_score: null,
+  });
+
+// Domain 1 has leaves 1.2, 1.9 and 1.10 (max 3, 2, 2 = 7). Points lost, by hand:
+//   1.9:  An Đức 0.25, Đồng Tâm 0.5, Hồng Dụ 0.5  → total 1.25
+//   1.10: An Đức 0.75, Đồng Tâm 0.5, Hồng Dụ 0    → total 1.25 (a tie with 1.9)
+//   1.2:  nobody                                   → total 0
+// Domain 10 (criterion 10.1) must not be taken for domain 1.
+const scores: ScoresRow[] = [
+  domainRow(anDuc, "1", 6, 7),
+  leaf(anDuc, "1.2", 3, 3),
+  leaf(anDuc, "1.9", 1.75, 2),
+  leaf(anDuc, "1.10", 1.25, 2),
+  domainRow(dongTam, "1", 6, 7),
+  leaf(dongTam, "1.2", 3, 3),
+  leaf(dongTam, "1.9", 1.5, 2),
+  leaf(dongTam, "1.10", 1.5, 2),
+  domainRow(hongDu, "1", 6.5, 7),
+  leaf(hongDu, "1.2", 3, 3),
+  leaf(hongDu, "1.9", 1.5, 2),
+  leaf(hongDu, "1.10", 2, 2),
+  domainRow(hongDu, "10", 0, 5),
+  leaf(hongDu, "10.1", 0, 5),
+];
+
+const domains = [
+  domainsRow({ ...anDuc, domain_id: "1", domain_name: "Lĩnh vực 1", points: 6, max_points: 7, pct: 85.71 }),
+  domainsRow({ ...dongTam, domain_id: "1", domain_name: "Lĩnh vực 1", points: 6, max_points: 7, pct: 85.71 }),
+  domainsRow({
+    ...hongDu,
+    domain_id: "1",
+    domain_name: "Lĩnh vực 1",
+    points: 6.5,
+    max_points: 7,
+    pct: 92.86,
+    pct_change: 1.5,
+  }),
+  domainsRow({ ...hongDu, domain_id: "10", domain_name: "Lĩnh vực 10", points: 0, max_points: 5, pct: 0 }),
+].map((row) => ({ ...row, district_avg_pct: row.domain_id === "1" ? 88.09 : 0 }));
+
+const data = { domains, scores, results: communes.map((commune) => resultsRow(commune)) };
+
+describe("the domain page", () => {
+  it("ranks the communes best first, ties alphabetical in Vietnamese sharing a place", () => {
+    const view = domainPage(data, "1");
+    expect(view.rows.map((row) => [row.commune_name, row.pct])).toEqual([
+      ["Xã Hồng Dụ", 92.86],
+      ["Xã An Đức", 85.71],
+      ["Xã Đồng Tâm", 85.71],
+    ]);
+    expect(view.places).toEqual([1, 2, 2]);
+    expect([view.name, view.average, view.hasChange]).toEqual(["Lĩnh vực 1", 88.09, true]);
+  });
+
+  it("lists the criteria under the domain in tree order, 1.9 before 1.10, and none of domain 10", () => {
+    expect(domainPage(data, "1").criteria.map((criterion) => criterion.id)).toEqual(["1.2", "1.9", "1.10"]);
+  });
+
+  it("rolls up the points lost per leaf: most lost first, a tie in tree order (1.9 before 1.10)", () => {
+    const losses = domainPage(data, "1").losses;
+    expect(losses.map(({ criterion, lost, total }) => [criterion.id, lost, total])).toEqual([
+      [
+        "1.9",
+        [
+          { name: "Xã Đồng Tâm", lost: 0.5, max: 2 },
+          { name: "Xã Hồng Dụ", lost: 0.5, max: 2 },
+          { name: "Xã An Đức", lost: 0.25, max: 2 },
+        ],
+        1.25,
+      ],
+      [
+        "1.10",
+        [
+          { name: "Xã An Đức", lost: 0.75, max: 2 },
+          { name: "Xã Đồng Tâm", lost: 0.5, max: 2 },
+        ],
+        1.25,
+      ],
+      ["1.2", [], 0],
+    ]);
+  });
+
+  it("adds losses in hundredths: 0.1 + 0.2 lost is 0.3, not 0.30000000000000004", () => {
+    const view = domainPage(
+      {
+        ...data,
+        scores: [leaf(anDuc, "1.9", 1.9, 2), leaf(dongTam, "1.9", 1.8, 2), leaf(hongDu, "1.9", 2, 2)],
+      },
+      "1",
+    );
+    expect(view.losses.map((loss) => loss.total)).toEqual([0.3]);
+  });
+
+  it("says no change column when no commune has a change", () => {
+    const view = domainPage({ ...data, domains: domains.map((row) => ({ ...row, pct_change: null })) }, "1");
+    expect(view.hasChange).toBe(false);
+  });
+});
+
+describe("the domains overview", () => {
+  it("gives each domain its name, district average and distinct maxima ascending", () => {
+    const overview = domainSummaries(
+      [
+        domainsRow({
+          ...anDuc,
+          domain_id: "2",
+          domain_name: "Lĩnh vực 2",
+          max_points: 8,
+          district_avg_pct: 80,
+        }),
+        domainsRow({
+          ...dongTam,
+          domain_id: "2",
+          domain_name: "Lĩnh vực 2",
+          max_points: 7.5,
+          district_avg_pct: 80,
+        }),
+        domainsRow({
+          ...hongDu,
+          domain_id: "2",
+          domain_name: "Lĩnh vực 2",
+          max_points: 8,
+          district_avg_pct: 80,
+        }),
+        domainsRow({
+          ...anDuc,
+          domain_id: "1",
+          domain_name: "Lĩnh vực 1",
+          max_points: 12,
+          district_avg_pct: 91.5,
+        }),
+      ],
+      ["1", "2"],
+    );
+    expect(overview).toEqual([
+      { id: "1", name: "Lĩnh vực 1", average: 91.5, maxima: [12] },
+      { id: "2", name: "Lĩnh vực 2", average: 80, maxima: [7.5, 8] },
+    ]);
+  });
+});

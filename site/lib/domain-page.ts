@@ -1,0 +1,125 @@
+// What the domain pages (/linh-vuc/ and /linh-vuc/<id>/) show, prepared from the published tables:
+// the pages only render it. Every figure is a published one, or a sum or difference of published
+// figures done in hundredths so that no float noise reaches the page.
+import { collate, desc, escape, from, op, table } from "arquero";
+import type { DomainsRow, ScoresRow } from "../../schemas/published.ts";
+import { criteriaTree } from "./criteria.ts";
+import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
+import { hundredths } from "../../pipeline/rules/hundredths.ts";
+import { competitionRanks } from "../../pipeline/rules/ranking.ts";
+import type { CriterionEntry } from "./criteria.ts";
+import type { PublishedYear } from "./data.ts";
+import { compareVietnamese } from "../../pipeline/rules/format.ts";
+import { lostPoints } from "./summary.ts";
+
+/** A commune's points lost on one criterion. */
+export interface CommuneLoss {
+  name: string;
+  lost: number;
+  max: number;
+}
+
+/** A leaf criterion with the communes that lost points on it, the biggest loss first. */
+export interface CriterionLoss {
+  criterion: CriterionEntry;
+  lost: CommuneLoss[];
+  /** Sum of the losses, exact to the hundredth. */
+  total: number;
+}
+
+export interface DomainPageView {
+  name: string;
+  /** The district average of the domain (%). */
+  average: number;
+  /** The communes' rows on the domain, best first, ties in Vietnamese alphabetical order. */
+  rows: DomainsRow[];
+  /** Competition positions ("1, 2, 2, 4") of `rows`, index for index. */
+  places: number[];
+  /** Some commune has a change on the year before: the table gets that column. */
+  hasChange: boolean;
+  /** The domain's criteria in tree order. */
+  criteria: CriterionEntry[];
+  /** Its leaf criteria, the most points lost first. */
+  losses: CriterionLoss[];
+}
+
+export type DomainPageTables = Pick<PublishedYear, "domains" | "scores" | "results">;
+
+export function domainPage(data: DomainPageTables, id: string): DomainPageView {
+  const rows = data.domains
+    .filter((row) => row.domain_id === id)
+    .sort((a, b) => b.pct - a.pct || compareVietnamese(a.commune_name, b.commune_name));
+  const first = rows[0];
+  const domainScores = data.scores.filter((row) => row.criterion_id.startsWith(`${id}.`));
+  const criteria = criteriaTree(domainScores);
+  const communeNames = new Map(data.results.map((row) => [row.commune_code, row.commune_name]));
+  return {
+    name: first?.domain_name ?? id,
+    average: first?.district_avg_pct ?? 0,
+    rows,
+    places: Array.from(competitionRanks(rows.map((row) => row.pct))),
+    hasChange: rows.some((row) => row.pct_change !== null),
+    criteria,
+    losses: pointsLost(criteria, domainScores, communeNames),
+  };
+}
+
+/**
+ * For each leaf criterion: the communes that lost points on it (most first, ties alphabetical),
+ * and the total lost; the criteria with the most points lost first, ties in tree order ("1.9"
+ * before "1.10"). A criterion on which no commune lost anything is listed with an empty list.
+ */
+export function pointsLost(
+  criteria: readonly CriterionEntry[],
+  scores: readonly ScoresRow[],
+  communeNames: ReadonlyMap<string, string>,
+): CriterionLoss[] {
+  const losses = from(scores)
+    .derive({
+      lost_hundredths: escape((row: ScoresRow) => hundredths(row.max_points) - hundredths(row.points)),
+      name: escape((row: ScoresRow) => communeNames.get(row.commune_code) ?? row.commune_code),
+    })
+    .filter((d) => d.lost_hundredths > 0)
+    .orderby(desc("lost_hundredths"), collate("name", compareVietnamese))
+    .derive({
+      entry: escape((d: ScoresRow & { name: string }): CommuneLoss => ({
+        name: d.name,
+        lost: lostPoints(d),
+        max: d.max_points,
+      })),
+    })
+    .groupby("criterion_id")
+    .rollup({ lost: op.array_agg("entry"), total_hundredths: op.sum("lost_hundredths") });
+  const leaves = criteria.filter((criterion) => criterion.isLeaf);
+  return (
+    table({ criterion_id: leaves.map((leaf) => leaf.id), criterion: leaves })
+      .lookup(losses, ["criterion_id", "criterion_id"], "lost", "total_hundredths")
+      .derive({
+        lost: escape((d: { lost?: CommuneLoss[] }) => d.lost ?? []),
+        total: escape((d: { total_hundredths?: number }) => (d.total_hundredths ?? 0) / 100),
+      })
+      .orderby(desc("total"), collate("criterion_id", compareDottedIds))
+      // Arquero's rows are untyped: the columns named here are the ones CriterionLoss declares.
+      .objects({ columns: ["criterion", "lost", "total"] }) as CriterionLoss[]
+  );
+}
+
+/** One line of the domains overview. */
+export interface DomainSummary {
+  id: string;
+  name: string;
+  /** The district average of the domain (%). */
+  average: number;
+  /** Its distinct maxima, ascending (they differ between xã and thị trấn when a criterion applies to one type). */
+  maxima: number[];
+}
+
+/** The domains in id order with their district average and maxima (the /linh-vuc/ overview). */
+export function domainSummaries(domains: readonly DomainsRow[], ids: readonly string[]): DomainSummary[] {
+  return ids.map((id) => {
+    const rows = domains.filter((row) => row.domain_id === id);
+    const first = rows[0];
+    const maxima = [...new Set(rows.map((row) => row.max_points))].sort((a, b) => a - b);
+    return { id, name: first?.domain_name ?? id, average: first?.district_avg_pct ?? 0, maxima };
+  });
+}
