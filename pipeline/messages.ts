@@ -511,6 +511,38 @@ export const catalogue = {
     example: "15/12/2022",
     example_params: { value: "15/12/2022" },
   },
+  date_invalid: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      'Ngày "{value}" không có trong lịch (tháng phải từ 01 đến 12, ngày không quá số ngày của tháng).',
+    message_en:
+      'Date "{value}" is not a day of the calendar (months run 01 to 12, days up to the length of the month).',
+    fix_vi: "Kiểm tra lại ngày trên văn bản gốc và viết dạng năm-tháng-ngày, ví dụ 2024-02-29.",
+    fix_en: "Check the date on the original document and write it year-month-day, e.g. 2024-02-29.",
+    example: "2024-02-30",
+    example_params: { value: "2024-02-30" },
+  },
+  date_out_of_range: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Ngày "{value}" nằm ngoài các năm {min}–{max}.',
+    message_en: 'Date "{value}" is outside the years {min}–{max}.',
+    fix_vi: "Kiểm tra lại năm (4 chữ số) trên văn bản gốc.",
+    fix_en: "Check the year (4 digits) on the original document.",
+    example: "0000-01-01",
+    example_params: { value: "0000-01-01", min: 2000, max: 2100 },
+  },
+  number_out_of_range: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Số "{value}" nằm ngoài khoảng cho phép {range_vi}.',
+    message_en: 'The number "{value}" is outside the allowed range {range_en}.',
+    fix_vi: "Kiểm tra lại số đã nhập (có thể gõ thừa chữ số) và nhập một số trong khoảng {range_vi}.",
+    fix_en: "Check the number entered (perhaps extra digits) and enter one within {range_en}.",
+    example: "1000000",
+    example_params: { value: "1000000", range_vi: "100–100.000", range_en: "100–100,000" },
+  },
   version_format: {
     severity: "error",
     layer: "cell",
@@ -832,6 +864,15 @@ export function isProblemCode(code: string): code is ProblemCode {
   return Object.hasOwn(catalogue, code);
 }
 
+/**
+ * The report line standing for the problems of one kind it does not list one by one:
+ * "và 199.950 lỗi cùng loại" / "and 199,950 more of the same kind".
+ */
+export function moreOfTheSameKind(count: number, severity: Severity, lang: "vi" | "en"): string {
+  if (lang === "en") return `and ${count.toLocaleString("en-US")} more of the same kind`;
+  return `và ${count.toLocaleString("vi-VN")} ${severity === "error" ? "lỗi" : "cảnh báo"} cùng loại`;
+}
+
 /** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
 export function fillTemplate(template: string, params: ProblemParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -844,7 +885,9 @@ export function fillTemplate(template: string, params: ProblemParams): string {
 export function problem(code: ProblemCode, at: ProblemLocation, params: ProblemParams = {}): Problem {
   const definition: ProblemDefinition = catalogue[code];
   const value = at.value ?? null;
-  const all: ProblemParams = { file: at.file, column: at.column ?? "", value: value ?? "", ...params };
+  // A sentence quotes a value of 400 digits by its start only.
+  const quoted = value !== null && value.length > 60 ? `${value.slice(0, 59)}…` : (value ?? "");
+  const all: ProblemParams = { file: at.file, column: at.column ?? "", value: quoted, ...params };
   return {
     file: at.file,
     line: at.line,

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 import { loadYear } from "../validate/index.ts";
-import { formatProblems, summaryLine, type ReportOptions } from "../validate/report.ts";
+import { reportChunks, summaryLine, writeChunks, type ReportOptions } from "../validate/report.ts";
 
 const usage =
   "Cách dùng / usage: npm run validate -- [--data data/2023] [--format text|json|markdown] [--lang vi|en]";
@@ -64,11 +64,11 @@ export async function run(args: string[]): Promise<number> {
     // With several years in one JSON list, the file name alone would be ambiguous.
     folders.length > 1 ? problems.map((p) => ({ ...p, file: `${basename(folder)}/${p.file}` })) : problems,
   );
-  if (options.format === "json") process.stdout.write(formatProblems(all, options));
+  if (options.format === "json") await writeChunks(process.stdout, reportChunks(all, options));
   else {
     for (const { folder, problems } of byFolder) {
       const title = options.format === "markdown" ? `### ${folder}\n\n` : `== ${folder} ==\n`;
-      process.stdout.write(`${title}${formatProblems(problems, options)}\n`);
+      await writeChunks(process.stdout, [title, ...reportChunks(problems, options), "\n"]);
     }
     if (folders.length > 1) process.stdout.write(`${summaryLine(all, options.lang)}\n`);
   }

@@ -50,7 +50,8 @@ export interface LoadedYear {
 /** Largest input file read; the national benchmark's survey files are about 40 MB. */
 export const maxInputBytes = 150 * 1024 * 1024;
 
-const columns = {
+/** The columns of each CSV input; any other column is unknown (and its values never shown). */
+export const inputColumns = {
   "communes.csv": { required: ["code", "name", "type", "survey_quota"] },
   "criteria.csv": { required: ["id", "name", "max_points", "source"], optional: ["applies_to"] },
   "groups.csv": { required: ["code", "name", "panel", "planned"] },
@@ -66,10 +67,10 @@ const columns = {
   "survey-officials.csv": { required: ["form_id", "respondent_id", "group", "commune_code"] },
   "survey-citizens.csv": { required: ["form_id", "commune_code"] },
 } as const satisfies Record<Exclude<InputFileName, "dataset.json">, Omit<CsvSpec, "file">>;
-type CsvFileName = keyof typeof columns;
+type CsvFileName = keyof typeof inputColumns;
 
 function known(file: CsvFileName): string[] {
-  const spec: Omit<CsvSpec, "file"> = columns[file];
+  const spec: Omit<CsvSpec, "file"> = inputColumns[file];
   return [...spec.required, ...(spec.optional ?? [])];
 }
 
@@ -161,8 +162,9 @@ class YearValidation {
     const bytes = this.bytes(file);
     if (bytes === null) return null;
     return this.guard(file, () => {
-      const read = readCsv(bytes, { file, ...columns[file], ...(questions ? { questions } : {}) });
-      this.problems.push(...read.problems);
+      const read = readCsv(bytes, { file, ...inputColumns[file], ...(questions ? { questions } : {}) });
+      // Not push(...): a file of repeated rows has hundreds of thousands of problems.
+      for (const p of read.problems) this.problems.push(p);
       this.record(file, bytes, read.table?.rows.length ?? 0);
       if (read.table === null) return null;
       return { table: read.table, rows: parseRows(file, read.table, schema, known(file), this.problems) };
@@ -229,7 +231,7 @@ function validateYear(
     v.record("dataset.json", manifestBytes, 0);
     const checked = v.guard("dataset.json", () => validateManifest(manifestBytes, folderYear));
     manifest = checked?.manifest ?? null;
-    problems.push(...(checked?.problems ?? []));
+    for (const p of checked?.problems ?? []) problems.push(p);
   }
 
   const communes = v.table("communes.csv", communeRow);

@@ -5,6 +5,7 @@ import { datasetManifest, type DatasetManifest } from "../../schemas/dataset.ts"
 import { isProblemCode, problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 import { decodeText } from "../read/decode.ts";
+import { refinementParams } from "./rows.ts";
 
 const file = "dataset.json";
 
@@ -39,9 +40,11 @@ function fieldDetail(issue: z.core.$ZodIssue): { detail_vi: string; detail_en: s
 
 function issueProblem(issue: z.core.$ZodIssue): Problem {
   const column = issue.path.map(String).join(".") || "(gốc)";
-  const value = issue.input === undefined ? null : JSON.stringify(issue.input).slice(0, 200);
+  // A text field is quoted as the editor typed it; other values as JSON (`null`, `[]`, `1e6`).
+  const input = typeof issue.input === "string" ? issue.input : JSON.stringify(issue.input);
+  const value = issue.input === undefined ? null : input.slice(0, 200);
   const at = { file, line: null, column, value };
-  if (isProblemCode(issue.message)) return problem(issue.message, at);
+  if (isProblemCode(issue.message)) return problem(issue.message, at, refinementParams(issue));
   return problem("dataset_field", at, fieldDetail(issue));
 }
 

@@ -42,7 +42,7 @@ describe("npm run validate", () => {
     const run = validateCli("--data", bad, "--format", "json");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { problems: Record<string, unknown>[] };
-    expect(Object.keys(report)).toEqual(["problems"]);
+    expect(Object.keys(report)).toEqual(["problems", "omitted"]);
     expect(report.problems[0]).toEqual({
       file: "communes.csv",
       line: 4,
