@@ -594,6 +594,31 @@ export const catalogue = {
     example: "11161,1.1 (hai lần)",
     example_params: { key: "commune_code + criterion_id", first_line: 4 },
   },
+  commune_slug_duplicate: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      'Tên "{value}" và tên "{first_name}" (dòng {first_line}) cho cùng một địa chỉ trang /xa/{slug}/, nên trang của đơn vị này sẽ đè lên trang của đơn vị kia.',
+    message_en:
+      'The names "{value}" and "{first_name}" (line {first_line}) give the same page address /xa/{slug}/, so one unit\'s page would overwrite the other\'s.',
+    fix_vi:
+      "Kiểm tra lại tên hai đơn vị (thường là gõ thiếu hoặc sai dấu, hoặc một đơn vị bị nhập hai lần) và sửa theo tên chính thức.",
+    fix_en:
+      "Check both units' names (usually a missing or wrong tone mark, or one unit entered twice) and correct them to the official names.",
+    example: "Xã Hồng Du",
+    example_params: { value: "Xã Hồng Du", first_name: "Xã Hồng Dụ", first_line: 5, slug: "hong-du" },
+  },
+  commune_slug_empty: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      'Tên "{value}" không có chữ cái hay chữ số nào ngoài "Xã", nên đơn vị này không có địa chỉ trang.',
+    message_en: 'The name "{value}" has no letter or digit besides "Xã", so the unit gets no page address.',
+    fix_vi: "Nhập tên chính thức của đơn vị bằng chữ, ví dụ Xã Hồng Dụ.",
+    fix_en: "Enter the unit's official name in letters, e.g. Xã Hồng Dụ.",
+    example: "Xã 🏛️",
+    example_params: { value: "Xã 🏛️" },
+  },
   duplicate_rating: {
     severity: "error",
     layer: "cross_file",

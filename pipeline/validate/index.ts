@@ -22,6 +22,7 @@ import { duplicateKeys } from "./keys.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkQuestions } from "./questions.ts";
 import { parseRows, type ParsedRow } from "./rows.ts";
+import { checkSlugs } from "./slugs.ts";
 import {
   checkAnswerable,
   checkFormCommunes,
@@ -254,6 +255,7 @@ function validateYear(
 
   function crossFileChecks(): void {
     if (communes) duplicateKeys("communes.csv", communes.rows, ["code"], problems);
+    if (communes) checkSlugs(communes.rows, problems);
     if (criteria) duplicateKeys("criteria.csv", criteria.rows, ["id"], problems);
     if (groups) duplicateKeys("groups.csv", groups.rows, ["code"], problems);
     if (scales) duplicateKeys("scales.csv", scales.rows, ["scale", "option"], problems);

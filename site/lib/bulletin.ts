@@ -9,7 +9,7 @@ import type { DomainsRow, ResultsRow } from "../../schemas/published.ts";
 import { bandRange, shortBandLabel } from "./bands.ts";
 import type { PublishedYear } from "./data.ts";
 import { compareVietnamese, formatInt, formatNumber, formatPct } from "./format.ts";
-import { communeSlug } from "./slug.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
 
 export type BulletinTopic =

@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { parseHTML } from "linkedom";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { communeSlug } from "../../site/lib/slug.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import { formatPct } from "../../site/lib/format.ts";
 import {
   BASE_PATH,
