@@ -60,6 +60,28 @@ export const catalogue = {
     example: "",
     example_params: { detail: "EISDIR" },
   },
+  file_not_regular: {
+    severity: "error",
+    layer: "file",
+    message_vi: "{file} là {kind_vi}, không phải tệp dữ liệu, nên không được đọc.",
+    message_en: "{file} is {kind_en}, not a data file, so it was not read.",
+    fix_vi: "Thay nó bằng tệp {file} thật (lưu từ Excel dạng CSV UTF-8) trong thư mục dữ liệu của năm.",
+    fix_en: "Replace it with the real {file} file (saved from Excel as CSV UTF-8) in the year's data folder.",
+    example: "",
+    example_params: { file: "communes.csv", kind_vi: "một ống dẫn (FIFO)", kind_en: "a pipe (FIFO)" },
+  },
+  file_link_outside: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      "{file} là một liên kết (symlink, shortcut) trỏ ra ngoài thư mục dữ liệu của năm, nên không được đọc.",
+    message_en:
+      "{file} is a link (symlink, shortcut) leading out of the year's data folder, so it was not read.",
+    fix_vi: "Chép chính tệp dữ liệu vào thư mục data/<năm>/ thay cho liên kết.",
+    fix_en: "Copy the data file itself into the data/<year>/ folder instead of the link.",
+    example: "",
+    example_params: { file: "communes.csv" },
+  },
   unexpected_failure: {
     severity: "error",
     layer: "file",
@@ -285,6 +307,30 @@ export const catalogue = {
     fix_en: "Check the cell; if it is ordinary text, remove that first character or reword it.",
     example: "=HYPERLINK(…)",
     example_params: { trigger: "=" },
+  },
+  invisible_in_code: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      "Mã có ký tự ẩn {char} (ký tự điều khiển hoặc đảo chiều văn bản), nên hai mã trông giống nhau lại khác nhau.",
+    message_en:
+      "The code holds the invisible character {char} (a control or text-direction character), so two codes that look alike differ.",
+    fix_vi: "Xóa ô rồi gõ lại mã bằng tay (không dán từ nơi khác).",
+    fix_en: "Clear the cell and type the code again by hand (do not paste it).",
+    example: "01001\u202e",
+    example_params: { char: "U+202E" },
+  },
+  invisible_in_text: {
+    severity: "warning",
+    layer: "cell",
+    message_vi:
+      "Ô có ký tự ẩn {char} (ký tự điều khiển hoặc đảo chiều văn bản), có thể làm chữ hiển thị sai thứ tự.",
+    message_en:
+      "The cell holds the invisible character {char} (a control or text-direction character), which can reorder how the text shows.",
+    fix_vi: "Xóa ô rồi gõ lại nội dung bằng tay, hoặc dán dưới dạng văn bản thuần (Ctrl+Shift+V).",
+    fix_en: "Clear the cell and type the text again, or paste it as plain text (Ctrl+Shift+V).",
+    example: "Xã \u202eHồng Dụ",
+    example_params: { char: "U+202E" },
   },
   // ── cells (the Zod row schemas carry these codes as their errors) ─────────────────────────────
   required: {
@@ -542,6 +588,18 @@ export const catalogue = {
     fix_en: "Check the number entered (perhaps extra digits) and enter one within {range_en}.",
     example: "1000000",
     example_params: { value: "1000000", range_vi: "100–100.000", range_en: "100–100,000" },
+  },
+  duplicate_json_key: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      'Trường "{column}" được viết hai lần; chỉ một giá trị được giữ nên không rõ giá trị nào đúng.',
+    message_en:
+      'The field "{column}" is written twice; only one value would be kept, so which one is meant is unclear.',
+    fix_vi: "Mở dataset.json, giữ lại một dòng cho trường này với giá trị đúng và xóa dòng kia.",
+    fix_en: "Open dataset.json, keep one line for this field with the right value and delete the other.",
+    example: '"status": "sample", … "status": "official"',
+    example_params: { column: "status" },
   },
   version_format: {
     severity: "error",
