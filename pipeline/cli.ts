@@ -6,6 +6,7 @@ const commands = {
   validate: () => import("./commands/validate.ts"),
   compute: () => import("./commands/compute.ts"),
   build: () => import("./commands/build.ts"),
+  site: () => import("./commands/site.ts"),
   sample: () => import("./commands/sample.ts"),
   bench: () => import("./commands/bench.ts"),
   release: () => import("./commands/release.ts"),

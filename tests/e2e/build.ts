@@ -1,5 +1,6 @@
-// The two steps of `npm run build`, under the e2e base path, into a given folder: used by the
-// global setup and by the reproducible-build test, so both build the same way.
+// `npm run build` (the site command: data, then Astro, published atomically), under the e2e base
+// path, into a given folder: used by the global setup and by the reproducible-build test, so both
+// build the same way.
 import { spawnSync } from "node:child_process";
 import { BASE_PATH } from "./paths.ts";
 
@@ -15,11 +16,7 @@ export function buildSite(outDir: string): void {
   );
   const env = { ...inherited, SITE_BASE: BASE_PATH, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" };
   // With this process's Node: the pinned one.
-  for (const args of [
-    ["pipeline/cli.ts", "build"],
-    ["node_modules/astro/bin/astro.mjs", "build"],
-  ]) {
-    const result = spawnSync(process.execPath, args, { env, stdio: "inherit" });
-    if (result.status !== 0) throw new Error(`${args.join(" ")} failed with exit code ${result.status}`);
-  }
+  const args = ["pipeline/cli.ts", "site"];
+  const result = spawnSync(process.execPath, args, { env, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed with exit code ${result.status}`);
 }
