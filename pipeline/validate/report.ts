@@ -23,7 +23,8 @@ const words = {
     warning: "cảnh báo",
     hidden: "(ẩn)",
     none: "Không có lỗi hay cảnh báo nào.",
-    summary: (errors: number, warnings: number) => `${errors} lỗi, ${warnings} cảnh báo`,
+    summary: (errors: number, warnings: number) =>
+      `${errors.toLocaleString("vi-VN")} lỗi, ${warnings.toLocaleString("vi-VN")} cảnh báo`,
   },
   en: {
     headers: ["Severity", "File", "Line", "Column", "Value", "Code", "Message"],
@@ -32,7 +33,8 @@ const words = {
     hidden: "(hidden)",
     none: "No errors or warnings.",
     summary: (errors: number, warnings: number) =>
-      `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+      `${errors.toLocaleString("en-US")} error${errors === 1 ? "" : "s"}, ` +
+      `${warnings.toLocaleString("en-US")} warning${warnings === 1 ? "" : "s"}`,
   },
 } as const;
 
