@@ -5,7 +5,7 @@
 // The previous site is the global setup's build with one page changed and one file more, so a mix
 // of old and new files cannot pass for either.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { appendFile, cp, mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -106,5 +106,16 @@ describe("the next build", () => {
     expect(treeHash(out)).toBe(next);
     expect(existsSync("site/public/.data-new-stale")).toBe(false);
     expect(readdirSync(".").filter((name) => name.startsWith(`.${out}-`))).toEqual([]);
+  });
+
+  it("publishes folders 0755 and files 0644", () => {
+    const modes = new Set(
+      readdirSync(out, { recursive: true, withFileTypes: true }).map((entry) => {
+        const mode = statSync(join(entry.parentPath, entry.name)).mode & 0o777;
+        return `${entry.isDirectory() ? "folder" : "file"} ${mode.toString(8)}`;
+      }),
+    );
+    expect([...modes].sort()).toEqual(["file 644", "folder 755"]);
+    expect((statSync(out).mode & 0o777).toString(8)).toBe("755");
   });
 });

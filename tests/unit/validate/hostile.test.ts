@@ -301,6 +301,17 @@ describe("6. private values never appear in a report", () => {
     expect(located).toContainEqual(["formula_trigger", 2, "respondent_id"]);
   });
 
+  it("the job summary (validate --format markdown, as scripts/ci.sh runs it) shows none of them", async () => {
+    const folder = await yearCopy("private");
+    for (const file of ["survey-citizens.csv", "survey-officials.csv"] as const) {
+      await writeFile(join(folder, file), new TextDecoder().decode(files[file]));
+    }
+    const run = cli("validate", "--data", folder, "--format", "markdown");
+    expect(run.stdout).toContain("| form_id | (ẩn) |");
+    expect(run.stdout + run.stderr).not.toContain("987 654");
+    expect(run.stdout + run.stderr).not.toContain("CMD");
+  });
+
   it.each(["text", "json", "markdown"] as const)("the %s report shows none of their values", (format) => {
     for (const lang of ["vi", "en"] as const) {
       const report = formatProblems(problems, { format, lang });
