@@ -4,6 +4,7 @@
 // moment leaves the previous site exactly as it was. A lock keeps a second build from running at
 // the same time. The output folder is --out-dir, else SITE_OUT_DIR (the end-to-end tests), else dist.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -59,7 +60,13 @@ export async function run(args: string[]): Promise<number> {
           if (dataTemporaries.test(name)) await rm(join(temporary, name), { recursive: true, force: true });
         }
       },
-      { isPreviousOutput: (folder) => holdsFile(folder, "index.html") },
+      // A site Astro built, whole or (from a build before this one was atomic) in part.
+      {
+        isPreviousOutput: async (folder) =>
+          (await holdsFile(folder, "index.html")) ||
+          (await holdsFile(folder, "404.html")) ||
+          existsSync(join(folder, "_astro")),
+      },
     );
     return 0;
   } catch (error) {
