@@ -964,13 +964,21 @@ export function fillTemplate(template: string, params: ProblemParams): string {
   });
 }
 
+/** A value as a sentence quotes it: one of 400 digits by its start only. */
+export function quoted(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 59)}…` : value;
+}
+
 /** Builds the Problem for a code at a location; `value` and `file` are also available to templates. */
 export function problem(code: ProblemCode, at: ProblemLocation, params: ProblemParams = {}): Problem {
   const definition: ProblemDefinition = catalogue[code];
   const value = at.value ?? null;
-  // A sentence quotes a value of 400 digits by its start only.
-  const quoted = value !== null && value.length > 60 ? `${value.slice(0, 59)}…` : (value ?? "");
-  const all: ProblemParams = { file: at.file, column: at.column ?? "", value: quoted, ...params };
+  const all: ProblemParams = {
+    file: at.file,
+    column: at.column ?? "",
+    value: quoted(value ?? ""),
+    ...params,
+  };
   return {
     file: at.file,
     line: at.line,

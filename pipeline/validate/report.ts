@@ -4,7 +4,7 @@
 // so each (file, code) lists its first `listedPerKind` and one line for the rest, and nothing here
 // spreads or recurses over the problems. It must not leak either: the Markdown report goes to a
 // job summary anyone may read, so values of private or unknown columns are never shown.
-import { moreOfTheSameKind } from "../messages.ts";
+import { moreOfTheSameKind, quoted } from "../messages.ts";
 import type { Problem, Severity } from "../problem.ts";
 import { inputColumns } from "./index.ts";
 
@@ -64,12 +64,16 @@ function isDisclosable(p: Problem): boolean {
 /** The problem as reported: an undisclosable value is removed, also from the sentences quoting it. */
 export function redacted(p: Problem): Problem {
   if (isDisclosable(p)) return p;
+  // The value as a whole word only: a form id "1" must not turn "dòng 12" into "dòng …2".
+  // A long value is quoted by its start, which goes too.
   const value = p.value as string;
+  const escaped = [quoted(value), value].map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped})(?![\\p{L}\\p{N}])`, "gu");
   return {
     ...p,
     value: null,
-    message_vi: p.message_vi.replaceAll(value, "…"),
-    message_en: p.message_en.replaceAll(value, "…"),
+    message_vi: p.message_vi.replace(pattern, "…"),
+    message_en: p.message_en.replace(pattern, "…"),
   };
 }
 

@@ -312,6 +312,21 @@ describe("6. private values never appear in a report", () => {
     expect(run.stdout + run.stderr).not.toContain("CMD");
   });
 
+  it("a respondent id quoted in a sentence goes from the sentence too, and only as a whole word", () => {
+    const changed = problem(
+      "respondent_group_changed",
+      { file: "survey-officials.csv", line: 12, column: "respondent_id", value: "1" },
+      { expected: "hdnd", found: "ubnd", first_line: 11 },
+    );
+    const json = JSON.parse(formatProblems([changed], { format: "json", lang: "en" })) as {
+      problems: Problem[];
+    };
+    expect(json.problems[0]?.value).toBeNull();
+    expect(json.problems[0]?.message_en).toMatch(
+      /^Respondent … is in group hdnd on line 11 but in group ubnd/,
+    );
+  });
+
   it.each(["text", "json", "markdown"] as const)("the %s report shows none of their values", (format) => {
     for (const lang of ["vi", "en"] as const) {
       const report = formatProblems(problems, { format, lang });
