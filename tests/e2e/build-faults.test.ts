@@ -5,7 +5,7 @@
 // The previous site is the global setup's build with one page changed and one file more, so a mix
 // of old and new files cannot pass for either.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { appendFile, cp, mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +51,7 @@ function startBuild() {
   let running = true;
   void exited.then(() => (running = false));
   return {
+    pid: child.pid as number,
     exited,
     isRunning: () => running,
     kill: () => process.kill(-(child.pid as number), "SIGKILL"),
@@ -94,7 +95,10 @@ describe("the next build", () => {
     await mkdir("site/public/.data-new-stale", { recursive: true });
     await writeFile("site/public/.data-new-stale/leak.txt", "stale");
     const build = startBuild();
-    while (build.isRunning() && !existsSync(".build.lock")) await new Promise((r) => setTimeout(r, 20));
+    // The killed builds left their lock: wait until this build has taken it over.
+    const holds = () =>
+      existsSync(".build.lock") && readFileSync(".build.lock", "utf8") === String(build.pid);
+    while (build.isRunning() && !holds()) await new Promise((r) => setTimeout(r, 20));
     const second = spawnSync(process.execPath, siteBuildArgs, { env: siteBuildEnv(out), encoding: "utf8" });
     expect(second.status).toBe(1);
     expect(second.stderr).toContain("Một lần dựng trang khác đang chạy");

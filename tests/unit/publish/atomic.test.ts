@@ -88,6 +88,26 @@ describe("the build lock", () => {
     expect(await readFile(lock, "utf8")).toBe(String(process.pid));
     await release();
   });
+
+  it("of builds starting together on a killed build's lock, exactly one runs", async () => {
+    const lock = join(parent, ".build.lock");
+    await writeFile(lock, String(spawnSync(node, ["-e", "0"]).pid));
+    const module = join(root, "pipeline/publish/build-lock.ts");
+    const script =
+      `const { acquireBuildLock } = await import(${JSON.stringify(module)});` +
+      `try { const release = await acquireBuildLock(${JSON.stringify(lock)}); console.log("ran");` +
+      `await new Promise((r) => setTimeout(r, 1500)); await release(); } catch (e) { console.log(e.name); }`;
+    const outputs = await Promise.all(
+      Array.from({ length: 4 }, () => {
+        const child = spawn(node, ["--input-type=module", "-e", script]);
+        let output = "";
+        child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        return new Promise<string>((resolve) => child.on("exit", () => resolve(output.trim())));
+      }),
+    );
+    expect(outputs.sort()).toEqual(["BuildLocked", "BuildLocked", "BuildLocked", "ran"]);
+    expect(await readdir(parent)).toEqual([]);
+  });
 });
 
 describe("compute killed at any moment", () => {
