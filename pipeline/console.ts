@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { problem } from "./messages.ts";
 import type { Problem } from "./problem.ts";
 import { loadYear } from "./validate/index.ts";
-import { formatProblems, summaryLine, type ReportOptions } from "./validate/report.ts";
+import { reportChunks, summaryLine, writeChunks, type ReportOptions } from "./validate/report.ts";
 
 /** `--format` and `--lang` as given (text and vi when absent); throws on any other value. */
 export function reportOptions(values: {
@@ -39,11 +39,11 @@ export async function printValidationReport(folders: string[], options: ReportOp
     // With several years in one JSON list, the file name alone would be ambiguous.
     folders.length > 1 ? problems.map((p) => ({ ...p, file: `${basename(folder)}/${p.file}` })) : problems,
   );
-  if (options.format === "json") process.stdout.write(formatProblems(all, options));
+  if (options.format === "json") await writeChunks(process.stdout, reportChunks(all, options));
   else {
     for (const { folder, problems } of byFolder) {
       const title = options.format === "markdown" ? `### ${folder}\n\n` : `== ${folder} ==\n`;
-      process.stdout.write(`${title}${formatProblems(problems, options)}\n`);
+      await writeChunks(process.stdout, [title, ...reportChunks(problems, options), "\n"]);
     }
     if (folders.length > 1) process.stdout.write(`${summaryLine(all, options.lang)}\n`);
   }

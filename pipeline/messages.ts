@@ -64,6 +64,28 @@ export const catalogue = {
     example: "",
     example_params: { detail: "EISDIR" },
   },
+  file_not_regular: {
+    severity: "error",
+    layer: "file",
+    message_vi: "{file} là {kind_vi}, không phải tệp dữ liệu, nên không được đọc.",
+    message_en: "{file} is {kind_en}, not a data file, so it was not read.",
+    fix_vi: "Thay nó bằng tệp {file} thật (lưu từ Excel dạng CSV UTF-8) trong thư mục dữ liệu của năm.",
+    fix_en: "Replace it with the real {file} file (saved from Excel as CSV UTF-8) in the year's data folder.",
+    example: "",
+    example_params: { file: "communes.csv", kind_vi: "một ống dẫn (FIFO)", kind_en: "a pipe (FIFO)" },
+  },
+  file_link_outside: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      "{file} là một liên kết (symlink, shortcut) trỏ ra ngoài thư mục dữ liệu của năm, nên không được đọc.",
+    message_en:
+      "{file} is a link (symlink, shortcut) leading out of the year's data folder, so it was not read.",
+    fix_vi: "Chép chính tệp dữ liệu vào thư mục data/<năm>/ thay cho liên kết.",
+    fix_en: "Copy the data file itself into the data/<year>/ folder instead of the link.",
+    example: "",
+    example_params: { file: "communes.csv" },
+  },
   unexpected_failure: {
     severity: "error",
     layer: "file",
@@ -290,6 +312,30 @@ export const catalogue = {
     example: "=HYPERLINK(…)",
     example_params: { trigger: "=" },
   },
+  invisible_in_code: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      "Mã có ký tự ẩn {char} (ký tự điều khiển hoặc đảo chiều văn bản), nên hai mã trông giống nhau lại khác nhau.",
+    message_en:
+      "The code holds the invisible character {char} (a control or text-direction character), so two codes that look alike differ.",
+    fix_vi: "Xóa ô rồi gõ lại mã bằng tay (không dán từ nơi khác).",
+    fix_en: "Clear the cell and type the code again by hand (do not paste it).",
+    example: "01001\u202e",
+    example_params: { char: "U+202E" },
+  },
+  invisible_in_text: {
+    severity: "warning",
+    layer: "cell",
+    message_vi:
+      "Ô có ký tự ẩn {char} (ký tự điều khiển hoặc đảo chiều văn bản), có thể làm chữ hiển thị sai thứ tự.",
+    message_en:
+      "The cell holds the invisible character {char} (a control or text-direction character), which can reorder how the text shows.",
+    fix_vi: "Xóa ô rồi gõ lại nội dung bằng tay, hoặc dán dưới dạng văn bản thuần (Ctrl+Shift+V).",
+    fix_en: "Clear the cell and type the text again, or paste it as plain text (Ctrl+Shift+V).",
+    example: "Xã \u202eHồng Dụ",
+    example_params: { char: "U+202E" },
+  },
   // ── cells (the Zod row schemas carry these codes as their errors) ─────────────────────────────
   required: {
     severity: "error",
@@ -515,6 +561,50 @@ export const catalogue = {
     example: "15/12/2022",
     example_params: { value: "15/12/2022" },
   },
+  date_invalid: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      'Ngày "{value}" không có trong lịch (tháng phải từ 01 đến 12, ngày không quá số ngày của tháng).',
+    message_en:
+      'Date "{value}" is not a day of the calendar (months run 01 to 12, days up to the length of the month).',
+    fix_vi: "Kiểm tra lại ngày trên văn bản gốc và viết dạng năm-tháng-ngày, ví dụ 2024-02-29.",
+    fix_en: "Check the date on the original document and write it year-month-day, e.g. 2024-02-29.",
+    example: "2024-02-30",
+    example_params: { value: "2024-02-30" },
+  },
+  date_out_of_range: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Ngày "{value}" nằm ngoài các năm {min}–{max}.',
+    message_en: 'Date "{value}" is outside the years {min}–{max}.',
+    fix_vi: "Kiểm tra lại năm (4 chữ số) trên văn bản gốc.",
+    fix_en: "Check the year (4 digits) on the original document.",
+    example: "0000-01-01",
+    example_params: { value: "0000-01-01", min: 2000, max: 2100 },
+  },
+  number_out_of_range: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Số "{value}" nằm ngoài khoảng cho phép {range_vi}.',
+    message_en: 'The number "{value}" is outside the allowed range {range_en}.',
+    fix_vi: "Kiểm tra lại số đã nhập (có thể gõ thừa chữ số) và nhập một số trong khoảng {range_vi}.",
+    fix_en: "Check the number entered (perhaps extra digits) and enter one within {range_en}.",
+    example: "1000000",
+    example_params: { value: "1000000", range_vi: "100–100.000", range_en: "100–100,000" },
+  },
+  duplicate_json_key: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      'Trường "{column}" được viết hai lần; chỉ một giá trị được giữ nên không rõ giá trị nào đúng.',
+    message_en:
+      'The field "{column}" is written twice; only one value would be kept, so which one is meant is unclear.',
+    fix_vi: "Mở dataset.json, giữ lại một dòng cho trường này với giá trị đúng và xóa dòng kia.",
+    fix_en: "Open dataset.json, keep one line for this field with the right value and delete the other.",
+    example: '"status": "sample", … "status": "official"',
+    example_params: { column: "status" },
+  },
   version_format: {
     severity: "error",
     layer: "cell",
@@ -565,6 +655,31 @@ export const catalogue = {
     fix_en: "Delete the repeated row or correct the code; each {key} may appear only once.",
     example: "11161,1.1 (hai lần)",
     example_params: { key: "commune_code + criterion_id", first_line: 4 },
+  },
+  commune_slug_duplicate: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      'Tên "{value}" và tên "{first_name}" (dòng {first_line}) cho cùng một địa chỉ trang /xa/{slug}/, nên trang của đơn vị này sẽ đè lên trang của đơn vị kia.',
+    message_en:
+      'The names "{value}" and "{first_name}" (line {first_line}) give the same page address /xa/{slug}/, so one unit\'s page would overwrite the other\'s.',
+    fix_vi:
+      "Kiểm tra lại tên hai đơn vị (thường là gõ thiếu hoặc sai dấu, hoặc một đơn vị bị nhập hai lần) và sửa theo tên chính thức.",
+    fix_en:
+      "Check both units' names (usually a missing or wrong tone mark, or one unit entered twice) and correct them to the official names.",
+    example: "Xã Hồng Du",
+    example_params: { value: "Xã Hồng Du", first_name: "Xã Hồng Dụ", first_line: 5, slug: "hong-du" },
+  },
+  commune_slug_empty: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi:
+      'Tên "{value}" không có chữ cái hay chữ số nào ngoài "Xã", nên đơn vị này không có địa chỉ trang.',
+    message_en: 'The name "{value}" has no letter or digit besides "Xã", so the unit gets no page address.',
+    fix_vi: "Nhập tên chính thức của đơn vị bằng chữ, ví dụ Xã Hồng Dụ.",
+    fix_en: "Enter the unit's official name in letters, e.g. Xã Hồng Dụ.",
+    example: "Xã 🏛️",
+    example_params: { value: "Xã 🏛️" },
   },
   duplicate_rating: {
     severity: "error",
@@ -935,6 +1050,15 @@ export function isProblemCode(code: string): code is ProblemCode {
   return Object.hasOwn(catalogue, code);
 }
 
+/**
+ * The report line standing for the problems of one kind it does not list one by one:
+ * "và 199.950 lỗi cùng loại" / "and 199,950 more of the same kind".
+ */
+export function moreOfTheSameKind(count: number, severity: Severity, lang: "vi" | "en"): string {
+  if (lang === "en") return `and ${count.toLocaleString("en-US")} more of the same kind`;
+  return `và ${count.toLocaleString("vi-VN")} ${severity === "error" ? "lỗi" : "cảnh báo"} cùng loại`;
+}
+
 /** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
 export function fillTemplate<T extends string>(template: T, params: TemplateParams<T>): string {
   const values: Partial<Record<string, TemplateValue>> = params;
@@ -942,6 +1066,11 @@ export function fillTemplate<T extends string>(template: T, params: TemplatePara
     const value = values[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** A value as a sentence quotes it: one of 400 digits by its start only. */
+export function quoted(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 59)}…` : value;
 }
 
 /** Builds the Problem for a code at a location; `value` and `file` are also available to templates. */
@@ -952,7 +1081,7 @@ export function problem<C extends ProblemCode>(
 ): Problem {
   const definition: ProblemDefinition = catalogue[code];
   const value = at.value ?? null;
-  const all = { file: at.file, column: at.column ?? "", value: value ?? "", ...params };
+  const all = { file: at.file, column: at.column ?? "", value: quoted(value ?? ""), ...params };
   return {
     file: at.file,
     line: at.line,

@@ -1,7 +1,12 @@
 import { z } from "zod";
+import { boundedInteger, isoDate } from "./cells.ts";
+
+/** Bootstrap replicates: fewer than 100 give no interval worth printing; 100,000 already take minutes. */
+export const replicateRange = { min: 100, max: 100_000 } as const;
+/** The seed is a 32-bit unsigned integer, as `npm run sample -- --seed` takes it. */
+const seedMax = 4_294_967_295;
 
 /** `dataset.json`: the year's manifest. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date_format" });
 export const datasetManifest = z.object({
   year: z.number().int().min(2000).max(2100),
   title: z.string().min(1),
@@ -17,8 +22,8 @@ export const datasetManifest = z.object({
     )
     .min(1),
   /** Seed of the bootstrap; when absent the year is the seed. */
-  bootstrap_seed: z.number().int().optional(),
-  bootstrap_replicates: z.number().int().min(1000).optional(),
+  bootstrap_seed: boundedInteger(0, seedMax).optional(),
+  bootstrap_replicates: boundedInteger(replicateRange.min, replicateRange.max).optional(),
   notes: z.string(),
   /** Releases and corrections of this year's data, oldest first. */
   releases: z

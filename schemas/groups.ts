@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { count, slugCode, text } from "./cells.ts";
+import { boundedCount, slugCode, text } from "./cells.ts";
+
+/**
+ * People planned in one group over the whole data set: 60 citizens × ~10,600 communes is the largest
+ * plausible survey (the whole country, 636,000).
+ */
+export const maxPlanned = 1_000_000;
 
 /** `groups.csv`: respondent groups of the sociological survey (điều tra xã hội học). */
 export const groupRow = z.object({
@@ -8,7 +14,7 @@ export const groupRow = z.object({
   panel: z
     .enum(["officials", "citizens"], { error: "panel" })
     .describe("officials = cán bộ đánh giá các xã; citizens = người dân, tổ chức"),
-  planned: count.describe("Số người dự kiến khảo sát"),
+  planned: boundedCount(maxPlanned).describe("Số người dự kiến khảo sát"),
 });
 export type Group = z.output<typeof groupRow>;
 export type Panel = Group["panel"];

@@ -104,7 +104,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    const computed = await computeAllYears(values.data, resolveBuildTime(process.env, values.data));
+    const computed = await computeAllYears(values.data, resolveBuildTime(process.env));
     if ("rejected" in computed) {
       // The same report as `npm run validate` over every year folder.
       const folders = (await yearFolders(values.data)).map(({ folder }) => folder);

@@ -43,6 +43,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   try {
+    const buildTime = resolveBuildTime(process.env);
     const loaded = await loadYear(folder);
     if (!isValid(loaded)) {
       await printValidationReport([folder], report);
@@ -53,7 +54,6 @@ export async function run(args: string[]): Promise<number> {
     const warnings = loaded.problems.filter((problem) => problem.severity === "warning");
     if (warnings.length > 0) console.error(formatProblems(warnings, report));
     const results = computeYear(loaded.data, { previous, bootstrap: !values["no-bootstrap"] });
-    const buildTime = resolveBuildTime(process.env, folder);
     const manifest = await publishYear(out, yearPublication(loaded, results, buildTime));
     const compared =
       results.parameters.previous_year === null ? "" : `, so với năm ${results.parameters.previous_year}`;

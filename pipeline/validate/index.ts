@@ -2,8 +2,9 @@
 // the rules across files. All problems are collected, none stops the others; the typed YearData is
 // handed to computation only when there is no error at all.
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { constants, type Stats } from "node:fs";
+import { lstat, open, realpath } from "node:fs/promises";
+import { basename, join, sep } from "node:path";
 import { appraisalRow } from "../../schemas/appraisal.ts";
 import { communeRow } from "../../schemas/communes.ts";
 import { criterionRow } from "../../schemas/criteria.ts";
@@ -19,11 +20,13 @@ import type { Problem } from "../problem.ts";
 import { readCsv, type CsvSpec, type CsvTable } from "../read/csv.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
+import { checkInvisible } from "./invisible.ts";
 import { duplicateKeys } from "./keys.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
 import { checkQuestions } from "./questions.ts";
 import { parseRows, type ParsedRow } from "./rows.ts";
+import { checkSlugs } from "./slugs.ts";
 import {
   checkAnswerable,
   checkFormCommunes,
@@ -52,7 +55,8 @@ export interface LoadedYear {
 /** Largest input file read; the national benchmark's survey files are about 40 MB. */
 export const maxInputBytes = 150 * 1024 * 1024;
 
-const columns = {
+/** The columns of each CSV input; any other column is unknown (and its values never shown). */
+export const inputColumns = {
   "communes.csv": { required: ["code", "name", "type", "survey_quota"] },
   "criteria.csv": { required: ["id", "name", "max_points", "source"], optional: ["applies_to"] },
   "groups.csv": { required: ["code", "name", "panel", "planned"] },
@@ -72,10 +76,10 @@ const columns = {
     optional: ["note"],
   },
 } as const satisfies Record<Exclude<InputFileName, "dataset.json">, Omit<CsvSpec, "file">>;
-type CsvFileName = keyof typeof columns;
+type CsvFileName = keyof typeof inputColumns;
 
 function known(file: CsvFileName): string[] {
-  const spec: Omit<CsvSpec, "file"> = columns[file];
+  const spec: Omit<CsvSpec, "file"> = inputColumns[file];
   return [...spec.required, ...(spec.optional ?? [])];
 }
 
@@ -168,11 +172,14 @@ class YearValidation {
     const bytes = this.bytes(file);
     if (bytes === null) return null;
     return this.guard(file, () => {
-      const read = readCsv(bytes, { file, ...columns[file], ...(questions ? { questions } : {}) });
-      this.problems.push(...read.problems);
+      const read = readCsv(bytes, { file, ...inputColumns[file], ...(questions ? { questions } : {}) });
+      // Not push(...): a file of repeated rows has hundreds of thousands of problems.
+      for (const p of read.problems) this.problems.push(p);
       this.record(file, bytes, read.table?.rows.length ?? 0);
       if (read.table === null) return null;
-      return { table: read.table, rows: parseRows(file, read.table, schema, known(file), this.problems) };
+      const rows = parseRows(file, read.table, schema, known(file), this.problems);
+      checkInvisible(file, rows, this.problems);
+      return { table: read.table, rows };
     });
   }
 
@@ -236,7 +243,7 @@ function validateYear(
     v.record("dataset.json", manifestBytes, 0);
     const checked = v.guard("dataset.json", () => validateManifest(manifestBytes, folderYear));
     manifest = checked?.manifest ?? null;
-    problems.push(...(checked?.problems ?? []));
+    for (const p of checked?.problems ?? []) problems.push(p);
   }
 
   const communes = v.table("communes.csv", communeRow);
@@ -260,6 +267,7 @@ function validateYear(
 
   function crossFileChecks(): void {
     if (communes) duplicateKeys("communes.csv", communes.rows, ["code"], problems);
+    if (communes) checkSlugs(communes.rows, problems);
     if (criteria) duplicateKeys("criteria.csv", criteria.rows, ["id"], problems);
     if (groups) duplicateKeys("groups.csv", groups.rows, ["code"], problems);
     if (scales) duplicateKeys("scales.csv", scales.rows, ["scale", "option"], problems);
@@ -346,27 +354,59 @@ export function folderYear(folder: string): number | undefined {
   return /^\d{4}$/.test(name) ? Number(name) : undefined;
 }
 
+/** What a file that is not a regular file is, in both languages, for the editor. */
+function kindOf(info: Stats): { kind_vi: string; kind_en: string } {
+  if (info.isDirectory()) return { kind_vi: "một thư mục", kind_en: "a folder" };
+  if (info.isFIFO()) return { kind_vi: "một ống dẫn (FIFO)", kind_en: "a pipe (FIFO)" };
+  if (info.isCharacterDevice() || info.isBlockDevice())
+    return { kind_vi: "một thiết bị", kind_en: "a device" };
+  if (info.isSocket()) return { kind_vi: "một socket", kind_en: "a socket" };
+  return { kind_vi: "không phải tệp thường", kind_en: "not a regular file" };
+}
+
+/**
+ * One input file's bytes, or the problem why it is not read. Only a regular file inside the data
+ * folder is read: a link leading out of it (to /etc/passwd, say) is refused before it is opened, so
+ * nothing of it can be echoed, and a pipe is opened without waiting for a writer and refused on
+ * its type, so a FIFO cannot hang the validation.
+ */
+async function readInput(folder: string, file: InputFileName): Promise<Uint8Array | Problem | "missing"> {
+  const at = { file, line: null };
+  let path = join(folder, file);
+  try {
+    if ((await lstat(path)).isSymbolicLink()) {
+      const [target, inside] = await Promise.all([realpath(path), realpath(folder)]);
+      if (!target.startsWith(inside + sep)) return problem("file_link_outside", at);
+      path = target;
+    }
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return problem("file_not_regular", at, kindOf(info));
+      if (info.size > maxInputBytes) return problem("file_too_large", at, sizeParams(info.size));
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ENOENT") return "missing"; // reported as file_missing by the validation
+    return problem("file_unreadable", at, { detail: code ?? String(error) });
+  }
+}
+
 /** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
 export async function loadYear(folder: string): Promise<LoadedYear> {
   const files: FileBytes = new Map();
   const unavailable = new Set<InputFileName>();
   const early: Problem[] = [];
   for (const file of inputFiles) {
-    const path = join(folder, file);
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) throw Object.assign(new Error(`${file} không phải là tệp`), { code: "EISDIR" });
-      if (info.size > maxInputBytes) {
-        unavailable.add(file);
-        early.push(problem("file_too_large", { file, line: null }, sizeParams(info.size)));
-        continue;
-      }
-      files.set(file, await readFile(path));
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === "ENOENT") continue; // reported as file_missing by the validation
+    const read = await readInput(folder, file);
+    if (read === "missing") continue;
+    if (read instanceof Uint8Array) files.set(file, read);
+    else {
       unavailable.add(file);
-      early.push(problem("file_unreadable", { file, line: null }, { detail: code ?? String(error) }));
+      early.push(read);
     }
   }
   const result = validateYear(files, folderYear(folder), unavailable);

@@ -5,6 +5,8 @@ import { datasetManifest, type DatasetManifest } from "../../schemas/dataset.ts"
 import { isProblemCode, problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 import { decodeText } from "../read/decode.ts";
+import { invisibleProblem, jsonStrings } from "./invisible.ts";
+import { refinementParams } from "./rows.ts";
 
 const file = "dataset.json";
 
@@ -39,9 +41,11 @@ function fieldDetail(issue: z.core.$ZodIssue): { detail_vi: string; detail_en: s
 
 function issueProblem(issue: z.core.$ZodIssue): Problem {
   const column = issue.path.map(String).join(".") || "(gốc)";
-  const value = issue.input === undefined ? null : JSON.stringify(issue.input).slice(0, 200);
+  // A text field is quoted as the editor typed it; other values as JSON (`null`, `[]`, `1e6`).
+  const input = typeof issue.input === "string" ? issue.input : JSON.stringify(issue.input);
+  const value = issue.input === undefined ? null : input.slice(0, 200);
   const at = { file, line: null, column, value };
-  if (isProblemCode(issue.message)) return problem(issue.message, at);
+  if (isProblemCode(issue.message)) return problem(issue.message, at, refinementParams(issue));
   return problem("dataset_field", at, fieldDetail(issue));
 }
 
@@ -63,6 +67,41 @@ function bandProblems(manifest: DatasetManifest): Problem[] {
   return problems;
 }
 
+type Frame = { keys: Set<string>; key: string; expectKey: boolean } | { index: number };
+
+/**
+ * The dotted paths of keys that appear twice in one object (`status`, `bands.1.code`), found by one
+ * pass over text JSON.parse has accepted: only strings, brackets and commas matter.
+ */
+export function duplicateJsonKeys(text: string): string[] {
+  const repeated: string[] = [];
+  const frames: Frame[] = [];
+  const path = () => frames.map((f) => ("keys" in f ? f.key : String(f.index)));
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    const top = frames.at(-1);
+    if (char === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      if (top !== undefined && "keys" in top && top.expectKey) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        top.key = key;
+        if (top.keys.has(key)) repeated.push(path().join("."));
+        top.keys.add(key);
+        top.expectKey = false;
+      }
+      i = end;
+    } else if (char === "{") frames.push({ keys: new Set(), key: "", expectKey: true });
+    else if (char === "[") frames.push({ index: 0 });
+    else if (char === "}" || char === "]") frames.pop();
+    else if (char === "," && top !== undefined) {
+      if ("keys" in top) top.expectKey = true;
+      else top.index++;
+    }
+  }
+  return repeated;
+}
+
 export function validateManifest(
   bytes: Uint8Array,
   folderYear: number | undefined,
@@ -78,9 +117,21 @@ export function validateManifest(
     const detail = error instanceof Error ? error.message : String(error);
     return { manifest: null, problems: [problem("invalid_json", { file, line: null }, { detail })] };
   }
+  // JSON.parse keeps the last of two equal keys: the editor must choose, not the parser.
+  const repeated = duplicateJsonKeys(decoded.text).map((column) =>
+    problem("duplicate_json_key", { file, line: null, column }),
+  );
+  const invisible = [...jsonStrings(json)].flatMap(([column, value]) => {
+    const found = invisibleProblem(file, null, column, value);
+    return found === null ? [] : [found];
+  });
   const result = datasetManifest.safeParse(json, { reportInput: true });
-  if (!result.success) return { manifest: null, problems: result.error.issues.map(issueProblem) };
-  const problems = bandProblems(result.data);
+  if (!result.success)
+    return {
+      manifest: null,
+      problems: [...repeated, ...invisible, ...result.error.issues.map(issueProblem)],
+    };
+  const problems = [...repeated, ...invisible, ...bandProblems(result.data)];
   if (folderYear !== undefined && result.data.year !== folderYear) {
     const at = { file, line: null, column: "year", value: String(result.data.year) };
     problems.push(problem("year_mismatch", at, { expected: folderYear }));

@@ -1,44 +1,141 @@
 // The validation report as people and machines read it: a Vietnamese (or English) text table for the
 // terminal, JSON for tools, and a Markdown table for the GitHub Actions job summary.
-import type { Problem } from "../problem.ts";
+// It must scale to any input: a file of 200,000 repeated rows gives 200,000 problems of one kind,
+// so each (file, code) lists its first `listedPerKind` and one line for the rest, and nothing here
+// spreads or recurses over the problems. It must not leak either: the Markdown report goes to a
+// job summary anyone may read, so values of private or unknown columns are never shown.
+import { moreOfTheSameKind, quoted } from "../messages.ts";
+import type { Problem, Severity } from "../problem.ts";
+import { inputColumns } from "./index.ts";
 
 export interface ReportOptions {
   format: "text" | "json" | "markdown";
   lang: "vi" | "en";
 }
 
+/** Problems listed per file and code; the rest are counted on one line. */
+export const listedPerKind = 50;
+
 const words = {
   vi: {
     headers: ["Mức", "Tệp", "Dòng", "Cột", "Giá trị", "Mã", "Nội dung"],
     error: "lỗi",
     warning: "cảnh báo",
+    hidden: "(ẩn)",
     none: "Không có lỗi hay cảnh báo nào.",
-    summary: (errors: number, warnings: number) => `${errors} lỗi, ${warnings} cảnh báo`,
+    summary: (errors: number, warnings: number) =>
+      `${errors.toLocaleString("vi-VN")} lỗi, ${warnings.toLocaleString("vi-VN")} cảnh báo`,
   },
   en: {
     headers: ["Severity", "File", "Line", "Column", "Value", "Code", "Message"],
     error: "error",
     warning: "warning",
+    hidden: "(hidden)",
     none: "No errors or warnings.",
     summary: (errors: number, warnings: number) =>
-      `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+      `${errors.toLocaleString("en-US")} error${errors === 1 ? "" : "s"}, ` +
+      `${warnings.toLocaleString("en-US")} warning${warnings === 1 ? "" : "s"}`,
   },
 } as const;
+
+/** Columns whose values are never published nor shown (DATA.md §4: form and respondent ids). */
+const privateColumns = new Set(["form_id", "respondent_id"]);
+const surveyFiles = new Set(["survey-officials.csv", "survey-citizens.csv"]);
+/** What Excel may run as a formula, and what a phone number or a signed value starts with. */
+const triggerStart = /^\s*[+=@\-\t\r]/;
+
+/**
+ * Whether a problem's value may be shown: not when its column is private or not part of the data
+ * contract (anything may be in it: the canary is a phone number), nor when it starts like a formula
+ * or a phone number. A header problem whose value is the column's own name names only the column.
+ */
+function isDisclosable(p: Problem): boolean {
+  if (p.value === null || p.value === "" || p.value === p.column) return true;
+  if (triggerStart.test(p.value)) return false;
+  if (p.column === null) return true;
+  if (privateColumns.has(p.column)) return false;
+  const spec: { required: readonly string[]; optional?: readonly string[] } | undefined =
+    inputColumns[p.file as keyof typeof inputColumns];
+  // Survey files' further columns are questions, whose values are option codes.
+  if (spec === undefined || surveyFiles.has(p.file)) return true;
+  return spec.required.includes(p.column) || (spec.optional ?? []).includes(p.column);
+}
+
+/** The problem as reported: an undisclosable value is removed, also from the sentences quoting it. */
+export function redacted(p: Problem): Problem {
+  if (isDisclosable(p)) return p;
+  // The value as a whole word only: a form id "1" must not turn "dòng 12" into "dòng …2".
+  // A long value is quoted by its start, which goes too.
+  const value = p.value as string;
+  const escaped = [quoted(value), value].map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped})(?![\\p{L}\\p{N}])`, "gu");
+  return {
+    ...p,
+    value: null,
+    message_vi: p.message_vi.replace(pattern, "…"),
+    message_en: p.message_en.replace(pattern, "…"),
+  };
+}
+
+/** The problems of one kind left out of a report. */
+interface Omitted {
+  file: string;
+  code: string;
+  severity: Severity;
+  count: number;
+}
+
+type Entry = { problem: Problem; hidden: boolean } | { omitted: Omitted };
+
+/**
+ * The problems in order, each (file, code) cut to its first `listedPerKind`, with one entry standing
+ * for the rest right after the last one listed.
+ */
+function capped(problems: readonly Problem[]): Entry[] {
+  const entries: Entry[] = [];
+  const seen = new Map<string, { listed: number; omitted: Omitted | null }>();
+  for (const p of problems) {
+    const key = `${p.file}\u0000${p.code}`;
+    let kind = seen.get(key);
+    if (kind === undefined) seen.set(key, (kind = { listed: 0, omitted: null }));
+    if (kind.listed < listedPerKind) {
+      kind.listed++;
+      entries.push({ problem: redacted(p), hidden: !isDisclosable(p) });
+    } else if (kind.omitted === null) {
+      kind.omitted = { file: p.file, code: p.code, severity: p.severity, count: 1 };
+      entries.push({ omitted: kind.omitted });
+    } else kind.omitted.count++;
+  }
+  return entries;
+}
 
 /** A value short enough for one table cell, with invisible characters made visible. */
 function shortValue(value: string | null): string {
   if (value === null) return "";
-  const visible = value.replace(/\t/g, "\\t").replace(/\r/g, "\\r").replace(/\n/g, "\\n");
+  const visible = value
+    .replace(/\t/g, "\\t")
+    .replace(/\r/g, "\\r")
+    .replace(/\n/g, "\\n")
+    // Bidirectional and zero-width characters would reorder or hide the rest of the line.
+    .replace(
+      /[\p{Cc}\p{Cf}]/gu,
+      (c) => `<U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}>`,
+    );
   return visible.length > 40 ? `${visible.slice(0, 39)}…` : visible;
 }
 
-function cells(p: Problem, lang: "vi" | "en"): string[] {
+function cells(entry: Entry, lang: "vi" | "en"): string[] {
+  if ("omitted" in entry) {
+    const { file, code, severity, count } = entry.omitted;
+    return [words[lang][severity], file, "", "", "", code, moreOfTheSameKind(count, severity, lang)];
+  }
+  const { problem: p, hidden } = entry;
   return [
     words[lang][p.severity],
     p.file,
     p.line === null ? "" : String(p.line),
     p.column ?? "",
-    shortValue(p.value),
+    hidden ? words[lang].hidden : shortValue(p.value),
     p.code,
     lang === "vi" ? p.message_vi : p.message_en,
   ];
@@ -46,21 +143,31 @@ function cells(p: Problem, lang: "vi" | "en"): string[] {
 
 /** "2 lỗi, 3 cảnh báo" */
 export function summaryLine(problems: readonly Problem[], lang: "vi" | "en"): string {
-  const errors = problems.filter((p) => p.severity === "error").length;
+  let errors = 0;
+  for (const p of problems) if (p.severity === "error") errors++;
   return words[lang].summary(errors, problems.length - errors);
 }
 
-function textTable(problems: readonly Problem[], lang: "vi" | "en"): string {
-  if (problems.length === 0) return `${words[lang].none}\n${summaryLine(problems, lang)}\n`;
-  const rows = [words[lang].headers as readonly string[], ...problems.map((p) => cells(p, lang))];
+function* textTable(problems: readonly Problem[], lang: "vi" | "en"): Generator<string> {
+  if (problems.length === 0) {
+    yield `${words[lang].none}\n${summaryLine(problems, lang)}\n`;
+    return;
+  }
+  const rows = [words[lang].headers as readonly string[], ...capped(problems).map((e) => cells(e, lang))];
   // Every column but the message is padded; the message runs to the end of the line.
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));
-  const lines = rows.map((r) =>
-    r
+  const widths = rows[0]!.map(() => 0);
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, [...cell].length);
+    });
+  }
+  for (const r of rows) {
+    const line = r
       .map((cell, i) => (i === r.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - [...cell].length)))
-      .join("  "),
-  );
-  return `${lines.join("\n")}\n${summaryLine(problems, lang)}\n`;
+      .join("  ");
+    yield `${line}\n`;
+  }
+  yield `${summaryLine(problems, lang)}\n`;
 }
 
 function markdownCell(cell: string): string {
@@ -72,36 +179,70 @@ function markdownCell(cell: string): string {
     .replace(/\s+/g, " ");
 }
 
-function markdownTable(problems: readonly Problem[], lang: "vi" | "en"): string {
+function* markdownTable(problems: readonly Problem[], lang: "vi" | "en"): Generator<string> {
   const summary = `**${summaryLine(problems, lang)}**`;
-  if (problems.length === 0) return `${summary}\n\n${words[lang].none}\n`;
+  if (problems.length === 0) {
+    yield `${summary}\n\n${words[lang].none}\n`;
+    return;
+  }
   const header = words[lang].headers;
-  const lines = [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...problems.map((p) => `| ${cells(p, lang).map(markdownCell).join(" | ")} |`),
-  ];
-  return `${summary}\n\n${lines.join("\n")}\n`;
+  yield `${summary}\n\n| ${header.join(" | ")} |\n| ${header.map(() => "---").join(" | ")} |\n`;
+  for (const entry of capped(problems)) yield `| ${cells(entry, lang).map(markdownCell).join(" | ")} |\n`;
 }
 
-export function formatProblems(problems: Problem[], options: ReportOptions): string {
+/** `{"problems":[…],"omitted":[…]}`, one problem at a time: never the whole report in one string. */
+function* jsonReport(problems: readonly Problem[]): Generator<string> {
+  const omitted: Omitted[] = [];
+  let first = true;
+  yield '{"problems":[';
+  for (const entry of capped(problems)) {
+    if ("omitted" in entry) {
+      omitted.push(entry.omitted);
+      continue;
+    }
+    const p = entry.problem;
+    const fields = {
+      file: p.file,
+      line: p.line,
+      column: p.column,
+      value: p.value,
+      code: p.code,
+      severity: p.severity,
+      message_vi: p.message_vi,
+      message_en: p.message_en,
+    };
+    yield `${first ? "" : ","}${JSON.stringify(fields)}`;
+    first = false;
+  }
+  const more = omitted.map((o) => ({
+    ...o,
+    message_vi: moreOfTheSameKind(o.count, o.severity, "vi"),
+    message_en: moreOfTheSameKind(o.count, o.severity, "en"),
+  }));
+  yield `],"omitted":${JSON.stringify(more)}}\n`;
+}
+
+/** The report in pieces, to be written one after the other. */
+export function reportChunks(problems: readonly Problem[], options: ReportOptions): Iterable<string> {
   switch (options.format) {
     case "json":
-      return `${JSON.stringify({
-        problems: problems.map((p) => ({
-          file: p.file,
-          line: p.line,
-          column: p.column,
-          value: p.value,
-          code: p.code,
-          severity: p.severity,
-          message_vi: p.message_vi,
-          message_en: p.message_en,
-        })),
-      })}\n`;
+      return jsonReport(problems);
     case "markdown":
       return markdownTable(problems, options.lang);
     case "text":
       return textTable(problems, options.lang);
+  }
+}
+
+export function formatProblems(problems: readonly Problem[], options: ReportOptions): string {
+  let text = "";
+  for (const chunk of reportChunks(problems, options)) text += chunk;
+  return text;
+}
+
+/** Writes the chunks to a stream, waiting whenever its buffer is full. */
+export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await new Promise((resolve) => stream.once("drain", resolve));
   }
 }

@@ -21,6 +21,11 @@ const cellParams: { [C in ProblemCode]?: (issue: z.core.$ZodIssue) => ProblemPar
   },
 };
 
+/** The params a refinement carries for its message (a range, the years allowed). */
+export function refinementParams(issue: z.core.$ZodIssue): Record<string, string | number> {
+  return issue.code === "custom" ? ((issue.params ?? {}) as Record<string, string | number>) : {};
+}
+
 /** The problem for one failed cell; codes the catalogue does not know are reported as the Zod text. */
 export function cellProblem(
   file: string,
@@ -35,7 +40,7 @@ export function cellProblem(
     return problem("code_lost_leading_zeros", at, { suggestion: value.padStart(5, "0") });
   }
   if (isProblemCode(issue.message))
-    return problem(issue.message, at, cellParams[issue.message]?.(issue) ?? {});
+    return problem(issue.message, at, cellParams[issue.message]?.(issue) ?? refinementParams(issue));
   return problem("dataset_field", at, { detail_vi: issue.message, detail_en: issue.message });
 }
 

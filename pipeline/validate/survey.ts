@@ -114,7 +114,7 @@ export function checkOfficials(
     let known = seen.get(respondent);
     if (known === undefined) seen.set(respondent, (known = { group, line: row.line, rated: new Map() }));
     else if (known.group !== group && group !== "") {
-      const at = { file, line: row.line, column: "group", value: respondent };
+      const at = { file, line: row.line, column: "respondent_id", value: respondent };
       problems.push(
         problem("respondent_group_changed", at, {
           expected: known.group,

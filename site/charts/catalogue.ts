@@ -1,7 +1,7 @@
 // Every chart of the site for one published year, drawn once per build: the pages embed them and
 // the /bieu-do/<id>.svg|png endpoints serve the same drawings as downloads.
 import type { PublishedYear } from "../lib/data.ts";
-import { communeSlug } from "../lib/slug.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import type { Chart } from "./chart.ts";
 import { changeChart, changedRows } from "./change.ts";
 import { communeDomainsChart } from "./commune-domains.ts";

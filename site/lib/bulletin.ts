@@ -11,7 +11,7 @@ import type { PublishedYear } from "./data.ts";
 import { compareVietnamese, formatInt, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { groupBy } from "../../pipeline/rules/group.ts";
 import { hundredths } from "../../pipeline/rules/hundredths.ts";
-import { communeSlug } from "./slug.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
 
 export type BulletinTopic =

@@ -1,5 +1,6 @@
-// The two steps of `npm run build`, under the e2e base path, into a given folder: used by the
-// global setup and by the reproducible-build test, so both build the same way.
+// `npm run build` (the site command: data, then Astro, published atomically), under the e2e base
+// path, into a given folder: used by the global setup and by the reproducible-build test, so both
+// build the same way.
 import { spawnSync } from "node:child_process";
 import { BASE_PATH } from "./paths.ts";
 
@@ -9,17 +10,19 @@ import { BASE_PATH } from "./paths.ts";
  */
 const viteVariables = new Set(["BASE_URL", "MODE", "DEV", "PROD", "SSR"]);
 
-export function buildSite(outDir: string): void {
+/** The environment of a build under the e2e base path into `outDir`. */
+export function siteBuildEnv(outDir: string): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !viteVariables.has(key)),
   );
-  const env = { ...inherited, SITE_BASE: BASE_PATH, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" };
-  // With this process's Node: the pinned one.
-  for (const args of [
-    ["pipeline/cli.ts", "build"],
-    ["node_modules/astro/bin/astro.mjs", "build"],
-  ]) {
-    const result = spawnSync(process.execPath, args, { env, stdio: "inherit" });
-    if (result.status !== 0) throw new Error(`${args.join(" ")} failed with exit code ${result.status}`);
-  }
+  return { ...inherited, SITE_BASE: BASE_PATH, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" };
+}
+
+/** `npm run build`'s command, with this process's Node: the pinned one. */
+export const siteBuildArgs = ["pipeline/cli.ts", "site"];
+
+export function buildSite(outDir: string): void {
+  const result = spawnSync(process.execPath, siteBuildArgs, { env: siteBuildEnv(outDir), stdio: "inherit" });
+  if (result.status !== 0)
+    throw new Error(`${siteBuildArgs.join(" ")} failed with exit code ${result.status}`);
 }

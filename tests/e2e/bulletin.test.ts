@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { DOMParser } from "linkedom";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { communeSlug } from "../../site/lib/slug.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import {
   E2E_OUT_DIR,
   latestPublishedYear,

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { communeSlug } from "../../site/lib/slug.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import {
   E2E_OUT_DIR,
   latestPublishedYear,

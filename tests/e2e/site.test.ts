@@ -8,7 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { parseHTML } from "linkedom";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { communeSlug } from "../../site/lib/slug.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import { formatInt } from "../../pipeline/rules/format.ts";
 import { firstViewBudgets } from "../support/budgets.ts";
 import type { PublishedManifest } from "../../schemas/published-manifest.ts";

@@ -5,7 +5,7 @@ import type { ResultsRow } from "../../../schemas/published.ts";
 import { svgToPng } from "../../charts/png.ts";
 import { latestYear } from "../../lib/data.ts";
 import { communeCardSvg } from "../../lib/og-image.ts";
-import { communeSlug } from "../../lib/slug.ts";
+import { communeSlug } from "../../../pipeline/rules/slug.ts";
 
 export const getStaticPaths = (() =>
   latestYear().results.map((result) => ({

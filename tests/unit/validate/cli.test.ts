@@ -42,7 +42,7 @@ describe("npm run validate", () => {
     const run = validateCli("--data", bad, "--format", "json");
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { problems: Record<string, unknown>[] };
-    expect(Object.keys(report)).toEqual(["problems"]);
+    expect(Object.keys(report)).toEqual(["problems", "omitted"]);
     expect(report.problems[0]).toEqual({
       file: "communes.csv",
       line: 4,
@@ -93,13 +93,13 @@ describe("npm run validate", () => {
 });
 
 describe("loadYear", () => {
-  it("reports a file it cannot read (a folder named like the file)", async () => {
+  it("refuses a folder named like a file, saying it is a folder", async () => {
     const folder = join(bad, "..", "2024");
     await cp(fixtureFolder, folder, { recursive: true });
     await rm(join(folder, "groups.csv"));
     await mkdir(join(folder, "groups.csv"));
     const year = await loadYear(folder);
-    expect(year.problems.map((p) => [p.code, p.file])).toContainEqual(["file_unreadable", "groups.csv"]);
+    expect(year.problems.map((p) => [p.code, p.file])).toContainEqual(["file_not_regular", "groups.csv"]);
     expect(year.data).toBeNull();
     // The manifest's year is 2023 but the folder says 2024.
     expect(year.problems.map((p) => p.code)).toContain("year_mismatch");

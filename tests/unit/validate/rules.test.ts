@@ -22,7 +22,7 @@ describe("dataset.json", () => {
   });
   it("a field of the wrong shape, with a Vietnamese reason", () => {
     const result = validate(withManifest((m) => (m.status = "draft")));
-    expect(result.problems).toMatchObject([{ code: "dataset_field", column: "status", value: '"draft"' }]);
+    expect(result.problems).toMatchObject([{ code: "dataset_field", column: "status", value: "draft" }]);
     expect(result.problems[0]?.message_vi).toContain("phải là một trong: sample, official");
   });
   it("a missing field and a date written the Vietnamese way", () => {
@@ -192,7 +192,12 @@ describe("survey forms", () => {
     const files = edited("survey-officials.csv", (t) =>
       t.replace("CB-F009,CB-03,ubnd", "CB-F009,CB-03,hdnd"),
     );
-    expect(codes(files)).toContainEqual(["respondent_group_changed", "survey-officials.csv", 10, "group"]);
+    expect(codes(files)).toContainEqual([
+      "respondent_group_changed",
+      "survey-officials.csv",
+      10,
+      "respondent_id",
+    ]);
   });
   it("more respondents than planned", () => {
     const files = edited("groups.csv", (t) =>

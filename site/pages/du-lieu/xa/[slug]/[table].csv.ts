@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { communeCsv, communeDownloads } from "../../../../lib/commune-csv.ts";
 import { latestYear } from "../../../../lib/data.ts";
-import { communeSlug } from "../../../../lib/slug.ts";
+import { communeSlug } from "../../../../../pipeline/rules/slug.ts";
 
 export const getStaticPaths = (() => {
   const { results } = latestYear();

@@ -1,0 +1,78 @@
+// `npm run build` = `node pipeline/cli.ts site [--out-dir dist]`: the data for every year (the build
+// command) then the Astro site, published all at once. Astro writes into a fresh temporary folder
+// beside the output, which replaces it only when the build is complete: a failure or a kill at any
+// moment leaves the previous site exactly as it was. A lock keeps a second build from running at
+// the same time. The output folder is --out-dir, else SITE_OUT_DIR (the end-to-end tests), else dist.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { acquireBuildLock, BuildLocked } from "../publish/build-lock.ts";
+import { holdsFile, replaceFolderAtomically } from "../publish/atomic.ts";
+import { run as buildData } from "./build.ts";
+
+/** Left in site/public by a data build that was killed: Astro would copy them into the site. */
+const dataTemporaries = /^\.data-(new|old)-/;
+
+function astroBuild(outDir: string): Promise<void> {
+  // The same Node as this process (the pinned one); in this process group, so a kill of the
+  // build's group also stops Astro.
+  const astro = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", outDir], {
+    stdio: "inherit",
+  });
+  return new Promise((resolve, reject) => {
+    astro.on("error", reject);
+    astro.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`astro build: ${signal ?? `exit code ${code}`}`)),
+    );
+  });
+}
+
+export async function run(args: string[]): Promise<number> {
+  let outDir: string;
+  try {
+    const { values } = parseArgs({ args, options: { "out-dir": { type: "string" } }, strict: true });
+    outDir = values["out-dir"] ?? process.env.SITE_OUT_DIR ?? "dist";
+  } catch (error) {
+    console.error(
+      `${(error as Error).message}\nCách dùng / usage: node pipeline/cli.ts site [--out-dir dist]`,
+    );
+    return 2;
+  }
+  let release: () => Promise<void>;
+  try {
+    release = await acquireBuildLock(".build.lock");
+  } catch (error) {
+    if (!(error instanceof BuildLocked)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  try {
+    // The data build first puts right what a killed build left in site/public (recoverInterruptedSwap).
+    const code = await buildData([]);
+    if (code !== 0) return code;
+    await replaceFolderAtomically(
+      outDir,
+      async (temporary) => {
+        await astroBuild(temporary);
+        for (const name of await readdir(temporary)) {
+          if (dataTemporaries.test(name)) await rm(join(temporary, name), { recursive: true, force: true });
+        }
+      },
+      // A site Astro built, whole or (from a build before this one was atomic) in part.
+      {
+        isPreviousOutput: async (folder) =>
+          (await holdsFile(folder, "index.html")) ||
+          (await holdsFile(folder, "404.html")) ||
+          existsSync(join(folder, "_astro")),
+      },
+    );
+    return 0;
+  } catch (error) {
+    console.error(`Lỗi / error: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await release();
+  }
+}
