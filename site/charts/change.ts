@@ -53,7 +53,7 @@ export function changeChart({ year, results }: ChangeInput, { width, document }:
       width,
       height,
       marginTop: 20,
-      marginLeft: narrow ? 88 : 150,
+      marginLeft: narrow ? 100 : 150,
       marginRight: 16,
       marginBottom: X_AXIS_MARGIN,
       x: {
@@ -67,7 +67,7 @@ export function changeChart({ year, results }: ChangeInput, { width, document }:
       },
       y: { domain: rows.map((row) => row.commune_name), label: null },
       marks: [
-        // Plot's lineWidth is in ems of the 12 px font: 7 ems fit the phone's 88 px margin.
+        // Plot's lineWidth is in ems of the 12 px font: 7 ems (about 97 px in the widest common font) fit the phone's 100 px margin.
         Plot.axisY({ tickSize: 0, lineWidth: narrow ? 7 : 12, lineHeight: 1.1 }),
         Plot.barX(rows, {
           y: "commune_name",

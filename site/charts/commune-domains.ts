@@ -99,12 +99,12 @@ export function communeDomainsChart(
               textAnchor: "start",
               lineAnchor: "top",
               dy: -rowHeight / 2 + 2,
-              // Plot's lineWidth is in ems of the 12 px font: 28 ems fill the phone's width.
-              lineWidth: 28,
+              // Plot's lineWidth is in ems of the 12 px font: 25 ems fill the phone's width even in the widest common font.
+              lineWidth: 25,
               lineHeight: 1.1,
             })
-          : // Wrapped labels: 21 ems fit the 270 px margin.
-            Plot.axisY({ lineWidth: 21, tickSize: 0, lineHeight: 1.1 }),
+          : // Wrapped labels: 19 ems fit the 270 px margin even in the widest common font.
+            Plot.axisY({ lineWidth: 19, tickSize: 0, lineHeight: 1.1 }),
         Plot.barX(rows, {
           y: domainLabel,
           x: "pct",

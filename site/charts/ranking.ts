@@ -53,7 +53,7 @@ export function rankingChart(
     {
       width,
       height,
-      marginLeft: narrow ? 88 : 150,
+      marginLeft: narrow ? 100 : 150,
       marginRight: 56,
       marginTop: 36,
       marginBottom: X_AXIS_MARGIN,
@@ -69,7 +69,7 @@ export function rankingChart(
       symbol: { domain: looks.map((band) => band.code), range: looks.map((band) => band.symbol) },
       color: { domain: looks.map((band) => band.code), range: looks.map((band) => band.colour) },
       marks: [
-        // Plot's lineWidth is in ems of the 12 px font: 7 ems fit the phone's 88 px margin.
+        // Plot's lineWidth is in ems of the 12 px font: 7 ems (about 97 px in the widest common font) fit the phone's 100 px margin.
         Plot.axisY({ tickSize: 0, lineWidth: narrow ? 7 : 12, lineHeight: 1.1 }),
         Plot.ruleX(thresholds, { x: "minPct", stroke: "#444", strokeDasharray: "4,3" }),
         Plot.text(thresholds, {
