@@ -11,6 +11,7 @@ import type { PublishedYear } from "./data.ts";
 import { compareVietnamese, formatInt, formatNumber, formatPct } from "./format.ts";
 import { communeSlug } from "./slug.ts";
 import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
+import { sampleNotice } from "../../pipeline/publish/sample-notice.ts";
 
 export type BulletinTopic =
   | "warning"
@@ -60,7 +61,8 @@ export interface BulletinInput {
 }
 
 /** The banner wording of SITE.md, first in every bulletin while the data are a sample. */
-export const sampleWarning = "Dữ liệu minh họa – không phải kết quả chính thức";
+/** The sample notice, worded once for every file and page (pipeline/publish/sample-notice.ts). */
+export const sampleWarning = sampleNotice;
 
 type Part = string | { text: string; spoken: string };
 

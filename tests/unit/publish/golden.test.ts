@@ -109,8 +109,8 @@ describe("golden: the committed 2023 sample", () => {
   it("is byte-identical on a second run, Parquet and XLSX included", () => {
     const [first, second] = outputs as [Map<string, Buffer>, Map<string, Buffer>];
     expect([...second.keys()]).toEqual([...first.keys()]);
-    // Every table as CSV and Parquet, the workbook and the manifest.
-    expect(first.size).toBe(publishedTableNames.length * 2 + 2);
+    // Every table as CSV and Parquet, the workbook, the manifest and the sample notice.
+    expect(first.size).toBe(publishedTableNames.length * 2 + 3);
     for (const [name, bytes] of first) expect(second.get(name)?.equals(bytes), name).toBe(true);
   });
 });

@@ -90,9 +90,9 @@ describe("privacy of the published data", () => {
     const texts = await publishedText(out);
     expect([...texts.keys()]).toContain("2023/results.parquet");
     expect([...texts.keys()]).toContain("2023/v1.0.0/results.csv");
-    // Per table CSV + Parquet, the workbook and the manifest; and the release's archived copy
-    // (every CSV and the manifest) under v<version>/.
-    expect(texts.size).toBe(publishedTableNames.length * 2 + 2 + publishedTableNames.length + 1);
+    // Per table CSV + Parquet, the workbook, the manifest and the sample notice; and the release's
+    // archived copy (every CSV, the manifest and the notice) under v<version>/.
+    expect(texts.size).toBe(publishedTableNames.length * 2 + 3 + publishedTableNames.length + 2);
     for (const [file, text] of texts) {
       for (const canary of canaries) expect(text.includes(canary), `${canary} in ${file}`).toBe(false);
     }

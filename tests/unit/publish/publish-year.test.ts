@@ -29,7 +29,8 @@ describe("publishing a year", () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     expect((await readdir(out)).sort()).toEqual(
-      [...tableFiles, "chi-so-cchc-2023.xlsx", "dataset.json"].sort(),
+      // Sample data: the notice beside the tables.
+      [...tableFiles, "chi-so-cchc-2023.xlsx", "DOC-TRUOC-minh-hoa.txt", "dataset.json"].sort(),
     );
   });
 
@@ -37,7 +38,11 @@ describe("publishing a year", () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     const manifest = JSON.parse(await readFile(join(out, "dataset.json"), "utf8")) as PublishedManifest;
-    expect(manifest.outputs.map((output) => output.file)).toEqual([...tableFiles, "chi-so-cchc-2023.xlsx"]);
+    expect(manifest.outputs.map((output) => output.file)).toEqual([
+      ...tableFiles,
+      "chi-so-cchc-2023.xlsx",
+      "DOC-TRUOC-minh-hoa.txt",
+    ]);
     for (const output of manifest.outputs) {
       const bytes = await readFile(join(out, output.file));
       expect(output.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
@@ -84,7 +89,7 @@ describe("publishing a year", () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     const texts = await publishedText(out);
-    expect(texts.size).toBe(tableFiles.length + 2);
+    expect(texts.size).toBe(tableFiles.length + 3);
     for (const [name, text] of texts) {
       for (const canary of ["CANARY", "0987654321", "form_id", "respondent_id"]) {
         expect(text.includes(canary), `${canary} in ${name}`).toBe(false);
