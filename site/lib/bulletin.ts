@@ -18,6 +18,7 @@ export type BulletinTopic =
   | "average"
   | "average-change"
   | "bands"
+  | "band-members"
   | "top"
   | "top-certainty"
   | "bottom"
@@ -203,6 +204,31 @@ function bandsSentence(input: BulletinInput): BulletinSentence {
   });
   parts.push(".");
   return sentence("bands", homeSource, ...parts);
+}
+
+/**
+ * One sentence per band naming its members, best first: every unit of the district is heard on
+ * air, the town included, not only the top and bottom three.
+ */
+function bandMembersSentences(input: BulletinInput): BulletinSentence[] {
+  const { bands } = input.manifest;
+  const ranked = [...input.results].sort(
+    (a, b) => a.rank - b.rank || compareVietnamese(a.commune_name, b.commune_name),
+  );
+  return bands.flatMap((band) => {
+    const members = ranked.filter((row) => row.band === band.code).map(byName);
+    if (members.length === 0) return [];
+    return [
+      sentence(
+        "band-members",
+        homeSource,
+        dataText(shortBandLabel(band.label)),
+        members.length === 1 ? " có một đơn vị: " : " gồm ",
+        joinNames(members),
+        ".",
+      ),
+    ];
+  });
 }
 
 function figureOf(group: ResultsRow[], value: (row: ResultsRow) => number): Part {
@@ -462,6 +488,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     sentences.push(
       ...averageSentences(input),
       bandsSentence(input),
+      ...bandMembersSentences(input),
       ...rankingSentences(input),
       ...changeSentences(input),
       ...satisfactionSentences(input),
@@ -496,7 +523,15 @@ export function yearBulletin(
 }
 
 /**
- * The downloadable ban-tin-<year>.txt: each sentence as printed, then as said, then its source.
+ * The presenter's file ban-doc-<year>.txt: only what is said on air, in order, one sentence a
+ * paragraph, so it can be read straight through. UTF-8 with a BOM and CRLF line ends, as below.
+ */
+export function bulletinSpokenText(bulletin: Bulletin): string {
+  return `\uFEFF${bulletin.sentences.map((s) => s.spoken).join("\r\n\r\n")}\r\n`;
+}
+
+/**
+ * The editors' file ban-tin-<year>.txt: each sentence as printed, then as said, then its source.
  * UTF-8 with a BOM and CRLF line ends, so that the Notepad of an older Windows PC in a radio
  * studio shows the Vietnamese text and the lines correctly; `link` writes a source page's address.
  */
