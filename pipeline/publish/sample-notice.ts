@@ -13,7 +13,7 @@ export function sampleReadme(
   manifest: Pick<DatasetManifest, "title" | "year" | "version" | "notes">,
 ): string {
   return [
-    `${sampleNotice.toLocaleUpperCase("vi")}`,
+    `${sampleNotice}.`,
     "",
     `${manifest.title} (phiên bản dữ liệu ${manifest.version}).`,
     "",

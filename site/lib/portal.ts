@@ -32,3 +32,14 @@ export function chartSource(manifest: Manifest): string {
 export function sampleNotice(manifest: Pick<DatasetManifest, "status">): string | null {
   return manifest.status === "sample" ? sampleWarning : null;
 }
+
+/**
+ * The name a download is saved under: sample files carry "minh-hoa" in the name
+ * ("results-minh-hoa.csv"), so the mark survives being forwarded; the published file keeps its
+ * name, which other tools and the release archive rely on.
+ */
+export function downloadName(file: string, manifest: Pick<DatasetManifest, "status">): string {
+  if (manifest.status !== "sample" || file.includes("minh-hoa")) return file;
+  const dot = file.lastIndexOf(".");
+  return dot <= 0 ? `${file}-minh-hoa` : `${file.slice(0, dot)}-minh-hoa${file.slice(dot)}`;
+}

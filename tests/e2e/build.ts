@@ -1,7 +1,7 @@
 // The two steps of `npm run build`, under the e2e base path, into a given folder: used by the
 // global setup and by the reproducible-build test, so both build the same way.
 import { spawnSync } from "node:child_process";
-import { BASE_PATH } from "./paths.ts";
+import { BASE_PATH, SITE_URL } from "./paths.ts";
 
 /**
  * Vitest copies Vite's import.meta.env (BASE_URL, MODE, DEV, PROD, SSR) into process.env of its
@@ -13,7 +13,15 @@ export function buildSite(outDir: string): void {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !viteVariables.has(key)),
   );
-  const env = { ...inherited, SITE_BASE: BASE_PATH, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" };
+  // SITE_URL as the publish workflow sets it (a reserved example domain here), so that the tests
+  // see the absolute Open Graph and feed links that sharing services need. Nothing fetches it.
+  const env = {
+    ...inherited,
+    SITE_BASE: BASE_PATH,
+    SITE_URL: SITE_URL,
+    SITE_OUT_DIR: outDir,
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
   // With this process's Node: the pinned one.
   for (const args of [
     ["pipeline/cli.ts", "build"],
