@@ -5,7 +5,7 @@
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { ResultsRow } from "../../schemas/published.ts";
 import { bandLook, bandRange } from "./bands.ts";
-import { sampleWarning } from "./bulletin.ts";
+import { inSentence, sampleWarning } from "./bulletin.ts";
 import { formatPct } from "./format.ts";
 
 export interface CommuneCard {
@@ -76,7 +76,7 @@ export function siteCardSvg(
   const lines = [
     { text: `Chỉ số cải cách hành chính ${manifest.year}`, y: 230, largest: 60, bold: true },
     {
-      text: `${communeCount} xã, thị trấn huyện ${district}, ${manifest.province.name}`,
+      text: `${communeCount} xã, thị trấn huyện ${district}, ${inSentence(manifest.province.name)}`,
       y: 320,
       largest: 40,
       bold: false,
