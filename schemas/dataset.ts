@@ -25,6 +25,18 @@ export const datasetManifest = z.object({
   bootstrap_seed: boundedInteger(0, seedMax).optional(),
   bootstrap_replicates: boundedInteger(replicateRange.min, replicateRange.max).optional(),
   notes: z.string(),
+  /**
+   * Who readers contact about the figures (shown in every page's footer); optional so that a
+   * year without it still validates, and the footer then names the issuing office only.
+   */
+  contact: z
+    .object({
+      office: z.string().min(1),
+      address: z.string().min(1).optional(),
+      phone: z.string().min(1).optional(),
+      email: z.string().min(1).optional(),
+    })
+    .optional(),
   /** Releases and corrections of this year's data, oldest first. */
   releases: z
     .array(

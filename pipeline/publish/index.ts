@@ -11,6 +11,7 @@ import type { FileRecord, PublishedManifest } from "../../schemas/published-mani
 import { fileRecord, manifestJson, publishedManifest } from "./manifest.ts";
 import { tableParquet } from "./parquet.ts";
 import { reportDocx, reportFile } from "./report/index.ts";
+import { sampleNotice, sampleReadme, sampleReadmeFile } from "./sample-notice.ts";
 import { tablesXlsx } from "./xlsx.ts";
 
 export type { FileRecord, PublishedManifest, PublishedWarning } from "../../schemas/published-manifest.ts";
@@ -51,13 +52,19 @@ export async function writeYearFiles(
     await write(`${table}.csv`, tableCsv(table, data), rowCount(data));
     await write(`${table}.parquet`, tableParquet(table, data), rowCount(data));
   }
+  const sample = publication.manifest.status === "sample";
   const workbook = await tablesXlsx(tables, {
     title: publication.manifest.title,
     buildTime: publication.buildTime,
+    notice: sample ? sampleNotice : null,
   });
   await write(workbookFile(publication.results.year), workbook, null);
   const report = await reportDocx(publication);
   await write(reportFile(publication.results.year), report, null);
+  // CSV and Parquet have no place for a notice inside: a README beside them, named so it sorts
+  // first and says "minh-hoa" in any file list.
+  if (sample)
+    await write(sampleReadmeFile, new TextEncoder().encode(sampleReadme(publication.manifest)), null);
   const manifest = publishedManifest({ ...publication, outputs });
   await writeFile(join(folder, manifestFile), manifestJson(manifest));
   return manifest;

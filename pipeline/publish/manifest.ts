@@ -39,6 +39,7 @@ export function publishedManifest(sources: ManifestSources): PublishedManifest {
     legal_basis: manifest.legal_basis,
     bands: manifest.bands,
     notes: manifest.notes,
+    ...(manifest.contact === undefined ? {} : { contact: manifest.contact }),
     releases: manifest.releases ?? [],
     build_time: sources.buildTime.toISOString(),
     inputs: sources.inputs.map(({ file, sha256, bytes, rows }) => ({ file, sha256, bytes, rows })),

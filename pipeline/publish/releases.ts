@@ -10,7 +10,9 @@
 // Parquet and XLSX are conveniences derived from the same rows and would only weigh down the
 // repository.
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { sampleReadmeFile } from "./sample-notice.ts";
 import { join } from "node:path";
 import { z } from "zod";
 import { datasetManifest } from "../../schemas/dataset.ts";
@@ -72,6 +74,9 @@ async function differingTables(a: string, b: string): Promise<string[]> {
 async function copyRelease(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const file of releaseFiles) await copyFile(join(from, file), join(to, file));
+  // A sample release keeps its notice beside its tables.
+  const notice = join(from, sampleReadmeFile);
+  if (existsSync(notice)) await copyFile(notice, join(to, sampleReadmeFile));
 }
 
 /**

@@ -47,29 +47,54 @@ export const excelSheetRows = 1_048_576;
 // then dropped, so a national table of 800,000 rows never lives in memory as exceljs cells.
 type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
 
-function addTableSheet(workbook: WorkbookWriter, tables: ComputedTables, table: PublishedTableName): void {
+function addTableSheet(
+  workbook: WorkbookWriter,
+  tables: ComputedTables,
+  table: PublishedTableName,
+  notice: string | null,
+): void {
   const data = tables[table];
   const rows = rowCount(data);
   const columns = tableColumns(table);
   const values = columns.map((column) => columnValues(table, data, column));
-  const sheet = workbook.addWorksheet(table, { views: [{ state: "frozen", ySplit: 1 }] });
+  const headerRow = notice === null ? 1 : 2;
+  const sheet = workbook.addWorksheet(table, { views: [{ state: "frozen", ySplit: headerRow }] });
   // Column styles reach each cell as it is created, so number formats must be set before any row.
   sheet.columns = columns.map((column, index) => {
     const numFmt = numberFormat[column.kind];
     return {
-      header: column.label,
+      ...(notice === null ? { header: column.label } : {}),
       key: column.name,
       width: columnWidth(column, values[index] ?? []),
       ...(numFmt === undefined ? {} : { style: { numFmt } }),
     };
   });
-  const header = sheet.getRow(1);
+  if (notice !== null) addTitleRows(sheet, notice, columns);
+  const header = sheet.getRow(headerRow);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
   // The filter is written when the sheet is committed, after its rows.
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  sheet.autoFilter = {
+    from: { row: headerRow, column: 1 },
+    to: { row: headerRow, column: columns.length },
+  };
   for (let row = 0; row < rows; row++) sheet.addRow(values.map((cells) => cells[row] ?? null)).commit();
   sheet.commit();
+}
+
+/**
+ * Sample data: the notice as the sheet's first (title) row, in bold red, then the header row that
+ * the sheet's columns would otherwise write as row 1. Frozen with the header, so it stays in view.
+ */
+function addTitleRows(
+  sheet: ReturnType<WorkbookWriter["addWorksheet"]>,
+  notice: string,
+  columns: TableColumn[],
+): void {
+  const title = sheet.addRow([notice]);
+  title.font = { bold: true, color: { argb: "FFC00000" } };
+  title.commit();
+  sheet.addRow(columns.map((column) => column.label));
 }
 
 /** The note of a table left out for its size, in Vietnamese: what it is and where to get it. */
@@ -128,9 +153,10 @@ export function reproducibleZip(entries: Unzipped, buildTime: Date): Uint8Array 
  */
 export async function tablesXlsx(
   tables: ComputedTables,
-  options: { title: string; buildTime: Date; sheetRows?: number },
+  options: { title: string; buildTime: Date; sheetRows?: number; notice?: string | null },
 ): Promise<Uint8Array> {
   const sheetRows = options.sheetRows ?? excelSheetRows;
+  const notice = options.notice ?? null;
   const chunks: Buffer[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -152,14 +178,16 @@ export async function tablesXlsx(
   workbook.title = options.title;
   workbook.created = options.buildTime;
   workbook.modified = options.buildTime;
-  const fits = (table: PublishedTableName) => rowCount(tables[table]) + 1 <= sheetRows;
+  const headerRows = notice === null ? 1 : 2;
+  const fits = (table: PublishedTableName) => rowCount(tables[table]) + headerRows <= sheetRows;
   const tooLarge = publishedTableNames.filter((table) => !fits(table));
-  if (tooLarge.length > 0)
-    addNotesSheet(
-      workbook,
-      tooLarge.map((table) => tooLargeNote(table, rowCount(tables[table]), sheetRows)),
-    );
-  for (const table of publishedTableNames.filter(fits)) addTableSheet(workbook, tables, table);
+  // Sample data: the notice is the first note, so the workbook opens on it.
+  const notes = [
+    ...(notice === null ? [] : [notice]),
+    ...tooLarge.map((table) => tooLargeNote(table, rowCount(tables[table]), sheetRows)),
+  ];
+  if (notes.length > 0) addNotesSheet(workbook, notes);
+  for (const table of publishedTableNames.filter(fits)) addTableSheet(workbook, tables, table, notice);
   await workbook.commit();
   // The stored zip is held once as chunks, once joined, once unzipped: emptying `chunks` and
   // keeping no name for the joined copy lets each go as soon as the next exists (national

@@ -57,6 +57,11 @@ export function sampleManifest({ year, seed, communeCount }: ManifestOptions): D
     ],
     bootstrap_seed: seed,
     bootstrap_replicates: 1000,
+    // The office readers write to about the figures: the footer of every page shows it.
+    contact: {
+      office: "Phòng Nội vụ huyện Ninh Giang",
+      address: "UBND huyện Ninh Giang, thị trấn Ninh Giang, tỉnh Hải Dương",
+    },
     notes:
       `Dữ liệu minh họa, không phải kết quả chính thức: điểm tự đánh giá, điểm thẩm định và phiếu điều tra xã hội học của ${units} ` +
       `do chương trình tạo mẫu của dự án sinh ra (hạt giống ${seed}). ` +

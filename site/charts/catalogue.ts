@@ -1,67 +1,94 @@
-// Every chart of the site for one published year, drawn once per build: the pages embed them and
-// the /bieu-do/<id>.svg|png endpoints serve the same drawings as downloads.
+// Every chart of the site for one published year, drawn once per build at two widths — the
+// phone's and the desktop's — so that each screen gets a layout made for it (labels above the
+// bars on a phone, beside them on a desktop) rather than a shrunken copy. The pages embed both
+// and CSS shows the one that fits; the /bieu-do/<id>.svg|png endpoints serve the desktop drawing,
+// framed with title, source, version and the sample notice.
 import type { PublishedYear } from "../lib/data.ts";
+import { chartSource, sampleNotice } from "../lib/portal.ts";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
-import type { Chart } from "./chart.ts";
+import { buildDocument } from "./build-document.ts";
+import { DESKTOP_WIDTH, PHONE_WIDTH } from "./chart.ts";
+import type { Chart, ChartOptions, ChartTable } from "./chart.ts";
+import { downloadSvg } from "./download.ts";
 import { changeChart, changedRows } from "./change.ts";
 import { communeDomainsChart } from "./commune-domains.ts";
 import { distributionChart } from "./distribution.ts";
 import { rankingChart } from "./ranking.ts";
 import { satisfactionChart } from "./satisfaction.ts";
 
-const drawn = new Map<string, Chart>();
+/** One chart of the site: what both drawings share, and the two drawings. */
+export interface SiteChart {
+  id: string;
+  title: string;
+  description: string;
+  table: ChartTable;
+  phone: Chart;
+  desktop: Chart;
+}
 
-function memo(id: string, draw: () => Chart): Chart {
+const drawn = new Map<string, SiteChart>();
+const document = buildDocument();
+
+function memo(id: string, draw: (options: ChartOptions) => Chart): SiteChart {
   const cached = drawn.get(id);
   if (cached) return cached;
-  const chart = draw();
+  const desktop = draw({ width: DESKTOP_WIDTH, document });
+  const phone = draw({ width: PHONE_WIDTH, document });
+  const { title, description, table } = desktop;
+  const chart = { id, title, description, table, phone, desktop };
   drawn.set(id, chart);
   return chart;
 }
 
-export function homeRanking(data: PublishedYear): Chart {
-  return memo(`xep-hang-${data.year}`, () => rankingChart(data.year, data.results, data.manifest.bands));
+export function homeRanking(data: PublishedYear): SiteChart {
+  return memo(`xep-hang-${data.year}`, (options) =>
+    rankingChart({ year: data.year, results: data.results, bands: data.manifest.bands }, options),
+  );
 }
 
 /** Null when no commune has a previous year to compare with. */
-export function homeChange(data: PublishedYear): Chart | null {
+export function homeChange(data: PublishedYear): SiteChart | null {
   if (changedRows(data.results).length === 0) return null;
-  return memo(`thay-doi-${data.year}`, () => changeChart(data.year, data.results));
+  return memo(`thay-doi-${data.year}`, (options) =>
+    changeChart({ year: data.year, results: data.results }, options),
+  );
 }
 
-export function communeDomains(data: PublishedYear, code: string): Chart {
+export function communeDomains(data: PublishedYear, code: string): SiteChart {
   const result = data.results.find((row) => row.commune_code === code);
   if (!result) throw new Error(`unknown commune ${code}`);
   const slug = communeSlug(result.commune_name);
-  return memo(`linh-vuc-${slug}-${data.year}`, () =>
-    communeDomainsChart(
-      data.year,
-      slug,
-      result.commune_name,
-      data.domains.filter((row) => row.commune_code === code),
-    ),
+  const domains = data.domains.filter((row) => row.commune_code === code);
+  return memo(`linh-vuc-${slug}-${data.year}`, (options) =>
+    communeDomainsChart({ year: data.year, slug, communeName: result.commune_name, domains }, options),
   );
 }
 
 /** Null when the commune has no citizens' satisfaction figures. */
-export function communeSatisfaction(data: PublishedYear, code: string): Chart | null {
+export function communeSatisfaction(data: PublishedYear, code: string): SiteChart | null {
   const result = data.results.find((row) => row.commune_code === code);
   if (!result) throw new Error(`unknown commune ${code}`);
   const elements = data.satisfaction.filter((row) => row.commune_code === code);
   if (elements.length === 0) return null;
   const slug = communeSlug(result.commune_name);
-  return memo(`hai-long-${slug}-${data.year}`, () =>
-    satisfactionChart(data.year, slug, result.commune_name, result.satisfaction_pct, elements),
+  return memo(`hai-long-${slug}-${data.year}`, (options) =>
+    satisfactionChart(
+      {
+        year: data.year,
+        slug,
+        communeName: result.commune_name,
+        satisfactionPct: result.satisfaction_pct,
+        elements,
+      },
+      options,
+    ),
   );
 }
 
-export function domainDistribution(data: PublishedYear, domainId: string): Chart {
-  return memo(`phan-bo-linh-vuc-${domainId}-${data.year}`, () =>
-    distributionChart(
-      data.year,
-      domainId,
-      data.domains.filter((row) => row.domain_id === domainId),
-    ),
+export function domainDistribution(data: PublishedYear, domainId: string): SiteChart {
+  const rows = data.domains.filter((row) => row.domain_id === domainId);
+  return memo(`phan-bo-linh-vuc-${domainId}-${data.year}`, (options) =>
+    distributionChart({ year: data.year, domainId, rows }, options),
   );
 }
 
@@ -71,11 +98,19 @@ export function domainIds(data: PublishedYear): string[] {
 }
 
 /** Every chart of the year (for the download endpoints). */
-export function allCharts(data: PublishedYear): Chart[] {
-  const charts: (Chart | null)[] = [homeRanking(data), homeChange(data)];
+export function allCharts(data: PublishedYear): SiteChart[] {
+  const charts: (SiteChart | null)[] = [homeRanking(data), homeChange(data)];
   for (const result of data.results) {
     charts.push(communeDomains(data, result.commune_code), communeSatisfaction(data, result.commune_code));
   }
   for (const id of domainIds(data)) charts.push(domainDistribution(data, id));
-  return charts.filter((chart): chart is Chart => chart !== null);
+  return charts.filter((chart): chart is SiteChart => chart !== null);
+}
+
+/** The downloadable file of a chart: the desktop drawing, framed with title, source and notice. */
+export function chartDownload(data: PublishedYear, chart: SiteChart): string {
+  return downloadSvg(chart.desktop, {
+    source: chartSource(data.manifest),
+    notice: sampleNotice(data.manifest),
+  });
 }

@@ -3,6 +3,8 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import type { ResultsRow, SatisfactionRow } from "../../schemas/published.ts";
+import { buildDocument } from "./build-document.ts";
+import { DESKTOP_WIDTH } from "./chart.ts";
 import { domainsRow, resultsRow } from "../../tests/support/published-rows.ts";
 import { communeDomainsChart } from "./commune-domains.ts";
 import { leaderTitle, rankingChart } from "./ranking.ts";
@@ -13,6 +15,7 @@ const bands = [
   { code: "B", label: "Nhóm B", min_pct: 80 },
   { code: "C", label: "Nhóm C", min_pct: 0 },
 ];
+const options = { width: DESKTOP_WIDTH, document: buildDocument() };
 const attack = `<script>alert("x")</script><img src=x onerror="alert(1)"> & Co`;
 
 function result(
@@ -43,9 +46,12 @@ function elementsOf(svg: string) {
 describe("charts render data as text", () => {
   it("escapes a commune name carrying <script> and <img onerror> in the ranking chart", () => {
     const chart = rankingChart(
-      2023,
-      [result("11215", attack, 91.23, 1, "A"), result("11155", "Xã An Đức", 85.67, 2, "B")],
-      bands,
+      {
+        year: 2023,
+        results: [result("11215", attack, 91.23, 1, "A"), result("11155", "Xã An Đức", 85.67, 2, "B")],
+        bands,
+      },
+      options,
     );
     const document = elementsOf(chart.svg);
     expect(document.querySelectorAll("script, img, [onerror]")).toHaveLength(0);
@@ -78,15 +84,24 @@ describe("charts render data as text", () => {
       district_avg_pct: 80,
     });
     for (const chart of [
-      satisfactionChart(2023, "hong-du", "Xã Hồng Dụ", 80, [element]),
-      communeDomainsChart(2023, "hong-du", "Xã Hồng Dụ", [domain]),
+      satisfactionChart(
+        { year: 2023, slug: "hong-du", communeName: "Xã Hồng Dụ", satisfactionPct: 80, elements: [element] },
+        options,
+      ),
+      communeDomainsChart(
+        { year: 2023, slug: "hong-du", communeName: "Xã Hồng Dụ", domains: [domain] },
+        options,
+      ),
     ]) {
       expect(elementsOf(chart.svg).querySelectorAll("script, img, [onerror]")).toHaveLength(0);
     }
   });
 
   it("has no inline style (the CSP forbids it) and names the picture for screen readers", () => {
-    const chart = rankingChart(2023, [result("11215", "Xã Hồng Dụ", 91.23, 1, "A")], bands);
+    const chart = rankingChart(
+      { year: 2023, results: [result("11215", "Xã Hồng Dụ", 91.23, 1, "A")], bands },
+      options,
+    );
     const svg = elementsOf(chart.svg).querySelector("svg");
     expect(chart.svg).not.toMatch(/<style|style=/);
     expect(svg?.getAttribute("role")).toBe("img");
@@ -95,7 +110,10 @@ describe("charts render data as text", () => {
   });
 
   it("writes numbers the Vietnamese way", () => {
-    const chart = rankingChart(2023, [result("11215", "Xã Hồng Dụ", 91.23, 1, "A")], bands);
+    const chart = rankingChart(
+      { year: 2023, results: [result("11215", "Xã Hồng Dụ", 91.23, 1, "A")], bands },
+      options,
+    );
     expect(chart.svg).toContain("91,23%");
     expect(chart.title).toBe("Xã Hồng Dụ dẫn đầu với 91,23%");
   });

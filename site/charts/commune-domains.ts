@@ -1,10 +1,33 @@
 // One commune's result in each domain (lĩnh vực) as % of the domain's maximum, against the
-// district average of that domain: where the commune is ahead and where it lost ground.
+// district average of that domain: where the commune is ahead and where it lost ground. Domains
+// below the district average are told by colour and by a ▼ before the value; the average is a
+// black tick, explained by the chart's own legend, and the value always stands clear of it.
 import * as Plot from "@observablehq/plot";
 import type { DomainsRow } from "../../schemas/published.ts";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { renderPlot } from "./chart.ts";
-import type { Chart } from "./chart.ts";
+import {
+  X_AXIS_MARGIN,
+  X_LABEL_OFFSET,
+  chartOf,
+  isNarrow,
+  legendHeight,
+  legendMark,
+  renderPlot,
+} from "./chart.ts";
+import type { Chart, ChartOptions, LegendItem } from "./chart.ts";
+
+export interface CommuneDomainsInput {
+  year: number;
+  slug: string;
+  communeName: string;
+  domains: readonly DomainsRow[];
+}
+
+export const ABOVE_COLOUR = "#56B4E9";
+export const BELOW_COLOUR = "#D55E00";
+export const AVERAGE_COLOUR = "#111111";
+/** The shape that marks a value below the district average, in charts and tables alike. */
+export const BELOW_GLYPH = "▼";
 
 /** "1. Công tác chỉ đạo, …": domain labels keep their id, which the criteria table uses too. */
 export function domainLabel(row: Pick<DomainsRow, "domain_id" | "domain_name">): string {
@@ -15,6 +38,10 @@ function byDomainId(a: DomainsRow, b: DomainsRow): number {
   return Number(a.domain_id) - Number(b.domain_id);
 }
 
+export function isBelowAverage(row: Pick<DomainsRow, "pct" | "district_avg_pct">): boolean {
+  return row.pct < row.district_avg_pct;
+}
+
 /** "Xã Hồng Dụ cao hơn trung bình huyện ở 5/8 lĩnh vực; thấp nhất: lĩnh vực 7 (62,50%)". */
 export function communeDomainsTitle(communeName: string, rows: readonly DomainsRow[]): string {
   const above = rows.filter((row) => row.pct > row.district_avg_pct).length;
@@ -23,55 +50,93 @@ export function communeDomainsTitle(communeName: string, rows: readonly DomainsR
   return `${communeName} cao hơn trung bình huyện ở ${above}/${rows.length} lĩnh vực${tail}`;
 }
 
+export const domainsLegend: readonly LegendItem[] = [
+  { swatch: "tick", colour: AVERAGE_COLOUR, label: "Trung bình huyện" },
+  { swatch: "bar", colour: ABOVE_COLOUR, label: "Bằng hoặc cao hơn trung bình" },
+  { swatch: "bar", colour: BELOW_COLOUR, label: `${BELOW_GLYPH} Thấp hơn trung bình` },
+];
+
 export function communeDomainsChart(
-  year: number,
-  slug: string,
-  communeName: string,
-  domains: readonly DomainsRow[],
+  { year, slug, communeName, domains }: CommuneDomainsInput,
+  { width, document }: ChartOptions,
 ): Chart {
   const rows = [...domains].sort(byDomainId);
-  const width = 720;
-  const height = 60 + 50 * rows.length;
+  const narrow = isNarrow(width);
+  // On a phone each domain's name takes the full width above its bar (up to two lines).
+  const rowHeight = narrow ? 64 : 50;
+  const marginTop = legendHeight(domainsLegend, narrow) + 6;
+  const height = marginTop + X_AXIS_MARGIN + rowHeight * rows.length;
+  const barInset = narrow ? { insetTop: 34, insetBottom: 6 } : { insetTop: 12, insetBottom: 12 };
   const title = communeDomainsTitle(communeName, rows);
   const description =
     `Biểu đồ thanh: tỷ lệ điểm đạt của ${communeName} ở ${rows.length} lĩnh vực năm ${year}, ` +
-    `vạch đen đậm là trung bình của huyện. ${title}.`;
-  const svg = renderPlot(
+    `vạch đen là trung bình của huyện; lĩnh vực thấp hơn trung bình có màu cam và dấu ${BELOW_GLYPH}. ${title}.`;
+  const valueX = (row: DomainsRow) => Math.max(row.pct, row.district_avg_pct);
+  const element = renderPlot(
     {
       width,
       height,
-      marginLeft: 270,
-      marginBottom: 40,
-      marginRight: 64,
+      marginTop,
+      marginLeft: narrow ? 4 : 270,
+      marginBottom: X_AXIS_MARGIN,
+      marginRight: 70,
       x: {
         domain: [0, 100],
         label: "Tỷ lệ điểm đạt (%)",
+        labelOffset: X_LABEL_OFFSET,
         grid: true,
+        ticks: narrow ? 5 : 10,
         tickFormat: (v: number) => formatNumber(v, 0),
       },
-      y: { domain: rows.map(domainLabel), label: null },
+      y: { domain: rows.map(domainLabel), label: null, padding: 0, axis: null },
       marks: [
-        // Wrapped labels: lineWidth is in ems of the 12 px font, so 21 ems fit the 270 px margin.
-        Plot.axisY({ lineWidth: 21, tickSize: 0, lineHeight: 1.1 }),
-        Plot.barX(rows, { y: domainLabel, x: "pct", fill: "#56B4E9", insetTop: 6, insetBottom: 6 }),
-        Plot.tickX(rows, { y: domainLabel, x: "district_avg_pct", stroke: "#111", strokeWidth: 3 }),
-        Plot.text(rows, {
+        legendMark(domainsLegend, narrow),
+        narrow
+          ? Plot.text(rows, {
+              y: domainLabel,
+              text: domainLabel,
+              frameAnchor: "left",
+              textAnchor: "start",
+              lineAnchor: "top",
+              dy: -rowHeight / 2 + 2,
+              // Plot's lineWidth is in ems of the 12 px font: 25 ems fill the phone's width even in the widest common font.
+              lineWidth: 25,
+              lineHeight: 1.1,
+            })
+          : // Wrapped labels: 19 ems fit the 270 px margin even in the widest common font.
+            Plot.axisY({ lineWidth: 19, tickSize: 0, lineHeight: 1.1 }),
+        Plot.barX(rows, {
           y: domainLabel,
           x: "pct",
-          dx: 6,
+          fill: (row: DomainsRow) => (isBelowAverage(row) ? BELOW_COLOUR : ABOVE_COLOUR),
+          ...barInset,
+        }),
+        Plot.tickX(rows, {
+          y: domainLabel,
+          x: "district_avg_pct",
+          stroke: AVERAGE_COLOUR,
+          strokeWidth: 3,
+          insetTop: barInset.insetTop - 4,
+          insetBottom: barInset.insetBottom - 4,
+        }),
+        Plot.text(rows, {
+          y: domainLabel,
+          x: valueX,
+          dx: 7,
+          dy: (barInset.insetTop - barInset.insetBottom) / 2,
           textAnchor: "start",
-          text: (row: DomainsRow) => formatPct(row.pct),
+          text: (row: DomainsRow) => `${isBelowAverage(row) ? `${BELOW_GLYPH} ` : ""}${formatPct(row.pct)}`,
         }),
       ],
     },
     title,
     description,
+    document,
   );
-  return {
+  return chartOf(element, {
     id: `linh-vuc-${slug}-${year}`,
     title,
     description,
-    svg,
     width,
     height,
     table: {
@@ -80,9 +145,9 @@ export function communeDomainsChart(
       rows: rows.map((row) => [
         domainLabel(row),
         `${formatNumber(row.points)}/${formatNumber(row.max_points)}`,
-        formatPct(row.pct),
+        `${isBelowAverage(row) ? `${BELOW_GLYPH} ` : ""}${formatPct(row.pct)}`,
         formatPct(row.district_avg_pct),
       ]),
     },
-  };
+  });
 }

@@ -3,8 +3,14 @@
 import * as Plot from "@observablehq/plot";
 import type { DomainsRow } from "../../schemas/published.ts";
 import { compareVietnamese, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { renderPlot } from "./chart.ts";
-import type { Chart } from "./chart.ts";
+import { X_AXIS_MARGIN, X_LABEL_OFFSET, chartOf, isNarrow, renderPlot } from "./chart.ts";
+import type { Chart, ChartOptions } from "./chart.ts";
+
+export interface DistributionInput {
+  year: number;
+  domainId: string;
+  rows: readonly DomainsRow[];
+}
 
 const STEP = 5;
 
@@ -25,9 +31,20 @@ export function distributionTitle(domainId: string, rows: readonly DomainsRow[])
   );
 }
 
-export function distributionChart(year: number, domainId: string, rows: readonly DomainsRow[]): Chart {
-  const width = 720;
-  const height = 300;
+/** 0 … max in whole steps, at most six ticks: 0, 1, 2, 3 or 0, 2, 4, 6, 8. */
+export function integerTicks(max: number): number[] {
+  const step = Math.ceil(max / 5);
+  const ticks: number[] = [];
+  for (let tick = 0; tick <= max; tick += step) ticks.push(tick);
+  return ticks;
+}
+
+export function distributionChart(
+  { year, domainId, rows }: DistributionInput,
+  { width, document }: ChartOptions,
+): Chart {
+  const narrow = isNarrow(width);
+  const height = narrow ? 280 : 320;
   const average = rows[0]?.district_avg_pct ?? 0;
   const lowestStep = Math.min(...rows.map((row) => stepOf(row.pct)));
   const steps: number[] = [];
@@ -43,17 +60,33 @@ export function distributionChart(year: number, domainId: string, rows: readonly
   const description =
     `Biểu đồ cột: số xã, thị trấn theo từng khoảng 5 điểm phần trăm của tỷ lệ điểm đạt ở lĩnh vực ` +
     `${domainId} năm ${year}; đường đứt nét là trung bình huyện ${formatPct(average)}. ${title}.`;
-  const svg = renderPlot(
+  const xMin = steps[0] ?? 0;
+  // The average's label sits above the plot, beside its line, on the side with more room: it
+  // never covers a bar.
+  const labelToLeft = average - xMin > (100 - xMin) / 2;
+  const element = renderPlot(
     {
       width,
       height,
-      marginBottom: 40,
+      marginTop: 44,
+      marginLeft: 36,
+      marginRight: 16,
+      marginBottom: X_AXIS_MARGIN,
       x: {
-        domain: [steps[0] ?? 0, 100],
+        domain: [xMin, 100],
         label: "Tỷ lệ điểm đạt (%)",
+        labelOffset: X_LABEL_OFFSET,
+        ticks: narrow ? 5 : 10,
         tickFormat: (v: number) => formatNumber(v, 0),
       },
-      y: { label: "Số đơn vị", grid: true, tickFormat: (v: number) => formatNumber(v, 0), ticks: 5 },
+      y: {
+        label: "Số đơn vị",
+        grid: true,
+        labelOffset: 34,
+        // Whole communes only: at most six ticks, each a whole number.
+        ticks: integerTicks(Math.max(1, ...counts.map((bin) => bin.communes.length))),
+        tickFormat: (v: number) => formatNumber(v, 0),
+      },
       marks: [
         Plot.rectY(counts, {
           x1: "step",
@@ -63,25 +96,25 @@ export function distributionChart(year: number, domainId: string, rows: readonly
           inset: 1,
         }),
         Plot.ruleY([0]),
-        Plot.ruleX([average], { stroke: "#111", strokeDasharray: "5,3", strokeWidth: 2 }),
+        Plot.ruleX([average], { stroke: "#111", strokeDasharray: "5,3", strokeWidth: 2, insetTop: -14 }),
         Plot.text([average], {
           x: (value: number) => value,
           frameAnchor: "top",
-          dy: 4,
-          dx: 4,
-          textAnchor: "start",
+          dy: -12,
+          dx: labelToLeft ? -5 : 5,
+          textAnchor: labelToLeft ? "end" : "start",
           text: () => `Trung bình huyện ${formatPct(average)}`,
         }),
       ],
     },
     title,
     description,
+    document,
   );
-  return {
+  return chartOf(element, {
     id: `phan-bo-linh-vuc-${domainId}-${year}`,
     title,
     description,
-    svg,
     width,
     height,
     table: {
@@ -95,5 +128,5 @@ export function distributionChart(year: number, domainId: string, rows: readonly
           bin.communes.join(", "),
         ]),
     },
-  };
+  });
 }

@@ -4,8 +4,16 @@
 import * as Plot from "@observablehq/plot";
 import type { SatisfactionRow } from "../../schemas/published.ts";
 import { formatInt, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { intervalMarks, renderPlot } from "./chart.ts";
-import type { Chart } from "./chart.ts";
+import { X_AXIS_MARGIN, X_LABEL_OFFSET, chartOf, intervalMarks, isNarrow, renderPlot } from "./chart.ts";
+import type { Chart, ChartOptions } from "./chart.ts";
+
+export interface SatisfactionInput {
+  year: number;
+  slug: string;
+  communeName: string;
+  satisfactionPct: number | null;
+  elements: readonly SatisfactionRow[];
+}
 
 function label(row: SatisfactionRow): string {
   return `${row.element}. ${row.element_name}`;
@@ -28,54 +36,72 @@ export function satisfactionTitle(
 }
 
 export function satisfactionChart(
-  year: number,
-  slug: string,
-  communeName: string,
-  satisfactionPct: number | null,
-  elements: readonly SatisfactionRow[],
+  { year, slug, communeName, satisfactionPct, elements }: SatisfactionInput,
+  { width, document }: ChartOptions,
 ): Chart {
   const rows = [...elements].sort((a, b) => a.element - b.element);
-  const width = 720;
-  const height = 60 + 50 * rows.length;
+  const narrow = isNarrow(width);
+  // On a phone each element's name takes the full width above its whisker (up to two lines).
+  const rowHeight = narrow ? 60 : 44;
+  const height = 12 + X_AXIS_MARGIN + rowHeight * rows.length;
+  const inset = narrow ? { insetTop: 32, insetBottom: 6 } : { insetTop: 10, insetBottom: 10 };
+  const dy = (inset.insetTop - inset.insetBottom) / 2;
   const title = satisfactionTitle(communeName, satisfactionPct, rows);
   const description =
     `Biểu đồ điểm: tỷ lệ người dân, tổ chức hài lòng ở ${communeName} năm ${year} theo ${rows.length} yếu tố, ` +
     `vạch ngang là khoảng tin cậy 95%.`;
-  const svg = renderPlot(
+  const element = renderPlot(
     {
       width,
       height,
-      marginLeft: 270,
-      marginBottom: 40,
-      marginRight: 24,
+      marginTop: 12,
+      marginLeft: narrow ? 4 : 270,
+      marginBottom: X_AXIS_MARGIN,
+      marginRight: 62,
       x: {
         domain: [0, 100],
         label: "Tỷ lệ hài lòng (%)",
+        labelOffset: X_LABEL_OFFSET,
         grid: true,
+        ticks: narrow ? 5 : 10,
         tickFormat: (v: number) => formatNumber(v, 0),
       },
-      y: { domain: rows.map(label), label: null },
+      y: { domain: rows.map(label), label: null, padding: 0, axis: null },
       marks: [
-        // Wrapped labels: lineWidth is in ems of the 12 px font, so 21 ems fit the 270 px margin.
-        Plot.axisY({ lineWidth: 21, tickSize: 0, lineHeight: 1.1 }),
-        ...intervalMarks(rows, label, "ci_low", "ci_high"),
-        Plot.dot(rows, { y: label, x: "satisfied_pct", fill: "#0072B2", stroke: "white", r: 6 }),
+        narrow
+          ? Plot.text(rows, {
+              y: label,
+              text: label,
+              frameAnchor: "left",
+              textAnchor: "start",
+              lineAnchor: "top",
+              dy: -rowHeight / 2 + 2,
+              // Plot's lineWidth is in ems of the 12 px font: 25 ems fill the phone's width even in the widest common font.
+              lineWidth: 25,
+              lineHeight: 1.1,
+            })
+          : // Wrapped labels: 19 ems fit the 270 px margin even in the widest common font.
+            Plot.axisY({ lineWidth: 19, tickSize: 0, lineHeight: 1.1 }),
+        ...intervalMarks(rows, label, "ci_low", "ci_high", inset),
+        Plot.dot(rows, { y: label, x: "satisfied_pct", dy, fill: "#0072B2", stroke: "white", r: 6 }),
         Plot.text(rows, {
           y: label,
-          x: "satisfied_pct",
-          dy: -13,
+          x: "ci_high",
+          dx: 6,
+          dy,
+          textAnchor: "start",
           text: (row: SatisfactionRow) => formatPct(row.satisfied_pct),
         }),
       ],
     },
     title,
     description,
+    document,
   );
-  return {
+  return chartOf(element, {
     id: `hai-long-${slug}-${year}`,
     title,
     description,
-    svg,
     width,
     height,
     table: {
@@ -89,5 +115,5 @@ export function satisfactionChart(
         `${formatNumber(row.ci_low)}–${formatNumber(row.ci_high)}%`,
       ]),
     },
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DomainsRow, ResultsRow } from "../../schemas/published.ts";
-import { buildBulletin, bulletinPlainText, speakText } from "./bulletin.ts";
+import { buildBulletin, bulletinPlainText, bulletinSpokenText, speakText } from "./bulletin.ts";
 import type { BulletinInput, BulletinSentence, BulletinTopic } from "./bulletin.ts";
 
 function result(
@@ -139,6 +139,35 @@ describe("district figures", () => {
   });
 });
 
+describe("every unit on air", () => {
+  it("names each band's members, best first, in one sentence per band", () => {
+    expect(texts("band-members")).toEqual([
+      "Nhóm A gồm Xã An, Xã Bình và Xã Cường.",
+      "Nhóm B gồm Xã Dân và Thị trấn Giang.",
+      "Nhóm C gồm Xã Hà và Xã Ích.",
+    ]);
+  });
+
+  it("mentions every one of the seven units, the town included, in the spoken bulletin", () => {
+    const spoken = bulletin.sentences.map((s) => s.spoken).join(" ");
+    for (const row of results) expect(spoken, row.commune_name).toContain(row.commune_name);
+  });
+
+  it("says 'có một đơn vị' for a band of one, and leaves out an empty band", () => {
+    const lone = buildBulletin({
+      manifest,
+      results: [result("00001", "Xã An", 92.5, 1, "A"), result("00002", "Xã Bình", 70, 2, "C")],
+      domains: [],
+      previousResults: null,
+      previousDistrict: null,
+    });
+    expect(lone.sentences.filter((s) => s.topic === "band-members").map((s) => s.text)).toEqual([
+      "Nhóm A có một đơn vị: Xã An.",
+      "Nhóm C có một đơn vị: Xã Bình.",
+    ]);
+  });
+});
+
 describe("ranking", () => {
   it("names the top places, ties as đồng hạng", () => {
     expect(texts("top")).toEqual([
@@ -166,7 +195,7 @@ describe("ranking", () => {
       "Xếp thứ 5/7 là Thị trấn Giang, đạt 81,20%.",
     ]);
     expect(about("bottom")[1]?.spoken).toBe(
-      "Xếp thứ năm trên bảy là Thị trấn Giang, đạt tám mươi mốt phẩy hai mươi phần trăm.",
+      "Xếp thứ năm trên bảy là Thị trấn Giang, đạt tám mươi mốt phẩy hai phần trăm.",
     );
     expect(about("bottom")[1]?.source.path).toBe("/xa/thi-tran-giang/");
   });
@@ -248,7 +277,7 @@ describe("satisfaction and domains", () => {
     expect(about("domain-low")[0]).toEqual({
       topic: "domain-low",
       text: "Thấp nhất, 75,40%, là lĩnh vực “Cải cách tài chính công”.",
-      spoken: "Thấp nhất, bảy mươi lăm phẩy bốn mươi phần trăm, là lĩnh vực Cải cách tài chính công.",
+      spoken: "Thấp nhất, bảy mươi lăm phẩy bốn phần trăm, là lĩnh vực Cải cách tài chính công.",
       source: { path: "/linh-vuc/2/", label: "Lĩnh vực Cải cách tài chính công" },
     });
   });
@@ -314,6 +343,23 @@ describe("plain-text download", () => {
     expect(lines[4]).toContain("Dữ liệu minh họa – không phải kết quả chính thức");
     expect(lines.filter((line) => line.startsWith("   Đọc: "))).toHaveLength(sample.sentences.length);
     expect(text).toContain("   Nguồn: https://example.org/xa/an/");
+  });
+
+  it("gives the presenter only the spoken sentences, in order, one a paragraph", () => {
+    const sample = buildBulletin({
+      manifest: { ...manifest, status: "sample" },
+      results,
+      domains,
+      previousResults,
+      previousDistrict,
+    });
+    const text = bulletinSpokenText(sample);
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const paragraphs = text.slice(1).trimEnd().split("\r\n\r\n");
+    expect(paragraphs).toEqual(sample.sentences.map((s) => s.spoken));
+    expect(paragraphs[0]).toMatch(/^Dữ liệu minh họa – không phải kết quả chính thức\./);
+    // Nothing for the eye only: no figures in digits, no "Đọc:" or source lines.
+    expect(text).not.toMatch(/\d|Đọc:|Nguồn: http/);
   });
 });
 

@@ -13,6 +13,7 @@ import { groupBy } from "../../pipeline/rules/group.ts";
 import { hundredths } from "../../pipeline/rules/hundredths.ts";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
 import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
+import { sampleNotice } from "../../pipeline/publish/sample-notice.ts";
 
 export type BulletinTopic =
   | "warning"
@@ -20,6 +21,7 @@ export type BulletinTopic =
   | "average"
   | "average-change"
   | "bands"
+  | "band-members"
   | "top"
   | "top-certainty"
   | "bottom"
@@ -64,7 +66,8 @@ export interface BulletinInput {
 }
 
 /** The banner wording of SITE.md, first in every bulletin while the data are a sample. */
-export const sampleWarning = "Dữ liệu minh họa – không phải kết quả chính thức";
+/** The sample notice, worded once for every file and page (pipeline/publish/sample-notice.ts). */
+export const sampleWarning = sampleNotice;
 
 type Part = string | { text: string; spoken: string };
 
@@ -202,6 +205,31 @@ function bandsSentence(input: BulletinInput): BulletinSentence {
   });
   parts.push(".");
   return sentence("bands", homeSource, ...parts);
+}
+
+/**
+ * One sentence per band naming its members, best first: every unit of the district is heard on
+ * air, the town included, not only the top and bottom three.
+ */
+function bandMembersSentences(input: BulletinInput): BulletinSentence[] {
+  const { bands } = input.manifest;
+  const ranked = [...input.results].sort(
+    (a, b) => a.rank - b.rank || compareVietnamese(a.commune_name, b.commune_name),
+  );
+  return bands.flatMap((band) => {
+    const members = ranked.filter((row) => row.band === band.code).map(byName);
+    if (members.length === 0) return [];
+    return [
+      sentence(
+        "band-members",
+        homeSource,
+        dataText(shortBandLabel(band.label)),
+        members.length === 1 ? " có một đơn vị: " : " gồm ",
+        joinNames(members),
+        ".",
+      ),
+    ];
+  });
 }
 
 function figureOf(group: ResultsRow[], value: (row: ResultsRow) => number): Part {
@@ -508,6 +536,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
       ...processSentences(input),
       ...averageSentences(input),
       bandsSentence(input),
+      ...bandMembersSentences(input),
       ...rankingSentences(input),
       ...changeSentences(input),
       ...satisfactionSentences(input),
@@ -542,7 +571,15 @@ export function yearBulletin(
 }
 
 /**
- * The downloadable ban-tin-<year>.txt: each sentence as printed, then as said, then its source.
+ * The presenter's file ban-doc-<year>.txt: only what is said on air, in order, one sentence a
+ * paragraph, so it can be read straight through. UTF-8 with a BOM and CRLF line ends, as below.
+ */
+export function bulletinSpokenText(bulletin: Bulletin): string {
+  return `\uFEFF${bulletin.sentences.map((s) => s.spoken).join("\r\n\r\n")}\r\n`;
+}
+
+/**
+ * The editors' file ban-tin-<year>.txt: each sentence as printed, then as said, then its source.
  * UTF-8 with a BOM and CRLF line ends, so that the Notepad of an older Windows PC in a radio
  * studio shows the Vietnamese text and the lines correctly; `link` writes a source page's address.
  */

@@ -37,12 +37,13 @@ describe("the downloads table", () => {
   });
 
   it("names each format as a reader knows it", () => {
-    expect(["a.csv", "b.xlsx", "c.parquet", "dataset.json", "d.txt"].map(formatOf)).toEqual([
+    expect(["a.csv", "b.xlsx", "c.parquet", "dataset.json", "d.txt", "e.docx"].map(formatOf)).toEqual([
       "CSV (UTF-8, mở được bằng Excel)",
       "Excel (XLSX)",
       "Parquet",
       "JSON",
-      "TXT",
+      "Văn bản",
+      "Word (DOCX)",
     ]);
   });
 });

@@ -23,5 +23,6 @@ export function formatOf(file: string): string {
   if (file.endsWith(".docx")) return "Word (DOCX)";
   if (file.endsWith(".parquet")) return "Parquet";
   if (file.endsWith(".json")) return "JSON";
+  if (file.endsWith(".txt")) return "Văn bản";
   return file.split(".").at(-1)?.toUpperCase() ?? "";
 }

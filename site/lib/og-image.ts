@@ -5,7 +5,7 @@
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { ResultsRow } from "../../schemas/published.ts";
 import { bandLook, bandRange } from "./bands.ts";
-import { sampleWarning } from "./bulletin.ts";
+import { inSentence, sampleWarning } from "./bulletin.ts";
 import { formatPct } from "../../pipeline/rules/format.ts";
 
 export interface CommuneCard {
@@ -30,10 +30,10 @@ function text(x: number, y: number, size: number, fill: string, content: string,
   return `<text x="${x}" y="${y}" font-size="${size}"${weight} fill="${fill}">${escapeXml(content)}</text>`;
 }
 
-// DejaVu Sans Bold averages about 0.62 em per character of Vietnamese text: long names are set
-// smaller so that they fit the 1040 px between the margins.
-function nameSize(name: string): number {
-  return Math.min(72, Math.floor(1040 / (0.62 * [...name].length)));
+// DejaVu Sans Bold averages about 0.62 em per character of Vietnamese text: long lines are set
+// smaller so that they fit the 1040 px between the margins (a title once lost its year: "202…").
+function fittedSize(text: string, largest: number): number {
+  return Math.min(largest, Math.floor(1040 / (0.62 * [...text].length)));
 }
 
 /** The card as an SVG document; every text from the data is escaped. */
@@ -54,12 +54,48 @@ export function communeCardSvg({ manifest, result, communeCount }: CommuneCard):
     // The band's colour as a margin stripe; the band is also written out below, never colour alone.
     `<rect width="28" height="${cardHeight}" fill="${band.colour}"/>` +
     text(80, 92, 30, "#444444", `Chỉ số cải cách hành chính ${manifest.year} · ${district}`) +
-    text(80, 190, nameSize(result.commune_name), "#111111", result.commune_name, true) +
+    text(80, 190, fittedSize(result.commune_name, 72), "#111111", result.commune_name, true) +
     text(72, 360, 160, "#0b4f8a", formatPct(result.index_pct), true) +
     text(80, 438, 40, "#222222", `Xếp thứ ${result.rank}/${communeCount}${rankRange}`) +
     `<text x="80" y="500" font-size="40" fill="#222222"><tspan fill="${band.colour}">${escapeXml(band.glyph)}</tspan> ` +
     `${escapeXml(`${band.label} (${bandRange(manifest.bands, band.code)})`)}</text>` +
     footer +
+    `</svg>`
+  );
+}
+
+/**
+ * The site-wide card (/anh-chia-se.png), shared with a link to any page but a commune's: the
+ * title, the district and, for sample data, the notice band.
+ */
+export function siteCardSvg(
+  manifest: Pick<DatasetManifest, "year" | "status" | "district" | "province">,
+  communeCount: number,
+): string {
+  const district = manifest.district.name.replace(/^Huyện\s+/u, "");
+  const lines = [
+    { text: `Chỉ số cải cách hành chính ${manifest.year}`, y: 230, largest: 60, bold: true },
+    {
+      text: `${communeCount} xã, thị trấn huyện ${district}, ${inSentence(manifest.province.name)}`,
+      y: 320,
+      largest: 40,
+      bold: false,
+    },
+    { text: "Xếp hạng, điểm theo lĩnh vực, ý kiến người dân", y: 390, largest: 36, bold: false },
+  ];
+  const warning =
+    manifest.status === "sample"
+      ? `<rect x="0" y="520" width="${cardWidth}" height="110" fill="#fff3cd"/>` +
+        text(80, 588, fittedSize(sampleWarning, 36), "#5c4300", sampleWarning, true)
+      : "";
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${cardWidth}" height="${cardHeight}" ` +
+    `viewBox="0 0 ${cardWidth} ${cardHeight}" font-family="DejaVu Sans">` +
+    `<rect width="${cardWidth}" height="${cardHeight}" fill="#0b4f8a"/>` +
+    lines
+      .map((line) => text(80, line.y, fittedSize(line.text, line.largest), "#ffffff", line.text, line.bold))
+      .join("") +
+    warning +
     `</svg>`
   );
 }

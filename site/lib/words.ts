@@ -12,11 +12,12 @@
 // - groups of three digits: nghìn, triệu, tỷ; above a tỷ the count of tỷ is itself read
 //   (1.000.000.000.000 → một nghìn tỷ).
 //
-// Decimals follow the way radio reads percentages: the digits WRITTEN after the comma are read as
-// one number, a leading zero as "không": 85,67 → "phẩy sáu mươi bảy", 90,05 → "phẩy không năm",
-// 85,60 → "phẩy sáu mươi" (the published figure is written 85,60%, so that is what is read). A
-// fractional part that is all zeros is not read: 90,00% is said "chín mươi phần trăm", as no
-// presenter says "phẩy không không". More than two decimals are read digit by digit.
+// Decimals follow the way radio reads percentages: the digits after the comma are read as one
+// number, a leading zero as "không": 85,67 → "phẩy sáu mươi bảy", 90,05 → "phẩy không năm".
+// Trailing zeros are not read, as speech drops them: 85,60% is said "phẩy sáu" (not "phẩy sáu
+// mươi", which a listener hears as 85,60 written out, an unnatural reading), and a fractional part
+// that is all zeros is not read at all: 90,00% is "chín mươi phần trăm". More than two decimals
+// are read digit by digit.
 
 const digitWords = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"] as const;
 
@@ -94,9 +95,13 @@ function wholeWords(n: number, zeroTens: ZeroTensWord): string[] {
   return words;
 }
 
-/** The digits after "phẩy": one or two read as a number (leading zero "không"), more one by one. */
-function fractionWords(digits: string, zeroTens: ZeroTensWord): string[] {
-  if (/^0*$/.test(digits)) return [];
+/**
+ * The digits after "phẩy", trailing zeros dropped: one or two read as a number (leading zero
+ * "không"), more one by one.
+ */
+function fractionWords(written: string, zeroTens: ZeroTensWord): string[] {
+  const digits = written.replace(/0+$/, "");
+  if (digits === "") return [];
   if (digits.length > 2) return [...digits].map((d) => digit(Number(d)));
   const words = digits.startsWith("0") ? [digit(0)] : [];
   return [...words, ...wholeWords(Number(digits), zeroTens)];

@@ -18,6 +18,7 @@ import { openPublishedData, withLoadingState, type PublishedData } from "./duckd
 import { barChart, enableTooltips, fittedWidth } from "./interactive-charts-bars.ts";
 import { dataTable, type TableCell } from "./interactive-charts-table.ts";
 import { replaceSvgDownload } from "./interactive-charts-download.ts";
+import { rankRange } from "../lib/wording.ts";
 
 /** The performance mark set when the first comparison is on screen. */
 export const firstResultMark = "so-sanh:first-result";
@@ -168,7 +169,7 @@ function start(): void {
             (row) => `${formatPct(row.index_ci_low)} – ${formatPct(row.index_ci_high)}`,
           ),
           line("Thứ hạng", (row) => `${row.rank}/${knownCodes.size}`),
-          line("Khoảng hạng", (row) => `${row.rank_low}–${row.rank_high}`),
+          line("Khoảng hạng", rankRange),
           line("Nhóm xếp loại", (row) => `Nhóm ${row.band}`),
           line("Điểm đạt / tối đa", (row) => `${formatNumber(row.points)} / ${formatNumber(row.max_points)}`),
           line("Điểm thẩm định", (row) => formatNumber(row.appraisal_points)),

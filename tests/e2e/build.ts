@@ -2,7 +2,7 @@
 // path, into a given folder: used by the global setup and by the reproducible-build test, so both
 // build the same way.
 import { spawnSync } from "node:child_process";
-import { BASE_PATH } from "./paths.ts";
+import { BASE_PATH, SITE_URL } from "./paths.ts";
 
 /**
  * Vitest copies Vite's import.meta.env (BASE_URL, MODE, DEV, PROD, SSR) into process.env of its
@@ -15,7 +15,15 @@ export function siteBuildEnv(outDir: string): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !viteVariables.has(key)),
   );
-  return { ...inherited, SITE_BASE: BASE_PATH, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" };
+  // SITE_URL as the publish workflow sets it (a reserved example domain here), so that the tests
+  // see the absolute Open Graph and feed links that sharing services need. Nothing fetches it.
+  return {
+    ...inherited,
+    SITE_BASE: BASE_PATH,
+    SITE_URL,
+    SITE_OUT_DIR: outDir,
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
 }
 
 /** `npm run build`'s command, with this process's Node: the pinned one. */

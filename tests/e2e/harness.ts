@@ -7,9 +7,9 @@ import Papa from "papaparse";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { inject } from "vitest";
-import { BASE_PATH, E2E_OUT_DIR } from "./paths.ts";
+import { BASE_PATH, E2E_OUT_DIR, SITE_URL } from "./paths.ts";
 
-export { BASE_PATH, E2E_OUT_DIR };
+export { BASE_PATH, E2E_OUT_DIR, SITE_URL };
 
 /** Origin + base path of the served build, ending in `/`. */
 export function siteUrl(): string {

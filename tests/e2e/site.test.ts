@@ -14,6 +14,7 @@ import { firstViewBudgets } from "../support/budgets.ts";
 import type { PublishedManifest } from "../../schemas/published-manifest.ts";
 import {
   BASE_PATH,
+  SITE_URL,
   latestPublishedYear,
   launchBrowser,
   openWatchedPage,
@@ -154,6 +155,56 @@ describe("the process page", () => {
       await page.goto(pageUrl("/quy-trinh/"));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("link previews", () => {
+  it("give every page an absolute og:image and og:url under the site address", async () => {
+    const { page, close } = await openWatchedPage(browser);
+    try {
+      for (const path of pages) {
+        await page.goto(pageUrl(path));
+        const image = await page.locator('meta[property="og:image"]').getAttribute("content");
+        expect(image, path).toMatch(new RegExp(`^${SITE_URL}${BASE_PATH}(og/[a-z0-9-]+|anh-chia-se)\\.png$`));
+        const url = await page.locator('meta[property="og:url"]').getAttribute("content");
+        expect(url, path).toBe(`${SITE_URL}${BASE_PATH}${path.slice(1)}`);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it("gives the feed absolute links", async () => {
+    const feed = await (await fetch(pageUrl("/feed.xml"))).text();
+    expect(feed).toContain(
+      `<link rel="self" type="application/atom+xml" href="${SITE_URL}${BASE_PATH}feed.xml"/>`,
+    );
+  });
+});
+
+describe("commune finder", () => {
+  it("finds a commune typed without diacritics and opens it with Enter", async () => {
+    const { page, close } = await openWatchedPage(browser);
+    try {
+      await page.goto(pageUrl("/"));
+      const target = results.find((row) => (row.commune_name ?? "").includes("Hồng")) ?? results[0];
+      const name = target?.commune_name ?? "";
+      const typed = name
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .replace(/đ/g, "d")
+        .replace(/Đ/g, "D")
+        .toLowerCase();
+      await page.locator("#tim-xa-ten").fill(typed.replace(/^(xa|thi tran) /, ""));
+      const shown = await page.locator(".finder-list li:not([hidden]) a").allTextContents();
+      expect(shown).toContain(name);
+      expect(shown.length).toBeLessThan(results.length);
+      await page.locator("#tim-xa-ten").press("Enter");
+      await page.waitForURL(pageUrl(`/xa/${communeSlug(name)}/`));
+      await expect(page.locator("h1").textContent()).resolves.toBe(name);
     } finally {
       await close();
     }

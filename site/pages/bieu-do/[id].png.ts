@@ -1,7 +1,8 @@
-// /bieu-do/<id>.png: each chart as a PNG, rendered at build time from the same SVG.
+// /bieu-do/<id>.png: each chart as a PNG, rendered at build time from the same framed SVG as the
+// .svg download (title, source, version and, for sample data, the notice).
 import type { APIRoute, GetStaticPaths } from "astro";
-import { allCharts } from "../../charts/catalogue.ts";
-import type { Chart } from "../../charts/chart.ts";
+import { allCharts, chartDownload } from "../../charts/catalogue.ts";
+import type { SiteChart } from "../../charts/catalogue.ts";
 import { svgToPng } from "../../charts/png.ts";
 import { latestYear } from "../../lib/data.ts";
 
@@ -12,6 +13,7 @@ export const getStaticPaths = (() =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
-  const { chart } = props as { chart: Chart };
-  return new Response(svgToPng(chart.svg), { headers: { "Content-Type": "image/png" } });
+  const { chart } = props as { chart: SiteChart };
+  const svg = chartDownload(latestYear(), chart);
+  return new Response(svgToPng(svg), { headers: { "Content-Type": "image/png" } });
 };

@@ -1,7 +1,8 @@
-// /bieu-do/<id>.svg: each chart as a standalone SVG file, the same drawing the page shows.
+// /bieu-do/<id>.svg: each chart as a standalone SVG file: the desktop drawing framed with its
+// title, source, data version and, for sample data, the notice.
 import type { APIRoute, GetStaticPaths } from "astro";
-import { allCharts } from "../../charts/catalogue.ts";
-import type { Chart } from "../../charts/chart.ts";
+import { allCharts, chartDownload } from "../../charts/catalogue.ts";
+import type { SiteChart } from "../../charts/catalogue.ts";
 import { latestYear } from "../../lib/data.ts";
 
 export const getStaticPaths = (() =>
@@ -11,8 +12,9 @@ export const getStaticPaths = (() =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
-  const { chart } = props as { chart: Chart };
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`, {
+  const { chart } = props as { chart: SiteChart };
+  const svg = chartDownload(latestYear(), chart);
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, {
     headers: { "Content-Type": "image/svg+xml; charset=utf-8" },
   });
 };

@@ -90,10 +90,10 @@ describe("privacy of the published data", () => {
     const texts = await publishedText(out);
     expect([...texts.keys()]).toContain("2023/results.parquet");
     expect([...texts.keys()]).toContain("2023/v1.0.0/results.csv");
-    // Per table CSV + Parquet, the workbook, the draft report and the manifest; and the release's
-    // archived copy (every CSV and the manifest) under v<version>/.
+    // Per table CSV + Parquet, the workbook, the draft report, the manifest and the sample notice; and
+    // the release's archived copy (every CSV, the manifest and the notice) under v<version>/.
     expect([...texts.keys()]).toContain("2023/bao-cao-chi-so-cchc-2023.docx");
-    expect(texts.size).toBe(publishedTableNames.length * 2 + 3 + publishedTableNames.length + 1);
+    expect(texts.size).toBe(publishedTableNames.length * 2 + 4 + publishedTableNames.length + 2);
     for (const [file, text] of texts) {
       for (const canary of canaries) expect(text.includes(canary), `${canary} in ${file}`).toBe(false);
     }

@@ -29,7 +29,14 @@ describe("publishing a year", () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     expect((await readdir(out)).sort()).toEqual(
-      [...tableFiles, "chi-so-cchc-2023.xlsx", "bao-cao-chi-so-cchc-2023.docx", "dataset.json"].sort(),
+      // Sample data: the notice beside the tables.
+      [
+        ...tableFiles,
+        "chi-so-cchc-2023.xlsx",
+        "bao-cao-chi-so-cchc-2023.docx",
+        "DOC-TRUOC-minh-hoa.txt",
+        "dataset.json",
+      ].sort(),
     );
   });
 
@@ -41,6 +48,7 @@ describe("publishing a year", () => {
       ...tableFiles,
       "chi-so-cchc-2023.xlsx",
       "bao-cao-chi-so-cchc-2023.docx",
+      "DOC-TRUOC-minh-hoa.txt",
     ]);
     for (const output of manifest.outputs) {
       const bytes = await readFile(join(out, output.file));
@@ -88,7 +96,8 @@ describe("publishing a year", () => {
     const out = join(parent, "2023");
     await publishYear(out, publication());
     const texts = await publishedText(out);
-    expect(texts.size).toBe(tableFiles.length + 3);
+    // The tables, the workbook, the report, the sample notice and the manifest.
+    expect(texts.size).toBe(tableFiles.length + 4);
     for (const [name, text] of texts) {
       for (const canary of ["CANARY", "0987654321", "form_id", "respondent_id"]) {
         expect(text.includes(canary), `${canary} in ${name}`).toBe(false);

@@ -139,4 +139,30 @@ describe("published XLSX workbook", () => {
     expect(workbook.getWorksheet("results")?.actualRowCount).toBe(3);
     expect(workbook.getWorksheet("Ghi chú")).toBeUndefined();
   });
+
+  it("opens on the sample notice and repeats it above every sheet's header while the data are a sample", async () => {
+    const notice = "Dữ liệu minh họa – không phải kết quả chính thức";
+    const workbook = await readWorkbook(await tablesXlsx(results().tables, { ...options, notice }));
+    expect(workbook.worksheets[0]?.name).toBe("Ghi chú");
+    expect(workbook.getWorksheet("Ghi chú")?.getCell("A2").value).toBe(notice);
+    const sheet = workbook.getWorksheet("results")!;
+    expect(sheet.getCell("A1").value).toBe(notice);
+    expect(sheet.getCell("A2").value).toBe("Mã đơn vị hành chính (mã Tổng cục Thống kê)");
+    expect(sheet.getCell("A3").value).toBe("00007");
+    // Two results rows under the notice and the header.
+    expect(sheet.actualRowCount).toBe(4);
+    for (const other of workbook.worksheets.filter((s) => s.name !== "Ghi chú")) {
+      expect(other.getCell("A1").value, other.name).toBe(notice);
+    }
+  });
+
+  it("counts the notice row against a sheet's size", async () => {
+    // results: notice + header + 2 rows = 4 sheet rows; a limit of 3 leaves it out.
+    const notice = "Dữ liệu minh họa – không phải kết quả chính thức";
+    const workbook = await readWorkbook(
+      await tablesXlsx(results().tables, { ...options, notice, sheetRows: 3 }),
+    );
+    expect(workbook.getWorksheet("results")).toBeUndefined();
+    expect(String(workbook.getWorksheet("Ghi chú")?.getCell("A3").value)).toContain("Bảng results");
+  });
 });

@@ -1,0 +1,45 @@
+// What a public portal says about itself on every page: who issues the figures, the date they
+// were released (the one date readers see; the build time is for the data page only), how to
+// reach the office, and the source line under charts and inside their downloads.
+import type { DatasetManifest } from "../../schemas/dataset.ts";
+import { inSentence, sampleWarning } from "./bulletin.ts";
+import { formatDateVi } from "../../pipeline/rules/dates.ts";
+
+type Manifest = Pick<DatasetManifest, "year" | "version" | "status" | "district" | "releases">;
+
+/** "UBND huyện Ninh Giang". */
+export function issuer(manifest: Pick<DatasetManifest, "district">): string {
+  return `UBND ${inSentence(manifest.district.name)}`;
+}
+
+/** The date the current version of the figures was released (ISO), or null before any release. */
+export function releaseDate(manifest: Pick<DatasetManifest, "version" | "releases">): string | null {
+  return (manifest.releases ?? []).find((release) => release.version === manifest.version)?.date ?? null;
+}
+
+/** "phiên bản 1.0.0, công bố ngày 15/03/2024". */
+export function versionPhrase(manifest: Pick<DatasetManifest, "version" | "releases">): string {
+  const date = releaseDate(manifest);
+  return `phiên bản ${manifest.version}${date ? `, công bố ngày ${formatDateVi(date)}` : ""}`;
+}
+
+/** The source line of a chart, on the page and in its downloads. */
+export function chartSource(manifest: Manifest): string {
+  return `Nguồn: ${issuer(manifest)} (Phòng Nội vụ), Chỉ số CCHC năm ${manifest.year}; dữ liệu ${versionPhrase(manifest)}.`;
+}
+
+/** The sample notice that travels with every file while the data are a sample; null otherwise. */
+export function sampleNotice(manifest: Pick<DatasetManifest, "status">): string | null {
+  return manifest.status === "sample" ? sampleWarning : null;
+}
+
+/**
+ * The name a download is saved under: sample files carry "minh-hoa" in the name
+ * ("results-minh-hoa.csv"), so the mark survives being forwarded; the published file keeps its
+ * name, which other tools and the release archive rely on.
+ */
+export function downloadName(file: string, manifest: Pick<DatasetManifest, "status">): string {
+  if (manifest.status !== "sample" || file.includes("minh-hoa")) return file;
+  const dot = file.lastIndexOf(".");
+  return dot <= 0 ? `${file}-minh-hoa` : `${file.slice(0, dot)}-minh-hoa${file.slice(dot)}`;
+}
