@@ -93,7 +93,7 @@ export interface CompareTiming {
   bytes: number;
 }
 
-// Set by site/scripts/compare.ts (its export firstResultMark) once the first comparison is on screen.
+// Set by site/scripts/pages/compare.ts (its export firstResultMark) once the first comparison is on screen.
 const firstResultMark = "so-sanh:first-result";
 
 /**

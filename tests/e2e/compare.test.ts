@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatNumber, formatPct } from "../../site/lib/format.ts";
-import { foldForSearch } from "../../site/scripts/compare-search.ts";
+import { foldForSearch } from "../../site/scripts/ui/search.ts";
 import {
   latestPublishedYear,
   launchBrowser,

@@ -1,7 +1,7 @@
 // The SQL of /so-sanh/. Every commune code is a bound parameter; only the number of `?` depends
 // on the selection (2–4), and table names are the published ones.
-import type { PublishedData } from "./duckdb.ts";
-import { placeholders } from "./duckdb-sql.ts";
+import type { PublishedData } from "./engine.ts";
+import { placeholders } from "./sql.ts";
 
 /** The published figures of a compared commune (a subset of `results`). */
 export interface ComparedResult {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nativePublishedData } from "./duckdb-native.ts";
-import { domainAcrossCommunes } from "./interactive-charts-queries.ts";
+import { nativePublishedData } from "../duckdb-native.ts";
+import { domainAcrossCommunes } from "./domain.ts";
 
 const setup = `
   CREATE TABLE domains AS SELECT * FROM (VALUES

@@ -10,7 +10,7 @@ for (const root of document.querySelectorAll<HTMLElement>("[data-interactive-cha
   controls.addEventListener(
     "change",
     () => {
-      void import("./interactive-charts-engine.ts").then(({ activateInteractiveChart }) =>
+      void import("./interactive-chart-engine.ts").then(({ activateInteractiveChart }) =>
         activateInteractiveChart(root),
       );
     },

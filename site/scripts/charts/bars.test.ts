@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { barChart, wrapLabel } from "./interactive-charts-bars.ts";
+import { barChart, wrapLabel } from "./bars.ts";
 
 beforeAll(() => {
   // The chart is built with the page's `document`; linkedom stands in for it here.

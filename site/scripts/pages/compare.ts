@@ -1,9 +1,9 @@
 // /so-sanh/: compare 2–4 communes. The page's static HTML lists every commune (the whitelist of
 // codes and names); this script starts DuckDB-WASM on load, keeps the choice in the URL
 // (`?xa=11155,11215`) and answers each choice with the published domains and criteria.
-import { formatNumber, formatPct } from "../lib/format.ts";
-import { communeCombobox } from "./compare-combobox.ts";
-import { comparisonHeadline, criterionDifferences } from "./compare-differences.ts";
+import { formatNumber, formatPct } from "../../lib/format.ts";
+import { communeCombobox } from "../ui/combobox.ts";
+import { comparisonHeadline, criterionDifferences } from "../query/differences.ts";
 import {
   compareTables,
   comparedDomains,
@@ -11,13 +11,13 @@ import {
   criterionScores,
   type ComparedDomain,
   type ComparedResult,
-} from "./compare-queries.ts";
-import type { SearchableCommune } from "./compare-search.ts";
-import { comparedSearch, maxCompared, minCompared, parseComparedCodes } from "./compare-state.ts";
-import { openPublishedData, withLoadingState, type PublishedData } from "./duckdb.ts";
-import { barChart, enableTooltips, fittedWidth } from "./interactive-charts-bars.ts";
-import { dataTable, type TableCell } from "./interactive-charts-table.ts";
-import { replaceSvgDownload } from "./interactive-charts-download.ts";
+} from "../query/compare.ts";
+import type { SearchableCommune } from "../ui/search.ts";
+import { comparedSearch, maxCompared, minCompared, parseComparedCodes } from "../state/compare.ts";
+import { openPublishedData, withLoadingState, type PublishedData } from "../query/engine.ts";
+import { barChart, enableTooltips, fittedWidth } from "../charts/bars.ts";
+import { dataTable, type TableCell } from "../ui/data-table.ts";
+import { replaceSvgDownload } from "../ui/svg-download.ts";
 
 /** The performance mark set when the first comparison is on screen. */
 export const firstResultMark = "so-sanh:first-result";

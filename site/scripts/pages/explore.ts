@@ -1,9 +1,9 @@
 // /kham-pha/: explore the survey. DuckDB-WASM starts on load; the filters (panel, question,
 // commune, answer, second question) live in the URL; the page shows the distribution of answers
 // (chart + table), the citizens' cross-tabulation and offers the filtered rows as CSV.
-import { compareVietnamese, formatInt, formatPct } from "../lib/format.ts";
-import { openPublishedData, withLoadingState } from "./duckdb.ts";
-import { downloadCsv, rowsToCsv } from "./explore-csv.ts";
+import { compareVietnamese, formatInt, formatPct } from "../../lib/format.ts";
+import { openPublishedData, withLoadingState } from "../query/engine.ts";
+import { downloadCsv, rowsToCsv } from "../ui/csv-download.ts";
 import {
   answerDistribution,
   citizenRowColumns,
@@ -15,11 +15,11 @@ import {
   officialsRowColumns,
   type AnswerCount,
   type CrossCount,
-} from "./explore-queries.ts";
-import { exploreSearch, parseExploreState, type ExploreState, type Panel } from "./explore-state.ts";
-import { barChart, enableTooltips, fittedWidth } from "./interactive-charts-bars.ts";
-import { replaceSvgDownload } from "./interactive-charts-download.ts";
-import { dataTable } from "./interactive-charts-table.ts";
+} from "../query/explore.ts";
+import { exploreSearch, parseExploreState, type ExploreState, type Panel } from "../state/explore.ts";
+import { barChart, enableTooltips, fittedWidth } from "../charts/bars.ts";
+import { replaceSvgDownload } from "../ui/svg-download.ts";
+import { dataTable } from "../ui/data-table.ts";
 
 function required<E extends Element>(root: ParentNode, selector: string): E {
   const element = root.querySelector<E>(selector);

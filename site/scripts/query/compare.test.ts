@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { comparedDomains, comparedResults, criterionScores } from "./compare-queries.ts";
-import { criterionDifferences } from "./compare-differences.ts";
-import { nativePublishedData } from "./duckdb-native.ts";
+import { comparedDomains, comparedResults, criterionScores } from "./compare.ts";
+import { criterionDifferences } from "./differences.ts";
+import { nativePublishedData } from "../duckdb-native.ts";
 
 // Three units: A and B are xã, T is a thị trấn with one extra criterion (1.2.2).
 const setup = `

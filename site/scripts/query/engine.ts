@@ -8,7 +8,7 @@
 // - Queries are prepared statements with bound parameters; table names come from the fixed list
 //   of published tables, never from user input.
 import type { AsyncDuckDB, AsyncDuckDBConnection, DuckDBBundles } from "@duckdb/duckdb-wasm";
-import type { PublishedTableName } from "../../schemas/published.ts";
+import type { PublishedTableName } from "../../../schemas/published.ts";
 import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
 import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
 import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
@@ -127,7 +127,7 @@ async function startEngine(): Promise<Engine> {
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
     const connection = await db.connect();
     // Never fetch an extension from extensions.duckdb.org (a third-party request): the Parquet
-    // files are read by duckdb-parquet.ts instead, and the queries use core SQL only.
+    // files are read by parquet.ts instead, and the queries use core SQL only.
     await connection.query(
       "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;",
     );
@@ -157,7 +157,7 @@ async function registerTable({ connection }: Engine, year: number, table: Publis
     throw new EngineUnavailableError("data-missing", error);
   }
   if (!response.ok) throw new EngineUnavailableError("data-missing", `${response.status} ${response.url}`);
-  const { parquetToArrow } = await import("./duckdb-parquet.ts");
+  const { parquetToArrow } = await import("./parquet.ts");
   const arrowTable = await parquetToArrow(await response.arrayBuffer());
   await connection.query(`DROP TABLE IF EXISTS ${table}`);
   await connection.insertArrowTable(arrowTable, { name: table, create: true });

@@ -1,14 +1,14 @@
-// Loaded on a reader's first use of an interactive chart's controls (see interactive-charts.ts):
+// Loaded on a reader's first use of an interactive chart's controls (see interactive-chart.ts):
 // starts DuckDB-WASM, queries the published `domains` table and draws the chosen view in place
 // of the static chart. If DuckDB-WASM cannot run, the static chart stays and a message says why.
-import { formatNumber, formatPct } from "../lib/format.ts";
-import { comparisonHeadline } from "./compare-differences.ts";
-import { comparedDomains, type ComparedDomain } from "./compare-queries.ts";
-import { openPublishedData, withLoadingState, type PublishedData } from "./duckdb.ts";
-import { barChart, enableTooltips, fittedWidth, type BarGroup } from "./interactive-charts-bars.ts";
-import { replaceSvgDownload } from "./interactive-charts-download.ts";
-import { domainAcrossCommunes, type DomainScore } from "./interactive-charts-queries.ts";
-import { dataTable } from "./interactive-charts-table.ts";
+import { formatNumber, formatPct } from "../../lib/format.ts";
+import { comparisonHeadline } from "../query/differences.ts";
+import { comparedDomains, type ComparedDomain } from "../query/compare.ts";
+import { openPublishedData, withLoadingState, type PublishedData } from "../query/engine.ts";
+import { barChart, enableTooltips, fittedWidth, type BarGroup } from "../charts/bars.ts";
+import { replaceSvgDownload } from "../ui/svg-download.ts";
+import { domainAcrossCommunes, type DomainScore } from "../query/domain.ts";
+import { dataTable } from "../ui/data-table.ts";
 
 type Measure = "pct" | "points";
 

@@ -1,5 +1,5 @@
 // The SQL behind the interactive charts of commune and domain pages (values always bound).
-import type { PublishedData } from "./duckdb.ts";
+import type { PublishedData } from "./engine.ts";
 
 /** One commune's row of one domain (a subset of `domains`). */
 export interface DomainScore {
