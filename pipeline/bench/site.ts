@@ -3,10 +3,11 @@
 // commune page, and on /so-sanh/ how long DuckDB-WASM takes to start and show the first result.
 // Measured, never asserted: the budgets are goals (SITE.md), the report says where we stand.
 import { spawn } from "node:child_process";
-import { access, readdir } from "node:fs/promises";
+import { access, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium, type Browser, type Request } from "playwright-core";
+import { benchInteraction, type FirstAnswer } from "./interaction.ts";
 import { textTable, writeReport } from "./report.ts";
 import { firstViewSizes, type FirstViewSizes, type LoadedResource } from "./transfer.ts";
 import { startStaticServer } from "../../tests/e2e/server.ts";
@@ -174,9 +175,34 @@ async function timedBuild(): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
+/** The first interactive answers, throttled and not, printed as a table. */
+async function firstAnswers(dist: string, base: string, slug: string): Promise<FirstAnswer[]> {
+  // The pair the page itself proposes (best and weakest), as written in its HTML.
+  const html = await readFile(join(dist, "so-sanh", "index.html"), "utf8");
+  const codes = /data-default-codes="(\d+),(\d+)"/.exec(html);
+  if (!codes?.[1] || !codes[2]) throw new Error("/so-sanh/: no default pair of communes in the HTML");
+  const answers = await benchInteraction(dist, base, slug, [codes[1], codes[2]]);
+  console.log("\nFirst answers, fresh profile, gzip (throttled: 200 KB/s, 150 ms, CPU 4×; phone 390 px)");
+  console.log(
+    textTable(
+      ["page", "profile", "answer ms", "after change ms", "KB on the wire", "requests", ".wasm"],
+      answers.map((a) => [
+        a.page,
+        a.profile,
+        String(a.answer_ms ?? "not shown"),
+        a.after_change_ms === undefined ? "" : String(a.after_change_ms ?? "—"),
+        kb(a.bytes),
+        String(a.requests),
+        a.wasm ? "yes" : "no",
+      ]),
+    ),
+  );
+  return answers;
+}
+
 export async function benchSite(
   reportFile: string,
-  options: { build: boolean },
+  options: { build: boolean; label: string },
   dist = "dist",
 ): Promise<number> {
   const build_s = options.build ? await timedBuild() : null;
@@ -254,8 +280,15 @@ export async function benchSite(
         ),
       );
     }
+    const interaction = compareBuilt && slugs[0] ? await firstAnswers(dist, base, slugs[0]) : null;
+    // Kept per label, so that a run on the code before a change and one after sit side by side.
+    const previous = await readFile(reportFile, "utf8").then(
+      (text) => (JSON.parse(text) as { site_interaction?: Record<string, unknown> }).site_interaction ?? {},
+      () => ({}),
+    );
     await writeReport(reportFile, {
       site: { build_s, budgets, first_views: views, compare: compare ?? "skipped: /so-sanh/ not built" },
+      ...(interaction ? { site_interaction: { ...previous, [options.label]: interaction } } : {}),
     });
     console.log(`\n→ ${reportFile}`);
     return 0;

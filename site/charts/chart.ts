@@ -4,6 +4,7 @@
 // element is removed here; site/styles/site.css gives the same rules to `svg.chart-svg`.
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { plotSvg } from "./plot-svg.ts";
 
 /** The data behind a chart, as a table for readers who cannot see it (and for everyone else). */
 export interface ChartTable {
@@ -27,10 +28,6 @@ export interface Chart {
   table: ChartTable;
 }
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-// A font stack that renders Vietnamese on every common system; resvg (PNG) falls back to DejaVu Sans.
-const FONT_STACK = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
-
 /**
  * Renders Plot options to SVG markup. Text from data goes only into text nodes (the <title> that
  * names the picture, tick labels, text marks), which the DOM serialiser escapes; never into an
@@ -42,21 +39,7 @@ export function renderPlot(
   description: string,
 ): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const figure = Plot.plot({ ...options, document, figure: false }) as unknown as Element;
-  for (const style of figure.querySelectorAll("style")) style.remove();
-  // Plot names its groups ("dot", "rule") with aria-label, which ARIA prohibits on a plain <g>;
-  // the picture is named once, by its <title>, and described in full by the table beside it.
-  for (const labelled of figure.querySelectorAll("[aria-label]")) labelled.removeAttribute("aria-label");
-  figure.setAttribute("xmlns", SVG_NS);
-  figure.setAttribute("class", "chart-svg");
-  figure.setAttribute("role", "img");
-  figure.setAttribute("font-family", FONT_STACK);
-  figure.setAttribute("font-size", "12");
-  // The <title> of an SVG with role="img" is its accessible name (and the tooltip of a download).
-  const titleElement = document.createElementNS(SVG_NS, "title");
-  titleElement.textContent = `${title}. ${description}`;
-  figure.insertBefore(titleElement, figure.firstChild);
-  return figure.outerHTML;
+  return plotSvg(options, title, description, document as unknown as Document).outerHTML;
 }
 
 /**

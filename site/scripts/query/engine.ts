@@ -101,6 +101,11 @@ function classifyStartFailure(error: unknown): EngineUnavailableError {
   return new EngineUnavailableError("load-failed", error);
 }
 
+/** Bytes of the engine received so far, and the total when known (0 when the server sends none). */
+export type EngineProgress = (loaded: number, total: number) => void;
+
+const progressListeners = new Set<EngineProgress>();
+
 async function startEngine(): Promise<Engine> {
   if (typeof WebAssembly !== "object") throw new EngineUnavailableError("no-wasm");
   if (typeof Worker !== "function") throw new EngineUnavailableError("no-worker");
@@ -122,7 +127,11 @@ async function startEngine(): Promise<Engine> {
   });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]);
+    // The worker streams the .wasm and reports bytes as they arrive: the page's <progress>.
+    const progress = (p: { bytesLoaded: number; bytesTotal: number }) => {
+      for (const listener of progressListeners) listener(p.bytesLoaded, p.bytesTotal);
+    };
+    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker, progress), workerFailed]);
     worker.removeEventListener("error", onWorkerError);
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
     const connection = await db.connect();
@@ -176,8 +185,12 @@ function plainValue(value: unknown): unknown {
 export async function openPublishedData(
   year: number,
   tables: readonly PublishedTableName[],
+  onProgress?: EngineProgress,
 ): Promise<PublishedData> {
-  const started = await engine();
+  if (onProgress) progressListeners.add(onProgress);
+  const started = await engine().finally(() => {
+    if (onProgress) progressListeners.delete(onProgress);
+  });
   await Promise.all(
     tables.map((table) => {
       const key = `${year}/${table}`;
@@ -212,22 +225,38 @@ export async function openPublishedData(
 }
 
 /**
- * Shows the engine's state in a live region while `task` runs: a loading message first, nothing
- * once done, the Vietnamese explanation if the device cannot run DuckDB-WASM. Returns the task's
- * value, or null when it failed (the page's static content stays as it is).
+ * Shows the engine's state in a live region while `task` runs: a loading message with a <progress>
+ * of the bytes received (the engine's first download), nothing once done, the Vietnamese
+ * explanation if the device cannot run the engine. Returns the task's value, or null when it
+ * failed (the page's static content stays as it is). `expectedBytes` is the .wasm's size, for a
+ * server that does not send its length (or sends the compressed one).
  */
 export async function withLoadingState<T>(
   status: HTMLElement,
-  task: () => Promise<T>,
-  loadingMessage = "Đang tải công cụ truy vấn dữ liệu (lần đầu có thể mất vài giây)…",
+  task: (onProgress: EngineProgress) => Promise<T>,
+  loadingMessage = "Đang tải công cụ truy vấn dữ liệu…",
+  expectedBytes = Number(status.dataset.engineBytes ?? 0),
 ): Promise<T | null> {
   status.hidden = false;
   status.dataset.state = "loading";
-  status.textContent = loadingMessage;
+  const text = document.createElement("span");
+  text.textContent = loadingMessage;
+  const bar = document.createElement("progress");
+  bar.hidden = true;
+  const percent = document.createElement("span");
+  status.replaceChildren(text, " ", bar, " ", percent);
+  const onProgress: EngineProgress = (loaded, total) => {
+    const max = Math.max(loaded, total > loaded ? total : expectedBytes);
+    if (max <= 0) return;
+    bar.hidden = false;
+    bar.max = max;
+    bar.value = loaded;
+    percent.textContent = `${Math.floor((100 * loaded) / max)}%`;
+  };
   try {
-    const value = await task();
+    const value = await task(onProgress);
     status.dataset.state = "ready";
-    status.textContent = "";
+    status.replaceChildren();
     status.hidden = true;
     return value;
   } catch (error) {
@@ -237,4 +266,27 @@ export async function withLoadingState<T>(
     status.textContent = engineErrorMessage(error);
     return null;
   }
+}
+
+/** A connection the browser reports as slow or metered (save-data): the engine waits for a tap. */
+export function slowConnection(): boolean {
+  const connection = (
+    navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }
+  ).connection;
+  return connection?.saveData === true || /^(slow-2g|2g|3g)$/.test(connection?.effectiveType ?? "");
+}
+
+/** Resolves when the reader taps `button` (shown until then). */
+export function tapToLoad(button: HTMLButtonElement): Promise<void> {
+  button.hidden = false;
+  return new Promise((resolve) =>
+    button.addEventListener(
+      "click",
+      () => {
+        button.hidden = true;
+        resolve();
+      },
+      { once: true },
+    ),
+  );
 }
