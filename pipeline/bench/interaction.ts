@@ -95,7 +95,6 @@ export async function benchInteraction(
     onSent: (path, bytes) => sent.push({ path, bytes }),
   });
   const origin = new URL(server.url).origin;
-  const browser: Browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
   const answers: FirstAnswer[] = [];
   try {
     for (const profile of ["throttled", "unthrottled"] as const) {
@@ -104,11 +103,19 @@ export async function benchInteraction(
         path: string,
         act: (page: Page) => Promise<Pick<FirstAnswer, "answer_ms" | "after_change_ms">>,
       ) => {
+        // A new browser each time: a fresh profile, and one crash spoils one figure only.
+        const browser: Browser = await chromium.launch({
+          executablePath: "/usr/bin/chromium",
+          args: chromiumArgs,
+        });
         const context = await browser.newContext(phone);
         const page = await context.newPage();
         if (profile === "throttled") await throttle(page);
         sent = [];
-        const timing = await act(page);
+        const timing = await act(page).catch((error: unknown) => {
+          console.warn(`${name} (${profile}): ${String(error).split("\n")[0]}`);
+          return { answer_ms: null };
+        });
         // what had arrived when the answer was on screen (later lazy loads are not counted)
         const until = [...sent];
         answers.push({
@@ -119,7 +126,7 @@ export async function benchInteraction(
           requests: until.length,
           wasm: until.some((s) => s.path.endsWith(".wasm")),
         });
-        await context.close();
+        await browser.close();
       };
       await visit("/so-sanh/?xa=A,B", `${base}so-sanh/?xa=${codes.join(",")}`, async (page) => {
         await page.goto(origin + `${base}so-sanh/?xa=${codes.join(",")}`, { waitUntil: "commit" });
@@ -153,7 +160,6 @@ export async function benchInteraction(
       });
     }
   } finally {
-    await browser.close();
     await server.close();
   }
   return answers;

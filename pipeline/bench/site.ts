@@ -175,6 +175,15 @@ async function timedBuild(): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
+/** Kept per label, so that a run on the code before a change and one after sit side by side. */
+async function writeAnswers(reportFile: string, label: string, answers: FirstAnswer[]): Promise<void> {
+  const previous = await readFile(reportFile, "utf8").then(
+    (text) => (JSON.parse(text) as { site_interaction?: Record<string, unknown> }).site_interaction ?? {},
+    () => ({}),
+  );
+  await writeReport(reportFile, { site_interaction: { ...previous, [label]: answers } });
+}
+
 /** The first interactive answers, throttled and not, printed as a table. */
 async function firstAnswers(dist: string, base: string, slug: string): Promise<FirstAnswer[]> {
   // The pair the page itself proposes (best and weakest), as written in its HTML.
@@ -202,7 +211,7 @@ async function firstAnswers(dist: string, base: string, slug: string): Promise<F
 
 export async function benchSite(
   reportFile: string,
-  options: { build: boolean; label: string },
+  options: { build: boolean; label: string; answersOnly?: boolean },
   dist = "dist",
 ): Promise<number> {
   const build_s = options.build ? await timedBuild() : null;
@@ -214,6 +223,12 @@ export async function benchSite(
   const base = process.env.SITE_BASE ?? "/";
   const slugs = (await exists(join(dist, "xa"))) ? (await readdir(join(dist, "xa"))).sort() : [];
   const paths = [base, ...(slugs[0] === undefined ? [] : [`${base}xa/${slugs[0]}/`])];
+  if (options.answersOnly) {
+    if (!slugs[0]) return 1;
+    await writeAnswers(reportFile, options.label, await firstAnswers(dist, base, slugs[0]));
+    console.log(`\n→ ${reportFile}`);
+    return 0;
+  }
   const server = await startStaticServer(dist, base);
   const origin = new URL(server.url).origin;
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
@@ -280,16 +295,11 @@ export async function benchSite(
         ),
       );
     }
-    const interaction = compareBuilt && slugs[0] ? await firstAnswers(dist, base, slugs[0]) : null;
-    // Kept per label, so that a run on the code before a change and one after sit side by side.
-    const previous = await readFile(reportFile, "utf8").then(
-      (text) => (JSON.parse(text) as { site_interaction?: Record<string, unknown> }).site_interaction ?? {},
-      () => ({}),
-    );
     await writeReport(reportFile, {
       site: { build_s, budgets, first_views: views, compare: compare ?? "skipped: /so-sanh/ not built" },
-      ...(interaction ? { site_interaction: { ...previous, [options.label]: interaction } } : {}),
     });
+    if (compareBuilt && slugs[0])
+      await writeAnswers(reportFile, options.label, await firstAnswers(dist, base, slugs[0]));
     console.log(`\n→ ${reportFile}`);
     return 0;
   } finally {

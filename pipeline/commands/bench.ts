@@ -3,7 +3,8 @@
 // `npm run bench -- --site [--build] [--dist dir] [--label after]`  sizes of the built site's first
 //                                      views; time and bytes to the first interactive answers,
 //                                      throttled and not (--build: run and time `npm run build` first;
-//                                      --label: where the answers go in the report, e.g. before/after)
+//                                      --label: where the answers go in the report, e.g. before/after;
+//                                      --answers-only: only the first answers)
 // `npm run bench -- --profile <scale>` CPU profile of one pipeline run, summarised by stage
 // Issue 8: the pipeline timed next to native DuckDB computing the same figures, in the same run.
 // Not a test: nothing here passes or fails on a time.
@@ -109,6 +110,7 @@ export async function run(args: string[]): Promise<number> {
       build: { type: "boolean", default: false },
       dist: { type: "string", default: "dist" },
       label: { type: "string", default: "latest" },
+      "answers-only": { type: "boolean", default: false },
       profile: { type: "string" },
     },
     strict: true,
@@ -126,7 +128,11 @@ export async function run(args: string[]): Promise<number> {
   await mkdir(benchRoot, { recursive: true });
   if (values.site) {
     const { benchSite } = await import("../bench/site.ts");
-    return benchSite(reportFile, { build: values.build, label: values.label }, values.dist);
+    return benchSite(
+      reportFile,
+      { build: values.build, label: values.label, answersOnly: values["answers-only"] },
+      values.dist,
+    );
   }
   if (values.profile !== undefined) {
     if (!(values.profile in benchScales)) {

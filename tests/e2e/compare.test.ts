@@ -16,7 +16,7 @@ import {
   publishedCsv,
   type PageProblems,
 } from "./harness.ts";
-import { axeViolations, cspViolations, recordCspViolations } from "./interactive-support.ts";
+import { axeViolations, cspViolations, recordCspViolations, slowDownloads } from "./interactive-support.ts";
 
 const year = latestPublishedYear();
 const results = publishedCsv(year, "results");
@@ -114,8 +114,10 @@ describe("/so-sanh/", () => {
       const statedMb = Number(`${stated?.[1]}.${stated?.[2]}`);
       expect(statedMb).toBeGreaterThanOrEqual(Math.floor(wasmMb * 10) / 10);
       expect(statedMb).toBeLessThan(wasmMb + 0.5);
+      await slowDownloads(page);
       await button.click();
-      await page.locator("#compare-status progress").waitFor({ state: "attached", timeout: 30_000 });
+      // Real progress: the bar appears with the first bytes received.
+      await page.locator("#compare-status progress:not([hidden])").waitFor({ timeout: 30_000 });
       await page.locator("#compare-criteria tbody tr").first().waitFor({ timeout: 60_000 });
       expect(requested.some((url) => url.endsWith(".wasm"))).toBe(true);
       // Leaves: criteria that are nobody's parent. Gap = |points of first − points of second|.

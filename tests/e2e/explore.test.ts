@@ -13,7 +13,7 @@ import {
   publishedCsv,
   type PageProblems,
 } from "./harness.ts";
-import { axeViolations, cspViolations, recordCspViolations } from "./interactive-support.ts";
+import { axeViolations, cspViolations, recordCspViolations, slowDownloads } from "./interactive-support.ts";
 
 const year = latestPublishedYear();
 const results = publishedCsv(year, "results");
@@ -215,6 +215,7 @@ describe("/kham-pha/", () => {
       await page.addInitScript(() => {
         Object.defineProperty(navigator, "connection", { value: { saveData: true, effectiveType: "4g" } });
       });
+      await slowDownloads(page);
       await page.goto(pageUrl("/kham-pha/"));
       const button = page.locator("#explore-load");
       await button.waitFor();
@@ -222,7 +223,8 @@ describe("/kham-pha/", () => {
       await page.waitForTimeout(500);
       expect(requested.filter((url) => url.endsWith(".wasm"))).toEqual([]);
       await button.click();
-      await page.locator("#explore-status progress").waitFor({ state: "attached", timeout: 30_000 });
+      // Real progress: the bar appears with the first bytes received.
+      await page.locator("#explore-status progress:not([hidden])").waitFor({ timeout: 30_000 });
       await page.locator("#explore-results:not([hidden])").waitFor({ timeout: 60_000 });
       expect(requested.some((url) => url.endsWith(".wasm"))).toBe(true);
     } finally {

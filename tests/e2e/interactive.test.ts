@@ -142,3 +142,57 @@ describe("the domain page's chart", () => {
     expect(problems.externalRequests).toEqual([]);
   });
 });
+
+describe("the commune page's chart of citizens' answers by group", () => {
+  it("fetches the engine only when asked, then counts the published responses (recounted here)", async () => {
+    const survey = publishedCsv(year, "survey");
+    const responses = publishedCsv(year, "responses");
+    const citizens = survey.filter(
+      (row) => row.commune_code === subject.commune_code && row.panel === "citizens",
+    );
+    const group = citizens.find((row) => !row.criterion_id)?.question_id;
+    const question = citizens.find((row) => row.criterion_id)?.question_id;
+    if (!group || !question) throw new Error("survey.csv needs a profile question and a scored one");
+    // Each form of the commune: its answer to the profile question and to the first scored one.
+    const answers = new Map<string, Map<string, string>>();
+    for (const row of responses.filter((r) => r.commune_code === subject.commune_code)) {
+      const form = answers.get(row.response_no ?? "") ?? new Map<string, string>();
+      form.set(row.question_id ?? "", row.option ?? "");
+      answers.set(row.response_no ?? "", form);
+    }
+    const expected = new Map<string, string>();
+    for (const form of answers.values()) {
+      const key = `${form.get(group)}×${form.get(question)}`;
+      if (form.has(group) && form.has(question))
+        expected.set(key, String(Number(expected.get(key) ?? 0) + 1));
+    }
+
+    const { page, problems, close } = await openWatchedPage(browser);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    try {
+      await page.goto(pageUrl(communePath), { waitUntil: "networkidle" });
+      const button = page.locator("[data-commune-answers] [data-engine-start]");
+      await button.scrollIntoViewIfNeeded();
+      await expect(button.textContent()).resolves.toMatch(/khoảng \d+,\d MB/);
+      await page.waitForLoadState("networkidle");
+      expect(requested.filter(heavy)).toEqual([]);
+      await button.click();
+      await page.locator("[data-commune-answers] .chart-live svg.chart-svg").waitFor({ timeout: 60_000 });
+      expect(requested.some((url) => url.endsWith(".wasm"))).toBe(true);
+      const shown = await page
+        .locator("[data-commune-answers] .answers-table span[data-group]")
+        .evaluateAll((cells) =>
+          cells.map((cell): [string, string] => [
+            `${(cell as HTMLElement).dataset.group}×${(cell as HTMLElement).dataset.answer}`,
+            cell.textContent ?? "",
+          ]),
+        );
+      expect(new Map(shown.filter(([, count]) => count !== "0"))).toEqual(expected);
+    } finally {
+      await close();
+    }
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.externalRequests).toEqual([]);
+  });
+});

@@ -3,8 +3,9 @@
 // Observable Plot) and the published summary (/tom-tat.json, a few KB) are fetched, so a change of
 // comparison is answered at once; no query engine is ever needed for these charts.
 import type { SummaryFigures } from "../../lib/published-summary.ts";
+import type * as Draw from "./interactive-chart-draw.ts";
 
-type Ready = [typeof import("./interactive-chart-draw.ts"), SummaryFigures];
+type Ready = [typeof Draw, SummaryFigures];
 
 let ready: Promise<Ready> | null = null;
 

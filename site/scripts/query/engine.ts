@@ -106,6 +106,32 @@ export type EngineProgress = (loaded: number, total: number) => void;
 
 const progressListeners = new Set<EngineProgress>();
 
+/**
+ * Downloads the engine's .wasm on the page, streamed, telling the listeners each chunk (DuckDB's own
+ * progress report skips chunks that arrive within 20 ms of each other, so a fast download would
+ * show none), and hands the worker a blob: URL of the received bytes. The file has a hashed,
+ * immutable name, so the browser's cache keeps it for later visits.
+ */
+async function fetchWasm(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`${response.status} ${url}`);
+  // A compressed response's Content-Length counts compressed bytes, the stream decompressed ones.
+  const length = response.headers.get("content-encoding")
+    ? 0
+    : Number(response.headers.get("content-length") ?? 0);
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    for (const listener of progressListeners) listener(loaded, length);
+  }
+  return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: "application/wasm" }));
+}
+
 async function startEngine(): Promise<Engine> {
   if (typeof WebAssembly !== "object") throw new EngineUnavailableError("no-wasm");
   if (typeof Worker !== "function") throw new EngineUnavailableError("no-worker");
@@ -127,11 +153,12 @@ async function startEngine(): Promise<Engine> {
   });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    // The worker streams the .wasm and reports bytes as they arrive: the page's <progress>.
-    const progress = (p: { bytesLoaded: number; bytesTotal: number }) => {
-      for (const listener of progressListeners) listener(p.bytesLoaded, p.bytesTotal);
-    };
-    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker, progress), workerFailed]);
+    const wasm = await Promise.race([fetchWasm(bundle.mainModule), workerFailed]);
+    try {
+      await Promise.race([db.instantiate(wasm, bundle.pthreadWorker), workerFailed]);
+    } finally {
+      URL.revokeObjectURL(wasm);
+    }
     worker.removeEventListener("error", onWorkerError);
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
     const connection = await db.connect();
