@@ -8,6 +8,7 @@ import { compareDomainsChart } from "../../charts/compare-domains.ts";
 import { domainCommunesChart } from "../../charts/domain-communes.ts";
 import { drawChart, type ChartFunction } from "../charts/draw.ts";
 import { dataTable } from "../ui/data-table.ts";
+import { drawnMark } from "../state/marks.ts";
 
 type Measure = "pct" | "points";
 
@@ -175,6 +176,7 @@ function render(
   chart.title.textContent = title;
   chart.legend.replaceChildren(...legend);
   drawChart(chart.canvas, svg, { link: chart.downloads, fileName: "bieu-do-tuong-tac.svg" });
+  performance.mark(drawnMark);
   chart.table.replaceChildren(
     dataTable({
       caption: table.caption,
