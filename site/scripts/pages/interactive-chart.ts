@@ -1,7 +1,8 @@
 // The only script a commune or domain page loads with the page for its interactive charts, and it
-// stays small: it shows the controls. When a chart comes near the screen, the drawing code (with
-// Observable Plot) and the published summary (/tom-tat.json, a few KB) are fetched, so a change of
-// comparison is answered at once; no query engine is ever needed for these charts.
+// stays small: it shows the controls. When the reader first touches or focuses them, the drawing
+// code (with Observable Plot) and the published summary (/tom-tat.json, a few KB) are fetched while
+// the choice is being made, so the change is answered at once; no query engine is ever needed for
+// these charts. (Not on mere scrolling: the first view of a commune page stays within its budget.)
 import type { SummaryFigures } from "../../lib/published-summary.ts";
 import type * as Draw from "./interactive-chart-draw.ts";
 import { changeMark } from "../state/marks.ts";
@@ -30,15 +31,11 @@ for (const root of document.querySelectorAll<HTMLElement>("[data-interactive-cha
   if (!controls || !summaryUrl) continue;
   controls.hidden = false;
   controls.addEventListener("submit", (event) => event.preventDefault());
-  const near = new IntersectionObserver(
-    (entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      near.disconnect();
-      void prepare(summaryUrl).catch(() => undefined);
-    },
-    { rootMargin: "400px 0px" },
-  );
-  near.observe(root);
+  for (const type of ["pointerdown", "focusin", "touchstart"])
+    controls.addEventListener(type, () => void prepare(summaryUrl).catch(() => undefined), {
+      once: true,
+      passive: true,
+    });
   controls.addEventListener(
     "change",
     () => {
