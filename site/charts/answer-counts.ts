@@ -53,7 +53,8 @@ export function answerCountsChart(input: AnswerCountsInput): SVGSVGElement {
           frameAnchor: "left",
           dy: -10,
           text: "label",
-          lineWidth: Math.max(20, Math.floor((width - 16) / 6.5)),
+          // lineWidth is in ems of the 12 px font: the frame's width, less a margin.
+          lineWidth: Math.floor((width - 24) / 12),
           textOverflow: "ellipsis",
         }),
         Plot.text(bars, { y: "label", x: "count", dx: 4, dy: 10, textAnchor: "start", text: "text" }),

@@ -54,7 +54,8 @@ export function answersByGroupChart(input: AnswersByGroupInput): SVGSVGElement {
           dy: 3,
           text: (group: string) => group,
           fontWeight: "bold",
-          lineWidth: Math.max(20, Math.floor((width - 16) / 6.5)),
+          // lineWidth is in ems of the 12 px font: the frame's width, less a margin.
+          lineWidth: Math.floor((width - 24) / 12),
           textOverflow: "ellipsis",
         }),
         Plot.barX(rows, {
@@ -72,7 +73,8 @@ export function answersByGroupChart(input: AnswersByGroupInput): SVGSVGElement {
           frameAnchor: "left",
           dy: -8,
           text: "answer",
-          lineWidth: Math.max(20, Math.floor((width - 16) / 6.5)),
+          // lineWidth is in ems of the 12 px font: the frame's width, less a margin.
+          lineWidth: Math.floor((width - 24) / 12),
           textOverflow: "ellipsis",
         }),
         Plot.text(rows, {

@@ -93,7 +93,8 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
           frameAnchor: "top-left",
           dy: 3,
           text: (row: DomainBar) => label(row),
-          lineWidth: Math.max(20, Math.floor((width - 16) / 6.5)),
+          // lineWidth is in ems of the 12 px font: the frame's width, less a margin.
+          lineWidth: Math.floor((width - 24) / 12),
           fontWeight: "bold",
           textOverflow: "ellipsis",
         }),

@@ -66,10 +66,14 @@ async function start(): Promise<void> {
   app.hidden = false;
 
   if (slowConnection()) await tapToLoad(required<HTMLButtonElement>(app, "#explore-load"));
-  const loaded = await withLoadingState(status, async (onProgress) => {
-    const data = await openPublishedData(year, exploreTables, onProgress);
-    return { data, catalogue: await exploreCatalogue(data) };
-  });
+  const loaded = await withLoadingState(
+    status,
+    async (onProgress) => {
+      const data = await openPublishedData(year, exploreTables, onProgress);
+      return { data, catalogue: await exploreCatalogue(data) };
+    },
+    `Đang tải công cụ truy vấn (${status.dataset.engineSize ?? ""}, chỉ tải một lần)…`,
+  );
   if (!loaded) return;
   const { data, catalogue } = loaded;
   const communeNames = new Map(catalogue.communes.map((commune) => [commune.code, commune.name]));
