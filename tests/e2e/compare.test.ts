@@ -1,11 +1,14 @@
-// /so-sanh/ in Chromium: the published indices of the chosen communes, queried through
-// DuckDB-WASM; the commune picker; the choice kept in the URL; no CSP violation, no request
+// /so-sanh/ in Chromium: the published indices of the chosen communes at once, from the summary
+// shipped with the page (no .wasm); the criteria differences through DuckDB-WASM on request, with
+// the size stated and a progress bar; the commune picker; the choice kept in the URL; no CSP violation, no request
 // leaving the local server, nothing for axe to report.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { foldForSearch } from "../../site/scripts/compare-search.ts";
+import { gzipSync } from "node:zlib";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
+  E2E_OUT_DIR,
   latestPublishedYear,
   launchBrowser,
   openWatchedPage,
@@ -13,7 +16,7 @@ import {
   publishedCsv,
   type PageProblems,
 } from "./harness.ts";
-import { axeViolations, cspViolations, recordCspViolations } from "./interactive-support.ts";
+import { axeViolations, cspViolations, recordCspViolations, slowDownloads } from "./interactive-support.ts";
 
 const year = latestPublishedYear();
 const results = publishedCsv(year, "results");
@@ -30,6 +33,19 @@ const third = byRank[1];
 if (!best || !weakest || !first || !second || !third || new Set([first, second, third]).size < 3) {
   throw new Error("results.csv needs at least 4 communes");
 }
+
+// Vietnamese figures written out here, not with the page's own formatting (values below 1.000).
+const number = (value: number) => value.toFixed(2).replace(".", ",");
+const pct = (value: string | undefined) => `${number(Number(value))}%`;
+/** "Xã Hồng Dụ" typed as a reader without a Vietnamese keyboard would: "hong du". */
+const typedPlainly = (name: string) =>
+  name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/^(xa|thi tran) /, "");
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,14 +74,22 @@ async function summary(page: Page): Promise<{ names: string[]; indices: string[]
 }
 
 describe("/so-sanh/", () => {
-  it("shows the chosen communes with their published indices, through DuckDB-WASM", async () => {
-    const { page, problems, close } = await openCompare(`?xa=${first.commune_code},${second.commune_code}`);
+  it("shows the chosen communes with their published indices at once, without the query engine", async () => {
+    const watched = await openWatchedPage(browser);
+    const requested: string[] = [];
+    watched.page.on("request", (request) => requested.push(request.url()));
+    await recordCspViolations(watched.page);
+    await watched.page.goto(pageUrl(`/so-sanh/?xa=${first.commune_code},${second.commune_code}`));
+    await watched.page.locator("#compare-results:not([hidden])").waitFor({ timeout: 10_000 });
+    const { page, problems, close } = watched;
     try {
       expect(await summary(page)).toEqual({
         names: [first.commune_name, second.commune_name],
-        indices: [formatPct(Number(first.index_pct)), formatPct(Number(second.index_pct))],
+        indices: [pct(first.index_pct), pct(second.index_pct)],
       });
-      expect(await page.locator("#compare-domains-chart svg[role=img]").count()).toBe(1);
+      await page.locator("#compare-domains-chart svg.chart-svg[role=img]").waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(requested.filter((url) => /\.wasm$|duckdb|\.parquet$/.test(url))).toEqual([]);
       expect(await cspViolations(page)).toEqual([]);
     } finally {
       await close();
@@ -75,9 +99,27 @@ describe("/so-sanh/", () => {
     expect(problems.externalRequests).toEqual([]);
   });
 
-  it("lists criteria by the gap between the communes, the largest (worked out here) first", async () => {
+  it("lists criteria by the gap between the communes (largest, worked out here, first) through the engine, on request", async () => {
     const { page, close } = await openCompare(`?xa=${first.commune_code},${second.commune_code}`);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
     try {
+      // The button states the real size: the gzip size of the .wasm the page fetches, and a little more.
+      const wasmFile = readdirSync(join(E2E_OUT_DIR, "_astro")).find((name) =>
+        /^duckdb-eh\..*\.wasm$/.test(name),
+      );
+      const wasmMb = gzipSync(readFileSync(join(E2E_OUT_DIR, "_astro", wasmFile ?? ""))).byteLength / 1e6;
+      const button = page.locator("#compare-criteria-load");
+      const stated = /khoảng (\d+),(\d) MB/.exec((await button.textContent()) ?? "");
+      const statedMb = Number(`${stated?.[1]}.${stated?.[2]}`);
+      expect(statedMb).toBeGreaterThanOrEqual(Math.floor(wasmMb * 10) / 10);
+      expect(statedMb).toBeLessThan(wasmMb + 0.5);
+      await slowDownloads(page);
+      await button.click();
+      // Real progress: the bar appears with the first bytes received.
+      await page.locator("#compare-status progress:not([hidden])").waitFor({ timeout: 30_000 });
+      await page.locator("#compare-criteria tbody tr").first().waitFor({ timeout: 60_000 });
+      expect(requested.some((url) => url.endsWith(".wasm"))).toBe(true);
       // Leaves: criteria that are nobody's parent. Gap = |points of first − points of second|.
       const parents = new Set(scores.map((row) => row.parent_id));
       const points = (code: string | undefined) =>
@@ -95,7 +137,7 @@ describe("/so-sanh/", () => {
       const shown = (await page.locator("#compare-criteria tbody tr td:last-child").allTextContents()).filter(
         (text) => text !== "—",
       );
-      expect(shown[0]).toBe(formatNumber(largest));
+      expect(shown[0]).toBe(number(largest));
       const values = shown.map((text) => Number(text.replace(/\./g, "").replace(",", ".")));
       expect(values).toEqual([...values].sort((x, y) => y - x));
     } finally {
@@ -118,7 +160,7 @@ describe("/so-sanh/", () => {
     try {
       const input = page.getByRole("combobox", { name: "Thêm xã, thị trấn để so sánh" });
       // "Xã Hồng Dụ" is typed "hong du": no diacritics, no unit word.
-      const typed = foldForSearch(third.commune_name ?? "").replace(/^(xa|thi tran) /, "");
+      const typed = typedPlainly(third.commune_name ?? "");
       await input.fill(typed);
       const option = page.getByRole("option", { name: third.commune_name });
       await expect(option.isVisible()).resolves.toBe(true);
@@ -146,9 +188,7 @@ describe("/so-sanh/", () => {
       await page.waitForFunction(() => document.querySelectorAll("#compare-summary thead th").length === 4);
       await page.reload();
       await page.locator("#compare-results:not([hidden])").waitFor();
-      expect((await summary(page)).indices).toEqual(
-        [first, second, third].map((row) => formatPct(Number(row.index_pct))),
-      );
+      expect((await summary(page)).indices).toEqual([first, second, third].map((row) => pct(row.index_pct)));
 
       // Removing a commune is a button press, and it is in the URL too.
       await page.getByRole("button", { name: `Bỏ ${third.commune_name} khỏi so sánh` }).click();
@@ -188,10 +228,12 @@ describe("/so-sanh/", () => {
         Reflect.deleteProperty(globalThis, "WebAssembly");
       });
       await page.goto(pageUrl(`/so-sanh/?xa=${first.commune_code},${second.commune_code}`));
+      await page.locator("#compare-criteria-load").click();
       const status = page.locator("#compare-status[data-state=failed]");
       await status.waitFor();
       await expect(status.textContent()).resolves.toContain("không hỗ trợ WebAssembly");
-      await expect(page.locator("#compare-results").isHidden()).resolves.toBe(true);
+      // The published figures stay on screen.
+      await expect(page.locator("#compare-summary table").isVisible()).resolves.toBe(true);
       await expect(page.locator("li[data-commune-code] a").count()).resolves.toBe(results.length);
     } finally {
       await close();
@@ -203,6 +245,7 @@ describe("/so-sanh/", () => {
     try {
       await page.route(/\.worker\.[^/]*\.js$/, (route) => route.abort("blockedbyclient"));
       await page.goto(pageUrl(`/so-sanh/?xa=${first.commune_code},${second.commune_code}`));
+      await page.locator("#compare-criteria-load").click();
       const status = page.locator("#compare-status[data-state=failed]");
       await status.waitFor({ timeout: 30_000 });
       await expect(status.textContent()).resolves.toContain("Web Worker");

@@ -5,7 +5,6 @@ import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatInt } from "../../pipeline/rules/format.ts";
 import {
   latestPublishedYear,
   launchBrowser,
@@ -14,7 +13,7 @@ import {
   publishedCsv,
   type PageProblems,
 } from "./harness.ts";
-import { axeViolations, cspViolations, recordCspViolations } from "./interactive-support.ts";
+import { axeViolations, cspViolations, recordCspViolations, slowDownloads } from "./interactive-support.ts";
 
 const year = latestPublishedYear();
 const results = publishedCsv(year, "results");
@@ -24,6 +23,9 @@ const citizenQuestions = [...new Set(responses.map((row) => row.question_id ?? "
 const [rowQuestion, columnQuestion] = citizenQuestions.slice(-2);
 const commune = results[Math.floor(results.length / 2)];
 if (!rowQuestion || !columnQuestion || !commune) throw new Error("responses.csv needs two questions");
+
+/** 1248 → "1.248": Vietnamese thousands, written out here rather than with the page's formatting. */
+const formatInt = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 
 /** Each citizen's form (commune + response number) → its answers by question. */
 function forms(communeCode: string | null): Map<string, Map<string, string>> {
@@ -203,6 +205,32 @@ describe("/kham-pha/", () => {
     } finally {
       await close();
     }
+  });
+
+  it("on a save-data connection states the size and waits for a tap, then loads the engine with a progress bar", async () => {
+    const { page, problems, close } = await openWatchedPage(browser);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    try {
+      await page.addInitScript(() => {
+        Object.defineProperty(navigator, "connection", { value: { saveData: true, effectiveType: "4g" } });
+      });
+      await slowDownloads(page);
+      await page.goto(pageUrl("/kham-pha/"));
+      const button = page.locator("#explore-load");
+      await button.waitFor();
+      await expect(button.textContent()).resolves.toMatch(/khoảng \d+,\d MB/);
+      await page.waitForTimeout(500);
+      expect(requested.filter((url) => url.endsWith(".wasm"))).toEqual([]);
+      await button.click();
+      // Real progress: the bar appears with the first bytes received.
+      await page.locator("#explore-status progress:not([hidden])").waitFor({ timeout: 30_000 });
+      await page.locator("#explore-results:not([hidden])").waitFor({ timeout: 60_000 });
+      expect(requested.some((url) => url.endsWith(".wasm"))).toBe(true);
+    } finally {
+      await close();
+    }
+    expect(problems.consoleErrors).toEqual([]);
   });
 
   it("has nothing for axe to report", async () => {

@@ -32,3 +32,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
   );
 }
+
+/**
+ * Slows the page's downloads to 10 MB/s (devtools network emulation), so that the engine's
+ * download lasts long enough for its progress bar to be seen, as on a reader's connection.
+ */
+export async function slowDownloads(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: 10_000_000,
+    uploadThroughput: -1,
+  });
+}

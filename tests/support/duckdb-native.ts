@@ -1,7 +1,7 @@
 // Test support: the PublishedData interface of duckdb.ts over native DuckDB (@duckdb/node-api),
 // so the pages' SQL is checked in Node against small hand-made tables. Never imported by a page.
 import { DuckDBInstance } from "@duckdb/node-api";
-import type { PublishedData, QueryParam } from "../../site/scripts/duckdb.ts";
+import type { PublishedData, QueryParam } from "../../site/scripts/query/engine.ts";
 
 /** An in-memory database prepared by `setupSql` (CREATE TABLE … statements). */
 export async function nativePublishedData(setupSql: string): Promise<PublishedData & { close(): void }> {

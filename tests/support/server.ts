@@ -2,6 +2,8 @@
 // (directory → index.html, unknown path → 404.html with status 404), with the content types a
 // browser needs (application/wasm for DuckDB-WASM, text/csv, image/svg+xml …).
 import { createReadStream } from "node:fs";
+import { Transform } from "node:stream";
+import { createGzip } from "node:zlib";
 import { stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -47,7 +49,18 @@ async function fileFor(root: string, relative: string): Promise<string | null> {
   return null;
 }
 
-export async function startStaticServer(root: string, basePath: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Compress every response with gzip, as GitHub Pages does for text and .wasm (the benchmark). */
+  gzip?: boolean;
+  /** Told the bytes each response put on the wire (compressed when gzip is on). */
+  onSent?: (path: string, bytes: number) => void;
+}
+
+export async function startStaticServer(
+  root: string,
+  basePath: string,
+  options: ServeOptions = {},
+): Promise<StaticServer> {
   const rootDir = normalize(root);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
@@ -57,11 +70,27 @@ export async function startStaticServer(root: string, basePath: string): Promise
       response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("404");
       return;
     }
+    const type = contentTypes[extname(served)] ?? "application/octet-stream";
+    // Formats compressed by their own encoding (PNG, Parquet, XLSX) go as they are, as on GitHub Pages.
+    const gzip = options.gzip === true && /text|javascript|json|xml|svg|wasm|csv/.test(type);
     response.writeHead(file ? 200 : 404, {
-      "Content-Type": contentTypes[extname(served)] ?? "application/octet-stream",
+      "Content-Type": type,
       "Cache-Control": "no-cache",
+      ...(gzip ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}),
     });
-    createReadStream(served).pipe(response);
+    let sent = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        sent += chunk.byteLength;
+        done(null, chunk);
+      },
+      flush(done) {
+        options.onSent?.(path, sent);
+        done();
+      },
+    });
+    const body = createReadStream(served);
+    (gzip ? body.pipe(createGzip()) : body).pipe(counter).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,8 +1,11 @@
 // Entry point of `npm run bench` (node tools/bench/cli.ts): a tool beside the product, not a pipeline command.
 // `npm run bench -- [--scale district|province|national|all] [--runs n] [--seed n] [--bootstrap] [--fresh]`
 //   --bootstrap: also time the bootstrap at national scale; --fresh: regenerate .bench/<scale>/
-// `npm run bench -- --site [--build]`  sizes of the built site's first views; DuckDB on /so-sanh/
-//                                      (--build: run and time `npm run build` first)
+// `npm run bench -- --site [--build] [--dist dir] [--label after]`  sizes of the built site's first
+//                                      views; time and bytes to the first interactive answers,
+//                                      throttled and not (--build: run and time `npm run build` first;
+//                                      --label: where the answers go in the report, e.g. before/after;
+//                                      --answers-only: only the first answers)
 // `npm run bench -- --profile <scale>` CPU profile of one pipeline run, summarised by stage
 // Issue 8: the pipeline timed next to native DuckDB computing the same figures, in the same run.
 // Not a test: nothing here passes or fails on a time.
@@ -100,6 +103,9 @@ async function run(args: string[]): Promise<number> {
       fresh: { type: "boolean", default: false },
       site: { type: "boolean", default: false },
       build: { type: "boolean", default: false },
+      dist: { type: "string", default: "dist" },
+      label: { type: "string", default: "latest" },
+      "answers-only": { type: "boolean", default: false },
       profile: { type: "string" },
     },
     strict: true,
@@ -117,7 +123,11 @@ async function run(args: string[]): Promise<number> {
   await mkdir(benchRoot, { recursive: true });
   if (values.site) {
     const { benchSite } = await import("./site.ts");
-    return benchSite(reportFile, { build: values.build });
+    return benchSite(
+      reportFile,
+      { build: values.build, label: values.label, answersOnly: values["answers-only"] },
+      values.dist,
+    );
   }
   if (values.profile !== undefined) {
     if (!(values.profile in benchScales)) {

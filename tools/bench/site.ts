@@ -3,10 +3,11 @@
 // commune page, and on /so-sanh/ how long DuckDB-WASM takes to start and show the first result.
 // Measured, never asserted: the budgets are goals (SITE.md), the report says where we stand.
 import { spawn } from "node:child_process";
-import { access, readdir } from "node:fs/promises";
+import { access, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium, type Browser, type Request } from "playwright-core";
+import { benchInteraction, type FirstAnswer } from "./interaction.ts";
 import { textTable, writeReport } from "./report.ts";
 import { firstViewSizes, type FirstViewSizes, type LoadedResource } from "./transfer.ts";
 import { firstViewBudgets } from "../../tests/support/budgets.ts";
@@ -91,7 +92,7 @@ export interface CompareTiming {
   bytes: number;
 }
 
-// Set by site/scripts/compare.ts (its export firstResultMark) once the first comparison is on screen.
+// Set by site/scripts/pages/compare.ts (its export firstResultMark) once the first comparison is on screen.
 const firstResultMark = "so-sanh:first-result";
 
 /**
@@ -172,9 +173,43 @@ async function timedBuild(): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
+/** Kept per label, so that a run on the code before a change and one after sit side by side. */
+async function writeAnswers(reportFile: string, label: string, answers: FirstAnswer[]): Promise<void> {
+  const previous = await readFile(reportFile, "utf8").then(
+    (text) => (JSON.parse(text) as { site_interaction?: Record<string, unknown> }).site_interaction ?? {},
+    () => ({}),
+  );
+  await writeReport(reportFile, { site_interaction: { ...previous, [label]: answers } });
+}
+
+/** The first interactive answers, throttled and not, printed as a table. */
+async function firstAnswers(dist: string, base: string, slug: string): Promise<FirstAnswer[]> {
+  // The pair the page itself proposes (best and weakest), as written in its HTML.
+  const html = await readFile(join(dist, "so-sanh", "index.html"), "utf8");
+  const codes = /data-default-codes="(\d+),(\d+)"/.exec(html);
+  if (!codes?.[1] || !codes[2]) throw new Error("/so-sanh/: no default pair of communes in the HTML");
+  const answers = await benchInteraction(dist, base, slug, [codes[1], codes[2]]);
+  console.log("\nFirst answers, fresh profile, gzip (throttled: 200 KB/s, 150 ms, CPU 4×; phone 390 px)");
+  console.log(
+    textTable(
+      ["page", "profile", "answer ms", "after change ms", "KB on the wire", "requests", ".wasm"],
+      answers.map((a) => [
+        a.page,
+        a.profile,
+        String(a.answer_ms ?? "not shown"),
+        a.after_change_ms === undefined ? "" : String(a.after_change_ms ?? "—"),
+        kb(a.bytes),
+        String(a.requests),
+        a.wasm ? "yes" : "no",
+      ]),
+    ),
+  );
+  return answers;
+}
+
 export async function benchSite(
   reportFile: string,
-  options: { build: boolean },
+  options: { build: boolean; label: string; answersOnly?: boolean },
   dist = "dist",
 ): Promise<number> {
   const build_s = options.build ? await timedBuild() : null;
@@ -186,6 +221,12 @@ export async function benchSite(
   const base = process.env.SITE_BASE ?? "/";
   const slugs = (await exists(join(dist, "xa"))) ? (await readdir(join(dist, "xa"))).sort() : [];
   const paths = [base, ...(slugs[0] === undefined ? [] : [`${base}xa/${slugs[0]}/`])];
+  if (options.answersOnly) {
+    if (!slugs[0]) return 1;
+    await writeAnswers(reportFile, options.label, await firstAnswers(dist, base, slugs[0]));
+    console.log(`\n→ ${reportFile}`);
+    return 0;
+  }
   const server = await startStaticServer(dist, base);
   const origin = new URL(server.url).origin;
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
@@ -260,6 +301,8 @@ export async function benchSite(
         compare: compare ?? "skipped: /so-sanh/ not built",
       },
     });
+    if (compareBuilt && slugs[0])
+      await writeAnswers(reportFile, options.label, await firstAnswers(dist, base, slugs[0]));
     console.log(`\n→ ${reportFile}`);
     return 0;
   } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exploreSearch, parseExploreState, type ExploreCatalogue } from "./explore-state.ts";
+import { exploreSearch, parseExploreState, type ExploreCatalogue } from "./explore.ts";
 
 const fivePoint = ["1", "2", "3", "4", "5"].map((option) => ({ option, label: `Mức ${option}` }));
 const catalogue: ExploreCatalogue = {

@@ -1,6 +1,6 @@
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
-import { parquetToArrow } from "./duckdb-parquet.ts";
+import { parquetToArrow } from "./parquet.ts";
 
 // A file written the way pipeline/publish/parquet.ts writes them: STRING, DOUBLE, INT32, nulls.
 const bytes = parquetWriteBuffer({

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nativePublishedData } from "../../tests/support/duckdb-native.ts";
+import { nativePublishedData } from "../../../tests/support/duckdb-native.ts";
 import {
   answerDistribution,
   crossTabulation,
   exploreCatalogue,
   filteredRows,
   formTotals,
-} from "./explore-queries.ts";
+} from "./explore.ts";
 
 // Commune X: form 1 answered ND01=5, ND02=4; form 2 ND01=5, ND02=5; form 3 ND01=3 and left ND02 blank.
 // Commune Y: form 1 ND01=5, ND02=4; form 2 ND01=4, ND02=4. Form numbers restart in each commune.

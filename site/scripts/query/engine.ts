@@ -8,7 +8,7 @@
 // - Queries are prepared statements with bound parameters; table names come from the fixed list
 //   of published tables, never from user input.
 import type { AsyncDuckDB, AsyncDuckDBConnection, DuckDBBundles } from "@duckdb/duckdb-wasm";
-import type { PublishedTableName } from "../../schemas/published.ts";
+import type { PublishedTableName } from "../../../schemas/published.ts";
 import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
 import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
 import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
@@ -101,6 +101,37 @@ function classifyStartFailure(error: unknown): EngineUnavailableError {
   return new EngineUnavailableError("load-failed", error);
 }
 
+/** Bytes of the engine received so far, and the total when known (0 when the server sends none). */
+export type EngineProgress = (loaded: number, total: number) => void;
+
+const progressListeners = new Set<EngineProgress>();
+
+/**
+ * Downloads the engine's .wasm on the page, streamed, telling the listeners each chunk (DuckDB's own
+ * progress report skips chunks that arrive within 20 ms of each other, so a fast download would
+ * show none), and hands the worker a blob: URL of the received bytes. The file has a hashed,
+ * immutable name, so the browser's cache keeps it for later visits.
+ */
+async function fetchWasm(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`${response.status} ${url}`);
+  // A compressed response's Content-Length counts compressed bytes, the stream decompressed ones.
+  const length = response.headers.get("content-encoding")
+    ? 0
+    : Number(response.headers.get("content-length") ?? 0);
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    for (const listener of progressListeners) listener(loaded, length);
+  }
+  return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: "application/wasm" }));
+}
+
 async function startEngine(): Promise<Engine> {
   if (typeof WebAssembly !== "object") throw new EngineUnavailableError("no-wasm");
   if (typeof Worker !== "function") throw new EngineUnavailableError("no-worker");
@@ -122,12 +153,17 @@ async function startEngine(): Promise<Engine> {
   });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]);
+    const wasm = await Promise.race([fetchWasm(bundle.mainModule), workerFailed]);
+    try {
+      await Promise.race([db.instantiate(wasm, bundle.pthreadWorker), workerFailed]);
+    } finally {
+      URL.revokeObjectURL(wasm);
+    }
     worker.removeEventListener("error", onWorkerError);
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
     const connection = await db.connect();
     // Never fetch an extension from extensions.duckdb.org (a third-party request): the Parquet
-    // files are read by duckdb-parquet.ts instead, and the queries use core SQL only.
+    // files are read by parquet.ts instead, and the queries use core SQL only.
     await connection.query(
       "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;",
     );
@@ -157,7 +193,7 @@ async function registerTable({ connection }: Engine, year: number, table: Publis
     throw new EngineUnavailableError("data-missing", error);
   }
   if (!response.ok) throw new EngineUnavailableError("data-missing", `${response.status} ${response.url}`);
-  const { parquetToArrow } = await import("./duckdb-parquet.ts");
+  const { parquetToArrow } = await import("./parquet.ts");
   const arrowTable = await parquetToArrow(await response.arrayBuffer());
   await connection.query(`DROP TABLE IF EXISTS ${table}`);
   await connection.insertArrowTable(arrowTable, { name: table, create: true });
@@ -176,8 +212,12 @@ function plainValue(value: unknown): unknown {
 export async function openPublishedData(
   year: number,
   tables: readonly PublishedTableName[],
+  onProgress?: EngineProgress,
 ): Promise<PublishedData> {
-  const started = await engine();
+  if (onProgress) progressListeners.add(onProgress);
+  const started = await engine().finally(() => {
+    if (onProgress) progressListeners.delete(onProgress);
+  });
   await Promise.all(
     tables.map((table) => {
       const key = `${year}/${table}`;
@@ -212,22 +252,38 @@ export async function openPublishedData(
 }
 
 /**
- * Shows the engine's state in a live region while `task` runs: a loading message first, nothing
- * once done, the Vietnamese explanation if the device cannot run DuckDB-WASM. Returns the task's
- * value, or null when it failed (the page's static content stays as it is).
+ * Shows the engine's state in a live region while `task` runs: a loading message with a <progress>
+ * of the bytes received (the engine's first download), nothing once done, the Vietnamese
+ * explanation if the device cannot run the engine. Returns the task's value, or null when it
+ * failed (the page's static content stays as it is). `expectedBytes` is the .wasm's size, for a
+ * server that does not send its length (or sends the compressed one).
  */
 export async function withLoadingState<T>(
   status: HTMLElement,
-  task: () => Promise<T>,
-  loadingMessage = "Đang tải công cụ truy vấn dữ liệu (lần đầu có thể mất vài giây)…",
+  task: (onProgress: EngineProgress) => Promise<T>,
+  loadingMessage = "Đang tải công cụ truy vấn dữ liệu…",
+  expectedBytes = Number(status.dataset.engineBytes ?? 0),
 ): Promise<T | null> {
   status.hidden = false;
   status.dataset.state = "loading";
-  status.textContent = loadingMessage;
+  const text = document.createElement("span");
+  text.textContent = loadingMessage;
+  const bar = document.createElement("progress");
+  bar.hidden = true;
+  const percent = document.createElement("span");
+  status.replaceChildren(text, " ", bar, " ", percent);
+  const onProgress: EngineProgress = (loaded, total) => {
+    const max = Math.max(loaded, total > loaded ? total : expectedBytes);
+    if (max <= 0) return;
+    bar.hidden = false;
+    bar.max = max;
+    bar.value = loaded;
+    percent.textContent = `${Math.floor((100 * loaded) / max)}%`;
+  };
   try {
-    const value = await task();
+    const value = await task(onProgress);
     status.dataset.state = "ready";
-    status.textContent = "";
+    status.replaceChildren();
     status.hidden = true;
     return value;
   } catch (error) {
@@ -237,4 +293,27 @@ export async function withLoadingState<T>(
     status.textContent = engineErrorMessage(error);
     return null;
   }
+}
+
+/** A connection the browser reports as slow or metered (save-data): the engine waits for a tap. */
+export function slowConnection(): boolean {
+  const connection = (
+    navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }
+  ).connection;
+  return connection?.saveData === true || /^(slow-2g|2g|3g)$/.test(connection?.effectiveType ?? "");
+}
+
+/** Resolves when the reader taps `button` (shown until then). */
+export function tapToLoad(button: HTMLButtonElement): Promise<void> {
+  button.hidden = false;
+  return new Promise((resolve) =>
+    button.addEventListener(
+      "click",
+      () => {
+        button.hidden = true;
+        resolve();
+      },
+      { once: true },
+    ),
+  );
 }

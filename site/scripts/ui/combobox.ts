@@ -1,7 +1,7 @@
 // The commune picker of /so-sanh/: an editable combobox with a list popup (WAI-ARIA APG
 // "combobox with list autocomplete"). Typing filters without diacritics; ↓/↑ move, Enter picks,
 // Esc closes (or clears), Alt+↓ opens; the chosen communes show as buttons that remove them.
-import { matchCommunes, type SearchableCommune } from "./compare-search.ts";
+import { matchCommunes, type SearchableCommune } from "./search.ts";
 
 export interface ComboboxElements {
   input: HTMLInputElement;

@@ -1,6 +1,6 @@
 // Finding a commune by typing, the way people type on a phone: without diacritics, in any case,
 // with "d" for "đ" ("hong du" finds "Hồng Dụ", "dong tam" finds "Đồng Tâm").
-import { foldDiacritics } from "../../pipeline/rules/fold.ts";
+import { foldDiacritics } from "../../../pipeline/rules/fold.ts";
 
 /** Lower-case text with Vietnamese diacritics removed and đ written d, spaces collapsed. */
 export function foldForSearch(text: string): string {

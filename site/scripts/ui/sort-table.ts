@@ -15,21 +15,22 @@ function compareKeys(a: string, b: string): number {
 }
 
 function sortBy(table: HTMLTableElement, column: number, header: HTMLTableCellElement): void {
-  const body = table.tBodies[0];
+  const body = table.querySelector("tbody");
   if (!body) return;
   const ascending = header.getAttribute("aria-sort") !== "ascending";
   for (const th of table.querySelectorAll("thead th")) th.removeAttribute("aria-sort");
   header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-  const rows = [...body.rows];
+  const rows = [...body.querySelectorAll(":scope > tr")];
   // Array.prototype.sort is stable: equal keys keep the published order.
   rows.sort((r1, r2) => {
-    const order = compareKeys(sortKey(r1.cells[column]), sortKey(r2.cells[column]));
+    const order = compareKeys(sortKey(r1.children[column]), sortKey(r2.children[column]));
     return ascending ? order : -order;
   });
   body.append(...rows);
 }
 
-for (const table of document.querySelectorAll<HTMLTableElement>("table.sortable")) {
+/** Turns each column heading of `table` into a button that sorts by that column. */
+export function makeSortable(table: HTMLTableElement): void {
   const headers = table.querySelectorAll<HTMLTableCellElement>("thead th");
   headers.forEach((header, column) => {
     const button = document.createElement("button");
@@ -40,3 +41,5 @@ for (const table of document.querySelectorAll<HTMLTableElement>("table.sortable"
     header.replaceChildren(button);
   });
 }
+
+for (const table of document.querySelectorAll<HTMLTableElement>("table.sortable")) makeSortable(table);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparedSearch, parseComparedCodes } from "./compare-state.ts";
+import { comparedSearch, parseComparedCodes } from "./compare.ts";
 
 const known = new Set(["11155", "11161", "11215", "11224", "11230"]);
 

@@ -1,24 +1,19 @@
 // /so-sanh/: compare 2–4 communes. The page's static HTML lists every commune (the whitelist of
-// codes and names); this script starts DuckDB-WASM on load, keeps the choice in the URL
-// (`?xa=11155,11215`) and answers each choice with the published domains and criteria.
-import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { communeCombobox } from "./compare-combobox.ts";
-import { comparisonHeadline, criterionDifferences } from "./compare-differences.ts";
-import {
-  compareTables,
-  comparedDomains,
-  comparedResults,
-  criterionScores,
-  type ComparedDomain,
-  type ComparedResult,
-} from "./compare-queries.ts";
-import type { SearchableCommune } from "./compare-search.ts";
-import { comparedSearch, maxCompared, minCompared, parseComparedCodes } from "./compare-state.ts";
-import { openPublishedData, withLoadingState, type PublishedData } from "./duckdb.ts";
-import { barChart, enableTooltips, fittedWidth } from "./interactive-charts-bars.ts";
-import { dataTable, type TableCell } from "./interactive-charts-table.ts";
-import { replaceSvgDownload } from "./interactive-charts-download.ts";
-import { rankRange } from "../lib/wording.ts";
+// codes and names) and carries the published summary (results and domain rates of every commune);
+// this script keeps the choice in the URL (`?xa=11155,11215`) and answers each choice from that
+// summary at once. DuckDB-WASM loads only when the reader asks for the criteria differences,
+// which need the published criteria table.
+import { formatNumber, formatPct } from "../../../pipeline/rules/format.ts";
+import { communeCombobox } from "../ui/combobox.ts";
+import { comparisonHeadline, criterionDifferences } from "../query/differences.ts";
+import { criteriaTables, criterionScores } from "../query/compare.ts";
+import type { SummaryDomain, SummaryFigures, SummaryResult } from "../../lib/published-summary.ts";
+import type { SearchableCommune } from "../ui/search.ts";
+import { comparedSearch, maxCompared, minCompared, parseComparedCodes } from "../state/compare.ts";
+import { openPublishedData, withLoadingState, type PublishedData } from "../query/engine.ts";
+import { dataTable, type TableCell } from "../ui/data-table.ts";
+import { drawChart } from "../charts/draw.ts";
+import { rankRange } from "../../lib/wording.ts";
 
 /** The performance mark set when the first comparison is on screen. */
 export const firstResultMark = "so-sanh:first-result";
@@ -64,7 +59,11 @@ function start(): void {
   const byCode = new Map(communes.map((commune) => [commune.code, commune]));
   const knownCodes = new Set(byCode.keys());
 
+  const summaryData = JSON.parse(
+    required<HTMLElement>(document, "#compare-data").textContent ?? "{}",
+  ) as SummaryFigures;
   const status = required<HTMLElement>(app, "#compare-status");
+  const criteriaButton = required<HTMLButtonElement>(app, "#compare-criteria-load");
   const notice = required<HTMLElement>(app, "#compare-notice");
   const results = required<HTMLElement>(app, "#compare-results");
   const summary = required<HTMLElement>(app, "#compare-summary");
@@ -75,9 +74,9 @@ function start(): void {
   const domainTable = required<HTMLElement>(app, "#compare-domains-table");
   const criteria = required<HTMLElement>(app, "#compare-criteria");
   app.hidden = false;
-  enableTooltips(chart);
 
   let data: Promise<PublishedData | null> | null = null;
+  let asked = false;
   let shown = 0;
 
   const combobox = communeCombobox(
@@ -116,39 +115,63 @@ function start(): void {
       results.hidden = true;
       return;
     }
-    data ??= withLoadingState(status, () => openPublishedData(year, compareTables));
+    const chosen = codes.map((code) => byCode.get(code)).filter((commune) => commune !== undefined);
+    const chosenCodes = new Set(codes);
+    // Shown before drawing, so that the chart can be drawn at the width it will have.
+    results.hidden = false;
+    renderSummary(
+      chosen,
+      summaryData.results.filter((row) => chosenCodes.has(row.commune_code)),
+    );
+    renderDomains(
+      chosen,
+      summaryData.domains.filter((row) => chosenCodes.has(row.commune_code)),
+    );
+    // Read by the site benchmark: time from navigation to the first answer on screen.
+    if (performance.getEntriesByName(firstResultMark).length === 0) performance.mark(firstResultMark);
+    document.title = `So sánh ${chosen.map((commune) => commune.name).join(", ")} – Chỉ số CCHC ${year}`;
+    if (asked) await showCriteria(chosen, request);
+    else criteria.replaceChildren();
+  }
+
+  /** The criteria differences: the engine starts on the reader's first request, then answers each choice. */
+  async function showCriteria(chosen: ListedCommune[], request: number): Promise<void> {
+    criteriaButton.hidden = true;
+    data ??= withLoadingState(
+      status,
+      (onProgress) => openPublishedData(year, criteriaTables, onProgress),
+      "Đang tải dữ liệu chi tiết và công cụ truy vấn…",
+    );
     const published = await data;
     if (!published) {
-      data = null; // a later choice may try again
+      data = null; // a later request may try again
+      criteriaButton.hidden = false;
       return;
     }
-    const answers = await withLoadingState(
+    const rows = await withLoadingState(
       status,
       () =>
-        Promise.all([
-          comparedResults(published, codes),
-          comparedDomains(published, codes),
-          criterionScores(published, codes),
-        ]),
+        criterionScores(
+          published,
+          chosen.map((commune) => commune.code),
+        ),
       "Đang truy vấn dữ liệu…",
     );
     // A newer choice was made while this one was being answered: it will render instead.
-    if (!answers || request !== shown) return;
-    const [resultRows, domainRows, criterionRows] = answers;
-    const chosen = codes.map((code) => byCode.get(code)).filter((commune) => commune !== undefined);
-    // Shown before drawing, so that the chart can be drawn at the width it will have.
-    results.hidden = false;
-    renderSummary(chosen, resultRows);
-    renderDomains(chosen, domainRows);
-    renderCriteria(chosen, criterionRows);
-    // Read by tests/e2e/measure-compare.ts: time from navigation to the first answer on screen.
-    if (performance.getEntriesByName(firstResultMark).length === 0) performance.mark(firstResultMark);
-    document.title = `So sánh ${chosen.map((commune) => commune.name).join(", ")} – Chỉ số CCHC ${year}`;
+    if (!rows || request !== shown) return;
+    renderCriteria(chosen, rows);
   }
 
-  function renderSummary(chosen: ListedCommune[], rows: ComparedResult[]): void {
+  criteriaButton.addEventListener("click", () => {
+    asked = true;
+    const { codes } = parseComparedCodes(location.search, knownCodes);
+    const chosen = codes.map((code) => byCode.get(code)).filter((commune) => commune !== undefined);
+    void showCriteria(chosen, shown);
+  });
+
+  function renderSummary(chosen: ListedCommune[], rows: SummaryResult[]): void {
     const byCommune = new Map(rows.map((row) => [row.commune_code, row]));
-    const line = (label: string, value: (row: ComparedResult) => string): TableCell[] => [
+    const line = (label: string, value: (row: SummaryResult) => string): TableCell[] => [
       label,
       ...chosen.map((commune) => {
         const row = byCommune.get(commune.code);
@@ -182,7 +205,7 @@ function start(): void {
     );
   }
 
-  function renderDomains(chosen: ListedCommune[], rows: ComparedDomain[]): void {
+  function renderDomains(chosen: ListedCommune[], rows: SummaryDomain[]): void {
     const domainIds = [...new Set(rows.map((row) => row.domain_id))];
     const cell = (domainId: string, code: string) =>
       rows.find((row) => row.domain_id === domainId && row.commune_code === code);
@@ -198,45 +221,28 @@ function start(): void {
         return item;
       }),
     );
-    const svg = barChart({
-      width: fittedWidth(chart),
-      scaleMax: 100,
-      ariaLabel: `${headline}. Tỷ lệ điểm đạt theo lĩnh vực của ${chosen.map((commune) => commune.name).join(", ")}; vạch đứng là trung bình của huyện.`,
-      groups: domainIds.map((domainId) => {
-        const first = rows.find((row) => row.domain_id === domainId);
-        return {
-          label: `${domainId}. ${first?.domain_name ?? ""}`,
-          bars: chosen.flatMap((commune, index) => {
-            const row = cell(domainId, commune.code);
-            return row
-              ? [
-                  {
-                    series: index,
-                    value: row.pct,
-                    valueText: formatPct(row.pct),
-                    tooltip: `${commune.name} – lĩnh vực ${domainId}: ${formatPct(row.pct)} (${formatNumber(row.points)}/${formatNumber(row.max_points)} điểm)`,
-                  },
-                ]
-              : [];
+    const description = `Tỷ lệ điểm đạt theo lĩnh vực của ${chosen.map((commune) => commune.name).join(", ")}; vạch đứt là trung bình của huyện.`;
+    // Plot comes with the chart code, after the tables: the figures do not wait for it.
+    void import("../../charts/compare-domains.ts").then(({ compareDomainsChart }) => {
+      if (results.hidden) return;
+      drawChart(
+        chart,
+        ({ width, document }) =>
+          compareDomainsChart({
+            rows,
+            communes: chosen,
+            measure: "pct",
+            title: headline,
+            description,
+            width,
+            document,
           }),
-          ...(first
-            ? {
-                reference: {
-                  value: first.district_avg_pct,
-                  tooltip: `Trung bình huyện – lĩnh vực ${domainId}: ${formatPct(first.district_avg_pct)}`,
-                },
-              }
-            : {}),
-        };
-      }),
+        {
+          link: chartDownload,
+          fileName: `so-sanh-linh-vuc-${chosen.map((commune) => commune.code).join("-")}.svg`,
+        },
+      );
     });
-    chart.querySelector("svg")?.remove();
-    chart.prepend(svg);
-    replaceSvgDownload(
-      chartDownload,
-      svg,
-      `so-sanh-linh-vuc-${chosen.map((commune) => commune.code).join("-")}.svg`,
-    );
     domainTable.replaceChildren(
       dataTable({
         caption: `Tỷ lệ điểm đạt theo lĩnh vực (%) và điểm đạt/tối đa, dữ liệu phiên bản ${dataVersion}`,

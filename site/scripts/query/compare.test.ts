@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { comparedDomains, comparedResults, criterionScores } from "./compare-queries.ts";
-import { criterionDifferences } from "./compare-differences.ts";
-import { nativePublishedData } from "../../tests/support/duckdb-native.ts";
+import { criterionScores } from "./compare.ts";
+import { criterionDifferences } from "./differences.ts";
+import { nativePublishedData } from "../../../tests/support/duckdb-native.ts";
 
 // Three units: A and B are xã, T is a thị trấn with one extra criterion (1.2.2).
 const setup = `
-  CREATE TABLE results AS SELECT * FROM (VALUES
-    ('A', 'Xã An', 88.5, 2, 'B', 88.5, 100.0, 60.0, 28.5, 90.0, 86.0, 91.0, 1, 4),
-    ('B', 'Xã Bình', 91.25, 1, 'A', 91.25, 100.0, 62.0, 29.25, NULL, 89.0, 93.0, 1, 2),
-    ('T', 'Thị trấn Tây', 79.0, 3, 'C', 79.79, 101.0, 50.0, 29.79, 70.0, 76.0, 82.0, 3, 3)
-  ) t(commune_code, commune_name, index_pct, rank, band, points, max_points, appraisal_points,
-      survey_points, satisfaction_pct, index_ci_low, index_ci_high, rank_low, rank_high);
-  CREATE TABLE domains AS SELECT * FROM (VALUES
-    ('A', '2', 'Hai', 5.0, 8.0, 62.5, 70.0), ('A', '1', 'Một', 10.0, 12.0, 83.33, 80.0),
-    ('B', '1', 'Một', 9.0, 12.0, 75.0, 80.0), ('B', '2', 'Hai', 6.0, 8.0, 75.0, 70.0),
-    ('T', '1', 'Một', 8.0, 12.0, 66.67, 80.0), ('T', '2', 'Hai', 7.0, 8.0, 87.5, 70.0)
-  ) t(commune_code, domain_id, domain_name, points, max_points, pct, district_avg_pct);
   CREATE TABLE scores AS SELECT * FROM (VALUES
     ('A', '1', NULL, 'Một', 'mixed', 5.6, 8.0), ('A', '1.1', '1', 'Lá 1.1', 'appraisal', 2.5, 3.0),
     ('A', '1.2', '1', 'Nhánh 1.2', 'appraisal', 1.1, 2.0), ('A', '1.2.1', '1.2', 'Lá 1.2.1', 'appraisal', 1.1, 2.0),
@@ -35,30 +24,6 @@ beforeAll(async () => {
   data = await nativePublishedData(setup);
 });
 afterAll(() => data.close());
-
-describe("comparedResults", () => {
-  it("returns the published figures of exactly the chosen communes", async () => {
-    const rows = await comparedResults(data, ["B", "T"]);
-    expect(
-      rows.map((row) => [row.commune_code, row.index_pct, row.rank, row.satisfaction_pct]).sort(),
-    ).toEqual([
-      ["B", 91.25, 1, null],
-      ["T", 79, 3, 70],
-    ]);
-  });
-});
-
-describe("comparedDomains", () => {
-  it("lists the chosen communes' domains in domain order", async () => {
-    const rows = await comparedDomains(data, ["A", "B"]);
-    expect(rows.map((row) => `${row.domain_id}:${row.commune_code}:${row.pct}`)).toEqual([
-      "1:A:83.33",
-      "1:B:75",
-      "2:A:62.5",
-      "2:B:75",
-    ]);
-  });
-});
 
 describe("criterionScores", () => {
   it("ranks leaf criteria by the gap in points, ties in criteria-tree order", async () => {

@@ -1,25 +1,7 @@
 // The SQL of /so-sanh/. Every commune code is a bound parameter; only the number of `?` depends
 // on the selection (2–4), and table names are the published ones.
-import type { PublishedData } from "./duckdb.ts";
-import { placeholders } from "./duckdb-sql.ts";
-
-/** The published figures of a compared commune (a subset of `results`). */
-export interface ComparedResult {
-  commune_code: string;
-  commune_name: string;
-  index_pct: number;
-  rank: number;
-  band: string;
-  points: number;
-  max_points: number;
-  appraisal_points: number;
-  survey_points: number;
-  satisfaction_pct: number | null;
-  index_ci_low: number;
-  index_ci_high: number;
-  rank_low: number;
-  rank_high: number;
-}
+import type { PublishedData } from "./engine.ts";
+import { placeholders } from "./sql.ts";
 
 /** One commune × domain row of `domains`. */
 export interface ComparedDomain {
@@ -44,28 +26,8 @@ export interface CriterionScore {
   gap: number | null;
 }
 
-/** The tables /so-sanh/ loads. */
-export const compareTables = ["results", "domains", "scores"] as const;
-
-export function comparedResults(data: PublishedData, codes: readonly string[]): Promise<ComparedResult[]> {
-  return data.query<ComparedResult>(
-    `SELECT commune_code, commune_name, index_pct, rank, band, points, max_points, appraisal_points,
-            survey_points, satisfaction_pct, index_ci_low, index_ci_high, rank_low, rank_high
-       FROM results
-      WHERE commune_code IN (${placeholders(codes.length)})`,
-    codes,
-  );
-}
-
-export function comparedDomains(data: PublishedData, codes: readonly string[]): Promise<ComparedDomain[]> {
-  return data.query<ComparedDomain>(
-    `SELECT commune_code, domain_id, domain_name, points, max_points, pct, district_avg_pct
-       FROM domains
-      WHERE commune_code IN (${placeholders(codes.length)})
-      ORDER BY TRY_CAST(domain_id AS INTEGER), domain_id, commune_code`,
-    codes,
-  );
-}
+/** The table /so-sanh/ loads for the criteria differences (the rest comes with the page). */
+export const criteriaTables = ["scores"] as const;
 
 /**
  * Leaf criteria (those no criterion names as parent) of the compared communes, largest gap first,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { comparisonHeadline, domainsLed } from "./compare-differences.ts";
-import type { ComparedDomain } from "./compare-queries.ts";
+import { comparisonHeadline, domainsLed } from "./differences.ts";
+import type { ComparedDomain } from "./compare.ts";
 
 function domain(commune_code: string, domain_id: string, pct: number): ComparedDomain {
   return {

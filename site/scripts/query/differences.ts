@@ -1,6 +1,6 @@
 // Turning the compare queries into what the page shows: one row per criterion with a cell per
 // commune, and a chart title that states the finding.
-import type { ComparedDomain, CriterionScore } from "./compare-queries.ts";
+import type { ComparedDomain, CriterionScore } from "./compare.ts";
 
 /** A leaf criterion across the compared communes (points by commune code). */
 export interface CriterionDifference {

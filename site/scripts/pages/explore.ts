@@ -1,9 +1,10 @@
-// /kham-pha/: explore the survey. DuckDB-WASM starts on load; the filters (panel, question,
+// /kham-pha/: explore the survey. DuckDB-WASM starts on load (after a tap on a slow or metered
+// connection, the page having said the size); the filters (panel, question,
 // commune, answer, second question) live in the URL; the page shows the distribution of answers
 // (chart + table), the citizens' cross-tabulation and offers the filtered rows as CSV.
-import { compareVietnamese, formatInt, formatPct } from "../../pipeline/rules/format.ts";
-import { openPublishedData, withLoadingState } from "./duckdb.ts";
-import { downloadCsv, rowsToCsv } from "./explore-csv.ts";
+import { compareVietnamese, formatInt, formatPct } from "../../../pipeline/rules/format.ts";
+import { openPublishedData, slowConnection, tapToLoad, withLoadingState } from "../query/engine.ts";
+import { downloadCsv, rowsToCsv } from "../ui/csv-download.ts";
 import {
   answerDistribution,
   citizenRowColumns,
@@ -15,11 +16,11 @@ import {
   officialsRowColumns,
   type AnswerCount,
   type CrossCount,
-} from "./explore-queries.ts";
-import { exploreSearch, parseExploreState, type ExploreState, type Panel } from "./explore-state.ts";
-import { barChart, enableTooltips, fittedWidth } from "./interactive-charts-bars.ts";
-import { replaceSvgDownload } from "./interactive-charts-download.ts";
-import { dataTable } from "./interactive-charts-table.ts";
+} from "../query/explore.ts";
+import { exploreSearch, parseExploreState, type ExploreState, type Panel } from "../state/explore.ts";
+import { answerCountsChart } from "../../charts/answer-counts.ts";
+import { drawChart } from "../charts/draw.ts";
+import { dataTable } from "../ui/data-table.ts";
 
 function required<E extends Element>(root: ParentNode, selector: string): E {
   const element = root.querySelector<E>(selector);
@@ -63,12 +64,16 @@ async function start(): Promise<void> {
   const downloadButton = required<HTMLButtonElement>(app, "#explore-download");
   const downloadNote = required<HTMLElement>(app, "#explore-download-note");
   app.hidden = false;
-  enableTooltips(chart);
 
-  const loaded = await withLoadingState(status, async () => {
-    const data = await openPublishedData(year, exploreTables);
-    return { data, catalogue: await exploreCatalogue(data) };
-  });
+  if (slowConnection()) await tapToLoad(required<HTMLButtonElement>(app, "#explore-load"));
+  const loaded = await withLoadingState(
+    status,
+    async (onProgress) => {
+      const data = await openPublishedData(year, exploreTables, onProgress);
+      return { data, catalogue: await exploreCatalogue(data) };
+    },
+    `Đang tải công cụ truy vấn (${status.dataset.engineSize ?? ""}, chỉ tải một lần)…`,
+  );
   if (!loaded) return;
   const { data, catalogue } = loaded;
   const communeNames = new Map(catalogue.communes.map((commune) => [commune.code, commune.name]));
@@ -174,31 +179,28 @@ async function start(): Promise<void> {
         ? `${share(top.count, total)} câu trả lời của ${panelNames[current.panel]} (${placeName(current)}) chọn “${top.option_label}”`
         : `Chưa có câu trả lời nào cho câu ${current.question} (${placeName(current)})`;
     chartTitle.textContent = title;
-    const svg = barChart({
-      width: fittedWidth(chart),
-      scaleMax: Math.max(1, ...rows.map((row) => row.count)),
-      ariaLabel: `${title}. Số câu trả lời theo từng phương án của câu ${current.question}.`,
-      groups: options.map((answer) => {
-        const count = counts.get(answer.option) ?? 0;
-        return {
-          label: `${answer.option}. ${answer.label}`,
-          bars: [
-            {
-              series: answer.option === current.answer ? 1 : 0,
-              value: count,
-              valueText: `${formatInt(count)} (${share(count, total)})`,
-              tooltip: `${answer.label}: ${formatInt(count)} câu trả lời, ${share(count, total)}`,
-            },
-          ],
-        };
-      }),
-    });
-    chart.querySelector("svg")?.remove();
-    chart.prepend(svg);
-    replaceSvgDownload(
-      chartDownload,
-      svg,
-      `kham-pha-${current.question}${current.commune ? `-${current.commune}` : ""}.svg`,
+    drawChart(
+      chart,
+      ({ width, document }) =>
+        answerCountsChart({
+          bars: options.map((answer) => {
+            const count = counts.get(answer.option) ?? 0;
+            return {
+              label: `${answer.option}. ${answer.label}`,
+              count,
+              text: `${formatInt(count)} (${share(count, total)})`,
+              highlighted: answer.option === current.answer,
+            };
+          }),
+          title,
+          description: `Số câu trả lời theo từng phương án của câu ${current.question}.`,
+          width,
+          document,
+        }),
+      {
+        link: chartDownload,
+        fileName: `kham-pha-${current.question}${current.commune ? `-${current.commune}` : ""}.svg`,
+      },
     );
     distributionTable.replaceChildren(
       dataTable({

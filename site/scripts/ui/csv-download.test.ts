@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { rowsToCsv } from "./explore-csv.ts";
+import { rowsToCsv } from "./csv-download.ts";
 
 describe("rowsToCsv", () => {
   it("starts with a BOM, uses CRLF and keeps Vietnamese text", () => {

@@ -1,8 +1,8 @@
 // The SQL of /kham-pha/. Filter values are always bound parameters; an absent filter leaves its
 // fixed condition out of the statement (the conditions themselves are written here, not taken
 // from the user). Officials' answers are read only from the published counts (survey_options).
-import type { PublishedData, QueryParam } from "./duckdb.ts";
-import type { ExploreCatalogue, Panel } from "./explore-state.ts";
+import type { PublishedData, QueryParam } from "./engine.ts";
+import type { ExploreCatalogue, Panel } from "../state/explore.ts";
 
 /** The tables /kham-pha/ loads. */
 export const exploreTables = ["results", "survey", "survey_options", "responses"] as const;

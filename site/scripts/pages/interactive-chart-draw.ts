@@ -1,14 +1,14 @@
-// Loaded on a reader's first use of an interactive chart's controls (see interactive-charts.ts):
-// starts DuckDB-WASM, queries the published `domains` table and draws the chosen view in place
-// of the static chart. If DuckDB-WASM cannot run, the static chart stays and a message says why.
-import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { comparisonHeadline } from "./compare-differences.ts";
-import { comparedDomains, type ComparedDomain } from "./compare-queries.ts";
-import { openPublishedData, withLoadingState, type PublishedData } from "./duckdb.ts";
-import { barChart, enableTooltips, fittedWidth, type BarGroup } from "./interactive-charts-bars.ts";
-import { replaceSvgDownload } from "./interactive-charts-download.ts";
-import { domainAcrossCommunes, type DomainScore } from "./interactive-charts-queries.ts";
-import { dataTable } from "./interactive-charts-table.ts";
+// Loaded when an interactive chart comes into view (see interactive-chart.ts), with Plot and the
+// published summary (/tom-tat.json): draws the reader's choice in place of the static chart at
+// once, from published figures only — no query engine.
+import { formatNumber, formatPct } from "../../../pipeline/rules/format.ts";
+import { comparisonHeadline } from "../query/differences.ts";
+import type { SummaryDomain, SummaryFigures } from "../../lib/published-summary.ts";
+import { compareDomainsChart } from "../../charts/compare-domains.ts";
+import { domainCommunesChart } from "../../charts/domain-communes.ts";
+import { drawChart, type ChartFunction } from "../charts/draw.ts";
+import { dataTable } from "../ui/data-table.ts";
+import { drawnMark } from "../state/marks.ts";
 
 type Measure = "pct" | "points";
 
@@ -67,7 +67,7 @@ function legendItems(names: string[], withAverage: boolean): HTMLLIElement[] {
 /** The commune page's chart: its domains, beside another commune's, with the district average. */
 function drawCommuneDomains(
   chart: ChartParts,
-  rows: ComparedDomain[],
+  rows: SummaryDomain[],
   names: Map<string, string>,
   codes: string[],
   measure: Measure,
@@ -84,43 +84,25 @@ function drawCommuneDomains(
     own && other
       ? comparisonHeadline(rows, [own, other])
       : `${own?.name ?? ""} vượt trung bình huyện ở ${aboveAverage}/${domainIds.length} lĩnh vực`;
-  const scaleMax = measure === "pct" ? 100 : Math.max(...rows.map((row) => row.max_points));
-  const groups: BarGroup[] = domainIds.map((domainId) => {
-    const first = find(domainId, codes[0] ?? "") ?? rows.find((row) => row.domain_id === domainId);
-    return {
-      label: `${domainId}. ${first?.domain_name ?? ""}`,
-      bars: codes.flatMap((code, series) => {
-        const row = find(domainId, code);
-        if (!row) return [];
-        return [
-          {
-            series,
-            value: measure === "pct" ? row.pct : row.points,
-            valueText: measureText(measure, row),
-            tooltip: `${names.get(code) ?? code} – lĩnh vực ${domainId}: ${formatPct(row.pct)} (${formatNumber(row.points)}/${formatNumber(row.max_points)} điểm)`,
-          },
-        ];
-      }),
-      // The district average is a percentage; in points it would depend on each unit's maximum.
-      ...(measure === "pct" && first
-        ? {
-            reference: {
-              value: first.district_avg_pct,
-              tooltip: `Trung bình huyện – lĩnh vực ${domainId}: ${formatPct(first.district_avg_pct)}`,
-            },
-          }
-        : {}),
-    };
-  });
+  const communes = codes.map((code) => ({ code, name: names.get(code) ?? code }));
+  const svg: ChartFunction = ({ width, document }) =>
+    compareDomainsChart({
+      rows,
+      communes,
+      measure,
+      title,
+      description: `Điểm theo lĩnh vực của ${communes.map((c) => c.name).join(", ")}; vạch đứt là trung bình của huyện.`,
+      width,
+      document,
+    });
   render(
     chart,
     title,
     legendItems(
       codes.map((code) => names.get(code) ?? code),
-      measure === "pct",
+      true,
     ),
-    groups,
-    scaleMax,
+    svg,
     {
       caption: `Điểm theo lĩnh vực: ${codes.map((code) => names.get(code) ?? code).join(", ")}`,
       columns: ["Lĩnh vực", ...codes.map((code) => names.get(code) ?? code), "Trung bình huyện (%)"],
@@ -141,7 +123,7 @@ function drawCommuneDomains(
 /** The domain page's chart: every commune on the domain, one of them highlighted. */
 function drawDomainCommunes(
   chart: ChartParts,
-  rows: DomainScore[],
+  rows: SummaryDomain[],
   highlight: string,
   measure: Measure,
 ): void {
@@ -156,35 +138,21 @@ function drawDomainCommunes(
   const title = chosen
     ? `${chosen.commune_name} đứng thứ ${position}/${rows.length} ở lĩnh vực ${chosen.domain_id} (${measureText(measure, chosen)})`
     : `Lĩnh vực ${first?.domain_id ?? ""}: ${ordered[0]?.commune_name ?? ""} cao nhất (${ordered[0] ? measureText(measure, ordered[0]) : ""})`;
-  const scaleMax = measure === "pct" ? 100 : Math.max(...rows.map((row) => row.max_points));
-  const groups: BarGroup[] = ordered.map((row) => ({
-    label: row.commune_name,
-    bars: [
-      {
-        series: row.commune_code === highlight ? 1 : 0,
-        value: measure === "pct" ? row.pct : row.points,
-        valueText: measureText(measure, row),
-        tooltip: `${row.commune_name}: ${formatPct(row.pct)} (${formatNumber(row.points)}/${formatNumber(row.max_points)} điểm); trung bình huyện ${formatPct(row.district_avg_pct)}`,
-      },
-    ],
-    ...(measure === "pct"
-      ? {
-          reference: {
-            value: row.district_avg_pct,
-            tooltip: `Trung bình huyện: ${formatPct(row.district_avg_pct)}`,
-          },
-        }
-      : {}),
-  }));
+  const svg: ChartFunction = ({ width, document }) =>
+    domainCommunesChart({
+      rows: ordered,
+      highlight,
+      measure,
+      title,
+      description: `Điểm của từng xã, thị trấn ở lĩnh vực ${first?.domain_id ?? ""}; vạch đứt là trung bình của huyện.`,
+      width,
+      document,
+    });
   render(
     chart,
     title,
-    legendItems(
-      chosen ? ["Các xã, thị trấn khác", chosen.commune_name] : ["Các xã, thị trấn"],
-      measure === "pct",
-    ),
-    groups,
-    scaleMax,
+    legendItems(chosen ? ["Các xã, thị trấn khác", chosen.commune_name] : ["Các xã, thị trấn"], true),
+    svg,
     {
       caption: `Lĩnh vực ${first?.domain_id ?? ""}: ${first?.domain_name ?? ""}`,
       columns: ["Xã, thị trấn", "Tỷ lệ điểm đạt", "Điểm đạt/tối đa"],
@@ -194,7 +162,6 @@ function drawDomainCommunes(
         `${formatNumber(row.points)}/${formatNumber(row.max_points)}`,
       ]),
     },
-    170,
   );
 }
 
@@ -202,26 +169,14 @@ function render(
   chart: ChartParts,
   title: string,
   legend: HTMLLIElement[],
-  groups: BarGroup[],
-  scaleMax: number,
+  svg: ChartFunction,
   table: { caption: string; columns: string[]; rows: string[][] },
-  labelWidth = 0,
 ): void {
   chart.figure.hidden = false;
   chart.title.textContent = title;
   chart.legend.replaceChildren(...legend);
-  const width = fittedWidth(chart.canvas);
-  // Commune names need ~170 units; on a phone they get at most 40% of the width.
-  const svg = barChart({
-    groups,
-    scaleMax,
-    ariaLabel: title,
-    width,
-    labelWidth: Math.min(labelWidth, Math.round(width * 0.4)),
-  });
-  chart.canvas.querySelector("svg")?.remove();
-  chart.canvas.prepend(svg);
-  replaceSvgDownload(chart.downloads, svg, `bieu-do-tuong-tac.svg`);
+  drawChart(chart.canvas, svg, { link: chart.downloads, fileName: "bieu-do-tuong-tac.svg" });
+  performance.mark(drawnMark);
   chart.table.replaceChildren(
     dataTable({
       caption: table.caption,
@@ -237,49 +192,30 @@ function render(
   if (staticFigure) staticFigure.hidden = true;
 }
 
-/** Starts the chart under `root`: loads the data, draws the current choice, follows later ones. */
-export async function activateInteractiveChart(root: HTMLElement): Promise<void> {
+/** Starts the chart under `root` with the published summary: draws each choice of the reader. */
+export function activateInteractiveChart(root: HTMLElement, summary: SummaryFigures): void {
   const chart = parts(root);
   if (!chart || root.dataset.active === "true") return;
   root.dataset.active = "true";
-  enableTooltips(chart.canvas);
-  const year = Number(root.dataset.year);
   const kind = root.dataset.interactiveChart;
   const subject = root.dataset.subject ?? "";
   const select = chart.form.querySelector<HTMLSelectElement>("select[name=commune]");
-  const names = new Map<string, string>([[subject, root.dataset.subjectName ?? subject]]);
-  for (const option of select?.options ?? [])
-    if (option.value) names.set(option.value, option.textContent ?? option.value);
-
-  let data: PublishedData | null = null;
-  let drawn = 0;
-  const draw = async () => {
-    const request = ++drawn;
+  const names = new Map(summary.results.map((row) => [row.commune_code, row.commune_name]));
+  const draw = () => {
     const measure: Measure =
       chart.form.querySelector<HTMLInputElement>("input[name=measure]:checked")?.value === "points"
         ? "points"
         : "pct";
     const chosen = select?.value ?? "";
-    data ??= await withLoadingState(chart.status, () => openPublishedData(year, ["domains"]));
-    if (!data) return;
-    const published = data;
     if (kind === "commune-domains") {
       const codes = chosen ? [subject, chosen] : [subject];
-      const rows = await withLoadingState(
-        chart.status,
-        () => comparedDomains(published, codes),
-        "Đang truy vấn dữ liệu…",
-      );
-      if (rows && request === drawn) drawCommuneDomains(chart, rows, names, codes, measure);
+      const rows = summary.domains.filter((row) => codes.includes(row.commune_code));
+      drawCommuneDomains(chart, rows, names, codes, measure);
     } else {
-      const rows = await withLoadingState(
-        chart.status,
-        () => domainAcrossCommunes(published, subject),
-        "Đang truy vấn dữ liệu…",
-      );
-      if (rows && request === drawn) drawDomainCommunes(chart, rows, chosen, measure);
+      const rows = summary.domains.filter((row) => row.domain_id === subject);
+      drawDomainCommunes(chart, rows, chosen, measure);
     }
   };
-  chart.form.addEventListener("change", () => void draw());
-  await draw();
+  chart.form.addEventListener("change", draw);
+  draw();
 }

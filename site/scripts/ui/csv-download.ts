@@ -3,7 +3,7 @@
 // Vietnamese, CRLF line ends, and text cells that a spreadsheet would run as a formula
 // (= + - @ tab CR LF first) prefixed with ' — numbers are left as numbers.
 import Papa from "papaparse";
-import { formulaTrigger } from "../../pipeline/rules/formula.ts";
+import { formulaTrigger } from "../../../pipeline/rules/formula.ts";
 
 /** CSV text (BOM included) of `rows` with the given columns, in that order. */
 export function rowsToCsv<Row extends object>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldForSearch, matchCommunes } from "./compare-search.ts";
+import { foldForSearch, matchCommunes } from "./search.ts";
 
 const communes = [
   { code: "11155", name: "Thị trấn Ninh Giang" },
