@@ -7,6 +7,7 @@ const commands = {
   sample: () => import("./commands/sample.ts"),
   bench: () => import("./commands/bench.ts"),
   release: () => import("./commands/release.ts"),
+  template: () => import("./commands/template.ts"),
 } as const;
 
 const [name, ...args] = process.argv.slice(2);

@@ -112,7 +112,7 @@ function zipTime(buildTime: Date): Date {
 }
 
 /** Re-zip with fixed entry times, `[Content_Types].xml` first (as Office writes it), then by name. */
-function reproducibleZip(entries: Unzipped, buildTime: Date): Uint8Array {
+export function reproducibleZip(entries: Unzipped, buildTime: Date): Uint8Array {
   const contentTypes = "[Content_Types].xml";
   const names = Object.keys(entries).sort((a, b) =>
     a === contentTypes ? -1 : b === contentTypes ? 1 : a < b ? -1 : a > b ? 1 : 0,

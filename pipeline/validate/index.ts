@@ -16,9 +16,12 @@ import { problem } from "../messages.ts";
 import { inputFiles, type InputFileName, type YearData } from "../model.ts";
 import type { Problem } from "../problem.ts";
 import { readCsv, type CsvSpec, type CsvTable } from "../read/csv.ts";
+import { readSheet } from "../read/sheet.ts";
+import type { SheetRow } from "../read/workbook.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { duplicateKeys } from "./keys.ts";
+import { loadWorkbook, workbookIn } from "./file-set.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkQuestions } from "./questions.ts";
 import { parseRows, type ParsedRow } from "./rows.ts";
@@ -50,7 +53,8 @@ export interface LoadedYear {
 /** Largest input file read; the national benchmark's survey files are about 40 MB. */
 export const maxInputBytes = 150 * 1024 * 1024;
 
-const columns = {
+/** The CSV input files and their columns: the one registry the workbook reader and template follow. */
+export const columns = {
   "communes.csv": { required: ["code", "name", "type", "survey_quota"] },
   "criteria.csv": { required: ["id", "name", "max_points", "source"], optional: ["applies_to"] },
   "groups.csv": { required: ["code", "name", "panel", "planned"] },
@@ -66,7 +70,7 @@ const columns = {
   "survey-officials.csv": { required: ["form_id", "respondent_id", "group", "commune_code"] },
   "survey-citizens.csv": { required: ["form_id", "commune_code"] },
 } as const satisfies Record<Exclude<InputFileName, "dataset.json">, Omit<CsvSpec, "file">>;
-type CsvFileName = keyof typeof columns;
+export type CsvFileName = keyof typeof columns;
 
 function known(file: CsvFileName): string[] {
   const spec: Omit<CsvSpec, "file"> = columns[file];
@@ -97,15 +101,33 @@ interface Table<T> {
 /** Input files by name; the validation takes each file's bytes out once it has read them. */
 type FileBytes = Map<InputFileName, Uint8Array>;
 
+/** A workbook sheet standing for a CSV input file; its XML's bytes are recorded as the input's. */
+export interface SheetInput {
+  rows: SheetRow[];
+  bytes: Uint8Array;
+}
+/** The sha256 of an input, in hex (node:crypto here; a page checking files in the browser needs none). */
+export type Digest = (bytes: Uint8Array) => string;
+const sha256: Digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
 class YearValidation {
   readonly problems: Problem[] = [];
   readonly inputs: InputFileInfo[] = [];
   private readonly files: FileBytes;
   private readonly unavailable: ReadonlySet<InputFileName>;
+  private readonly sheets: Map<InputFileName, SheetInput>;
+  private readonly digest: Digest;
 
-  constructor(files: FileBytes, unavailable: ReadonlySet<InputFileName>) {
+  constructor(
+    files: FileBytes,
+    unavailable: ReadonlySet<InputFileName>,
+    sheets: Map<InputFileName, SheetInput>,
+    digest: Digest,
+  ) {
     this.files = files;
     this.unavailable = unavailable;
+    this.sheets = sheets;
+    this.digest = digest;
   }
 
   /**
@@ -130,7 +152,7 @@ class YearValidation {
   record(file: InputFileName, bytes: Uint8Array, rows: number): void {
     this.inputs.push({
       file,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256: this.digest(bytes),
       bytes: bytes.length,
       rows,
     });
@@ -158,10 +180,13 @@ class YearValidation {
     schema: S,
     questions?: CsvSpec["questions"],
   ): { table: CsvTable; rows: ParsedRow<z.output<S>>[] } | null {
-    const bytes = this.bytes(file);
+    const sheet = this.sheets.get(file);
+    this.sheets.delete(file);
+    const bytes = sheet?.bytes ?? this.bytes(file);
     if (bytes === null) return null;
     return this.guard(file, () => {
-      const read = readCsv(bytes, { file, ...columns[file], ...(questions ? { questions } : {}) });
+      const spec = { file, ...columns[file], ...(questions ? { questions } : {}) };
+      const read = sheet ? readSheet(sheet.rows, spec) : readCsv(bytes, spec);
       this.problems.push(...read.problems);
       this.record(file, bytes, read.table?.rows.length ?? 0);
       if (read.table === null) return null;
@@ -215,12 +240,14 @@ function values<T>(table: Table<T> | null): T[] | null {
   return table === null ? null : table.rows.flatMap((r) => (r.value === null ? [] : [r.value]));
 }
 
-function validateYear(
+export function validateYear(
   files: FileBytes,
   folderYear: number | undefined,
   unavailable: ReadonlySet<InputFileName>,
+  sheets = new Map<InputFileName, SheetInput>(),
+  digest = sha256,
 ): Omit<LoadedYear, "folder"> {
-  const v = new YearValidation(files, unavailable);
+  const v = new YearValidation(files, unavailable, sheets, digest);
   const { problems } = v;
 
   let manifest: DatasetManifest | null = null;
@@ -333,6 +360,8 @@ export function folderYear(folder: string): number | undefined {
 
 /** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
 export async function loadYear(folder: string): Promise<LoadedYear> {
+  const workbook = await workbookIn(folder);
+  if (workbook !== null) return loadWorkbook(folder, workbook);
   const files: FileBytes = new Map();
   const unavailable = new Set<InputFileName>();
   const early: Problem[] = [];

@@ -1,0 +1,173 @@
+// A year's inputs held in memory as name → bytes: a folder's files, a workbook beside dataset.json, or
+// the File objects a reader picks in the browser (/kiem-tra/). A workbook's sheets stand for the CSV
+// files (matched by name or Vietnamese title); problems then name the sheet, at Excel's row numbers.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { z } from "zod";
+import { datasetManifest } from "../../schemas/dataset.ts";
+import { sheetName, sheetWords, wordsOf } from "../../schemas/workbook.ts";
+import { problem } from "../messages.ts";
+import { inputFiles, type InputFileName } from "../model.ts";
+import type { Problem } from "../problem.ts";
+import { readSheet } from "../read/sheet.ts";
+import { readWorkbook, type SheetRow, type WorkbookSheet } from "../read/workbook.ts";
+import {
+  columns,
+  folderYear,
+  maxInputBytes,
+  sortProblems,
+  validateYear,
+  type CsvFileName,
+  type Digest,
+  type LoadedYear,
+  type SheetInput,
+} from "./index.ts";
+
+/** Input files by name (`communes.csv`, `dataset.json`, `du-lieu-2023.xlsx`, …). */
+export type FileSet = Map<string, Uint8Array>;
+
+const isWorkbook = (name: string) => /\.xlsx$/i.test(name);
+const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase("vi");
+
+/** The sheet standing for an input file: named like the file without extension, or by its title. */
+function findSheet(sheets: readonly WorkbookSheet[], file: string): WorkbookSheet | undefined {
+  const names = new Set([sheetName(file), wordsOf(file)?.title].filter((n) => n !== undefined).map(fold));
+  return sheets.find((sheet) => names.has(fold(sheet.name)));
+}
+
+/** Whether a dataset.json field is text (kept as typed) rather than a JSON value (number, list…). */
+function isTextField(field: z.ZodType | undefined): boolean {
+  if (field instanceof z.ZodString) return true;
+  if (field instanceof z.ZodNullable || field instanceof z.ZodOptional) return isTextField(field.unwrap() as z.ZodType);
+  return false;
+}
+
+/**
+ * The dataset sheet (a row per field of dataset.json: text fields as typed, the others as JSON)
+ * → dataset.json's bytes, so the manifest goes through the same checks.
+ */
+function datasetJson(rows: readonly SheetRow[], problems: Problem[]): Uint8Array | null {
+  const read = readSheet(rows, { file: "dataset", required: ["field", "value"] });
+  problems.push(...read.problems);
+  if (read.table === null) return null;
+  const fieldAt = read.table.index.get("field") as number;
+  const valueAt = read.table.index.get("value") as number;
+  const shape = datasetManifest.shape as Record<string, z.ZodType>;
+  const manifest: Record<string, unknown> = {};
+  for (const row of read.table.rows) {
+    const field = row.cells[fieldAt] ?? "";
+    const value = row.cells[valueAt] ?? "";
+    if (field === "") continue;
+    if (isTextField(shape[field])) manifest[field] = value === "" && field === "published_on" ? null : value;
+    else {
+      try {
+        manifest[field] = JSON.parse(value);
+      } catch {
+        manifest[field] = value;
+      }
+    }
+  }
+  return new TextEncoder().encode(JSON.stringify(manifest, null, 2));
+}
+
+/** Validates a year given as files in memory; `digest` hashes the inputs for the manifest. */
+export function validateFileSet(
+  files: FileSet,
+  options: { folderYear?: number; digest?: Digest } = {},
+): Omit<LoadedYear, "folder"> {
+  const workbooks = [...files.keys()].filter(isWorkbook);
+  const bytes = new Map<InputFileName, Uint8Array>();
+  for (const file of inputFiles) {
+    const content = files.get(file);
+    if (content !== undefined) bytes.set(file, content);
+  }
+  if (workbooks.length === 0) return validateYear(bytes, options.folderYear, new Set(), undefined, options.digest);
+
+  const early: Problem[] = [];
+  const fail = (problems: Problem[]) => ({ data: null, problems: sortProblems([...early, ...problems]), inputs: [] });
+  if (workbooks.length > 1) {
+    return fail([problem("several_workbooks", { file: workbooks.join(", "), line: null }, { files: workbooks.join(", ") })]);
+  }
+  const name = workbooks[0] as string;
+  const content = files.get(name) as Uint8Array;
+  if (content.length > maxInputBytes) {
+    const size = (content.length / 1024 / 1024).toFixed(1);
+    return fail([problem("file_too_large", { file: name, line: null }, { size, limit: maxInputBytes / 1024 / 1024 })]);
+  }
+  const workbook = readWorkbook(name, content);
+  early.push(...workbook.problems);
+  if (workbook.sheets.length === 0 && workbook.problems.length > 0) return fail([]);
+
+  // Problems of a file read from a sheet name that sheet (a manifest's JSON lines mean nothing there).
+  const sheetOf = new Map<string, string>();
+  const sheets = new Map<InputFileName, SheetInput>();
+  const unavailable = new Set<InputFileName>();
+  if (!bytes.has("dataset.json")) {
+    const sheet = findSheet(workbook.sheets, "dataset.json");
+    const json = sheet && datasetJson(sheet.rows, early);
+    if (sheet && json) {
+      bytes.set("dataset.json", json);
+      sheetOf.set("dataset.json", sheet.name);
+    } else if (!sheet) {
+      early.push(missingSheet("dataset.json"));
+      unavailable.add("dataset.json");
+    } else unavailable.add("dataset.json");
+  }
+  for (const file of Object.keys(columns) as CsvFileName[]) {
+    const sheet = findSheet(workbook.sheets, file);
+    if (sheet) {
+      sheets.set(file, { rows: sheet.rows, bytes: sheet.bytes });
+      sheetOf.set(file, sheet.name);
+    } else if (!bytes.has(file)) {
+      early.push(missingSheet(file));
+      unavailable.add(file);
+    }
+  }
+  const result = validateYear(bytes, options.folderYear, unavailable, sheets, options.digest);
+  const problems = sortProblems([...early, ...result.problems]).map((p) => {
+    const sheet = sheetOf.get(p.file);
+    if (sheet === undefined) return p;
+    return { ...p, file: sheet, line: p.file === "dataset.json" ? null : p.line };
+  });
+  return { ...result, data: early.some((p) => p.severity === "error") ? null : result.data, problems };
+}
+
+function missingSheet(file: string): Problem {
+  const name = sheetName(file);
+  return problem("sheet_missing", { file: name, line: null }, { title: sheetWords[name]?.title ?? name });
+}
+
+/** The workbook `--data` names: the path itself when it is an .xlsx file, else the one in the folder. */
+export async function workbookIn(path: string): Promise<string | null> {
+  if (isWorkbook(path)) return path;
+  try {
+    const names = (await readdir(path)).filter(isWorkbook).sort();
+    return names.length === 0 ? null : join(path, names[0] as string);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a workbook (with dataset.json beside it, if there is one) and validates it. */
+export async function loadWorkbook(folder: string, path: string): Promise<LoadedYear> {
+  const directory = isWorkbook(folder) ? dirname(path) : folder;
+  const files: FileSet = new Map();
+  const early: Problem[] = [];
+  try {
+    const info = await stat(path);
+    if (info.size > maxInputBytes) {
+      const size = (info.size / 1024 / 1024).toFixed(1);
+      early.push(problem("file_too_large", { file: basename(path), line: null }, { size, limit: maxInputBytes / 1024 / 1024 }));
+    } else files.set(basename(path), await readFile(path));
+    if (!isWorkbook(folder)) {
+      const dataset = await readFile(join(directory, "dataset.json")).catch(() => null);
+      if (dataset) files.set("dataset.json", dataset);
+    }
+  } catch (error) {
+    const detail = (error as { code?: string }).code ?? String(error);
+    early.push(problem("file_unreadable", { file: basename(path), line: null }, { detail }));
+  }
+  if (early.length > 0) return { folder, data: null, problems: early, inputs: [] };
+  const year = folderYear(isWorkbook(folder) ? directory : folder);
+  return { folder, ...validateFileSet(files, year === undefined ? {} : { folderYear: year }) };
+}
