@@ -5,6 +5,7 @@ import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
+import { namedBySheet } from "../validate/file-set.ts";
 import { loadYear } from "../validate/index.ts";
 import { formatProblems, summaryLine, type ReportOptions } from "../validate/report.ts";
 
@@ -22,7 +23,7 @@ async function yearFolders(root: string): Promise<string[]> {
 
 async function problemsOf(folder: string): Promise<Problem[]> {
   try {
-    return (await loadYear(folder)).problems;
+    return namedBySheet(await loadYear(folder));
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return [problem("unexpected_failure", { file: "*", line: null }, { detail })];

@@ -58,7 +58,10 @@ function datasetJson(rows: readonly SheetRow[], problems: Problem[]): Uint8Array
     const field = row.cells[fieldAt] ?? "";
     const value = row.cells[valueAt] ?? "";
     if (field === "") continue;
-    if (isTextField(shape[field])) manifest[field] = value === "" && field === "published_on" ? null : value;
+    const type = shape[field];
+    // A blank (or JSON null) nullable field is null, e.g. published_on before publication.
+    if (type instanceof z.ZodNullable && (value === "" || value === "null")) manifest[field] = null;
+    else if (isTextField(type)) manifest[field] = value;
     else {
       try {
         manifest[field] = JSON.parse(value);
@@ -98,7 +101,6 @@ export function validateFileSet(
   early.push(...workbook.problems);
   if (workbook.sheets.length === 0 && workbook.problems.length > 0) return fail([]);
 
-  // Problems of a file read from a sheet name that sheet (a manifest's JSON lines mean nothing there).
   const sheetOf = new Map<string, string>();
   const sheets = new Map<InputFileName, SheetInput>();
   const unavailable = new Set<InputFileName>();
@@ -124,12 +126,26 @@ export function validateFileSet(
     }
   }
   const result = validateYear(bytes, options.folderYear, unavailable, sheets, options.digest);
-  const problems = sortProblems([...early, ...result.problems]).map((p) => {
-    const sheet = sheetOf.get(p.file);
+  return {
+    ...result,
+    data: early.some((p) => p.severity === "error") ? null : result.data,
+    problems: sortProblems([...early, ...result.problems]),
+    sheetNames: Object.fromEntries(sheetOf),
+  };
+}
+
+/**
+ * The problems as the editor should read them: a file read from a sheet is named by that sheet (the
+ * lines already are its rows; a manifest's JSON lines mean nothing there). Published problems keep
+ * the contract's file names, so a year publishes the same whether it came as CSV or as a workbook.
+ */
+export function namedBySheet(loaded: Pick<LoadedYear, "problems" | "sheetNames">): Problem[] {
+  const names = loaded.sheetNames ?? {};
+  return loaded.problems.map((p) => {
+    const sheet = names[p.file];
     if (sheet === undefined) return p;
     return { ...p, file: sheet, line: p.file === "dataset.json" ? null : p.line };
   });
-  return { ...result, data: early.some((p) => p.severity === "error") ? null : result.data, problems };
 }
 
 function missingSheet(file: string): Problem {

@@ -48,6 +48,8 @@ export interface LoadedYear {
   data: YearData | null;
   problems: Problem[];
   inputs: InputFileInfo[];
+  /** Inputs read from a workbook: the sheet each was read from (see namedBySheet). */
+  sheetNames?: Record<string, string>;
 }
 
 /** Largest input file read; the national benchmark's survey files are about 40 MB. */
