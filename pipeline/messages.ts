@@ -76,7 +76,8 @@ export const catalogue = {
     message_vi: "Không đọc được tệp Excel: {detail}.",
     message_en: "The Excel workbook could not be read: {detail}.",
     fix_vi: "Mở tệp bằng Excel, chọn Tệp → Lưu thành, loại “Excel Workbook (*.xlsx)”, rồi kiểm tra lại.",
-    fix_en: "Open the file in Excel, choose File → Save As, type “Excel Workbook (*.xlsx)”, then check again.",
+    fix_en:
+      "Open the file in Excel, choose File → Save As, type “Excel Workbook (*.xlsx)”, then check again.",
     example: "",
     example_params: { detail: "tệp không phải dạng nén .xlsx" },
   },
@@ -86,7 +87,8 @@ export const catalogue = {
     message_vi: "Tệp Excel quá lớn khi giải nén ({detail}) nên không được đọc.",
     message_en: "The Excel workbook is too large once decompressed ({detail}), so it was not read.",
     fix_vi: "Kiểm tra xem có phải nhầm tệp không; xóa các trang tính, dòng, cột thừa, hình ảnh rồi lưu lại.",
-    fix_en: "Check that this is the right file; delete stray sheets, rows, columns and pictures, then save it again.",
+    fix_en:
+      "Check that this is the right file; delete stray sheets, rows, columns and pictures, then save it again.",
     example: "",
     example_params: { detail: "giải nén ra 4096 MB, giới hạn 600 MB" },
   },
@@ -96,7 +98,8 @@ export const catalogue = {
     message_vi: "Trang tính vượt giới hạn ({detail}) nên không được đọc.",
     message_en: "The sheet exceeds a limit ({detail}), so it was not read.",
     fix_vi: "Xóa các dòng, cột hoặc trang tính thừa (kể cả ô chỉ có định dạng) rồi lưu lại.",
-    fix_en: "Delete stray rows, columns or sheets (including cells that only hold formatting), then save again.",
+    fix_en:
+      "Delete stray rows, columns or sheets (including cells that only hold formatting), then save again.",
     example: "",
     example_params: { detail: "hơn 500 cột" },
   },
@@ -106,7 +109,8 @@ export const catalogue = {
     message_vi: "Tệp Excel thiếu trang tính {file} (hoặc “{title}”).",
     message_en: "The Excel workbook has no sheet {file} (or “{title}”).",
     fix_vi: "Thêm trang tính có tên {file} hoặc “{title}”; dễ nhất là bắt đầu từ tệp mẫu trên trang Dữ liệu.",
-    fix_en: "Add a sheet named {file} or “{title}”; the easiest is to start from the template on the Data page.",
+    fix_en:
+      "Add a sheet named {file} or “{title}”; the easiest is to start from the template on the Data page.",
     example: "",
     example_params: { file: "appraisal", title: "Điểm thẩm định" },
   },
@@ -339,10 +343,13 @@ export const catalogue = {
   formula_without_value: {
     severity: "error",
     layer: "cell",
-    message_vi: "Ô {cell} có công thức nhưng tệp không lưu kết quả tính; công thức không được tính lại khi kiểm tra.",
-    message_en: "Cell {cell} holds a formula whose result was not saved; formulas are never recalculated here.",
+    message_vi:
+      "Ô {cell} có công thức nhưng tệp không lưu kết quả tính; công thức không được tính lại khi kiểm tra.",
+    message_en:
+      "Cell {cell} holds a formula whose result was not saved; formulas are never recalculated here.",
     fix_vi: "Mở tệp bằng Excel, để Excel tính xong rồi lưu lại; hoặc sao chép cột và Dán đặc biệt → Giá trị.",
-    fix_en: "Open the file in Excel, let it calculate and save again; or copy the column and Paste Special → Values.",
+    fix_en:
+      "Open the file in Excel, let it calculate and save again; or copy the column and Paste Special → Values.",
     example: "=SUM(C2:C5)",
     example_params: { cell: "D6" },
   },

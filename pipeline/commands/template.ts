@@ -26,7 +26,8 @@ export async function run(args: string[]): Promise<number> {
         filled: { type: "boolean", default: false },
       },
     });
-    if (values.year === undefined || !/^\d{4}$/.test(values.year) || values.out === undefined) throw new Error();
+    if (values.year === undefined || !/^\d{4}$/.test(values.year) || values.out === undefined)
+      throw new Error();
     year = values.year;
     out = values.out;
     folder = values.data ?? `data/${year}`;
@@ -35,7 +36,10 @@ export async function run(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const made = await yearWorkbook(folder, { filled, buildTime: resolveBuildTime(process.env, process.cwd()) });
+  const made = await yearWorkbook(folder, {
+    filled,
+    buildTime: resolveBuildTime(process.env, process.cwd()),
+  });
   if ("problems" in made) {
     process.stdout.write(formatProblems(made.problems, { format: "text", lang: "vi" }));
     return 1;

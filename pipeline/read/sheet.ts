@@ -4,7 +4,14 @@
 import { wordsOf } from "../../schemas/workbook.ts";
 import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
-import { checkHeader, formulaTrigger, hasContentFrom, type CsvRead, type CsvRow, type CsvSpec } from "./csv.ts";
+import {
+  checkHeader,
+  formulaTrigger,
+  hasContentFrom,
+  type CsvRead,
+  type CsvRow,
+  type CsvSpec,
+} from "./csv.ts";
 import { headerScore } from "./header.ts";
 import { findLegacyVietnamese } from "./legacy.ts";
 import type { SheetRow } from "./workbook.ts";
@@ -15,7 +22,10 @@ const headerSearchRows = 10;
 const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase("vi");
 
 /** Vietnamese header → contract column, and per column Vietnamese label → code. */
-function vocabulary(file: string): { headers: Map<string, string>; values: Map<string, Map<string, string>> } {
+function vocabulary(file: string): {
+  headers: Map<string, string>;
+  values: Map<string, Map<string, string>>;
+} {
   const words = wordsOf(file);
   const headers = new Map(Object.entries(words?.columns ?? {}).map(([name, label]) => [fold(label), name]));
   const values = new Map(
@@ -38,7 +48,8 @@ export function readSheet(rows: readonly SheetRow[], spec: CsvSpec): CsvRead {
   const asColumn = (cell: string) => headers.get(fold(cell)) ?? cell.normalize("NFC").trim();
   const nonBlank = rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
   const first = nonBlank[0];
-  if (first === undefined) return { table: null, problems: [problem("empty_file", { file: sheet, line: null })] };
+  if (first === undefined)
+    return { table: null, problems: [problem("empty_file", { file: sheet, line: null })] };
 
   const expected = new Set([...spec.required, ...(spec.optional ?? []), ...(spec.questions?.ids ?? [])]);
   let best: { at: number; score: number } | null = null;
@@ -54,7 +65,8 @@ export function readSheet(rows: readonly SheetRow[], spec: CsvSpec): CsvRead {
   }
   const headerAt = (best as { at: number }).at;
   const headerRow = nonBlank[headerAt] as SheetRow;
-  if (headerAt > 0) problems.push(problem("title_row", { file: sheet, line: first.row }, { header_line: headerRow.row }));
+  if (headerAt > 0)
+    problems.push(problem("title_row", { file: sheet, line: first.row }, { header_line: headerRow.row }));
 
   // Trailing blank header cells are Excel's formatting, not columns.
   const header = headerRow.cells.map(asColumn);
@@ -69,18 +81,28 @@ export function readSheet(rows: readonly SheetRow[], spec: CsvSpec): CsvRead {
   for (const r of nonBlank.slice(headerAt + 1)) {
     const line = r.row;
     const ragged = hasContentFrom(r.cells, width);
-    if (ragged) problems.push(problem("ragged_row", { file: sheet, line }, { found: r.cells.length, expected: width }));
+    if (ragged)
+      problems.push(problem("ragged_row", { file: sheet, line }, { found: r.cells.length, expected: width }));
     const cells: string[] = [];
     for (let i = 0; i < width; i++) {
       const raw = r.cells[i] ?? "";
       const trigger = formulaTrigger(raw);
       if (trigger !== null) {
-        problems.push(problem("formula_trigger", { file: sheet, line, column: header[i] ?? null, value: raw }, { trigger }));
+        problems.push(
+          problem(
+            "formula_trigger",
+            { file: sheet, line, column: header[i] ?? null, value: raw },
+            { trigger },
+          ),
+        );
       }
       const legacy = findLegacyVietnamese(raw);
       if (legacy) {
         const at = { file: sheet, line, value: legacy.sample };
-        return { table: null, problems: [...problems, problem("legacy_vietnamese_encoding", at, { sample: legacy.sample })] };
+        return {
+          table: null,
+          problems: [...problems, problem("legacy_vietnamese_encoding", at, { sample: legacy.sample })],
+        };
       }
       const nfc = raw.normalize("NFC");
       if (nfc !== raw && !nfcReported) {

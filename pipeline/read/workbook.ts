@@ -254,14 +254,18 @@ function sheetRows(bytes: Uint8Array, context: SheetContext): SheetRow[] | null 
   const { sheet, strings, dates, limits, problems } = context;
   const rows: SheetRow[] = [];
   let row: SheetRow | null = null;
-  let cell: { column: number; type: string; style: number; formula: string | null; value: string | null } | null =
-    null;
+  let cell: {
+    column: number;
+    type: string;
+    style: number;
+    formula: string | null;
+    value: string | null;
+  } | null = null;
   let text: "v" | "f" | "t" | null = null;
   let buffer = "";
   let lastRow = 0;
   let over: Problem | null = null;
-  const limit = (detail: string) =>
-    problem("workbook_limits", { file: sheet, line: null }, { detail });
+  const limit = (detail: string) => problem("workbook_limits", { file: sheet, line: null }, { detail });
 
   parseXml(bytes, {
     open: (tag) => {
@@ -275,7 +279,13 @@ function sheetRows(bytes: Uint8Array, context: SheetContext): SheetRow[] | null 
         const reference = attr(tag, "r");
         const column = reference === undefined ? row.cells.length : columnIndex(reference);
         if (column >= limits.columns) over = limit(`hơn ${limits.columns} cột`);
-        cell = { column, type: attr(tag, "t") ?? "n", style: Number(attr(tag, "s") ?? 0), formula: null, value: null };
+        cell = {
+          column,
+          type: attr(tag, "t") ?? "n",
+          style: Number(attr(tag, "s") ?? 0),
+          formula: null,
+          value: null,
+        };
       } else if (cell !== null && (tag.name === "v" || tag.name === "f" || tag.name === "t")) {
         text = tag.name;
         buffer = "";
@@ -294,7 +304,9 @@ function sheetRows(bytes: Uint8Array, context: SheetContext): SheetRow[] | null 
         const value = cellText(cell);
         if (value === null) {
           const at = { file: sheet, line: row.row, value: `=${cell.formula ?? ""}` };
-          problems.push(problem("formula_without_value", at, { cell: `${columnLetters(cell.column)}${row.row}` }));
+          problems.push(
+            problem("formula_without_value", at, { cell: `${columnLetters(cell.column)}${row.row}` }),
+          );
         } else if (value !== "") {
           while (row.cells.length < cell.column) row.cells.push("");
           row.cells[cell.column] = value;
@@ -400,7 +412,9 @@ export function readWorkbook(file: string, bytes: Uint8Array, limits = workbookL
       },
     });
     if (sheetList.length > limits.sheets) {
-      problems.push(problem("workbook_limits", { file, line: null }, { detail: `hơn ${limits.sheets} trang tính` }));
+      problems.push(
+        problem("workbook_limits", { file, line: null }, { detail: `hơn ${limits.sheets} trang tính` }),
+      );
       return { sheets: [], problems };
     }
     const context = {

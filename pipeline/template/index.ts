@@ -94,7 +94,9 @@ function appraisalKeys(tables: InputTables): string[][] {
   const ids = criteria.rows.map((r) => r.cells[at(criteria, "id")] as string);
   const leaves = criteria.rows.filter((r) => {
     const id = r.cells[at(criteria, "id")] as string;
-    return r.cells[at(criteria, "source")] === "appraisal" && !ids.some((other) => other.startsWith(`${id}.`));
+    return (
+      r.cells[at(criteria, "source")] === "appraisal" && !ids.some((other) => other.startsWith(`${id}.`))
+    );
   });
   const appraisal = tables["appraisal.csv"];
   const width = appraisal.header.length;
@@ -121,7 +123,10 @@ function questionOptions(tables: InputTables): Map<string, string[]> {
   const byScale = new Map<string, string[]>();
   for (const row of scales.rows) {
     const scale = row.cells[scales.index.get("scale") as number] as string;
-    byScale.set(scale, [...(byScale.get(scale) ?? []), row.cells[scales.index.get("option") as number] as string]);
+    byScale.set(scale, [
+      ...(byScale.get(scale) ?? []),
+      row.cells[scales.index.get("option") as number] as string,
+    ]);
   }
   return new Map(
     questions.rows.map((row) => [
@@ -157,10 +162,22 @@ function addGuideSheet(workbook: ExcelJS.Workbook, files: CsvFileName[]): void {
       const kind = columnKind(field);
       const labels = words?.values?.[column];
       const allowed = kind.type === "list" ? kind.codes.map((code) => labels?.[code] ?? code).join(", ") : "";
-      sheet.addRow([sheetTitle(file), words?.columns[column] ?? column, column, field.description ?? "", allowed]);
+      sheet.addRow([
+        sheetTitle(file),
+        words?.columns[column] ?? column,
+        column,
+        field.description ?? "",
+        allowed,
+      ]);
     }
     if (file.startsWith("survey-")) {
-      sheet.addRow([sheetTitle(file), "CB01, ND01, …", "", "Mỗi câu hỏi một cột: mã phương án trả lời; để trống nếu không trả lời", ""]);
+      sheet.addRow([
+        sheetTitle(file),
+        "CB01, ND01, …",
+        "",
+        "Mỗi câu hỏi một cột: mã phương án trả lời; để trống nếu không trả lời",
+        "",
+      ]);
     }
   }
   sheet.getColumn(4).alignment = { wrapText: true, vertical: "top" };
@@ -225,8 +242,9 @@ function addInputSheet(
   }
   const last = rows.length + 1 + spareRows;
   // Data validation is not in exceljs's typings; its writer takes ranges (see its data-validations xform).
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
+  const validations = (
+    sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
   table.header.forEach((column, i) => {
     const kind = kinds[i] as Kind;
     const range = `${columnLetter(i)}2:${columnLetter(i)}${last}`;
@@ -289,7 +307,11 @@ export async function readInputTables(folder: string): Promise<InputTables> {
   const tables: Partial<InputTables> = {};
   for (const file of Object.keys(columns) as CsvFileName[]) {
     const bytes = await readFile(join(folder, file));
-    const spec = { file, ...columns[file], ...(file.startsWith("survey-") ? { questions: { panel: "", ids: null } } : {}) };
+    const spec = {
+      file,
+      ...columns[file],
+      ...(file.startsWith("survey-") ? { questions: { panel: "", ids: null } } : {}),
+    };
     const read = readCsv(bytes, spec);
     if (read.table === null) throw new Error(`${file}: ${read.problems.map((p) => p.message_vi).join(" ")}`);
     tables[file] = read.table;
@@ -307,7 +329,10 @@ export async function yearWorkbook(
 ): Promise<{ bytes: Uint8Array } | { problems: Problem[] }> {
   const loaded = await loadYear(folder);
   if (loaded.data === null) return { problems: loaded.problems };
-  const manifest = JSON.parse(await readFile(join(folder, "dataset.json"), "utf8")) as Record<string, unknown>;
+  const manifest = JSON.parse(await readFile(join(folder, "dataset.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   const tables = await readInputTables(folder);
   return { bytes: await templateWorkbook({ manifest, tables, ...options }) };
 }

@@ -38,7 +38,8 @@ function findSheet(sheets: readonly WorkbookSheet[], file: string): WorkbookShee
 /** Whether a dataset.json field is text (kept as typed) rather than a JSON value (number, list…). */
 function isTextField(field: z.ZodType | undefined): boolean {
   if (field instanceof z.ZodString) return true;
-  if (field instanceof z.ZodNullable || field instanceof z.ZodOptional) return isTextField(field.unwrap() as z.ZodType);
+  if (field instanceof z.ZodNullable || field instanceof z.ZodOptional)
+    return isTextField(field.unwrap() as z.ZodType);
   return false;
 }
 
@@ -84,18 +85,31 @@ export function validateFileSet(
     const content = files.get(file);
     if (content !== undefined) bytes.set(file, content);
   }
-  if (workbooks.length === 0) return validateYear(bytes, options.folderYear, new Set(), undefined, options.digest);
+  if (workbooks.length === 0)
+    return validateYear(bytes, options.folderYear, new Set(), undefined, options.digest);
 
   const early: Problem[] = [];
-  const fail = (problems: Problem[]) => ({ data: null, problems: sortProblems([...early, ...problems]), inputs: [] });
+  const fail = (problems: Problem[]) => ({
+    data: null,
+    problems: sortProblems([...early, ...problems]),
+    inputs: [],
+  });
   if (workbooks.length > 1) {
-    return fail([problem("several_workbooks", { file: workbooks.join(", "), line: null }, { files: workbooks.join(", ") })]);
+    return fail([
+      problem(
+        "several_workbooks",
+        { file: workbooks.join(", "), line: null },
+        { files: workbooks.join(", ") },
+      ),
+    ]);
   }
   const name = workbooks[0] as string;
   const content = files.get(name) as Uint8Array;
   if (content.length > maxInputBytes) {
     const size = (content.length / 1024 / 1024).toFixed(1);
-    return fail([problem("file_too_large", { file: name, line: null }, { size, limit: maxInputBytes / 1024 / 1024 })]);
+    return fail([
+      problem("file_too_large", { file: name, line: null }, { size, limit: maxInputBytes / 1024 / 1024 }),
+    ]);
   }
   const workbook = readWorkbook(name, content);
   early.push(...workbook.problems);
@@ -173,7 +187,13 @@ export async function loadWorkbook(folder: string, path: string): Promise<Loaded
     const info = await stat(path);
     if (info.size > maxInputBytes) {
       const size = (info.size / 1024 / 1024).toFixed(1);
-      early.push(problem("file_too_large", { file: basename(path), line: null }, { size, limit: maxInputBytes / 1024 / 1024 }));
+      early.push(
+        problem(
+          "file_too_large",
+          { file: basename(path), line: null },
+          { size, limit: maxInputBytes / 1024 / 1024 },
+        ),
+      );
     } else files.set(basename(path), await readFile(path));
     if (!isWorkbook(folder)) {
       const dataset = await readFile(join(directory, "dataset.json")).catch(() => null);

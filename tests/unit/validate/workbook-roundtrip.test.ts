@@ -42,21 +42,31 @@ async function compute(data: string, out: string): Promise<Map<string, Buffer>> 
 /** The workbook an editor makes by pasting each CSV file into a sheet of the same name. */
 async function plainWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const manifest = JSON.parse(await readFile(join(year2023, "dataset.json"), "utf8")) as Record<string, unknown>;
+  const manifest = JSON.parse(await readFile(join(year2023, "dataset.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   const dataset = workbook.addWorksheet("dataset");
   dataset.addRow(["field", "value"]);
   for (const [field, value] of Object.entries(manifest)) {
     // Numbers typed as numbers, text as text, lists as JSON.
-    dataset.addRow([field, typeof value === "string" || typeof value === "number" ? value : JSON.stringify(value)]);
+    dataset.addRow([
+      field,
+      typeof value === "string" || typeof value === "number" ? value : JSON.stringify(value),
+    ]);
   }
   for (const file of inputFiles.filter((f): f is CsvFileName => f.endsWith(".csv"))) {
     const text = await readFile(join(year2023, file), "utf8");
     const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data as string[][];
-    const shape = rowSchemas[file].shape as Record<string, { safeParse(v: string): { success: boolean; data?: unknown } }>;
+    const shape = rowSchemas[file].shape as Record<
+      string,
+      { safeParse(v: string): { success: boolean; data?: unknown } }
+    >;
     const numeric = (header ?? []).map((column) => typeof shape[column]?.safeParse("1").data === "number");
     const sheet = workbook.addWorksheet(file.replace(/\.csv$/, ""));
     sheet.addRow(header);
-    for (const row of rows) sheet.addRow(row.map((cell, i) => (numeric[i] && cell !== "" ? Number(cell) : cell)));
+    for (const row of rows)
+      sheet.addRow(row.map((cell, i) => (numeric[i] && cell !== "" ? Number(cell) : cell)));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -93,21 +103,27 @@ afterAll(async () => {
 });
 
 describe("a year entered in a workbook", () => {
-  it.each(["plain", "template"])("%s workbook: every published file is byte-identical to the CSV folder's", (kind) => {
-    const csv = outputs.get("csv") as Map<string, Buffer>;
-    const workbook = outputs.get(kind) as Map<string, Buffer>;
-    expect([...workbook.keys()]).toEqual([...csv.keys()]);
-    expect(csv.size).toBeGreaterThan(10);
-    for (const [name, bytes] of csv) {
-      if (name === "dataset.json") continue;
-      expect(workbook.get(name)?.equals(bytes), name).toBe(true);
-    }
-  });
+  it.each(["plain", "template"])(
+    "%s workbook: every published file is byte-identical to the CSV folder's",
+    (kind) => {
+      const csv = outputs.get("csv") as Map<string, Buffer>;
+      const workbook = outputs.get(kind) as Map<string, Buffer>;
+      expect([...workbook.keys()]).toEqual([...csv.keys()]);
+      expect(csv.size).toBeGreaterThan(10);
+      for (const [name, bytes] of csv) {
+        if (name === "dataset.json") continue;
+        expect(workbook.get(name)?.equals(bytes), name).toBe(true);
+      }
+    },
+  );
 
-  it.each(["plain", "template"])("%s workbook: the manifest differs only in the inputs' hashes and sizes", (kind) => {
-    const csv = outputs.get("csv")?.get("dataset.json") as Buffer;
-    const workbook = outputs.get(kind)?.get("dataset.json") as Buffer;
-    expect(workbook.equals(csv)).toBe(false);
-    expect(withoutInputHashes(workbook)).toEqual(withoutInputHashes(csv));
-  });
+  it.each(["plain", "template"])(
+    "%s workbook: the manifest differs only in the inputs' hashes and sizes",
+    (kind) => {
+      const csv = outputs.get("csv")?.get("dataset.json") as Buffer;
+      const workbook = outputs.get(kind)?.get("dataset.json") as Buffer;
+      expect(workbook.equals(csv)).toBe(false);
+      expect(withoutInputHashes(workbook)).toEqual(withoutInputHashes(csv));
+    },
+  );
 });
