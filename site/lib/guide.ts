@@ -122,3 +122,35 @@ export function guideSections(): GuideSection[] {
       })),
   }));
 }
+
+/** A data-entry workbook offered on /du-lieu/ and in the guide (made by pipeline/template). */
+export interface TemplateFile {
+  /** File name under /du-lieu/, without `.xlsx`. */
+  name: string;
+  year: number;
+  filled: boolean;
+  label: string;
+}
+
+/** A blank template for every published year, and the latest year's data as a filled workbook. */
+export function templateFiles(years: readonly number[]): TemplateFile[] {
+  const latest = years.at(-1);
+  return [
+    ...[...years].reverse().map((year) => ({
+      name: `mau-nhap-lieu-${year}`,
+      year,
+      filled: false,
+      label: `Tệp mẫu nhập liệu năm ${year} (danh sách xã, bộ tiêu chí, phiếu khảo sát có sẵn; điểm và phiếu để trống)`,
+    })),
+    ...(latest === undefined
+      ? []
+      : [
+          {
+            name: `du-lieu-nhap-lieu-${latest}`,
+            year: latest,
+            filled: true,
+            label: `Dữ liệu năm ${latest} đang công bố, dạng tệp Excel nhập liệu (để sửa, đính chính)`,
+          },
+        ]),
+  ];
+}
