@@ -7,6 +7,8 @@ import { z } from "zod";
 export interface SheetWords {
   /** The sheet's Vietnamese title (Excel allows at most 31 characters). */
   title: string;
+  /** What the sheet holds, for the guide. */
+  purpose: string;
   /** Vietnamese header of each contract column. */
   columns: Record<string, string>;
   /** Vietnamese label of each code, per coded column. */
@@ -19,15 +21,20 @@ const panels = { officials: "Cán bộ", citizens: "Người dân" };
 export const sheetWords: Record<string, SheetWords> = {
   dataset: {
     title: "Thông tin chung",
+    purpose:
+      "Thông tin của đợt công bố: năm, trạng thái, phiên bản, các nhóm xếp loại, lịch sử đính chính. Thường chỉ người quản trị sửa.",
     columns: { field: "Mục", value: "Giá trị" },
   },
   communes: {
     title: "Danh sách xã",
+    purpose: "Danh sách các xã, thị trấn được đánh giá.",
     columns: { code: "Mã xã", name: "Tên đơn vị", type: "Loại đơn vị", survey_quota: "Số phiếu dự kiến" },
     values: { type: unitTypes },
   },
   criteria: {
     title: "Tiêu chí",
+    purpose:
+      "Cây tiêu chí: lĩnh vực, tiêu chí, tiêu chí thành phần với điểm tối đa; các lĩnh vực cộng lại 100.",
     columns: {
       id: "Mã tiêu chí",
       name: "Tên tiêu chí",
@@ -42,11 +49,13 @@ export const sheetWords: Record<string, SheetWords> = {
   },
   groups: {
     title: "Nhóm đối tượng",
+    purpose: "Các nhóm đối tượng điều tra xã hội học và số người dự kiến.",
     columns: { code: "Mã nhóm", name: "Tên nhóm", panel: "Loại phiếu", planned: "Số người dự kiến" },
     values: { panel: panels },
   },
   scales: {
     title: "Thang đo",
+    purpose: "Các phương án trả lời của mỗi thang đo và hệ số của chúng.",
     columns: {
       scale: "Mã thang đo",
       option: "Mã phương án",
@@ -58,6 +67,7 @@ export const sheetWords: Record<string, SheetWords> = {
   },
   questions: {
     title: "Câu hỏi",
+    purpose: "Các câu hỏi của phiếu cán bộ và phiếu người dân, tiêu chí mà mỗi câu hỏi tính điểm.",
     columns: {
       id: "Mã câu hỏi",
       panel: "Loại phiếu",
@@ -70,6 +80,8 @@ export const sheetWords: Record<string, SheetWords> = {
   },
   appraisal: {
     title: "Điểm thẩm định",
+    purpose:
+      "Điểm tự đánh giá và điểm thẩm định: đúng một dòng cho mỗi xã và mỗi tiêu chí thẩm định áp dụng.",
     columns: {
       commune_code: "Mã xã",
       criterion_id: "Mã tiêu chí",
@@ -80,6 +92,7 @@ export const sheetWords: Record<string, SheetWords> = {
   },
   "survey-officials": {
     title: "Phiếu cán bộ",
+    purpose: "Phiếu của cán bộ, lãnh đạo: một dòng cho mỗi lượt một người đánh giá một xã.",
     columns: {
       form_id: "Mã phiếu",
       respondent_id: "Mã người trả lời",
@@ -89,6 +102,7 @@ export const sheetWords: Record<string, SheetWords> = {
   },
   "survey-citizens": {
     title: "Phiếu người dân",
+    purpose: "Phiếu của người dân, tổ chức: một dòng cho mỗi phiếu.",
     columns: { form_id: "Mã phiếu", commune_code: "Mã xã" },
   },
 };
