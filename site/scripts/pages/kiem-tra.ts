@@ -83,7 +83,8 @@ async function check(files: File[]): Promise<void> {
   current = { names: files.map((f) => f.name), problems };
   const summary = summaryLine(problems, "vi");
   const ok = !problems.some((p) => p.severity === "error");
-  status.textContent = `${files.map((f) => f.name).join(", ")}: ${summary}.${
+  const named = files.length <= 2 ? files.map((f) => f.name).join(", ") : `${files.length} tệp`;
+  status.textContent = `${named}: ${summary}.${
     ok ? " Có thể gửi dữ liệu." : " Sửa các lỗi dưới đây rồi kiểm tra lại."
   }`;
   render(problems);
