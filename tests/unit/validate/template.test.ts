@@ -30,7 +30,9 @@ beforeAll(async () => {
   const made = await yearWorkbook(year2023, { filled: false, buildTime });
   if (!("bytes" in made)) throw new Error(JSON.stringify(made.problems));
   bytes = made.bytes;
-  await book.xlsx.load(Buffer.from(bytes));
+  await book.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
 });
 
 describe("the template of data/2023", () => {
