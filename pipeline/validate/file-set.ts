@@ -21,6 +21,7 @@ import {
   type Digest,
   type LoadedYear,
   type SheetInput,
+  type SheetNames,
 } from "./index.ts";
 
 /** Input files by name (`communes.csv`, `dataset.json`, `du-lieu-2023.xlsx`, …). */
@@ -115,7 +116,7 @@ export function validateFileSet(
   early.push(...workbook.problems);
   if (workbook.sheets.length === 0 && workbook.problems.length > 0) return fail([]);
 
-  const sheetOf = new Map<string, string>();
+  const sheetOf = new Map<string, SheetNames>();
   const sheets = new Map<InputFileName, SheetInput>();
   const unavailable = new Set<InputFileName>();
   if (!bytes.has("dataset.json")) {
@@ -123,7 +124,7 @@ export function validateFileSet(
     const json = sheet && datasetJson(sheet.rows, early);
     if (sheet && json) {
       bytes.set("dataset.json", json);
-      sheetOf.set("dataset.json", sheet.name);
+      sheetOf.set("dataset.json", names("dataset.json", sheet));
     } else if (!sheet) {
       early.push(missingSheet("dataset.json"));
       unavailable.add("dataset.json");
@@ -133,7 +134,7 @@ export function validateFileSet(
     const sheet = findSheet(workbook.sheets, file);
     if (sheet) {
       sheets.set(file, { rows: sheet.rows, bytes: sheet.bytes });
-      sheetOf.set(file, sheet.name);
+      sheetOf.set(file, names(file, sheet));
     } else if (!bytes.has(file)) {
       early.push(missingSheet(file));
       unavailable.add(file);
@@ -144,21 +145,39 @@ export function validateFileSet(
     ...result,
     data: early.some((p) => p.severity === "error") ? null : result.data,
     problems: sortProblems([...early, ...result.problems]),
-    sheetNames: Object.fromEntries(sheetOf),
+    sheets: Object.fromEntries(sheetOf),
   };
 }
 
+/** How many rows from the top may hold the header (as in pipeline/read/sheet.ts). */
+const headerRows = 10;
+
+/** The sheet's name, and the Vietnamese headers it uses for contract columns. */
+function names(file: string, sheet: WorkbookSheet): SheetNames {
+  const labels = Object.entries(wordsOf(file)?.columns ?? {});
+  const columns: Record<string, string> = {};
+  for (const row of sheet.rows.slice(0, headerRows)) {
+    for (const cell of row.cells) {
+      const found = labels.find(([, label]) => fold(label) === fold(cell));
+      if (found) columns[found[0]] = cell.normalize("NFC").trim();
+    }
+  }
+  return { sheet: sheet.name, columns };
+}
+
 /**
- * The problems as the editor should read them: a file read from a sheet is named by that sheet (the
- * lines already are its rows; a manifest's JSON lines mean nothing there). Published problems keep
- * the contract's file names, so a year publishes the same whether it came as CSV or as a workbook.
+ * The problems as the editor should read them: a file read from a sheet is named by that sheet and
+ * its columns by the headers the sheet uses (the lines already are its rows; a manifest's JSON lines
+ * mean nothing there). Published problems keep the contract's names, so a year publishes the same
+ * whether it came as CSV or as a workbook.
  */
-export function namedBySheet(loaded: Pick<LoadedYear, "problems" | "sheetNames">): Problem[] {
-  const names = loaded.sheetNames ?? {};
+export function namedBySheet(loaded: Pick<LoadedYear, "problems" | "sheets">): Problem[] {
+  const sheets = loaded.sheets ?? {};
   return loaded.problems.map((p) => {
-    const sheet = names[p.file];
-    if (sheet === undefined) return p;
-    return { ...p, file: sheet, line: p.file === "dataset.json" ? null : p.line };
+    const names = sheets[p.file];
+    if (names === undefined) return p;
+    const column = p.column === null ? null : (names.columns[p.column] ?? p.column);
+    return { ...p, file: names.sheet, line: p.file === "dataset.json" ? null : p.line, column };
   });
 }
 

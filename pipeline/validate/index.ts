@@ -43,13 +43,18 @@ export interface InputFileInfo {
   bytes: number;
   rows: number;
 }
+/** How the editor's sheet names an input file and its columns (contract name → header as written). */
+export interface SheetNames {
+  sheet: string;
+  columns: Record<string, string>;
+}
 export interface LoadedYear {
   folder: string;
   data: YearData | null;
   problems: Problem[];
   inputs: InputFileInfo[];
-  /** Inputs read from a workbook: the sheet each was read from (see namedBySheet). */
-  sheetNames?: Record<string, string>;
+  /** Inputs read from a workbook: the sheet each was read from, its headers as written (see namedBySheet). */
+  sheets?: Record<string, SheetNames>;
 }
 
 /** Largest input file read; the national benchmark's survey files are about 40 MB. */

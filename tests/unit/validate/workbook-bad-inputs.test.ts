@@ -10,7 +10,8 @@ import { inputFiles, type InputFileName } from "../../../pipeline/model.ts";
 import type { Problem } from "../../../pipeline/problem.ts";
 import { namedBySheet, validateFileSet } from "../../../pipeline/validate/file-set.ts";
 import { sheetWords } from "../../../schemas/workbook.ts";
-import { validTexts } from "./fixture.ts";
+import { validateFiles } from "../../../pipeline/validate/index.ts";
+import { toBytes, validTexts } from "./fixture.ts";
 
 type Texts = Record<InputFileName, string>;
 /** A cell to store as something else than what the text says: a formula, with or without its result. */
@@ -19,6 +20,22 @@ type Override = { file: InputFileName; cell: string; value: ExcelJS.CellValue };
 const title = (file: InputFileName) => sheetWords[file.replace(/\.(csv|json)$/, "")]?.title as string;
 /** What Excel makes of a typed number: 1002 and 28.5 become numbers, 01002 only stays as text. */
 const excelNumber = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
+/** The CSV texts with Vietnamese headers and Vietnamese labels for coded values, as in the template. */
+function inVietnamese(texts: Texts): Texts {
+  const translated = { ...texts };
+  for (const file of inputFiles.filter((f) => f.endsWith(".csv"))) {
+    const words = sheetWords[file.replace(/\.csv$/, "")];
+    const [header, ...rows] = Papa.parse<string[]>(texts[file], { skipEmptyLines: true }).data as string[][];
+    const names = header ?? [];
+    const labelled = [
+      names.map((name) => words?.columns[name] ?? name),
+      ...rows.map((row) => row.map((cell, i) => words?.values?.[names[i] as string]?.[cell] ?? cell)),
+    ];
+    translated[file] = `${Papa.unparse(labelled, { newline: "\n" })}\n`;
+  }
+  return translated;
+}
 
 async function workbook(
   texts: Texts,
@@ -325,6 +342,21 @@ describe("QUALITY.md's bad inputs in a workbook: same code, the sheet's title, E
       { file: title(file), line: row, severity: "warning" },
     ]);
     expect(data).not.toBeNull();
+  });
+
+  it("Vietnamese headers and labels read as the contract's columns and codes", async () => {
+    const { data, problems } = await check(inVietnamese(validTexts()));
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(data).toEqual(validateFiles(toBytes(validTexts()), 2023).data);
+    expect(data?.communes.map((c) => c.type)).toEqual(["xa", "thi_tran", "xa"]);
+  });
+
+  it("with Vietnamese headers, a problem names the column by its Vietnamese header", async () => {
+    const texts = inVietnamese(edit(a, (t) => t.replace("01001,1.1,30,28.5", "01001,1.1,30,tám")));
+    const { problems } = await check(texts);
+    expect(problems.filter((p) => p.code === "not_a_number")).toMatchObject([
+      { file: "Điểm thẩm định", line: 2, column: "Điểm thẩm định", value: "tám" },
+    ]);
   });
 
   it("a formula's saved result is used, never recalculated", async () => {
