@@ -22,6 +22,7 @@ import { enumCodes, sheetName, sheetWords, wordsOf } from "../../schemas/workboo
 import { reproducibleZip } from "../publish/xlsx.ts";
 import type { Problem } from "../problem.ts";
 import { readCsv, type CsvTable } from "../read/csv.ts";
+import { columnLetters } from "../read/workbook.ts";
 import { columns, loadYear, type CsvFileName } from "../validate/index.ts";
 
 /** The row schema of each CSV input file, for each column's kind (number, code list, text). */
@@ -77,14 +78,6 @@ function columnKind(field: z.ZodType | undefined): Kind {
 
 const sheetTitle = (file: string) => wordsOf(file)?.title ?? sheetName(file);
 const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
-
-function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
 
 /** Appraisal rows to fill: each unit × each appraisal leaf that applies to it. */
 function appraisalKeys(tables: InputTables): string[][] {
@@ -247,7 +240,7 @@ function addInputSheet(
   ).dataValidations;
   table.header.forEach((column, i) => {
     const kind = kinds[i] as Kind;
-    const range = `${columnLetter(i)}2:${columnLetter(i)}${last}`;
+    const range = `${columnLetters(i)}2:${columnLetters(i)}${last}`;
     let list: string | null = null;
     const reference = references[column];
     if (kind.type === "list") list = `"${kind.codes.map((code) => labelOf(column, code)).join(",")}"`;
@@ -255,7 +248,7 @@ function addInputSheet(
       const target = workbook.getWorksheet(sheetTitle(reference.file));
       const position = tables[reference.file].header.indexOf(reference.column);
       if (target && position >= 0) {
-        const letter = columnLetter(position);
+        const letter = columnLetters(position);
         list = `${quoted(target.name)}!$${letter}$2:$${letter}$${Math.max(2, target.rowCount)}`;
       }
     } else if (table.questionColumns.includes(column)) {
