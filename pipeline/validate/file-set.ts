@@ -186,43 +186,47 @@ function missingSheet(file: string): Problem {
   return problem("sheet_missing", { file: name, line: null }, { title: sheetWords[name]?.title ?? name });
 }
 
-/** The workbook `--data` names: the path itself when it is an .xlsx file, else the one in the folder. */
-export async function workbookIn(path: string): Promise<string | null> {
-  if (isWorkbook(path)) return path;
+/** The workbooks `--data` names: the path itself when it is an .xlsx file, else those in the folder. */
+export async function workbooksIn(path: string): Promise<string[]> {
+  if (isWorkbook(path)) return [path];
   try {
-    const names = (await readdir(path)).filter(isWorkbook).sort();
-    return names.length === 0 ? null : join(path, names[0] as string);
+    return (await readdir(path))
+      .filter(isWorkbook)
+      .sort()
+      .map((name) => join(path, name));
   } catch {
-    return null;
+    return [];
   }
 }
 
-/** Reads a workbook (with dataset.json beside it, if there is one) and validates it. */
-export async function loadWorkbook(folder: string, path: string): Promise<LoadedYear> {
-  const directory = isWorkbook(folder) ? dirname(path) : folder;
+/**
+ * Reads the workbooks (with dataset.json beside them, if there is one) and validates them: one is a
+ * year, several are refused (several_workbooks). Each is refused from its size before it is read.
+ */
+export async function loadWorkbooks(folder: string, paths: readonly string[]): Promise<LoadedYear> {
+  const directory = isWorkbook(folder) ? dirname(folder) : folder;
   const files: FileSet = new Map();
   const early: Problem[] = [];
-  try {
-    const info = await stat(path);
-    if (info.size > maxInputBytes) {
-      const size = (info.size / 1024 / 1024).toFixed(1);
-      early.push(
-        problem(
-          "file_too_large",
-          { file: basename(path), line: null },
-          { size, limit: maxInputBytes / 1024 / 1024 },
-        ),
-      );
-    } else files.set(basename(path), await readFile(path));
-    if (!isWorkbook(folder)) {
-      const dataset = await readFile(join(directory, "dataset.json")).catch(() => null);
-      if (dataset) files.set("dataset.json", dataset);
+  for (const path of paths) {
+    const file = basename(path);
+    try {
+      const info = await stat(path);
+      if (info.size > maxInputBytes) {
+        const size = (info.size / 1024 / 1024).toFixed(1);
+        early.push(
+          problem("file_too_large", { file, line: null }, { size, limit: maxInputBytes / 1024 / 1024 }),
+        );
+      } else files.set(file, await readFile(path));
+    } catch (error) {
+      const detail = (error as { code?: string }).code ?? String(error);
+      early.push(problem("file_unreadable", { file, line: null }, { detail }));
     }
-  } catch (error) {
-    const detail = (error as { code?: string }).code ?? String(error);
-    early.push(problem("file_unreadable", { file: basename(path), line: null }, { detail }));
   }
   if (early.length > 0) return { folder, data: null, problems: early, inputs: [] };
-  const year = folderYear(isWorkbook(folder) ? directory : folder);
+  if (!isWorkbook(folder)) {
+    const dataset = await readFile(join(directory, "dataset.json")).catch(() => null);
+    if (dataset) files.set("dataset.json", dataset);
+  }
+  const year = folderYear(directory);
   return { folder, ...validateFileSet(files, year === undefined ? {} : { folderYear: year }) };
 }

@@ -21,7 +21,7 @@ import type { SheetRow } from "../read/workbook.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { duplicateKeys } from "./keys.ts";
-import { loadWorkbook, workbookIn } from "./file-set.ts";
+import { loadWorkbooks, workbooksIn } from "./file-set.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkQuestions } from "./questions.ts";
 import { parseRows, type ParsedRow } from "./rows.ts";
@@ -367,8 +367,8 @@ export function folderYear(folder: string): number | undefined {
 
 /** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
 export async function loadYear(folder: string): Promise<LoadedYear> {
-  const workbook = await workbookIn(folder);
-  if (workbook !== null) return loadWorkbook(folder, workbook);
+  const workbooks = await workbooksIn(folder);
+  if (workbooks.length > 0) return loadWorkbooks(folder, workbooks);
   const files: FileBytes = new Map();
   const unavailable = new Set<InputFileName>();
   const early: Problem[] = [];

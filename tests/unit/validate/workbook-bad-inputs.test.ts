@@ -5,12 +5,17 @@
 import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import Papa from "papaparse";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { run as validateCommand } from "../../../pipeline/commands/validate.ts";
 import { inputFiles, type InputFileName } from "../../../pipeline/model.ts";
 import type { Problem } from "../../../pipeline/problem.ts";
 import { namedBySheet, validateFileSet } from "../../../pipeline/validate/file-set.ts";
 import { sheetWords } from "../../../schemas/workbook.ts";
-import { validateFiles } from "../../../pipeline/validate/index.ts";
+import { loadYear, validateFiles } from "../../../pipeline/validate/index.ts";
+import { captureOutput } from "../publish/capture-output.ts";
 import { toBytes, validTexts } from "./fixture.ts";
 
 type Texts = Record<InputFileName, string>;
@@ -428,5 +433,36 @@ describe("a workbook is untrusted: bounded before and after decompression", () =
       ]),
     );
     expect(result.problems).toMatchObject([{ code: "several_workbooks", file: "a.xlsx, b.xlsx" }]);
+  });
+});
+
+describe("`--data` names a workbook, or a year folder holding one", () => {
+  it("npm run validate -- --data <file>.xlsx reports the sheet and Excel row, exit 1", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "workbook-cli-"));
+    try {
+      const path = join(folder, "du-lieu.xlsx");
+      const texts = edit(a, (t) => t.replace("01001,1.1,30,28.5", "01001,1.1,30,tám"));
+      await writeFile(path, await workbook(texts));
+      const { exitCode, printed } = await captureOutput(() => validateCommand(["--data", path]));
+      expect(exitCode).toBe(1);
+      expect(printed).toMatch(/lỗi\s+Điểm thẩm định\s+2\s+appraised_score\s+tám\s+not_a_number/);
+      expect(printed).toContain("1 lỗi");
+    } finally {
+      await rm(folder, { recursive: true });
+    }
+  });
+
+  it("a year folder with two workbooks is refused, naming both", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "workbook-two-"));
+    try {
+      const bytes = await workbook(validTexts());
+      await writeFile(join(folder, "a.xlsx"), bytes);
+      await writeFile(join(folder, "b.xlsx"), bytes);
+      const year = await loadYear(folder);
+      expect(year.problems).toMatchObject([{ code: "several_workbooks", file: "a.xlsx, b.xlsx" }]);
+      expect(year.data).toBeNull();
+    } finally {
+      await rm(folder, { recursive: true });
+    }
   });
 });
