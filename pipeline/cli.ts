@@ -10,6 +10,7 @@ const commands = {
   sample: () => import("./commands/sample.ts"),
   release: () => import("./commands/release.ts"),
   report: () => import("./commands/report.ts"),
+  template: () => import("./commands/template.ts"),
 } as const;
 
 const [name, ...args] = process.argv.slice(2);

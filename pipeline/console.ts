@@ -3,6 +3,7 @@
 import { basename } from "node:path";
 import { problem } from "./messages.ts";
 import type { Problem } from "./problem.ts";
+import { namedBySheet } from "./validate/file-set.ts";
 import { loadYear } from "./validate/index.ts";
 import { reportChunks, summaryLine, writeChunks, type ReportOptions } from "./validate/report.ts";
 
@@ -23,7 +24,7 @@ export function reportOptions(values: {
 
 async function problemsOf(folder: string): Promise<Problem[]> {
   try {
-    return (await loadYear(folder)).problems;
+    return namedBySheet(await loadYear(folder));
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return [problem("unexpected_failure", { file: "*", line: null }, { detail })];

@@ -96,6 +96,60 @@ export const catalogue = {
     example: "",
     example_params: { detail: "RangeError" },
   },
+  workbook_unreadable: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Không đọc được tệp Excel: {detail}.",
+    message_en: "The Excel workbook could not be read: {detail}.",
+    fix_vi: "Mở tệp bằng Excel, chọn Tệp → Lưu thành, loại “Excel Workbook (*.xlsx)”, rồi kiểm tra lại.",
+    fix_en:
+      "Open the file in Excel, choose File → Save As, type “Excel Workbook (*.xlsx)”, then check again.",
+    example: "",
+    example_params: { detail: "tệp không phải dạng nén .xlsx" },
+  },
+  workbook_too_large: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Tệp Excel quá lớn khi giải nén ({detail}) nên không được đọc.",
+    message_en: "The Excel workbook is too large once decompressed ({detail}), so it was not read.",
+    fix_vi: "Kiểm tra xem có phải nhầm tệp không; xóa các trang tính, dòng, cột thừa, hình ảnh rồi lưu lại.",
+    fix_en:
+      "Check that this is the right file; delete stray sheets, rows, columns and pictures, then save it again.",
+    example: "",
+    example_params: { detail: "giải nén ra 4096 MB, giới hạn 600 MB" },
+  },
+  workbook_limits: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Trang tính vượt giới hạn ({detail}) nên không được đọc.",
+    message_en: "The sheet exceeds a limit ({detail}), so it was not read.",
+    fix_vi: "Xóa các dòng, cột hoặc trang tính thừa (kể cả ô chỉ có định dạng) rồi lưu lại.",
+    fix_en:
+      "Delete stray rows, columns or sheets (including cells that only hold formatting), then save again.",
+    example: "",
+    example_params: { detail: "hơn 500 cột" },
+  },
+  sheet_missing: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Tệp Excel thiếu trang tính {file} (hoặc “{title}”).",
+    message_en: "The Excel workbook has no sheet {file} (or “{title}”).",
+    fix_vi: "Thêm trang tính có tên {file} hoặc “{title}”; dễ nhất là bắt đầu từ tệp mẫu trên trang Dữ liệu.",
+    fix_en:
+      "Add a sheet named {file} or “{title}”; the easiest is to start from the template on the Data page.",
+    example: "",
+    example_params: { file: "appraisal", title: "Điểm thẩm định" },
+  },
+  several_workbooks: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Có nhiều tệp Excel cùng lúc ({files}); chỉ kiểm tra được một tệp Excel cho một năm.",
+    message_en: "There are several Excel workbooks ({files}); one workbook per year can be checked.",
+    fix_vi: "Chép các trang tính vào một tệp Excel duy nhất (hoặc chỉ chọn một tệp).",
+    fix_en: "Copy the sheets into one workbook (or choose only one file).",
+    example: "",
+    example_params: { files: "2023.xlsx, 2023 (1).xlsx" },
+  },
   empty_file: {
     severity: "error",
     layer: "file",
@@ -335,6 +389,19 @@ export const catalogue = {
     fix_en: "Clear the cell and type the text again, or paste it as plain text (Ctrl+Shift+V).",
     example: "Xã \u202eHồng Dụ",
     example_params: { char: "U+202E" },
+  },
+  formula_without_value: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      "Ô {cell} có công thức nhưng tệp không lưu kết quả tính; công thức không được tính lại khi kiểm tra.",
+    message_en:
+      "Cell {cell} holds a formula whose result was not saved; formulas are never recalculated here.",
+    fix_vi: "Mở tệp bằng Excel, để Excel tính xong rồi lưu lại; hoặc sao chép cột và Dán đặc biệt → Giá trị.",
+    fix_en:
+      "Open the file in Excel, let it calculate and save again; or copy the column and Paste Special → Values.",
+    example: "=SUM(C2:C5)",
+    example_params: { cell: "D6" },
   },
   // ── cells (the Zod row schemas carry these codes as their errors) ─────────────────────────────
   required: {

@@ -75,7 +75,7 @@ interface HeaderCheck {
   problems: Problem[];
 }
 
-function checkHeader(header: string[], spec: CsvSpec): HeaderCheck {
+export function checkHeader(header: string[], spec: CsvSpec): HeaderCheck {
   const file = spec.file;
   const known = new Set([...spec.required, ...(spec.optional ?? [])]);
   const questionIds = spec.questions?.ids ?? null;
@@ -158,7 +158,7 @@ function checkHeader(header: string[], spec: CsvSpec): HeaderCheck {
 }
 
 /** A cell Excel could run as a formula; plain numbers such as -1 are left to the range checks. */
-function formulaTrigger(raw: string): string | null {
+export function formulaTrigger(raw: string): string | null {
   if (!triggerFirstChars.has(raw.charCodeAt(0))) return null;
   if (controlStart.test(raw)) return raw[0] === "\t" ? "tab" : "xuống dòng";
   if (formulaStart.test(raw) && !plainNumber.test(raw.trim())) return raw[0] as string;
@@ -166,7 +166,7 @@ function formulaTrigger(raw: string): string | null {
 }
 
 /** Whether a cell at `from` or after is not blank (Excel adds trailing empty cells, which are fine). */
-function hasContentFrom(cells: readonly string[], from: number): boolean {
+export function hasContentFrom(cells: readonly string[], from: number): boolean {
   for (let i = from; i < cells.length; i++) if ((cells[i] as string).trim() !== "") return true;
   return false;
 }

@@ -42,7 +42,7 @@ export function splitLine(line: string, delimiter: Delimiter): string[] {
 }
 
 /** Exact names count double, near misses once: a misspelled header still wins over a title row. */
-function score(cells: string[], expected: ReadonlySet<string>): number {
+export function headerScore(cells: string[], expected: ReadonlySet<string>): number {
   let total = 0;
   for (const cell of cells) {
     if (cell === "") continue;
@@ -90,7 +90,7 @@ export function findHeader(text: string, expected: ReadonlySet<string>): HeaderS
         ) {
           firstContent = { line, cells };
         }
-        const s = score(cells, expected);
+        const s = headerScore(cells, expected);
         if (s > 0 && (best === null || s > best.score)) best = { line, offset, delimiter, cells, score: s };
       }
     }

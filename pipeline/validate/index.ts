@@ -18,10 +18,13 @@ import { problem } from "../messages.ts";
 import { inputFiles, optionalInputFiles, type InputFileName, type YearData } from "../model.ts";
 import type { Problem } from "../problem.ts";
 import { readCsv, type CsvSpec, type CsvTable } from "../read/csv.ts";
+import { readSheet } from "../read/sheet.ts";
+import type { SheetRow } from "../read/workbook.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { checkInvisible } from "./invisible.ts";
 import { duplicateKeys } from "./keys.ts";
+import { loadWorkbooks, workbooksIn } from "./file-set.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
 import { checkQuestions } from "./questions.ts";
@@ -45,17 +48,25 @@ export interface InputFileInfo {
   bytes: number;
   rows: number;
 }
+/** How the editor's sheet names an input file and its columns (contract name → header as written). */
+export interface SheetNames {
+  sheet: string;
+  columns: Record<string, string>;
+}
 export interface LoadedYear {
   folder: string;
   data: YearData | null;
   problems: Problem[];
   inputs: InputFileInfo[];
+  /** Inputs read from a workbook: the sheet each was read from, its headers as written (see namedBySheet). */
+  sheets?: Record<string, SheetNames>;
 }
 
 /** Largest input file read; the national benchmark's survey files are about 40 MB. */
 export const maxInputBytes = 150 * 1024 * 1024;
 
-/** The columns of each CSV input; any other column is unknown (and its values never shown). */
+/** The CSV input files and their columns: the one registry the workbook reader and template follow;
+ * any other column is unknown (and its values never shown). */
 export const inputColumns = {
   "communes.csv": { required: ["code", "name", "type", "survey_quota"] },
   "criteria.csv": { required: ["id", "name", "max_points", "source"], optional: ["applies_to"] },
@@ -76,9 +87,10 @@ export const inputColumns = {
     optional: ["note"],
   },
 } as const satisfies Record<Exclude<InputFileName, "dataset.json">, Omit<CsvSpec, "file">>;
-type CsvFileName = keyof typeof inputColumns;
+export type CsvFileName = keyof typeof inputColumns;
 
-function known(file: CsvFileName): string[] {
+/** The contract columns of a CSV input, required first. */
+export function knownColumns(file: CsvFileName): string[] {
   const spec: Omit<CsvSpec, "file"> = inputColumns[file];
   return [...spec.required, ...(spec.optional ?? [])];
 }
@@ -107,15 +119,33 @@ interface Table<T> {
 /** Input files by name; the validation takes each file's bytes out once it has read them. */
 type FileBytes = Map<InputFileName, Uint8Array>;
 
+/** A workbook sheet standing for a CSV input file; its XML's bytes are recorded as the input's. */
+export interface SheetInput {
+  rows: SheetRow[];
+  bytes: Uint8Array;
+}
+/** The sha256 of an input, in hex (node:crypto here; a page checking files in the browser needs none). */
+export type Digest = (bytes: Uint8Array) => string;
+const sha256: Digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
 class YearValidation {
   readonly problems: Problem[] = [];
   readonly inputs: InputFileInfo[] = [];
   private readonly files: FileBytes;
   private readonly unavailable: ReadonlySet<InputFileName>;
+  private readonly sheets: Map<InputFileName, SheetInput>;
+  private readonly digest: Digest;
 
-  constructor(files: FileBytes, unavailable: ReadonlySet<InputFileName>) {
+  constructor(
+    files: FileBytes,
+    unavailable: ReadonlySet<InputFileName>,
+    sheets: Map<InputFileName, SheetInput>,
+    digest: Digest,
+  ) {
     this.files = files;
     this.unavailable = unavailable;
+    this.sheets = sheets;
+    this.digest = digest;
   }
 
   /**
@@ -141,7 +171,7 @@ class YearValidation {
   record(file: InputFileName, bytes: Uint8Array, rows: number): void {
     this.inputs.push({
       file,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256: this.digest(bytes),
       bytes: bytes.length,
       rows,
     });
@@ -169,15 +199,18 @@ class YearValidation {
     schema: S,
     questions?: CsvSpec["questions"],
   ): { table: CsvTable; rows: ParsedRow<z.output<S>>[] } | null {
-    const bytes = this.bytes(file);
+    const sheet = this.sheets.get(file);
+    this.sheets.delete(file);
+    const bytes = sheet?.bytes ?? this.bytes(file);
     if (bytes === null) return null;
     return this.guard(file, () => {
-      const read = readCsv(bytes, { file, ...inputColumns[file], ...(questions ? { questions } : {}) });
+      const spec = { file, ...inputColumns[file], ...(questions ? { questions } : {}) };
+      const read = sheet ? readSheet(sheet.rows, spec) : readCsv(bytes, spec);
       // Not push(...): a file of repeated rows has hundreds of thousands of problems.
       for (const p of read.problems) this.problems.push(p);
       this.record(file, bytes, read.table?.rows.length ?? 0);
       if (read.table === null) return null;
-      const rows = parseRows(file, read.table, schema, known(file), this.problems);
+      const rows = parseRows(file, read.table, schema, knownColumns(file), this.problems);
       checkInvisible(file, rows, this.problems);
       return { table: read.table, rows };
     });
@@ -229,12 +262,14 @@ function values<T>(table: Table<T> | null): T[] | null {
   return table === null ? null : table.rows.flatMap((r) => (r.value === null ? [] : [r.value]));
 }
 
-function validateYear(
+export function validateYear(
   files: FileBytes,
   folderYear: number | undefined,
   unavailable: ReadonlySet<InputFileName>,
+  sheets = new Map<InputFileName, SheetInput>(),
+  digest = sha256,
 ): Omit<LoadedYear, "folder"> {
-  const v = new YearValidation(files, unavailable);
+  const v = new YearValidation(files, unavailable, sheets, digest);
   const { problems } = v;
 
   let manifest: DatasetManifest | null = null;
@@ -397,6 +432,8 @@ async function readInput(folder: string, file: InputFileName): Promise<Uint8Arra
 
 /** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
 export async function loadYear(folder: string): Promise<LoadedYear> {
+  const workbooks = await workbooksIn(folder);
+  if (workbooks.length > 0) return loadWorkbooks(folder, workbooks);
   const files: FileBytes = new Map();
   const unavailable = new Set<InputFileName>();
   const early: Problem[] = [];

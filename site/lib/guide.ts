@@ -1,5 +1,6 @@
-// The data editors' guide (/huong-dan/), generated from the schemas' column descriptions and from the
-// message catalogue, so the guide cannot drift from what the validator checks and says.
+// The data editors' guide (/huong-dan/), generated from the validator's list of input files, the
+// schemas' column descriptions, the workbook's Vietnamese words and the message catalogue, so the
+// guide cannot drift from the template or from what the validator checks and says.
 import type { z } from "zod";
 import {
   catalogue,
@@ -7,87 +8,53 @@ import {
   type ProblemCode,
   type ProblemDefinition,
 } from "../../pipeline/messages.ts";
-import type { InputFileName } from "../../pipeline/model.ts";
-import { appraisalRow } from "../../schemas/appraisal.ts";
-import { communeRow } from "../../schemas/communes.ts";
-import { criterionRow } from "../../schemas/criteria.ts";
-import { groupRow } from "../../schemas/groups.ts";
-import { planRow } from "../../schemas/plan.ts";
-import { questionRow } from "../../schemas/questions.ts";
-import { scaleOptionRow } from "../../schemas/scales.ts";
-import { citizensFormColumns, officialsFormColumns } from "../../schemas/survey.ts";
+import { rowSchemas } from "../../pipeline/template/index.ts";
+import { inputColumns, type CsvFileName } from "../../pipeline/validate/index.ts";
+import { enumCodes, wordsOf } from "../../schemas/workbook.ts";
 
 export interface GuideColumn {
+  /** The contract's column name, as the check's report and the CSV files write it. */
   name: string;
+  /** The template's Vietnamese header. */
+  label: string;
   description: string;
+  /** The values a drop-down list offers, as the template shows them; empty for free input. */
+  values: string[];
 }
 
 export interface GuideFile {
-  file: Exclude<InputFileName, "dataset.json">;
+  file: CsvFileName;
+  /** The template's sheet title. */
+  sheet: string;
   purpose: string;
   columns: GuideColumn[];
   /** Set for the survey files, whose further columns are the panel's question ids. */
   questionColumns?: string;
 }
 
-const columnsOf = (schema: z.ZodObject): GuideColumn[] =>
-  Object.entries(schema.shape).map(([name, column]) => ({
-    name,
-    description: (column as z.ZodType).description ?? "",
-  }));
+const questionColumns: Partial<Record<CsvFileName, string>> = {
+  "survey-officials.csv": "CB01, CB02, … (mã phương án; để trống nếu không trả lời)",
+  "survey-citizens.csv": "ND01, ND02, … (mã phương án; để trống nếu không trả lời)",
+};
 
-export const guideFiles: GuideFile[] = [
-  {
-    file: "communes.csv",
-    purpose: "Danh sách các xã, thị trấn được đánh giá.",
-    columns: columnsOf(communeRow),
-  },
-  {
-    file: "criteria.csv",
-    purpose:
-      "Cây tiêu chí: lĩnh vực, tiêu chí, tiêu chí thành phần với điểm tối đa; các lĩnh vực cộng lại 100.",
-    columns: columnsOf(criterionRow),
-  },
-  {
-    file: "groups.csv",
-    purpose: "Các nhóm đối tượng điều tra xã hội học và số người dự kiến.",
-    columns: columnsOf(groupRow),
-  },
-  {
-    file: "scales.csv",
-    purpose: "Các phương án trả lời của mỗi thang đo và hệ số của chúng.",
-    columns: columnsOf(scaleOptionRow),
-  },
-  {
-    file: "questions.csv",
-    purpose: "Các câu hỏi của phiếu cán bộ và phiếu người dân, tiêu chí mà mỗi câu hỏi tính điểm.",
-    columns: columnsOf(questionRow),
-  },
-  {
-    file: "appraisal.csv",
-    purpose:
-      "Điểm tự đánh giá và điểm thẩm định: đúng một dòng cho mỗi xã và mỗi tiêu chí thẩm định áp dụng.",
-    columns: columnsOf(appraisalRow),
-  },
-  {
-    file: "survey-officials.csv",
-    purpose: "Phiếu của cán bộ, lãnh đạo: một dòng cho mỗi lượt một người đánh giá một xã.",
-    columns: columnsOf(officialsFormColumns),
-    questionColumns: "CB01, CB02, … (mã phương án; để trống nếu không trả lời)",
-  },
-  {
-    file: "survey-citizens.csv",
-    purpose: "Phiếu của người dân, tổ chức: một dòng cho mỗi phiếu.",
-    columns: columnsOf(citizensFormColumns),
-    questionColumns: "ND01, ND02, … (mã phương án; để trống nếu không trả lời)",
-  },
-  {
-    file: "plan.csv",
-    purpose:
-      "Các bước của kế hoạch triển khai trong năm: cơ quan chủ trì, phối hợp, thời gian theo kế hoạch và ngày hoàn thành. Không bắt buộc: năm không có tệp này thì không có trang quy trình.",
-    columns: columnsOf(planRow),
-  },
-];
+/** Every CSV input file (the validator's registry), as a sheet of the template. */
+export const guideFiles: GuideFile[] = (Object.keys(inputColumns) as CsvFileName[]).map((file) => {
+  const words = wordsOf(file);
+  const shape = rowSchemas[file].shape as Record<string, z.ZodType>;
+  const more = questionColumns[file];
+  return {
+    file,
+    sheet: words?.title ?? file,
+    purpose: words?.purpose ?? "",
+    columns: Object.entries(shape).map(([name, column]) => ({
+      name,
+      label: words?.columns[name] ?? name,
+      description: column.description ?? "",
+      values: (enumCodes(column) ?? []).map((code) => words?.values?.[name]?.[code] ?? code),
+    })),
+    ...(more ? { questionColumns: more } : {}),
+  };
+});
 
 export interface GuideProblem {
   code: ProblemCode;
@@ -128,4 +95,36 @@ export function guideSections(): GuideSection[] {
         example: definition.example,
       })),
   }));
+}
+
+/** A data-entry workbook offered on /du-lieu/ and in the guide (made by pipeline/template). */
+export interface TemplateFile {
+  /** File name under /du-lieu/, without `.xlsx`. */
+  name: string;
+  year: number;
+  filled: boolean;
+  label: string;
+}
+
+/** A blank template for every published year, and the latest year's data as a filled workbook. */
+export function templateFiles(years: readonly number[]): TemplateFile[] {
+  const latest = years.at(-1);
+  return [
+    ...[...years].reverse().map((year) => ({
+      name: `mau-nhap-lieu-${year}`,
+      year,
+      filled: false,
+      label: `Tệp mẫu nhập liệu năm ${year} (danh sách xã, bộ tiêu chí, phiếu khảo sát có sẵn; điểm và phiếu để trống)`,
+    })),
+    ...(latest === undefined
+      ? []
+      : [
+          {
+            name: `du-lieu-nhap-lieu-${latest}`,
+            year: latest,
+            filled: true,
+            label: `Dữ liệu năm ${latest} đang công bố, dạng tệp Excel nhập liệu (để sửa, đính chính)`,
+          },
+        ]),
+  ];
 }

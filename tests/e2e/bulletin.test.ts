@@ -70,6 +70,8 @@ describe("/ban-tin/", () => {
       await page.goto(pageUrl("/ban-tin/"));
       const spoken = await page.locator(".bulletin-spoken-text").allTextContents();
       await page.getByRole("button", { name: "Chép cả bản đọc" }).click();
+      // The status is set once the clipboard write resolves, after the click: wait for it.
+      await page.locator("[data-copy-status]", { hasText: "Đã chép: cả bản đọc." }).waitFor();
       await expect(page.locator("[data-copy-status]").textContent()).resolves.toBe("Đã chép: cả bản đọc.");
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toBe(spoken.map((text) => text.replace(/\s+/g, " ").trim()).join("\n"));

@@ -1,0 +1,50 @@
+// `npm run template -- --year <year> --out <file.xlsx> [--data <year folder>] [--filled]`: the
+// data-entry workbook of a year (units, criteria tree and survey design filled in, appraisal scores
+// and survey forms to enter), or with --filled the year's data as they are, to start a correction.
+// Exit 1 when the year's data do not validate (the report is printed), 2 for a usage mistake.
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { resolveBuildTime } from "../publish/build-time.ts";
+import { yearWorkbook } from "../template/index.ts";
+import { formatProblems } from "../validate/report.ts";
+
+const usage =
+  "Cách dùng / usage: npm run template -- --year 2023 --out mau-2023.xlsx [--data data/2023] [--filled]";
+
+export async function run(args: string[]): Promise<number> {
+  let year: string;
+  let out: string;
+  let folder: string;
+  let filled: boolean;
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        year: { type: "string" },
+        out: { type: "string" },
+        data: { type: "string" },
+        filled: { type: "boolean", default: false },
+      },
+    });
+    if (values.year === undefined || !/^\d{4}$/.test(values.year) || values.out === undefined)
+      throw new Error();
+    year = values.year;
+    out = values.out;
+    folder = values.data ?? `data/${year}`;
+    filled = values.filled;
+  } catch {
+    console.error(usage);
+    return 2;
+  }
+  const made = await yearWorkbook(folder, {
+    filled,
+    buildTime: resolveBuildTime(process.env, process.cwd()),
+  });
+  if ("problems" in made) {
+    process.stdout.write(formatProblems(made.problems, { format: "text", lang: "vi" }));
+    return 1;
+  }
+  await writeFile(out, made.bytes);
+  console.log(`Đã ghi / wrote ${out}`);
+  return 0;
+}

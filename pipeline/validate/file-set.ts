@@ -1,0 +1,232 @@
+// A year's inputs held in memory as name → bytes: a folder's files, a workbook beside dataset.json, or
+// the File objects a reader picks in the browser (/kiem-tra/). A workbook's sheets stand for the CSV
+// files (matched by name or Vietnamese title); problems then name the sheet, at Excel's row numbers.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { z } from "zod";
+import { datasetManifest } from "../../schemas/dataset.ts";
+import { sheetName, sheetWords, wordsOf } from "../../schemas/workbook.ts";
+import { problem } from "../messages.ts";
+import { inputFiles, type InputFileName } from "../model.ts";
+import type { Problem } from "../problem.ts";
+import { readSheet } from "../read/sheet.ts";
+import { readWorkbook, type SheetRow, type WorkbookSheet } from "../read/workbook.ts";
+import {
+  inputColumns,
+  folderYear,
+  maxInputBytes,
+  sortProblems,
+  validateYear,
+  type CsvFileName,
+  type Digest,
+  type LoadedYear,
+  type SheetInput,
+  type SheetNames,
+} from "./index.ts";
+
+/** Input files by name (`communes.csv`, `dataset.json`, `du-lieu-2023.xlsx`, …). */
+export type FileSet = Map<string, Uint8Array>;
+
+const isWorkbook = (name: string) => /\.xlsx$/i.test(name);
+const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase("vi");
+
+/** The sheet standing for an input file: named like the file without extension, or by its title. */
+function findSheet(sheets: readonly WorkbookSheet[], file: string): WorkbookSheet | undefined {
+  const names = new Set([sheetName(file), wordsOf(file)?.title].filter((n) => n !== undefined).map(fold));
+  return sheets.find((sheet) => names.has(fold(sheet.name)));
+}
+
+/** Whether a dataset.json field is text (kept as typed) rather than a JSON value (number, list…). */
+function isTextField(field: z.ZodType | undefined): boolean {
+  if (field instanceof z.ZodString) return true;
+  if (field instanceof z.ZodNullable || field instanceof z.ZodOptional)
+    return isTextField(field.unwrap() as z.ZodType);
+  return false;
+}
+
+/**
+ * The dataset sheet (a row per field of dataset.json: text fields as typed, the others as JSON)
+ * → dataset.json's bytes, so the manifest goes through the same checks.
+ */
+function datasetJson(rows: readonly SheetRow[], problems: Problem[]): Uint8Array | null {
+  const read = readSheet(rows, { file: "dataset", required: ["field", "value"] });
+  problems.push(...read.problems);
+  if (read.table === null) return null;
+  const fieldAt = read.table.index.get("field") as number;
+  const valueAt = read.table.index.get("value") as number;
+  const shape = datasetManifest.shape as Record<string, z.ZodType>;
+  const manifest: Record<string, unknown> = {};
+  for (const row of read.table.rows) {
+    const field = row.cells[fieldAt] ?? "";
+    const value = row.cells[valueAt] ?? "";
+    if (field === "") continue;
+    const type = shape[field];
+    // A blank (or JSON null) nullable field is null, e.g. published_on before publication.
+    if (type instanceof z.ZodNullable && (value === "" || value === "null")) manifest[field] = null;
+    else if (isTextField(type)) manifest[field] = value;
+    else {
+      try {
+        manifest[field] = JSON.parse(value);
+      } catch {
+        manifest[field] = value;
+      }
+    }
+  }
+  return new TextEncoder().encode(JSON.stringify(manifest, null, 2));
+}
+
+/** Validates a year given as files in memory; `digest` hashes the inputs for the manifest. */
+export function validateFileSet(
+  files: FileSet,
+  options: { folderYear?: number; digest?: Digest } = {},
+): Omit<LoadedYear, "folder"> {
+  const workbooks = [...files.keys()].filter(isWorkbook);
+  const bytes = new Map<InputFileName, Uint8Array>();
+  for (const file of inputFiles) {
+    const content = files.get(file);
+    if (content !== undefined) bytes.set(file, content);
+  }
+  if (workbooks.length === 0)
+    return validateYear(bytes, options.folderYear, new Set(), undefined, options.digest);
+
+  const early: Problem[] = [];
+  const fail = (problems: Problem[]) => ({
+    data: null,
+    problems: sortProblems([...early, ...problems]),
+    inputs: [],
+  });
+  if (workbooks.length > 1) {
+    return fail([
+      problem(
+        "several_workbooks",
+        { file: workbooks.join(", "), line: null },
+        { files: workbooks.join(", ") },
+      ),
+    ]);
+  }
+  const name = workbooks[0] as string;
+  const content = files.get(name) as Uint8Array;
+  if (content.length > maxInputBytes) {
+    const size = (content.length / 1024 / 1024).toFixed(1);
+    return fail([
+      problem("file_too_large", { file: name, line: null }, { size, limit: maxInputBytes / 1024 / 1024 }),
+    ]);
+  }
+  const workbook = readWorkbook(name, content);
+  early.push(...workbook.problems);
+  if (workbook.sheets.length === 0 && workbook.problems.length > 0) return fail([]);
+
+  const sheetOf = new Map<string, SheetNames>();
+  const sheets = new Map<InputFileName, SheetInput>();
+  const unavailable = new Set<InputFileName>();
+  if (!bytes.has("dataset.json")) {
+    const sheet = findSheet(workbook.sheets, "dataset.json");
+    const json = sheet && datasetJson(sheet.rows, early);
+    if (sheet && json) {
+      bytes.set("dataset.json", json);
+      sheetOf.set("dataset.json", names("dataset.json", sheet));
+    } else if (!sheet) {
+      early.push(missingSheet("dataset.json"));
+      unavailable.add("dataset.json");
+    } else unavailable.add("dataset.json");
+  }
+  for (const file of Object.keys(inputColumns) as CsvFileName[]) {
+    const sheet = findSheet(workbook.sheets, file);
+    if (sheet) {
+      sheets.set(file, { rows: sheet.rows, bytes: sheet.bytes });
+      sheetOf.set(file, names(file, sheet));
+    } else if (!bytes.has(file)) {
+      early.push(missingSheet(file));
+      unavailable.add(file);
+    }
+  }
+  const result = validateYear(bytes, options.folderYear, unavailable, sheets, options.digest);
+  return {
+    ...result,
+    data: early.some((p) => p.severity === "error") ? null : result.data,
+    problems: sortProblems([...early, ...result.problems]),
+    sheets: Object.fromEntries(sheetOf),
+  };
+}
+
+/** How many rows from the top may hold the header (as in pipeline/read/sheet.ts). */
+const headerRows = 10;
+
+/** The sheet's name, and the Vietnamese headers it uses for contract columns. */
+function names(file: string, sheet: WorkbookSheet): SheetNames {
+  const labels = Object.entries(wordsOf(file)?.columns ?? {});
+  const columns: Record<string, string> = {};
+  for (const row of sheet.rows.slice(0, headerRows)) {
+    for (const cell of row.cells) {
+      const found = labels.find(([, label]) => fold(label) === fold(cell));
+      if (found) columns[found[0]] = cell.normalize("NFC").trim();
+    }
+  }
+  return { sheet: sheet.name, columns };
+}
+
+/**
+ * The problems as the editor should read them: a file read from a sheet is named by that sheet and
+ * its columns by the headers the sheet uses (the lines already are its rows; a manifest's JSON lines
+ * mean nothing there). Published problems keep the contract's names, so a year publishes the same
+ * whether it came as CSV or as a workbook.
+ */
+export function namedBySheet(loaded: Pick<LoadedYear, "problems" | "sheets">): Problem[] {
+  const sheets = loaded.sheets ?? {};
+  return loaded.problems.map((p) => {
+    const names = sheets[p.file];
+    if (names === undefined) return p;
+    const column = p.column === null ? null : (names.columns[p.column] ?? p.column);
+    return { ...p, file: names.sheet, line: p.file === "dataset.json" ? null : p.line, column };
+  });
+}
+
+function missingSheet(file: string): Problem {
+  const name = sheetName(file);
+  return problem("sheet_missing", { file: name, line: null }, { title: sheetWords[name]?.title ?? name });
+}
+
+/** The workbooks `--data` names: the path itself when it is an .xlsx file, else those in the folder. */
+export async function workbooksIn(path: string): Promise<string[]> {
+  if (isWorkbook(path)) return [path];
+  try {
+    return (await readdir(path))
+      .filter(isWorkbook)
+      .sort()
+      .map((name) => join(path, name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reads the workbooks (with dataset.json beside them, if there is one) and validates them: one is a
+ * year, several are refused (several_workbooks). Each is refused from its size before it is read.
+ */
+export async function loadWorkbooks(folder: string, paths: readonly string[]): Promise<LoadedYear> {
+  const directory = isWorkbook(folder) ? dirname(folder) : folder;
+  const files: FileSet = new Map();
+  const early: Problem[] = [];
+  for (const path of paths) {
+    const file = basename(path);
+    try {
+      const info = await stat(path);
+      if (info.size > maxInputBytes) {
+        const size = (info.size / 1024 / 1024).toFixed(1);
+        early.push(
+          problem("file_too_large", { file, line: null }, { size, limit: maxInputBytes / 1024 / 1024 }),
+        );
+      } else files.set(file, await readFile(path));
+    } catch (error) {
+      const detail = (error as { code?: string }).code ?? String(error);
+      early.push(problem("file_unreadable", { file, line: null }, { detail }));
+    }
+  }
+  if (early.length > 0) return { folder, data: null, problems: early, inputs: [] };
+  if (!isWorkbook(folder)) {
+    const dataset = await readFile(join(directory, "dataset.json")).catch(() => null);
+    if (dataset) files.set("dataset.json", dataset);
+  }
+  const year = folderYear(directory);
+  return { folder, ...validateFileSet(files, year === undefined ? {} : { folderYear: year }) };
+}

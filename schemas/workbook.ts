@@ -1,0 +1,139 @@
+// The Vietnamese words of the data-entry workbook, in one table: each input file's sheet title, each
+// column's header and each coded value's label. The codes themselves come from the row schemas (their
+// z.enum options), so the workbook reader and the template cannot disagree with what is validated.
+// A file or column missing here still works, under its contract name (e.g. a new input file).
+import { z } from "zod";
+
+export interface SheetWords {
+  /** The sheet's Vietnamese title (Excel allows at most 31 characters). */
+  title: string;
+  /** What the sheet holds, for the guide. */
+  purpose: string;
+  /** Vietnamese header of each contract column. */
+  columns: Record<string, string>;
+  /** Vietnamese label of each code, per coded column. */
+  values?: Record<string, Record<string, string>>;
+}
+
+const unitTypes = { xa: "Xã", thi_tran: "Thị trấn" };
+const panels = { officials: "Cán bộ", citizens: "Người dân" };
+
+export const sheetWords: Record<string, SheetWords> = {
+  dataset: {
+    title: "Thông tin chung",
+    purpose:
+      "Thông tin của đợt công bố: năm, trạng thái, phiên bản, các nhóm xếp loại, lịch sử đính chính. Thường chỉ người quản trị sửa.",
+    columns: { field: "Mục", value: "Giá trị" },
+  },
+  communes: {
+    title: "Danh sách xã",
+    purpose: "Danh sách các xã, thị trấn được đánh giá.",
+    columns: { code: "Mã xã", name: "Tên đơn vị", type: "Loại đơn vị", survey_quota: "Số phiếu dự kiến" },
+    values: { type: unitTypes },
+  },
+  criteria: {
+    title: "Tiêu chí",
+    purpose:
+      "Cây tiêu chí: lĩnh vực, tiêu chí, tiêu chí thành phần với điểm tối đa; các lĩnh vực cộng lại 100.",
+    columns: {
+      id: "Mã tiêu chí",
+      name: "Tên tiêu chí",
+      max_points: "Điểm tối đa",
+      source: "Nguồn điểm",
+      applies_to: "Áp dụng cho",
+    },
+    values: {
+      source: { appraisal: "Thẩm định", survey: "Điều tra" },
+      applies_to: { all: "Tất cả", xa: "Chỉ xã", thi_tran: "Chỉ thị trấn" },
+    },
+  },
+  groups: {
+    title: "Nhóm đối tượng",
+    purpose: "Các nhóm đối tượng điều tra xã hội học và số người dự kiến.",
+    columns: { code: "Mã nhóm", name: "Tên nhóm", panel: "Loại phiếu", planned: "Số người dự kiến" },
+    values: { panel: panels },
+  },
+  scales: {
+    title: "Thang đo",
+    purpose: "Các phương án trả lời của mỗi thang đo và hệ số của chúng.",
+    columns: {
+      scale: "Mã thang đo",
+      option: "Mã phương án",
+      label: "Nội dung phương án",
+      coefficient: "Hệ số",
+      satisfied: "Hài lòng",
+    },
+    values: { satisfied: { true: "Có", false: "Không" } },
+  },
+  plan: {
+    title: "Kế hoạch",
+    purpose:
+      "Các bước của kế hoạch triển khai trong năm: cơ quan chủ trì, phối hợp, thời gian theo kế hoạch và ngày hoàn thành. Không bắt buộc: năm không có trang này thì không có trang quy trình.",
+    columns: {
+      step: "Bước",
+      title: "Tên bước",
+      lead: "Cơ quan chủ trì",
+      partners: "Cơ quan phối hợp",
+      planned_start: "Ngày bắt đầu",
+      planned_end: "Hạn hoàn thành",
+      done_on: "Ngày hoàn thành",
+      note: "Ghi chú",
+    },
+  },
+  questions: {
+    title: "Câu hỏi",
+    purpose: "Các câu hỏi của phiếu cán bộ và phiếu người dân, tiêu chí mà mỗi câu hỏi tính điểm.",
+    columns: {
+      id: "Mã câu hỏi",
+      panel: "Loại phiếu",
+      criterion_id: "Mã tiêu chí",
+      scale: "Mã thang đo",
+      text: "Nội dung câu hỏi",
+      sipas_element: "Yếu tố SIPAS",
+    },
+    values: { panel: panels },
+  },
+  appraisal: {
+    title: "Điểm thẩm định",
+    purpose:
+      "Điểm tự đánh giá và điểm thẩm định: đúng một dòng cho mỗi xã và mỗi tiêu chí thẩm định áp dụng.",
+    columns: {
+      commune_code: "Mã xã",
+      criterion_id: "Mã tiêu chí",
+      self_score: "Điểm tự đánh giá",
+      appraised_score: "Điểm thẩm định",
+      note: "Ghi chú",
+    },
+  },
+  "survey-officials": {
+    title: "Phiếu cán bộ",
+    purpose: "Phiếu của cán bộ, lãnh đạo: một dòng cho mỗi lượt một người đánh giá một xã.",
+    columns: {
+      form_id: "Mã phiếu",
+      respondent_id: "Mã người trả lời",
+      group: "Nhóm đối tượng",
+      commune_code: "Mã xã",
+    },
+  },
+  "survey-citizens": {
+    title: "Phiếu người dân",
+    purpose: "Phiếu của người dân, tổ chức: một dòng cho mỗi phiếu.",
+    columns: { form_id: "Mã phiếu", commune_code: "Mã xã" },
+  },
+};
+
+/** The sheet name of an input file: its name without `.csv` / `.json`. */
+export function sheetName(file: string): string {
+  return file.replace(/\.(csv|json)$/, "");
+}
+
+export function wordsOf(file: string): SheetWords | undefined {
+  return sheetWords[sheetName(file)];
+}
+
+/** The codes a column accepts when it is a closed list (a z.enum, possibly piped into a transform). */
+export function enumCodes(field: z.ZodType): string[] | null {
+  if (field instanceof z.ZodEnum) return (field.options as string[]).filter((code) => code !== "");
+  if (field instanceof z.ZodPipe) return enumCodes(field.in as z.ZodType);
+  return null;
+}

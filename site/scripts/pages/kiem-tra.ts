@@ -1,0 +1,116 @@
+// /kiem-tra/: runs the pipeline's validator (pipeline/validate/file-set.ts, the same code as
+// `npm run validate`) on the files the reader picks or drops. Files are read with File.arrayBuffer()
+// and stay in this page: nothing is sent, and no hash is needed since nothing is published.
+import Papa from "papaparse";
+import { z } from "zod";
+import type { Problem } from "../../../pipeline/problem.ts";
+import { namedBySheet, validateFileSet, type FileSet } from "../../../pipeline/validate/file-set.ts";
+import { summaryLine } from "../../../pipeline/validate/report.ts";
+
+// Zod compiles parsers with new Function when it may; the site's CSP forbids that (and the browser
+// would log each refusal), so it is told not to try.
+z.config({ jitless: true });
+
+const app = document.getElementById("check-app") as HTMLElement;
+const input = document.getElementById("check-files") as HTMLInputElement;
+const drop = document.getElementById("check-drop") as HTMLElement;
+const status = document.getElementById("check-status") as HTMLElement;
+const report = document.getElementById("check-report") as HTMLElement;
+const rows = document.getElementById("check-rows") as HTMLElement;
+const download = document.getElementById("check-download") as HTMLButtonElement;
+const guide = app.dataset.guide ?? "/huong-dan/";
+
+const levels = { error: "Lỗi", warning: "Cảnh báo" } as const;
+const headers = ["Mức", "Tệp / trang tính", "Dòng", "Cột", "Giá trị", "Mã", "Nội dung", "Cách sửa"];
+let current: { names: string[]; problems: Problem[] } | null = null;
+
+/** The catalogue's message holds "… Cách sửa: …": the report shows the two in their own columns. */
+function split(message: string): [string, string] {
+  const at = message.indexOf(" Cách sửa: ");
+  return at === -1 ? [message, ""] : [message.slice(0, at), message.slice(at + " Cách sửa: ".length)];
+}
+
+function cells(p: Problem): string[] {
+  const [message, fix] = split(p.message_vi);
+  return [
+    levels[p.severity],
+    p.file,
+    p.line === null ? "" : String(p.line),
+    p.column ?? "",
+    p.value ?? "",
+    p.code,
+    message,
+    fix,
+  ];
+}
+
+function render(problems: Problem[]): void {
+  rows.replaceChildren(
+    ...problems.map((p) => {
+      const tr = document.createElement("tr");
+      tr.className = p.severity;
+      cells(p).forEach((text, i) => {
+        const td = document.createElement("td");
+        td.dataset.label = headers[i] as string;
+        if (i === 5) {
+          const link = document.createElement("a");
+          link.href = `${guide}#loi-${p.code}`;
+          link.textContent = text;
+          td.append(link);
+        } else td.textContent = text;
+        tr.append(td);
+      });
+      return tr;
+    }),
+  );
+}
+
+async function check(files: File[]): Promise<void> {
+  if (files.length === 0) return;
+  status.textContent = `Đang kiểm tra ${files.length} tệp…`;
+  report.hidden = true;
+  const set: FileSet = new Map();
+  for (const file of files) set.set(file.name, new Uint8Array(await file.arrayBuffer()));
+  // Let the status paint before the (synchronous) check runs.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  let problems: Problem[];
+  try {
+    problems = namedBySheet(validateFileSet(set, { digest: () => "" }));
+  } catch (error) {
+    status.textContent = `Không kiểm tra được: ${error instanceof Error ? error.message : String(error)}`;
+    return;
+  }
+  current = { names: files.map((f) => f.name), problems };
+  const summary = summaryLine(problems, "vi");
+  const ok = !problems.some((p) => p.severity === "error");
+  const named = files.length <= 2 ? files.map((f) => f.name).join(", ") : `${files.length} tệp`;
+  status.textContent = `${named}: ${summary}.${
+    ok ? " Có thể gửi dữ liệu." : " Sửa các lỗi dưới đây rồi kiểm tra lại."
+  }`;
+  render(problems);
+  report.hidden = problems.length === 0;
+}
+
+download.addEventListener("click", () => {
+  if (current === null) return;
+  // A BOM so Excel opens the Vietnamese text as UTF-8.
+  const csv = "\uFEFF" + Papa.unparse([headers, ...current.problems.map(cells)]);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  link.download = "bao-cao-kiem-tra.csv";
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+});
+
+input.addEventListener("change", () => void check([...(input.files ?? [])]));
+drop.addEventListener("dragover", (event) => {
+  event.preventDefault();
+  drop.classList.add("dragging");
+});
+drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
+drop.addEventListener("drop", (event) => {
+  event.preventDefault();
+  drop.classList.remove("dragging");
+  void check([...(event.dataTransfer?.files ?? [])]);
+});
+app.hidden = false;
