@@ -4,7 +4,7 @@
 // and the `document` to draw into, so the build and the browser share it.
 import * as Plot from "@observablehq/plot";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { renderPlot } from "./chart.ts";
+import { X_AXIS_MARGIN, X_LABEL_OFFSET, renderPlot } from "./chart.ts";
 
 /** The subset of a published `domains` row the chart reads. */
 export interface DomainBar {
@@ -67,7 +67,7 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
   // Each domain: its name on a line of its own (long Vietnamese names do not fit beside a bar on a
   // phone), then one bar per commune.
   const facetHeight = 22 + barHeight * seriesNames.length;
-  const height = 40 + facetHeight * domains.length;
+  const height = 8 + X_AXIS_MARGIN + facetHeight * domains.length;
   const scaleMax = measure === "pct" ? 100 : Math.max(1, ...input.rows.map((row) => row.max_points));
   return renderPlot(
     {
@@ -76,10 +76,11 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
       marginLeft: 8,
       marginRight: 72,
       marginTop: 8,
-      marginBottom: 32,
+      marginBottom: X_AXIS_MARGIN,
       x: {
         domain: [0, scaleMax],
         label: measure === "pct" ? "Tỷ lệ điểm đạt (%)" : "Điểm",
+        labelOffset: X_LABEL_OFFSET,
         grid: true,
         ticks: width < 500 ? 4 : 8,
         tickFormat: (v: number) => formatNumber(v, 0),
@@ -93,8 +94,9 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
           frameAnchor: "top-left",
           dy: 3,
           text: (row: DomainBar) => label(row),
-          // lineWidth is in ems of the 12 px font: the frame's width, less a margin.
-          lineWidth: Math.floor((width - 24) / 12),
+          // lineWidth is in ems of the 12 px font; bold Vietnamese runs wider than Plot's estimate,
+          // so a name is wrapped a little short of the frame's width.
+          lineWidth: Math.floor((width - 24) / 14),
           fontWeight: "bold",
           textOverflow: "ellipsis",
         }),

@@ -45,6 +45,15 @@ function noticeOf(file: string): string | null {
     const json = JSON.parse(bytes.toString("utf8")) as { status?: string; notes?: string };
     return json.status === "sample" && (json.notes ?? "").includes("minh họa") ? "status and notes" : null;
   }
+  if (file.endsWith(".docx")) {
+    // The draft report: the notice in the header of every section.
+    const entries = unzipSync(bytes);
+    const headers = Object.keys(entries).filter((name) => /^word\/header\d+\.xml$/.test(name));
+    return headers.length > 0 &&
+      headers.every((name) => strFromU8(entries[name] as Uint8Array).includes(sampleNotice))
+      ? "header of every page"
+      : null;
+  }
   if (file.endsWith(".txt")) return bytes.toString("utf8").includes(sampleNotice) ? "its text" : null;
   return null;
 }

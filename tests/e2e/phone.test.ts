@@ -33,7 +33,8 @@ const pages: { path: string; ready: string; keyHeaders: string[] }[] = [
   // /so-sanh/ shows its tables once its results are in; each chosen commune's column is key.
   {
     path: `/so-sanh/?xa=${pair}`,
-    ready: "#compare-results:not([hidden]) table",
+    // The figures come first; the chart follows once its drawing code has arrived.
+    ready: "#compare-domains-chart svg",
     keyHeaders: chosen.map((row) => row?.commune_name ?? ""),
   },
 ];

@@ -30,6 +30,7 @@ import { formatDateVi } from "../../rules/dates.ts";
 import { formatInt, formatNumber } from "../../rules/format.ts";
 import type { YearResults } from "../../model.ts";
 import { reproducibleZip } from "../xlsx.ts";
+import { sampleNotice } from "../sample-notice.ts";
 import { planSentences, resultsSections, type Block } from "./content.ts";
 
 export function reportFile(year: number): string {
@@ -41,8 +42,6 @@ export interface ReportSources {
   results: YearResults;
   buildTime: Date;
 }
-
-export const sampleNotice = "Dữ liệu minh họa – không phải kết quả chính thức";
 
 const font = "Times New Roman";
 /** Half-points: 14 pt body, 13 pt for the motto and body headings, 11 pt inside wide tables. */

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../../pipeline/commands/report.ts";
-import { sampleNotice } from "../../../pipeline/publish/report/index.ts";
+import { sampleNotice } from "../../../pipeline/publish/sample-notice.ts";
 import { captureOutput } from "./capture-output.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
