@@ -8,8 +8,8 @@
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
-import type { CitizensForm, OfficialsForm } from "../../schemas/survey.ts";
 import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT } from "./exact.ts";
+import type { CommuneForms } from "./forms.ts";
 import { groupBy } from "./group.ts";
 import {
   elementShares,
@@ -29,9 +29,9 @@ export interface CommuneInputs {
   domains: readonly ApplicableNode[];
   /** This commune's appraisal rows by leaf id. */
   appraisal: ReadonlyMap<string, AppraisalScore>;
-  citizensForms: readonly CitizensForm[];
-  /** Forms whose commune_code is this commune. */
-  officialsForms: readonly OfficialsForm[];
+  /** Forms whose commune_code is this commune, per panel. */
+  citizensForms: CommuneForms;
+  officialsForms: CommuneForms;
   /** Every question, in questions.csv order. */
   questions: readonly Question[];
   scales: ReadonlyMap<string, Scale>;

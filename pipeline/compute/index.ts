@@ -18,7 +18,7 @@ import type {
   SurveyDesignRow,
   SurveyQuota,
 } from "../../schemas/published-manifest.ts";
-import type { YearData, YearResults } from "../model.ts";
+import type { OfficialsForms, YearData, YearResults } from "../model.ts";
 import { seededRandom } from "../random.ts";
 import { bootstrapCommune, bootstrapIntervals, type BootstrapInterval } from "./bootstrap.ts";
 import {
@@ -30,6 +30,7 @@ import {
   type CommuneScore,
 } from "./commune.ts";
 import { exactDecimal, exactMean, Fraction } from "./exact.ts";
+import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "./group.ts";
 import { bandFor, competitionRanks } from "./ranking.ts";
 import { shuffledResponses } from "./responses.ts";
@@ -64,8 +65,10 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     xa: applicableTree(data.criteria, "xa"),
     thi_tran: applicableTree(data.criteria, "thi_tran"),
   };
-  const citizensByCommune = groupBy(data.citizensForms, (f) => f.commune_code);
-  const officialsByCommune = groupBy(data.officialsForms, (f) => f.commune_code);
+  const citizensByCommune = rowsByCommune(data.citizensForms);
+  const officialsByCommune = rowsByCommune(data.officialsForms);
+  const citizensOf = (code: string) => citizensByCommune.get(code) ?? noForms(data.citizensForms);
+  const officialsOf = (code: string) => officialsByCommune.get(code) ?? noForms(data.officialsForms);
   const appraisalByCommune = new Map<string, Map<string, AppraisalScore>>();
   for (const row of data.appraisal) {
     const rows = appraisalByCommune.get(row.commune_code) ?? new Map<string, AppraisalScore>();
@@ -80,8 +83,8 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       commune,
       domains: trees[commune.type],
       appraisal: appraisalByCommune.get(commune.code) ?? new Map(),
-      citizensForms: citizensByCommune.get(commune.code) ?? [],
-      officialsForms: officialsByCommune.get(commune.code) ?? [],
+      citizensForms: citizensOf(commune.code),
+      officialsForms: officialsOf(commune.code),
       questions: data.questions,
       scales,
     }),
@@ -100,8 +103,8 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
             s.appraisal_points.valueOf(),
             s.max_total.valueOf(),
             new Map([
-              ["citizens", citizensByCommune.get(s.commune.code) ?? []],
-              ["officials", officialsByCommune.get(s.commune.code) ?? []],
+              ["citizens", citizensOf(s.commune.code)],
+              ["officials", officialsOf(s.commune.code)],
             ]),
             preOrder(s.domains)
               .filter((node) => node.children.length === 0 && node.source === "survey")
@@ -147,8 +150,8 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       index_ci_high: intervals[i]!.indexHigh,
       rank_low: intervals[i]!.rankLow,
       rank_high: intervals[i]!.rankHigh,
-      n_citizens: citizensByCommune.get(s.commune.code)?.length ?? 0,
-      n_officials: officialsByCommune.get(s.commune.code)?.length ?? 0,
+      n_citizens: citizensOf(s.commune.code).rows.length,
+      n_officials: officialsOf(s.commune.code).rows.length,
       // The previous year is known only through its published (rounded) figures, so a change is
       // the exact difference of the two published figures: the change readers can check by hand.
       index_change: before
@@ -172,15 +175,13 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     // Officials: distinct people of the group. Citizens' forms carry no group (one form per
     // citizen), so a citizens group's achieved count is the number of citizens' forms.
     achieved:
-      group.panel === "officials"
-        ? new Set(data.officialsForms.filter((f) => f.group === group.code).map((f) => f.respondent_id)).size
-        : data.citizensForms.length,
+      group.panel === "officials" ? respondentsOf(data.officialsForms, group.code) : data.citizensForms.size,
   }));
 
   const surveyQuotas: SurveyQuota[] = communes.map((commune) => ({
     commune_code: commune.code,
     survey_quota: commune.survey_quota,
-    citizens_forms: citizensByCommune.get(commune.code)?.length ?? 0,
+    citizens_forms: citizensOf(commune.code).rows.length,
   }));
 
   const parameters: MethodParameters = {
@@ -207,6 +208,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
         communes.map((c) => c.code),
         citizensByCommune,
         data.questions.filter((q) => q.panel === "citizens"),
+        scales,
         seededRandom(seed ^ RESPONSES_STREAM),
       ),
     },
@@ -215,6 +217,14 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     district: districtSummary(scores),
     parameters,
   };
+}
+
+/** The distinct officials of a group who filled in forms. */
+function respondentsOf(forms: OfficialsForms, group: string): number {
+  const respondents = new Set<string>();
+  for (let r = 0; r < forms.size; r++)
+    if (forms.groups[r] === group) respondents.add(forms.respondentIds[r]!);
+  return respondents.size;
 }
 
 /**

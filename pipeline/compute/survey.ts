@@ -4,14 +4,13 @@
 // the sum of coefficients over answers is Σ count(option) × coefficient(option).
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
-import type { Answers } from "../../schemas/survey.ts";
 import { exactDecimal, Fraction, lcm } from "./exact.ts";
+import { answersColumn, type CommuneForms } from "./forms.ts";
 import { groupBy } from "./group.ts";
 
 export interface Scale {
   /** Options in scales.csv order (the order published in survey_options). */
   options: ScaleOption[];
-  indexOf: Map<string, number>;
   /** Exact coefficients as integers over a common denominator; null = excluded from means. */
   numerators: (bigint | null)[];
   denominator: bigint;
@@ -27,7 +26,6 @@ export function buildScales(options: readonly ScaleOption[]): Map<string, Scale>
     const denominator = exact.reduce((common, f) => (f === null ? common : lcm(common, f.d)), 1n);
     scales.set(name, {
       options: scaleOptions,
-      indexOf: new Map(scaleOptions.map((o, i) => [o.option, i])),
       numerators: exact.map((f) => (f === null ? null : (f.s * f.n * denominator) / f.d)),
       denominator,
       measuresSatisfaction: scaleOptions.some((o) => o.satisfied !== null),
@@ -55,23 +53,13 @@ export interface QuestionTally {
 }
 
 /** Counts one question's answers over the forms rating one commune. */
-export function tallyQuestion(
-  forms: readonly { answers: Answers }[],
-  question: Question,
-  scale: Scale,
-): QuestionTally {
-  const counts = new Array<number>(scale.options.length).fill(0);
-  let answered = 0;
-  for (const form of forms) {
-    const option = form.answers[question.id];
-    if (option === undefined) continue;
-    const index = scale.indexOf.get(option);
-    if (index === undefined) {
-      throw new Error(`Option "${option}" of question ${question.id} is not in scale ${question.scale}`);
-    }
-    counts[index]!++;
-    answered++;
-  }
+export function tallyQuestion(forms: CommuneForms, question: Question, scale: Scale): QuestionTally {
+  // Answer codes are 1 + the option's index in its scale; 0 (blank) is counted and dropped.
+  const byCode = new Uint32Array(scale.options.length + 1);
+  const column = answersColumn(forms.forms, question.id);
+  if (column !== null) for (const row of forms.rows) byCode[column[row]!]!++;
+  const counts = Array.from(byCode.subarray(1));
+  const answered = forms.rows.length - byCode[0]!;
   let valid = 0;
   let satisfied = 0;
   let numeratorSum = 0n;
@@ -85,11 +73,11 @@ export function tallyQuestion(
   return {
     question,
     scale,
-    forms: forms.length,
+    forms: forms.rows.length,
     counts,
     valid,
     excluded: answered - valid,
-    noAnswer: forms.length - answered,
+    noAnswer: forms.rows.length - answered,
     satisfied,
     meanCoefficient: valid === 0 ? null : new Fraction(numeratorSum, BigInt(valid) * scale.denominator),
   };

@@ -11,14 +11,20 @@ import type { DatasetManifest } from "../../schemas/dataset.ts";
 import { groupRow } from "../../schemas/groups.ts";
 import { questionRow } from "../../schemas/questions.ts";
 import { scaleOptionRow } from "../../schemas/scales.ts";
-import { citizensFormColumns, officialsFormColumns, type Answers } from "../../schemas/survey.ts";
+import { citizensFormColumns, formCellChecks, officialsFormColumns } from "../../schemas/survey.ts";
 import { problem } from "../messages.ts";
-import { inputFiles, type InputFileName, type YearData } from "../model.ts";
+import {
+  inputFiles,
+  type InputFileName,
+  type OfficialsForms,
+  type SurveyForms,
+  type YearData,
+} from "../model.ts";
 import type { Problem } from "../problem.ts";
-import { readCsv, type CsvSpec, type CsvTable } from "../read/csv.ts";
+import { noRowsProblem, openCsv, parseBody, readCsv, type CsvSpec, type CsvTable } from "../read/csv.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
-import { duplicateKeys } from "./keys.ts";
+import { duplicateCells, duplicateKeys } from "./keys.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkQuestions } from "./questions.ts";
 import { parseRows, type ParsedRow } from "./rows.ts";
@@ -28,10 +34,10 @@ import {
   checkOfficials,
   checkQuotas,
   panelForms,
-  readAnswers,
   scaleLookup,
   type ScaleLookup,
 } from "./survey.ts";
+import { SurveyColumns, type SurveyTable } from "./survey-columns.ts";
 import type { z } from "zod";
 
 export interface InputFileInfo {
@@ -156,12 +162,11 @@ class YearValidation {
   private read<S extends z.ZodType>(
     file: CsvFileName,
     schema: S,
-    questions?: CsvSpec["questions"],
   ): { table: CsvTable; rows: ParsedRow<z.output<S>>[] } | null {
     const bytes = this.bytes(file);
     if (bytes === null) return null;
     return this.guard(file, () => {
-      const read = readCsv(bytes, { file, ...columns[file], ...(questions ? { questions } : {}) });
+      const read = readCsv(bytes, { file, ...columns[file] });
       this.problems.push(...read.problems);
       this.record(file, bytes, read.table?.rows.length ?? 0);
       if (read.table === null) return null;
@@ -170,41 +175,77 @@ class YearValidation {
   }
 
   /**
-   * A survey file read to its forms. Its cells (a million rows at national scale) are dropped as
-   * soon as the fixed columns and the answers are read, before the next file is: they are the
-   * largest thing the validation holds.
+   * A survey file read into columns (survey-columns.ts): a file without quotes straight from its
+   * text, any other through the CSV parser's rows.
    */
-  survey<S extends z.ZodType<Record<string, string>>>(
+  survey(
     file: SurveyFileName,
-    schema: S,
+    schema: z.ZodType,
     ids: readonly string[] | null,
     lookup: ScaleLookup | null,
-  ): Survey<z.output<S>> | null {
-    const read = this.read(file, schema, { panel: surveyPanel[file], ids });
-    if (read === null) return null;
-    const { table, rows } = read;
-    const answers = this.guard(file, () => readAnswers(file, table, lookup, this.problems));
-    const forms: (z.output<S> & { answers: Answers })[] = [];
-    if (answers !== null) {
-      rows.forEach((row, i) => {
-        // The row's parsed value becomes its form (the row keeps it): a copy per form would hold the
-        // fixed cells of a million forms twice.
-        if (row.value !== null) forms.push(Object.assign(row.value, { answers: answers[i] ?? {} }));
-      });
-    }
-    return { questionColumns: table.questionColumns, rows, forms: answers === null ? null : forms };
+  ): SurveyTable | null {
+    const bytes = this.bytes(file);
+    if (bytes === null) return null;
+    return this.guard(file, () => {
+      const spec = { file, ...columns[file], questions: { panel: surveyPanel[file], ids } };
+      const { opened, problems } = openCsv(bytes, spec);
+      this.problems.push(...problems);
+      if (opened === null) {
+        this.record(file, bytes, 0);
+        return null;
+      }
+      const reader = new SurveyColumns(
+        file,
+        opened,
+        known(file),
+        schema,
+        formCellChecks,
+        lookup,
+        this.problems,
+      );
+      if (opened.text.includes('"', opened.offset))
+        parseBody(file, opened, this.problems, (row) => reader.addRow(row));
+      else reader.scanBody(opened);
+      const table = reader.finish();
+      noRowsProblem(file, opened, table.rows, this.problems);
+      this.record(file, bytes, table.rows);
+      return table;
+    });
   }
 }
 
 type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
 const surveyPanel = { "survey-officials.csv": "officials", "survey-citizens.csv": "citizens" } as const;
 
-interface Survey<T> {
-  /** Question columns present, in header order. */
-  questionColumns: string[];
-  rows: ParsedRow<T>[];
-  /** The valid rows with their answers; null if the answers could not be read. */
-  forms: (T & { answers: Answers })[] | null;
+/** A survey table's forms, for computation; null when a row is not a form (an error was reported). */
+function surveyForms(table: SurveyTable | null): SurveyForms | null {
+  if (table === null || table.valid.includes(0)) return null;
+  const codes = table.fixed.commune_code ?? [];
+  const index = new Map<string, number>();
+  const communeCodes: string[] = [];
+  const commune = new Uint32Array(table.rows);
+  for (let r = 0; r < table.rows; r++) {
+    const code = codes[r] as string;
+    let c = index.get(code);
+    if (c === undefined) {
+      index.set(code, (c = communeCodes.length));
+      communeCodes.push(code);
+    }
+    commune[r] = c;
+  }
+  return {
+    size: table.rows,
+    communeCodes,
+    commune,
+    questionIds: table.questionColumns,
+    answers: table.answers,
+  };
+}
+
+function officialsForms(table: SurveyTable | null): OfficialsForms | null {
+  const forms = surveyForms(table);
+  if (table === null || forms === null) return null;
+  return { ...forms, respondentIds: table.fixed.respondent_id ?? [], groups: table.fixed.group ?? [] };
 }
 
 function sizeParams(bytes: number): { size: string; limit: number } {
@@ -245,8 +286,6 @@ function validateYear(
     questionList !== null && scales !== null ? scaleLookup(questionList, values(scales) ?? []) : null;
   const officials = v.survey("survey-officials.csv", officialsFormColumns, panelIds("officials"), lookup);
   const citizens = v.survey("survey-citizens.csv", citizensFormColumns, panelIds("citizens"), lookup);
-  const officialsForms = officials?.forms ?? null;
-  const citizensForms = citizens?.forms ?? null;
   // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
   v.guard("*", () => crossFileChecks());
 
@@ -257,8 +296,12 @@ function validateYear(
     if (scales) duplicateKeys("scales.csv", scales.rows, ["scale", "option"], problems);
     if (questions) duplicateKeys("questions.csv", questions.rows, ["id"], problems);
     if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, ["commune_code", "criterion_id"], problems);
-    if (officials) duplicateKeys("survey-officials.csv", officials.rows, ["form_id"], problems);
-    if (citizens) duplicateKeys("survey-citizens.csv", citizens.rows, ["form_id"], problems);
+    for (const [file, table] of [
+      ["survey-officials.csv", officials],
+      ["survey-citizens.csv", citizens],
+    ] as const) {
+      if (table) duplicateCells(file, table.fixed.form_id ?? [], table.line, "form_id", problems);
+    }
 
     const communeIndex: CommuneIndex | null = communes && {
       codes: new Set(communes.rows.map((r) => r.raw.code ?? "")),
@@ -270,16 +313,15 @@ function validateYear(
     if (questions) checkQuestions(questions.rows, tree, scaleNames, problems);
     if (appraisal) checkAppraisal(appraisal.rows, communeIndex, tree, problems);
     if (officials && communeIndex)
-      checkFormCommunes("survey-officials.csv", officials.rows, communeIndex, problems);
-    if (citizens && communeIndex)
-      checkFormCommunes("survey-citizens.csv", citizens.rows, communeIndex, problems);
-    if (officials) checkOfficials(officials.rows, values(groups), problems);
+      checkFormCommunes("survey-officials.csv", officials, communeIndex, problems);
+    if (citizens && communeIndex) checkFormCommunes("survey-citizens.csv", citizens, communeIndex, problems);
+    if (officials) checkOfficials(officials, values(groups), problems);
 
     const communeList = values(communes);
-    if (communeList && lookup && officialsForms && citizensForms) {
+    if (communeList && lookup && officials && citizens) {
       const forms = {
-        officials: panelForms(officialsForms, lookup),
-        citizens: panelForms(citizensForms, lookup),
+        officials: panelForms(officials, lookup),
+        citizens: panelForms(citizens, lookup),
       };
       checkQuotas(communeList, forms.citizens, problems);
       const columns = new Set([...(officials?.questionColumns ?? []), ...(citizens?.questionColumns ?? [])]);
@@ -298,8 +340,10 @@ function validateYear(
     questionList,
     values(appraisal),
   ];
+  const officialsData = hasError ? null : officialsForms(officials);
+  const citizensData = hasError ? null : surveyForms(citizens);
   const data: YearData | null =
-    hasError || parts.includes(null) || officialsForms === null || citizensForms === null
+    hasError || parts.includes(null) || officialsData === null || citizensData === null
       ? null
       : {
           manifest: manifest as DatasetManifest,
@@ -309,8 +353,8 @@ function validateYear(
           scales: values(scales) ?? [],
           questions: questionList ?? [],
           appraisal: values(appraisal) ?? [],
-          officialsForms,
-          citizensForms,
+          officialsForms: officialsData,
+          citizensForms: citizensData,
         };
   return { data, problems: sorted, inputs: v.inputs };
 }

@@ -11,7 +11,8 @@ export function duplicateKeys(
   problems: Problem[],
 ): void {
   /** The row's key, or null when a key cell is blank (reported by the schema instead). */
-  const keyOf = (row: ParsedRow<unknown>): string | null => {
+  const keyOf = (i: number): string | null => {
+    const row = rows[i] as ParsedRow<unknown>;
     let key = "";
     for (const column of columns) {
       const part = row.raw[column] ?? "";
@@ -20,29 +21,53 @@ export function duplicateKeys(
     }
     return key;
   };
+  reportDuplicates(file, rows.length, keyOf, (i) => (rows[i] as ParsedRow<unknown>).line, columns, problems);
+}
+
+/** The same for a one-column key held as a column of cells (the survey files' form_id). */
+export function duplicateCells(
+  file: string,
+  cells: readonly string[],
+  lines: Uint32Array,
+  column: string,
+  problems: Problem[],
+): void {
+  const keyOf = (i: number) => (cells[i] === "" ? null : (cells[i] as string));
+  reportDuplicates(file, cells.length, keyOf, (i) => lines[i] as number, [column], problems);
+}
+
+function reportDuplicates(
+  file: string,
+  rows: number,
+  keyOf: (row: number) => string | null,
+  lineOf: (row: number) => number,
+  columns: readonly string[],
+  problems: Problem[],
+): void {
   // Repeats are rare: one Set insertion per row finds whether there are any (a million survey
   // forms at national scale), and only the repeated keys are then looked up again for first lines.
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const row of rows) {
-    const key = keyOf(row);
+  for (let i = 0; i < rows; i++) {
+    const key = keyOf(i);
     if (key === null) continue;
     const size = seen.size;
     if (seen.add(key).size === size) repeated.add(key);
   }
   if (repeated.size === 0) return;
   const firstLine = new Map<string, number>();
-  for (const row of rows) {
-    const key = keyOf(row);
+  for (let i = 0; i < rows; i++) {
+    const key = keyOf(i);
     if (key === null || !repeated.has(key)) continue;
     const first = firstLine.get(key);
+    const line = lineOf(i);
     if (first === undefined) {
-      firstLine.set(key, row.line);
+      firstLine.set(key, line);
       continue;
     }
     const at = {
       file,
-      line: row.line,
+      line,
       column: columns.at(-1) ?? null,
       value: key.replaceAll("\u0000", " × "),
     };

@@ -48,6 +48,26 @@ export function rowRecord(table: CsvTable, row: CsvRow, columns: readonly string
   return record;
 }
 
+/** Parses one row's record; reports the first failed check of each cell. */
+export function parseRow<S extends z.ZodType>(
+  file: string,
+  line: number,
+  raw: Record<string, string>,
+  schema: S,
+  problems: Problem[],
+): z.output<S> | null {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const reported = new Set<string>();
+  for (const issue of result.error.issues) {
+    const column = String(issue.path[0] ?? "");
+    if (reported.has(column)) continue;
+    reported.add(column);
+    problems.push(cellProblem(file, line, column, raw[column] ?? "", issue));
+  }
+  return null;
+}
+
 /** Parses every row; reports the first failed check of each cell. */
 export function parseRows<S extends z.ZodType>(
   file: string,
@@ -59,15 +79,6 @@ export function parseRows<S extends z.ZodType>(
   return table.rows.map((row) => {
     const raw = rowRecord(table, row, columns);
     if (row.ragged) return { line: row.line, raw, value: null };
-    const result = schema.safeParse(raw);
-    if (result.success) return { line: row.line, raw, value: result.data };
-    const reported = new Set<string>();
-    for (const issue of result.error.issues) {
-      const column = String(issue.path[0] ?? "");
-      if (reported.has(column)) continue;
-      reported.add(column);
-      problems.push(cellProblem(file, row.line, column, raw[column] ?? "", issue));
-    }
-    return { line: row.line, raw, value: null };
+    return { line: row.line, raw, value: parseRow(file, row.line, raw, schema, problems) };
   });
 }
