@@ -21,7 +21,15 @@ import {
   type YearData,
 } from "../model.ts";
 import type { Problem } from "../problem.ts";
-import { noRowsProblem, openCsv, parseBody, readCsv, type CsvSpec, type CsvTable } from "../read/csv.ts";
+import {
+  noRowsProblem,
+  openCsv,
+  parseBody,
+  readCsv,
+  withoutQuotes,
+  type CsvSpec,
+  type CsvTable,
+} from "../read/csv.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { duplicateCells, duplicateKeys } from "./keys.ts";
@@ -203,9 +211,8 @@ class YearValidation {
         lookup,
         this.problems,
       );
-      if (opened.text.includes('"', opened.offset))
-        parseBody(file, opened, this.problems, (row) => reader.addRow(row));
-      else reader.scanBody(opened);
+      if (withoutQuotes(opened)) reader.scanBody(opened);
+      else parseBody(file, opened, this.problems, (row) => reader.addRow(row));
       const table = reader.finish();
       noRowsProblem(file, opened, table.rows, this.problems);
       this.record(file, bytes, table.rows);

@@ -9,7 +9,7 @@
 import type { z } from "zod";
 import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
-import { acceptRow, type CsvOpened, type CsvRow } from "../read/csv.ts";
+import { acceptRow, forEachBodyLine, type CsvOpened, type CsvRow } from "../read/csv.ts";
 import { parseRow } from "./rows.ts";
 import type { ScaleLookup } from "./survey.ts";
 
@@ -135,32 +135,19 @@ export class SurveyColumns {
   }
 
   /**
-   * The whole body of a file without any quote: every line is one row, split at the delimiter
-   * exactly as the CSV parser would split it.
+   * The whole body of a file without any quote (`withoutQuotes`): every line is one row, split at
+   * the delimiter exactly as the general path splits it.
    */
   scanBody(opened: CsvOpened): void {
     const { text, header, delimiter } = opened;
-    const headerEnd = text.indexOf("\n", opened.offset);
-    if (headerEnd === -1) return;
     // A missing fixed column makes every row invalid: the general path reports each.
     const fast = this.fixedAt.every((at) => at !== undefined);
     const roles = this.roles(header.length);
-    let line = opened.headerLine + 1;
-    for (let start = headerEnd + 1; start < text.length; line++) {
-      let end = text.indexOf("\n", start);
-      if (end === -1) end = text.length;
-      if (end > start && !(fast && this.fastRow(text, start, end, line, delimiter, roles))) {
-        const row = acceptRow(
-          this.file,
-          header,
-          text.slice(start, end).split(delimiter),
-          line,
-          this.problems,
-        );
-        if (row !== null) this.addRow(row);
-      }
-      start = end + 1;
-    }
+    forEachBodyLine(opened, (start, end, line) => {
+      if (end === start || (fast && this.fastRow(text, start, end, line, delimiter, roles))) return;
+      const row = acceptRow(this.file, header, text.slice(start, end).split(delimiter), line, this.problems);
+      if (row !== null) this.addRow(row);
+    });
   }
 
   /** Per header position: the fixed column (k ≥ 0), the question column (−2 − q) or neither (−1). */
