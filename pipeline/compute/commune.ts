@@ -81,7 +81,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   for (const node of preOrder(inputs.domains)) {
     if (node.children.length > 0 || node.source !== "survey") continue;
     const id = node.criterion.id;
-    const leafPoints = surveyLeafPoints(node.max, talliesByLeaf.get(id) ?? []);
+    const leafPoints = surveyLeafPoints(node.maxUnits, talliesByLeaf.get(id) ?? []);
     if (!leafPoints)
       throw new Error(`Commune ${commune.code} has no valid survey answer for criterion ${id}`);
     surveyLeaves.set(id, leafPoints);

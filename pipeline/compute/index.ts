@@ -29,12 +29,12 @@ import {
   scoreCommune,
   type CommuneScore,
 } from "./commune.ts";
-import { exactDecimal, exactMean, Fraction } from "./exact.ts";
+import { exactDecimal, exactMean } from "./exact.ts";
 import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "./group.ts";
 import { bandFor, competitionRanks } from "./ranking.ts";
 import { shuffledResponses } from "./responses.ts";
-import { roundDoubleHalfAway, roundHalfAway } from "./rounding.ts";
+import { roundDoubleHalfAway, roundHalfAway, roundRatioHalfAway } from "./rounding.ts";
 import { buildScales } from "./survey.ts";
 import { applicableTree, preOrder, type ApplicableNode } from "./tree.ts";
 import { wilsonInterval } from "./wilson.ts";
@@ -328,8 +328,8 @@ function surveyRows(s: CommuneScore): SurveyRow[] {
       valid_answers: t.valid,
       excluded_answers: t.excluded,
       no_answer: t.noAnswer,
-      mean_coefficient: t.meanCoefficient === null ? null : roundHalfAway(t.meanCoefficient),
-      satisfied_pct: measured ? roundHalfAway(new Fraction(t.satisfied * 100, t.valid)) : null,
+      mean_coefficient: t.meanDenominator === 0 ? null : roundRatioHalfAway(t.coefficientSum, t.meanDenominator),
+      satisfied_pct: measured ? roundRatioHalfAway(t.satisfied * 100, t.valid) : null,
       satisfied_ci_low: interval ? roundDoubleHalfAway(interval.low * 100) : null,
       satisfied_ci_high: interval ? roundDoubleHalfAway(interval.high * 100) : null,
     };
@@ -360,7 +360,7 @@ function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
         element_name: sipasElementNames[e.element] ?? `Yếu tố ${e.element}`,
         valid_answers: e.valid,
         satisfied_answers: e.satisfied,
-        satisfied_pct: roundHalfAway(new Fraction(e.satisfied * 100, e.valid)),
+        satisfied_pct: roundRatioHalfAway(e.satisfied * 100, e.valid),
         ci_low: roundDoubleHalfAway(interval.low * 100),
         ci_high: roundDoubleHalfAway(interval.high * 100),
       };

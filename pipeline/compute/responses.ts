@@ -78,10 +78,12 @@ export function shuffledResponses(
   communeCodes.forEach((communeCode, communeIndex) => {
     const forms = formsOf(communeCode);
     const columns = columnsOf(forms);
-    shuffled(forms?.rows ?? empty, random).forEach((r, i) => {
-      columns.forEach((column, questionIndex) => {
-        const code = column === null ? 0 : column[r]!;
-        if (code === 0) return;
+    const order = shuffled(forms?.rows ?? empty, random);
+    for (let i = 0; i < order.length; i++) {
+      const r = order[i]!;
+      for (let questionIndex = 0; questionIndex < columns.length; questionIndex++) {
+        const code = columns[questionIndex]?.[r] ?? 0;
+        if (code === 0) continue;
         const known = dictionaryIndex[questionIndex]!;
         let index = known[code]!;
         if (index < 0) known[code] = index = options.indexOf(optionNames[questionIndex]![code - 1]!);
@@ -90,8 +92,8 @@ export function shuffledResponses(
         question[row] = questionIndex;
         option[row] = index;
         row++;
-      });
-    });
+      }
+    }
   });
   return {
     rows,

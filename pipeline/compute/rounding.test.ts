@@ -46,6 +46,17 @@ describe("roundRatioHalfAway (unreduced exact ratios)", () => {
     expect(Object.is(roundRatioHalfAway(-4n, 1000n), 0)).toBe(true);
     expect(() => roundRatioHalfAway(1n, 0n)).toThrow(RangeError);
   });
+
+  it("decides a ratio closer to a tie than doubles can tell by exact integers", () => {
+    // (1005·10²² ± 1) / (1000·10²²) is 1.005 ± 10⁻²⁵: as doubles both are the tie's neighbour.
+    const big = 10n ** 22n;
+    expect(roundRatioHalfAway(1005n * big + 1n, 1000n * big)).toBe(1.01);
+    expect(roundRatioHalfAway(1005n * big - 1n, 1000n * big)).toBe(1);
+    // Far from a tie, doubles decide, and numbers are accepted as well as BigInts.
+    expect(roundRatioHalfAway(2, 3)).toBe(0.67);
+    expect(roundRatioHalfAway(-2, 3)).toBe(-0.67);
+    expect(roundRatioHalfAway(13_700n * big, 180n * big)).toBe(76.11);
+  });
 });
 
 describe("roundHalfAway (exact values)", () => {
