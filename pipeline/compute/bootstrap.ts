@@ -58,9 +58,7 @@ export function bootstrapCommune(
     questions.forEach((question, column) => {
       const scale = scales.get(question.scale);
       if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
-      const coefficientOf = scale.numerators.map((n) =>
-        n === null ? Number.NaN : n / scale.denominator,
-      );
+      const coefficientOf = scale.numerators.map((n) => (n === null ? Number.NaN : n / scale.denominator));
       // Answer codes are 1 + the option's index in its scale, 0 for blank.
       const answers = forms === undefined ? null : answersColumn(forms.forms, question.id);
       if (answers !== null) {

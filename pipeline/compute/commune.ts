@@ -187,6 +187,8 @@ export function nodePercent(score: CommuneScore, node: ApplicableNode): Fraction
 
 /** A node's percentage of its maximum, rounded for publication straight from the unreduced ratio. */
 export function publishedNodePercent(score: CommuneScore, node: ApplicableNode): number {
-  const ratio = percentRatio(score, node);
-  return ratio === null ? 0 : roundRatioHalfAway(...ratio);
+  if (node.maxUnits === 0) return 0;
+  // 100 × (N / D) / (M / 10⁴), as in percentRatio, without forming the BigInt products.
+  const factor = [100 * UNITS_PER_POINT, node.maxUnits] as const;
+  return roundRatioHalfAway(numeratorOf(score, node.criterion.id), score.pointsDenominator, 2, factor);
 }

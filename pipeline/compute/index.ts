@@ -328,7 +328,8 @@ function surveyRows(s: CommuneScore): SurveyRow[] {
       valid_answers: t.valid,
       excluded_answers: t.excluded,
       no_answer: t.noAnswer,
-      mean_coefficient: t.meanDenominator === 0 ? null : roundRatioHalfAway(t.coefficientSum, t.meanDenominator),
+      mean_coefficient:
+        t.meanDenominator === 0 ? null : roundRatioHalfAway(t.coefficientSum, t.meanDenominator),
       satisfied_pct: measured ? roundRatioHalfAway(t.satisfied * 100, t.valid) : null,
       satisfied_ci_low: interval ? roundDoubleHalfAway(interval.low * 100) : null,
       satisfied_ci_high: interval ? roundDoubleHalfAway(interval.high * 100) : null,

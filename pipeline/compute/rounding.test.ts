@@ -56,6 +56,11 @@ describe("roundRatioHalfAway (unreduced exact ratios)", () => {
     expect(roundRatioHalfAway(2, 3)).toBe(0.67);
     expect(roundRatioHalfAway(-2, 3)).toBe(-0.67);
     expect(roundRatioHalfAway(13_700n * big, 180n * big)).toBe(76.11);
+    // Terms beyond the doubles' range (2¹⁰²⁴) are divided exactly: 3/4 → 0.75.
+    expect(roundRatioHalfAway(3n * 2n ** 1100n, 4n * 2n ** 1100n)).toBe(0.75);
+    // With a factor: (1 × 10⁶) / (8 × 10⁵) = 1.25 exactly, a tie at the third decimal → 1.25.
+    expect(roundRatioHalfAway(1n, 8n, 2, [1_000_000, 100_000])).toBe(1.25);
+    expect(roundRatioHalfAway(1n, 8n, 1, [1_000_000, 100_000])).toBe(1.3);
   });
 });
 
