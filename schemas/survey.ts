@@ -29,8 +29,3 @@ export const formCellChecks: Record<string, (cell: string) => boolean> = {
   group: (cell) => slugCodePattern.test(cell),
   commune_code: (cell) => communeCodePattern.test(cell),
 };
-
-/** Answers by question id; a blank answer is absent. */
-export type Answers = Record<string, string>;
-export type CitizensForm = z.output<typeof citizensFormColumns> & { answers: Answers };
-export type OfficialsForm = z.output<typeof officialsFormColumns> & { answers: Answers };

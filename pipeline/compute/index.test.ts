@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Criterion } from "../../schemas/criteria.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { ResponsesRow } from "../../schemas/published.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
-import type { CitizensForm, OfficialsForm } from "../../schemas/survey.ts";
+import type { citizensFormColumns, officialsFormColumns } from "../../schemas/survey.ts";
 import type { OfficialsForms, ResponsesColumns, SurveyForms, YearData, YearResults } from "../model.ts";
 import { computeYear, type ComputeOptions } from "./index.ts";
 
@@ -102,6 +103,10 @@ const citizen = (form_id: string, commune_code: string, answers: Record<string, 
   commune_code,
   answers,
 });
+
+/** A form as a record: its fixed cells and its answers by question id, a blank answer absent. */
+type CitizensForm = z.output<typeof citizensFormColumns> & { answers: Record<string, string> };
+type OfficialsForm = z.output<typeof officialsFormColumns> & { answers: Record<string, string> };
 
 /** A year as the tests write it: forms as records, turned into columns as validation hands them over. */
 type YearFixture = Omit<YearData, "officialsForms" | "citizensForms"> & {
