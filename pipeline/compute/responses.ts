@@ -58,19 +58,19 @@ export function shuffledResponses(
   const formsOf = (communeCode: string) => formsByCommune.get(communeCode);
   const columnsOf = (forms: CommuneForms | undefined) =>
     forms === undefined ? [] : questionIds.map((id) => answersColumn(forms.forms, id));
-  // Counted first so that each column is allocated once, at its final length.
-  let rows = 0;
-  for (const communeCode of communeCodes) {
-    const forms = formsOf(communeCode);
-    for (const column of columnsOf(forms)) {
-      if (column === null) continue;
-      for (const r of forms?.rows ?? empty) if (column[r] !== 0) rows++;
-    }
+  // Every non-blank answer of the panel's file, counted column by column in one sequential pass,
+  // bounds the rows, so that each column is allocated once (and trimmed if a form's commune is
+  // not listed, which validation does not let through).
+  let capacity = 0;
+  const panel = formsByCommune.values().next().value?.forms;
+  for (const column of panel === undefined ? [] : columnsOf({ forms: panel, rows: empty })) {
+    if (column === null) continue;
+    for (let r = 0; r < column.length; r++) if (column[r] !== 0) capacity++;
   }
-  const commune = new Uint32Array(rows);
-  const responseNo = new Uint32Array(rows);
-  const question = new Uint16Array(rows);
-  const option = new Uint16Array(rows);
+  const commune = new Uint32Array(capacity);
+  const responseNo = new Uint32Array(capacity);
+  const question = new Uint16Array(capacity);
+  const option = new Uint16Array(capacity);
   const options = new OptionDictionary();
   // Per question, the dictionary index of each answer code once it has appeared (−1 before).
   const dictionaryIndex = optionNames.map((names) => new Int32Array(names.length + 1).fill(-1));
@@ -96,13 +96,13 @@ export function shuffledResponses(
     }
   });
   return {
-    rows,
+    rows: row,
     communeCodes,
     questionIds,
     options: options.codes,
-    commune,
-    responseNo,
-    question,
-    option,
+    commune: commune.subarray(0, row),
+    responseNo: responseNo.subarray(0, row),
+    question: question.subarray(0, row),
+    option: option.subarray(0, row),
   };
 }
