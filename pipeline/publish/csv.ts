@@ -34,9 +34,14 @@ export function tableCsv<K extends PublishedTableName>(table: K, data: ComputedT
   const columns = tableColumns(table);
   const values = columns.map((column) => {
     const cells = columnValues(table, data, column);
-    return column.kind === "text"
-      ? cells.map((cell) => (cell === null ? null : neutraliseFormula(String(cell))))
-      : cells;
+    // In place: a copy of a text column of the responses table holds millions of cells more.
+    if (column.kind === "text") {
+      for (let row = 0; row < cells.length; row++) {
+        const cell = cells[row];
+        if (cell !== null && cell !== undefined) cells[row] = neutraliseFormula(String(cell));
+      }
+    }
+    return cells;
   });
   const rows = rowCount(data);
   // Every line ends with CRLF, the last one too (diff tools and `wc -l` expect it).
