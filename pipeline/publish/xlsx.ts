@@ -202,8 +202,10 @@ function reproducibleZip(
   });
   const encoder = new TextEncoder();
   const mtime = zipTime(buildTime);
+  // Level 3, not 6: on these sheets fflate deflates 2.5 times faster for 4% more bytes, the
+  // difference between about 30 s and 12 s for the national workbook's 900 MB of XML.
   for (const name of names) {
-    const entry = new ZipDeflate(name, { level: 6 });
+    const entry = new ZipDeflate(name, { level: 3 });
     entry.mtime = mtime;
     zip.add(entry);
     const bytes = frame[name] as Uint8Array;
