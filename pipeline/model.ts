@@ -16,7 +16,6 @@ import type {
 import type { PublishedTables } from "../schemas/published.ts";
 import type { Question } from "../schemas/questions.ts";
 import type { ScaleOption } from "../schemas/scales.ts";
-import type { CitizensForm, OfficialsForm } from "../schemas/survey.ts";
 
 /** Everything the index of one year depends on, validated: the contents of `data/<year>/`. */
 export interface YearData {
@@ -27,10 +26,35 @@ export interface YearData {
   scales: ScaleOption[];
   questions: Question[];
   appraisal: AppraisalScore[];
-  officialsForms: OfficialsForm[];
-  citizensForms: CitizensForm[];
+  officialsForms: OfficialsForms;
+  citizensForms: SurveyForms;
   /** The steps of the year's plan, by step number; null for a year without `plan.csv`. */
   plan: PlanStep[] | null;
+}
+
+/**
+ * One panel's forms in columns (a million forms at national scale: as objects with an answers
+ * record each they cost most of the memory and a third of the time in garbage collection). Form
+ * `i` rates commune `communeCodes[commune[i]]`; its answer to question `questionIds[q]` is
+ * `answers[q][i]`: 0 for blank, otherwise 1 + the index of the option in its scale, in scales.csv
+ * order. form_id is not kept: it is only checked for uniqueness and never published.
+ */
+export interface SurveyForms {
+  /** The number of forms: the length of `commune` and of every answers column. */
+  size: number;
+  /** The distinct commune codes, in order of first appearance. */
+  communeCodes: readonly string[];
+  /** Index into `communeCodes`. */
+  commune: Uint32Array;
+  /** The question columns of the file, in header order. */
+  questionIds: readonly string[];
+  answers: readonly Uint16Array[];
+}
+
+/** Officials' forms also say who answered (one person rates several communes) and their group. */
+export interface OfficialsForms extends SurveyForms {
+  respondentIds: readonly string[];
+  groups: readonly string[];
 }
 
 /** The input files of a year, in the order they are read and listed in the manifest. */

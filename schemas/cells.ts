@@ -9,14 +9,20 @@ export const text = z.string().min(1, { error: "required" });
 /** A cell that may be blank; blank becomes null. */
 export const optionalText = z.string().transform((s) => (s === "" ? null : s));
 
+/** The pattern of a 5-digit GSO commune code. */
+export const communeCodePattern = /^\d{5}$/;
+
 /** A 5-digit GSO commune code, kept as text so leading zeros survive. */
-export const communeCode = z.string().regex(/^\d{5}$/, { error: "commune_code_format" });
+export const communeCode = z.string().regex(communeCodePattern, { error: "commune_code_format" });
 
 /** A criterion id: a dotted path of positive integers (`1`, `1.2`, `1.2.3`). */
 export const criterionId = z.string().regex(/^[1-9]\d*(\.[1-9]\d*)*$/, { error: "criterion_id_format" });
 
+/** The pattern of a machine code: lower-case ASCII, digits and underscores. */
+export const slugCodePattern = /^[a-z][a-z0-9_]*$/;
+
 /** A machine code: lower-case ASCII, digits and underscores. */
-export const slugCode = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: "code_format" });
+export const slugCode = z.string().regex(slugCodePattern, { error: "code_format" });
 
 const maxPoints = 1000;
 

@@ -4,8 +4,8 @@
 // the ranks of all communes by their rounded replicate indices. Doubles are fine here — the result is
 // an interval, not an exact figure — so everything lives in typed arrays for speed.
 import type { Question } from "../../schemas/questions.ts";
-import type { Answers } from "../../schemas/survey.ts";
 import { randomInt, type Random } from "../random.ts";
+import { answersColumn, type CommuneForms } from "./forms.ts";
 import { percentileType7 } from "./percentile.ts";
 import { competitionRanks } from "../rules/ranking.ts";
 import { roundDoubleHalfAway } from "./rounding.ts";
@@ -45,28 +45,30 @@ export interface BootstrapLeafInput {
 export function bootstrapCommune(
   fixedPoints: number,
   maxPoints: number,
-  formsByPanel: ReadonlyMap<string, readonly { answers: Answers }[]>,
+  formsByPanel: ReadonlyMap<string, CommuneForms>,
   leaves: readonly BootstrapLeafInput[],
   scales: ReadonlyMap<string, Scale>,
 ): BootstrapCommune {
   const panelNames = [...new Set(leaves.flatMap((leaf) => leaf.questions.map((q) => q.panel)))];
   const panels = panelNames.map((panel) => {
     const questions = [...new Set(leaves.flatMap((leaf) => leaf.questions.filter((q) => q.panel === panel)))];
-    const forms = formsByPanel.get(panel) ?? [];
-    const coefficients = new Float64Array(forms.length * questions.length).fill(Number.NaN);
+    const forms = formsByPanel.get(panel);
+    const rows = forms?.rows ?? new Uint32Array(0);
+    const coefficients = new Float64Array(rows.length * questions.length).fill(Number.NaN);
     questions.forEach((question, column) => {
       const scale = scales.get(question.scale);
       if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
-      const coefficientOf = scale.numerators.map((n) =>
-        n === null ? Number.NaN : Number(n) / Number(scale.denominator),
-      );
-      forms.forEach((form, f) => {
-        const option = form.answers[question.id];
-        const index = option === undefined ? undefined : scale.indexOf.get(option);
-        if (index !== undefined) coefficients[f * questions.length + column] = coefficientOf[index]!;
-      });
+      const coefficientOf = scale.numerators.map((n) => (n === null ? Number.NaN : n / scale.denominator));
+      // Answer codes are 1 + the option's index in its scale, 0 for blank.
+      const answers = forms === undefined ? null : answersColumn(forms.forms, question.id);
+      if (answers !== null) {
+        rows.forEach((row, f) => {
+          const code = answers[row]!;
+          if (code !== 0) coefficients[f * questions.length + column] = coefficientOf[code - 1]!;
+        });
+      }
     });
-    return { questions, matrix: { forms: forms.length, questions: questions.length, coefficients } };
+    return { questions, matrix: { forms: rows.length, questions: questions.length, coefficients } };
   });
   return {
     fixedPoints,

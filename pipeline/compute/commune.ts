@@ -8,8 +8,8 @@
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
-import type { CitizensForm, OfficialsForm } from "../../schemas/survey.ts";
 import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT } from "./exact.ts";
+import type { CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import {
   elementShares,
@@ -29,9 +29,9 @@ export interface CommuneInputs {
   domains: readonly ApplicableNode[];
   /** This commune's appraisal rows by leaf id. */
   appraisal: ReadonlyMap<string, AppraisalScore>;
-  citizensForms: readonly CitizensForm[];
-  /** Forms whose commune_code is this commune. */
-  officialsForms: readonly OfficialsForm[];
+  /** Forms whose commune_code is this commune, per panel. */
+  citizensForms: CommuneForms;
+  officialsForms: CommuneForms;
   /** Every question, in questions.csv order. */
   questions: readonly Question[];
   scales: ReadonlyMap<string, Scale>;
@@ -81,7 +81,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   for (const node of preOrder(inputs.domains)) {
     if (node.children.length > 0 || node.source !== "survey") continue;
     const id = node.criterion.id;
-    const leafPoints = surveyLeafPoints(node.max, talliesByLeaf.get(id) ?? []);
+    const leafPoints = surveyLeafPoints(node.maxUnits, talliesByLeaf.get(id) ?? []);
     if (!leafPoints)
       throw new Error(`Commune ${commune.code} has no valid survey answer for criterion ${id}`);
     surveyLeaves.set(id, leafPoints);
@@ -187,6 +187,8 @@ export function nodePercent(score: CommuneScore, node: ApplicableNode): Fraction
 
 /** A node's percentage of its maximum, rounded for publication straight from the unreduced ratio. */
 export function publishedNodePercent(score: CommuneScore, node: ApplicableNode): number {
-  const ratio = percentRatio(score, node);
-  return ratio === null ? 0 : roundRatioHalfAway(...ratio);
+  if (node.maxUnits === 0) return 0;
+  // 100 × (N / D) / (M / 10⁴), as in percentRatio, without forming the BigInt products.
+  const factor = [100 * UNITS_PER_POINT, node.maxUnits] as const;
+  return roundRatioHalfAway(numeratorOf(score, node.criterion.id), score.pointsDenominator, 2, factor);
 }

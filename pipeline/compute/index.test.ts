@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Criterion } from "../../schemas/criteria.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { ResponsesRow } from "../../schemas/published.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
-import type { CitizensForm, OfficialsForm } from "../../schemas/survey.ts";
-import type { ResponsesColumns, YearData, YearResults } from "../model.ts";
-import { computeYear } from "./index.ts";
+import type { citizensFormColumns, officialsFormColumns } from "../../schemas/survey.ts";
+import type { OfficialsForms, ResponsesColumns, SurveyForms, YearData, YearResults } from "../model.ts";
+import { computeYear, type ComputeOptions } from "./index.ts";
 
 // A tiny year, small enough to compute by hand.
 //   Domain 1 (max 6 for a xã, 5 for a thị trấn):
@@ -103,7 +104,55 @@ const citizen = (form_id: string, commune_code: string, answers: Record<string, 
   answers,
 });
 
-function tinyYear(): YearData {
+/** A form as a record: its fixed cells and its answers by question id, a blank answer absent. */
+type CitizensForm = z.output<typeof citizensFormColumns> & { answers: Record<string, string> };
+type OfficialsForm = z.output<typeof officialsFormColumns> & { answers: Record<string, string> };
+
+/** A year as the tests write it: forms as records, turned into columns as validation hands them over. */
+type YearFixture = Omit<YearData, "officialsForms" | "citizensForms"> & {
+  officialsForms: OfficialsForm[];
+  citizensForms: CitizensForm[];
+};
+
+/** One panel's forms in columns: 1 + the option's index in its scale, 0 for blank. */
+function formColumns(
+  fixture: YearFixture,
+  panel: "officials" | "citizens",
+  forms: readonly (CitizensForm | OfficialsForm)[],
+): SurveyForms {
+  const questions = fixture.questions.filter((q) => q.panel === panel);
+  const communeCodes = [...new Set(forms.map((f) => f.commune_code))];
+  return {
+    size: forms.length,
+    communeCodes,
+    commune: Uint32Array.from(forms, (f) => communeCodes.indexOf(f.commune_code)),
+    questionIds: questions.map((q) => q.id),
+    answers: questions.map((q) => {
+      const options = fixture.scales.filter((o) => o.scale === q.scale).map((o) => o.option);
+      return Uint16Array.from(forms, (f) => {
+        const answer = f.answers[q.id];
+        return answer === undefined ? 0 : options.indexOf(answer) + 1;
+      });
+    }),
+  };
+}
+
+function yearData(fixture: YearFixture): YearData {
+  const officials: OfficialsForms = {
+    ...formColumns(fixture, "officials", fixture.officialsForms),
+    respondentIds: fixture.officialsForms.map((f) => f.respondent_id),
+    groups: fixture.officialsForms.map((f) => f.group),
+  };
+  return {
+    ...fixture,
+    officialsForms: officials,
+    citizensForms: formColumns(fixture, "citizens", fixture.citizensForms),
+  };
+}
+
+const compute = (fixture: YearFixture, options: ComputeOptions) => computeYear(yearData(fixture), options);
+
+function tinyYear(): YearFixture {
   return {
     manifest,
     plan: null,
@@ -189,7 +238,7 @@ function tinyYear(): YearData {
 const exact = { previous: null, bootstrap: false };
 
 describe("computeYear on a tiny year worked out by hand", () => {
-  const results = computeYear(tinyYear(), exact);
+  const results = compute(tinyYear(), exact);
   const row = (code: string) => results.tables.results.find((r) => r.commune_code === code)!;
 
   it("scores the xã from appraisal and survey leaves", () => {
@@ -505,7 +554,7 @@ describe("computeYear on a tiny year worked out by hand", () => {
       ];
       data.questions = data.questions.map((q) => (q.id === "ND03" ? { ...q, scale: "code" } : q));
       data.manifest = { ...manifest, bootstrap_seed: seed };
-      return responseRows(computeYear(data, exact).tables.responses)
+      return responseRows(compute(data, exact).tables.responses)
         .filter((r) => r.question_id === "ND03" && r.commune_code === X)
         .map((r) => Number(r.option));
     };
@@ -540,14 +589,14 @@ describe("invariants validation guarantees", () => {
     data.citizensForms = data.citizensForms.map((f) =>
       f.commune_code === T ? { ...f, answers: { ND01: "9", ND02: "9" } } : f,
     );
-    expect(() => computeYear(data, exact)).toThrow(/30002.*2\.1/);
+    expect(() => compute(data, exact)).toThrow(/30002.*2\.1/);
   });
 });
 
 describe("year over year", () => {
   it("publishes changes against the previous year's published figures, null where absent", () => {
     const previous: YearResults = {
-      ...computeYear(tinyYear(), exact),
+      ...compute(tinyYear(), exact),
       year: 2022,
     };
     previous.tables.results = previous.tables.results
@@ -556,7 +605,7 @@ describe("year over year", () => {
     previous.tables.domains = previous.tables.domains
       .filter((d) => d.commune_code === X && d.domain_id === "1")
       .map((d) => ({ ...d, pct: 80 }));
-    const results = computeYear(tinyYear(), { previous, bootstrap: false });
+    const results = compute(tinyYear(), { previous, bootstrap: false });
     const x = results.tables.results.find((r) => r.commune_code === X)!;
     const t = results.tables.results.find((r) => r.commune_code === T)!;
     // 80.67 − 79.5 = 1.17; moved from rank 2 to rank 1: +1.
@@ -572,7 +621,7 @@ describe("year over year", () => {
 });
 
 // Appraisal-only years: one leaf worth 100 points, so each commune's index is its appraised score.
-function appraisalOnly(scores: [code: string, name: string, score: number][]): YearData {
+function appraisalOnly(scores: [code: string, name: string, score: number][]): YearFixture {
   return {
     manifest,
     plan: null,
@@ -595,7 +644,7 @@ function appraisalOnly(scores: [code: string, name: string, score: number][]): Y
 
 describe("ranks and bands from the published index", () => {
   it("shares the best rank between equal published values (1, 2, 2, 4), ties ordered by name", () => {
-    const { results } = computeYear(
+    const { results } = compute(
       appraisalOnly([
         ["30001", "Xã Đông Xuyên", 85.674], // → 85.67
         ["30002", "Xã An Đức", 92.5],
@@ -613,7 +662,7 @@ describe("ranks and bands from the published index", () => {
   });
 
   it("bands by the rounded index: exactly 90 and 89.995 are A, 89.994 is B", () => {
-    const { results } = computeYear(
+    const { results } = compute(
       appraisalOnly([
         ["30001", "Xã Một", 90],
         ["30002", "Xã Hai", 89.995],
@@ -634,7 +683,7 @@ describe("ranks and bands from the published index", () => {
 
   it("rounds each published number from its own exact value", () => {
     // Index 1.005 (a tie that binary floating point would round down) and 81.125.
-    const { results } = computeYear(
+    const { results } = compute(
       appraisalOnly([
         ["30001", "Xã Một", 1.005],
         ["30002", "Xã Hai", 81.125],
@@ -649,8 +698,8 @@ describe("bootstrap", () => {
   const withBootstrap = { previous: null, bootstrap: true };
 
   it("gives identical intervals on two runs", () => {
-    const first = computeYear(tinyYear(), withBootstrap).tables.results;
-    const second = computeYear(tinyYear(), withBootstrap).tables.results;
+    const first = compute(tinyYear(), withBootstrap).tables.results;
+    const second = compute(tinyYear(), withBootstrap).tables.results;
     expect(second).toEqual(first);
   });
 
@@ -672,7 +721,7 @@ describe("bootstrap", () => {
         }),
       ),
     );
-    for (const r of computeYear(data, withBootstrap).tables.results) {
+    for (const r of compute(data, withBootstrap).tables.results) {
       expect(r.index_ci_low).toBeLessThan(r.index_pct);
       expect(r.index_ci_high).toBeGreaterThan(r.index_pct);
       expect(r.rank_low).toBeLessThanOrEqual(r.rank);
@@ -689,7 +738,7 @@ describe("bootstrap", () => {
     data.officialsForms = data.officialsForms.map((f) => ({ ...f, answers: { CB01: "B", CB02: "E" } }));
     // ND02 has no valid answer, so 2.1 = 4 × m(ND01) = 4 × 0.75 = 3; 1.3 = 2 × 0.6 = 1.2 (CB02 all E).
     // X: 2.5 + 1 + 1.2 + 3 = 7.7 of 10 → 77%. T: 2.75 + 1.2 + 3 = 6.95 of 9 → 77.222…% → 77.22.
-    const { results } = computeYear(data, withBootstrap).tables;
+    const { results } = compute(data, withBootstrap).tables;
     expect(
       results.map((r) => [r.index_pct, r.index_ci_low, r.index_ci_high, r.rank, r.rank_low, r.rank_high]),
     ).toEqual([

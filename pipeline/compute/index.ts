@@ -1,7 +1,7 @@
 // Computation: validated records of one year → every published table, rounded (DATA.md §2, §4).
 // Pure: no I/O, no clock; randomness only from seeded streams, so the same inputs give the same
 // results byte for byte.
-import { escape, from, not, op } from "arquero";
+import { escape, from, not } from "arquero";
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { CommuneType } from "../../schemas/communes.ts";
 import type {
@@ -19,7 +19,7 @@ import type {
   SurveyDesignRow,
   SurveyQuota,
 } from "../../schemas/published-manifest.ts";
-import type { YearData, YearResults } from "../model.ts";
+import type { OfficialsForms, YearData, YearResults } from "../model.ts";
 import { seededRandom } from "../random.ts";
 import { bootstrapCommune, bootstrapIntervals, type BootstrapInterval } from "./bootstrap.ts";
 import {
@@ -30,12 +30,13 @@ import {
   scoreCommune,
   type CommuneScore,
 } from "./commune.ts";
-import { exactDecimal, exactMean, Fraction } from "./exact.ts";
+import { exactDecimal, exactMean } from "./exact.ts";
+import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import { bandFor, competitionRanks } from "../rules/ranking.ts";
 import { publishedPlan, surveyTotals } from "./plan.ts";
 import { shuffledResponses } from "./responses.ts";
-import { roundDoubleHalfAway, roundHalfAway } from "./rounding.ts";
+import { roundDoubleHalfAway, roundHalfAway, roundRatioHalfAway } from "./rounding.ts";
 import { buildScales } from "./survey.ts";
 import { applicableTree, preOrder, type ApplicableNode } from "./tree.ts";
 import { wilsonInterval } from "./wilson.ts";
@@ -66,8 +67,10 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     xa: applicableTree(data.criteria, "xa"),
     thi_tran: applicableTree(data.criteria, "thi_tran"),
   };
-  const citizensByCommune = groupBy(data.citizensForms, (f) => f.commune_code);
-  const officialsByCommune = groupBy(data.officialsForms, (f) => f.commune_code);
+  const citizensByCommune = rowsByCommune(data.citizensForms);
+  const officialsByCommune = rowsByCommune(data.officialsForms);
+  const citizensOf = (code: string) => citizensByCommune.get(code) ?? noForms(data.citizensForms);
+  const officialsOf = (code: string) => officialsByCommune.get(code) ?? noForms(data.officialsForms);
   const appraisalByCommune = new Map<string, Map<string, AppraisalScore>>();
   for (const row of data.appraisal) {
     const rows = appraisalByCommune.get(row.commune_code) ?? new Map<string, AppraisalScore>();
@@ -82,8 +85,8 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       commune,
       domains: trees[commune.type],
       appraisal: appraisalByCommune.get(commune.code) ?? new Map(),
-      citizensForms: citizensByCommune.get(commune.code) ?? [],
-      officialsForms: officialsByCommune.get(commune.code) ?? [],
+      citizensForms: citizensOf(commune.code),
+      officialsForms: officialsOf(commune.code),
       questions: data.questions,
       scales,
     }),
@@ -102,8 +105,8 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
             s.appraisal_points.valueOf(),
             s.max_total.valueOf(),
             new Map([
-              ["citizens", citizensByCommune.get(s.commune.code) ?? []],
-              ["officials", officialsByCommune.get(s.commune.code) ?? []],
+              ["citizens", citizensOf(s.commune.code)],
+              ["officials", officialsOf(s.commune.code)],
             ]),
             preOrder(s.domains)
               .filter((node) => node.children.length === 0 && node.source === "survey")
@@ -149,8 +152,8 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       index_ci_high: intervals[i]!.indexHigh,
       rank_low: intervals[i]!.rankLow,
       rank_high: intervals[i]!.rankHigh,
-      n_citizens: citizensByCommune.get(s.commune.code)?.length ?? 0,
-      n_officials: officialsByCommune.get(s.commune.code)?.length ?? 0,
+      n_citizens: citizensOf(s.commune.code).rows.length,
+      n_officials: officialsOf(s.commune.code).rows.length,
       // The previous year is known only through its published (rounded) figures, so a change is
       // the exact difference of the two published figures: the change readers can check by hand.
       index_change: before
@@ -166,26 +169,21 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       compareCodes(a.commune_code, b.commune_code),
   );
 
-  // Officials: distinct people of the group. Citizens' forms carry no group (one form per
-  // citizen), so a citizens group's achieved count is the number of citizens' forms.
-  // (The columns are named so that a year without officials' forms still has them.)
-  const peopleOf: Map<string, number> = from(data.officialsForms, ["group", "respondent_id"])
-    .groupby("group")
-    .rollup({ people: op.distinct("respondent_id") })
-    .rollup({ byGroup: op.map_agg("group", "people") })
-    .get("byGroup");
   const surveyDesign: SurveyDesignRow[] = data.groups.map((group) => ({
     group: group.code,
     name: group.name,
     panel: group.panel,
     planned: group.planned,
-    achieved: group.panel === "officials" ? (peopleOf.get(group.code) ?? 0) : data.citizensForms.length,
+    // Officials: distinct people of the group. Citizens' forms carry no group (one form per
+    // citizen), so a citizens group's achieved count is the number of citizens' forms.
+    achieved:
+      group.panel === "officials" ? respondentsOf(data.officialsForms, group.code) : data.citizensForms.size,
   }));
 
   const surveyQuotas: SurveyQuota[] = communes.map((commune) => ({
     commune_code: commune.code,
     survey_quota: commune.survey_quota,
-    citizens_forms: citizensByCommune.get(commune.code)?.length ?? 0,
+    citizens_forms: citizensOf(commune.code).rows.length,
   }));
 
   const parameters: MethodParameters = {
@@ -212,6 +210,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
         communes.map((c) => c.code),
         citizensByCommune,
         data.questions.filter((q) => q.panel === "citizens"),
+        scales,
         seededRandom(seed ^ RESPONSES_STREAM),
       ),
     },
@@ -223,6 +222,14 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     plan: publishedPlan(data.plan),
     parameters,
   };
+}
+
+/** The distinct officials of a group who filled in forms. */
+function respondentsOf(forms: OfficialsForms, group: string): number {
+  const respondents = new Set<string>();
+  for (let r = 0; r < forms.size; r++)
+    if (forms.groups[r] === group) respondents.add(forms.respondentIds[r]!);
+  return respondents.size;
 }
 
 /**
@@ -337,8 +344,9 @@ function surveyRows(s: CommuneScore): SurveyRow[] {
       valid_answers: t.valid,
       excluded_answers: t.excluded,
       no_answer: t.noAnswer,
-      mean_coefficient: t.meanCoefficient === null ? null : roundHalfAway(t.meanCoefficient),
-      satisfied_pct: measured ? roundHalfAway(new Fraction(t.satisfied * 100, t.valid)) : null,
+      mean_coefficient:
+        t.meanDenominator === 0 ? null : roundRatioHalfAway(t.coefficientSum, t.meanDenominator),
+      satisfied_pct: measured ? roundRatioHalfAway(t.satisfied * 100, t.valid) : null,
       satisfied_ci_low: interval ? roundDoubleHalfAway(interval.low * 100) : null,
       satisfied_ci_high: interval ? roundDoubleHalfAway(interval.high * 100) : null,
     };
@@ -369,7 +377,7 @@ function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
         element_name: sipasElementNames[e.element] ?? `Yếu tố ${e.element}`,
         valid_answers: e.valid,
         satisfied_answers: e.satisfied,
-        satisfied_pct: roundHalfAway(new Fraction(e.satisfied * 100, e.valid)),
+        satisfied_pct: roundRatioHalfAway(e.satisfied * 100, e.valid),
         ci_low: roundDoubleHalfAway(interval.low * 100),
         ci_high: roundDoubleHalfAway(interval.high * 100),
       };

@@ -3,13 +3,14 @@
 // after a seeded shuffle, and nothing but the commune, that number, the question and the option
 // leaves: no form_id, no column outside the contract, no blank answers.
 import type { Question } from "../../schemas/questions.ts";
-import type { CitizensForm } from "../../schemas/survey.ts";
 import type { ResponsesColumns } from "../model.ts";
 import { randomInt, type Random } from "../random.ts";
+import { answersColumn, type CommuneForms } from "./forms.ts";
+import type { Scale } from "./survey.ts";
 
 /** Fisher–Yates shuffle of a copy, driven by the seeded stream. */
-function shuffled<T>(items: readonly T[], random: Random): T[] {
-  const copy = [...items];
+function shuffled(items: Uint32Array, random: Random): Uint32Array {
+  const copy = items.slice();
   for (let i = copy.length - 1; i > 0; i--) {
     const j = randomInt(random, i + 1);
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
@@ -41,45 +42,67 @@ class OptionDictionary {
  */
 export function shuffledResponses(
   communeCodes: readonly string[],
-  formsByCommune: ReadonlyMap<string, readonly CitizensForm[]>,
+  formsByCommune: ReadonlyMap<string, CommuneForms>,
   citizensQuestions: readonly Question[],
+  scales: ReadonlyMap<string, Scale>,
   random: Random,
 ): ResponsesColumns {
   if (citizensQuestions.length > 0xffff + 1) throw new Error("responses: too many citizens' questions");
   const questionIds = citizensQuestions.map((question) => question.id);
-  const formsOf = (communeCode: string) => formsByCommune.get(communeCode) ?? [];
-  // Counted first so that each column is allocated once, at its final length.
-  let rows = 0;
-  for (const communeCode of communeCodes)
-    for (const form of formsOf(communeCode))
-      for (const id of questionIds) if (form.answers[id] !== undefined) rows++;
-  const commune = new Uint32Array(rows);
-  const responseNo = new Uint32Array(rows);
-  const question = new Uint16Array(rows);
-  const option = new Uint16Array(rows);
+  const optionNames = citizensQuestions.map((question) => {
+    const scale = scales.get(question.scale);
+    if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
+    return scale.options.map((o) => o.option);
+  });
+  const empty = new Uint32Array(0);
+  const formsOf = (communeCode: string) => formsByCommune.get(communeCode);
+  const columnsOf = (forms: CommuneForms | undefined) =>
+    forms === undefined ? [] : questionIds.map((id) => answersColumn(forms.forms, id));
+  // Every non-blank answer of the panel's file, counted column by column in one sequential pass,
+  // bounds the rows, so that each column is allocated once (and trimmed if a form's commune is
+  // not listed, which validation does not let through).
+  let capacity = 0;
+  const panel = formsByCommune.values().next().value?.forms;
+  for (const column of panel === undefined ? [] : columnsOf({ forms: panel, rows: empty })) {
+    if (column === null) continue;
+    for (let r = 0; r < column.length; r++) if (column[r] !== 0) capacity++;
+  }
+  const commune = new Uint32Array(capacity);
+  const responseNo = new Uint32Array(capacity);
+  const question = new Uint16Array(capacity);
+  const option = new Uint16Array(capacity);
   const options = new OptionDictionary();
+  // Per question, the dictionary index of each answer code once it has appeared (−1 before).
+  const dictionaryIndex = optionNames.map((names) => new Int32Array(names.length + 1).fill(-1));
   let row = 0;
   communeCodes.forEach((communeCode, communeIndex) => {
-    shuffled(formsOf(communeCode), random).forEach((form, i) => {
-      questionIds.forEach((id, questionIndex) => {
-        const answer = form.answers[id];
-        if (answer === undefined) return;
+    const forms = formsOf(communeCode);
+    const columns = columnsOf(forms);
+    const order = shuffled(forms?.rows ?? empty, random);
+    for (let i = 0; i < order.length; i++) {
+      const r = order[i]!;
+      for (let questionIndex = 0; questionIndex < columns.length; questionIndex++) {
+        const code = columns[questionIndex]?.[r] ?? 0;
+        if (code === 0) continue;
+        const known = dictionaryIndex[questionIndex]!;
+        let index = known[code]!;
+        if (index < 0) known[code] = index = options.indexOf(optionNames[questionIndex]![code - 1]!);
         commune[row] = communeIndex;
         responseNo[row] = i + 1;
         question[row] = questionIndex;
-        option[row] = options.indexOf(answer);
+        option[row] = index;
         row++;
-      });
-    });
+      }
+    }
   });
   return {
-    rows,
+    rows: row,
     communeCodes,
     questionIds,
     options: options.codes,
-    commune,
-    responseNo,
-    question,
-    option,
+    commune: commune.subarray(0, row),
+    responseNo: responseNo.subarray(0, row),
+    question: question.subarray(0, row),
+    option: option.subarray(0, row),
   };
 }

@@ -46,6 +46,22 @@ describe("roundRatioHalfAway (unreduced exact ratios)", () => {
     expect(Object.is(roundRatioHalfAway(-4n, 1000n), 0)).toBe(true);
     expect(() => roundRatioHalfAway(1n, 0n)).toThrow(RangeError);
   });
+
+  it("decides a ratio closer to a tie than doubles can tell by exact integers", () => {
+    // (1005·10²² ± 1) / (1000·10²²) is 1.005 ± 10⁻²⁵: as doubles both are the tie's neighbour.
+    const big = 10n ** 22n;
+    expect(roundRatioHalfAway(1005n * big + 1n, 1000n * big)).toBe(1.01);
+    expect(roundRatioHalfAway(1005n * big - 1n, 1000n * big)).toBe(1);
+    // Far from a tie, doubles decide, and numbers are accepted as well as BigInts.
+    expect(roundRatioHalfAway(2, 3)).toBe(0.67);
+    expect(roundRatioHalfAway(-2, 3)).toBe(-0.67);
+    expect(roundRatioHalfAway(13_700n * big, 180n * big)).toBe(76.11);
+    // Terms beyond the doubles' range (2¹⁰²⁴) are divided exactly: 3/4 → 0.75.
+    expect(roundRatioHalfAway(3n * 2n ** 1100n, 4n * 2n ** 1100n)).toBe(0.75);
+    // With a factor: (1 × 10⁶) / (8 × 10⁵) = 1.25 exactly, a tie at the third decimal → 1.25.
+    expect(roundRatioHalfAway(1n, 8n, 2, [1_000_000, 100_000])).toBe(1.25);
+    expect(roundRatioHalfAway(1n, 8n, 1, [1_000_000, 100_000])).toBe(1.3);
+  });
 });
 
 describe("roundHalfAway (exact values)", () => {

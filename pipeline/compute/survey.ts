@@ -1,20 +1,20 @@
 // Survey tallies: for one commune and question, the number of answers per option. Everything the
 // survey contributes — leaf points, published counts, satisfied shares — is derived from these
-// integer counts, so an exact mean costs one rational per commune × question, not one per answer:
-// the sum of coefficients over answers is Σ count(option) × coefficient(option).
+// integer counts: the sum of coefficients over answers is Σ count(option) × coefficient(option),
+// an integer over the scale's denominator, and a mean is that sum over valid × denominator. Only a
+// leaf's points become a rational, once per commune and leaf.
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
-import type { Answers } from "../../schemas/survey.ts";
-import { exactDecimal, Fraction, lcm } from "./exact.ts";
+import { exactDecimal, Fraction, lcm, UNITS_PER_POINT } from "./exact.ts";
+import { answersColumn, type CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 
 export interface Scale {
   /** Options in scales.csv order (the order published in survey_options). */
   options: ScaleOption[];
-  indexOf: Map<string, number>;
   /** Exact coefficients as integers over a common denominator; null = excluded from means. */
-  numerators: (bigint | null)[];
-  denominator: bigint;
+  numerators: (number | null)[];
+  denominator: number;
   /** Whether the scale defines satisfied options, so a satisfied share is meaningful. */
   measuresSatisfaction: boolean;
 }
@@ -27,13 +27,19 @@ export function buildScales(options: readonly ScaleOption[]): Map<string, Scale>
     const denominator = exact.reduce((common, f) => (f === null ? common : lcm(common, f.d)), 1n);
     scales.set(name, {
       options: scaleOptions,
-      indexOf: new Map(scaleOptions.map((o, i) => [o.option, i])),
-      numerators: exact.map((f) => (f === null ? null : (f.s * f.n * denominator) / f.d)),
-      denominator,
+      numerators: exact.map((f) => (f === null ? null : safeInteger((f.s * f.n * denominator) / f.d))),
+      denominator: safeInteger(denominator),
       measuresSatisfaction: scaleOptions.some((o) => o.satisfied !== null),
     });
   }
   return scales;
+}
+
+/** An integer as a number, refused when a double would not hold it exactly. */
+function safeInteger(value: bigint): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number)) throw new RangeError(`Too large for exact sums: ${value}`);
+  return number;
 }
 
 export interface QuestionTally {
@@ -50,48 +56,46 @@ export interface QuestionTally {
   noAnswer: number;
   /** Valid answers whose option is satisfied. */
   satisfied: number;
-  /** m(c, q): the exact mean coefficient of the valid answers, null without any. */
-  meanCoefficient: Fraction | null;
+  /**
+   * m(c, q), the mean coefficient of the valid answers, is coefficientSum / meanDenominator
+   * exactly (both integers; meanDenominator = valid × the scale's denominator, 0 without any).
+   */
+  coefficientSum: number;
+  meanDenominator: number;
 }
 
 /** Counts one question's answers over the forms rating one commune. */
-export function tallyQuestion(
-  forms: readonly { answers: Answers }[],
-  question: Question,
-  scale: Scale,
-): QuestionTally {
-  const counts = new Array<number>(scale.options.length).fill(0);
-  let answered = 0;
-  for (const form of forms) {
-    const option = form.answers[question.id];
-    if (option === undefined) continue;
-    const index = scale.indexOf.get(option);
-    if (index === undefined) {
-      throw new Error(`Option "${option}" of question ${question.id} is not in scale ${question.scale}`);
-    }
-    counts[index]!++;
-    answered++;
-  }
+export function tallyQuestion(forms: CommuneForms, question: Question, scale: Scale): QuestionTally {
+  // Answer codes are 1 + the option's index in its scale; 0 (blank) is counted and dropped.
+  const byCode = new Uint32Array(scale.options.length + 1);
+  const column = answersColumn(forms.forms, question.id);
+  if (column !== null) for (const row of forms.rows) byCode[column[row]!]!++;
+  const counts = Array.from(byCode.subarray(1));
+  const answered = forms.rows.length - byCode[0]!;
   let valid = 0;
   let satisfied = 0;
-  let numeratorSum = 0n;
+  let coefficientSum = 0;
   counts.forEach((count, i) => {
     const numerator = scale.numerators[i];
     if (numerator === null || numerator === undefined) return;
     valid += count;
-    numeratorSum += BigInt(count) * numerator;
+    coefficientSum += count * numerator;
     if (scale.options[i]!.satisfied === true) satisfied += count;
   });
+  // Counts of a million forms times coefficients of four decimals stay far below 2⁵³.
+  if (!Number.isSafeInteger(coefficientSum) || !Number.isSafeInteger(valid * scale.denominator))
+    throw new RangeError(`Question ${question.id}: too many answers for exact sums`);
   return {
     question,
     scale,
-    forms: forms.length,
+    forms: forms.rows.length,
     counts,
     valid,
     excluded: answered - valid,
-    noAnswer: forms.length - answered,
+    noAnswer: forms.rows.length - answered,
     satisfied,
-    meanCoefficient: valid === 0 ? null : new Fraction(numeratorSum, BigInt(valid) * scale.denominator),
+    coefficientSum,
+    meanDenominator: valid * scale.denominator,
   };
 }
 
@@ -101,13 +105,21 @@ export function tallyQuestion(
  * forbids a leaf with no valid answer at all, which validation reports); null when no question of
  * the leaf has a valid answer.
  */
-export function surveyLeafPoints(maxPoints: Fraction, tallies: readonly QuestionTally[]): Fraction | null {
-  const means = tallies.flatMap((t) => t.meanCoefficient ?? []);
-  if (means.length === 0) return null;
-  return means
-    .reduce((sum, m) => sum.add(m), new Fraction(0))
-    .mul(maxPoints)
-    .div(means.length);
+export function surveyLeafPoints(maxUnits: number, tallies: readonly QuestionTally[]): Fraction | null {
+  // Σ sᵢ/dᵢ over the k measured questions as one unreduced ratio, then × max / k: a leaf has a few
+  // questions, so the product of denominators stays small and a single gcd reduces the result.
+  let numerator = 0n;
+  let denominator = 1n;
+  let measured = 0;
+  for (const t of tallies) {
+    if (t.meanDenominator === 0) continue;
+    const d = BigInt(t.meanDenominator);
+    numerator = numerator * d + BigInt(t.coefficientSum) * denominator;
+    denominator *= d;
+    measured++;
+  }
+  if (measured === 0) return null;
+  return new Fraction(numerator * BigInt(maxUnits), denominator * BigInt(UNITS_PER_POINT * measured));
 }
 
 /** One SIPAS element's satisfied and valid citizen answers in a commune. */

@@ -100,12 +100,15 @@ export function columnValues<K extends PublishedTableName>(
   table: K,
   data: ComputedTables[K],
   column: TableColumn,
+  /** Rows [from, to) only: a writer can take a table of millions of rows a slice at a time. */
+  from = 0,
+  to = rowCount(data),
 ): Cell[] {
   const valueAt: (row: number) => unknown = Array.isArray(data)
     ? (row) => (data[row] as Record<string, unknown>)[column.name]
     : responsesColumnReader(data as ResponsesColumns, column.name);
-  const cells = new Array<Cell>(rowCount(data));
-  for (let row = 0; row < cells.length; row++) cells[row] = checkedCell(table, row, column, valueAt(row));
+  const cells = new Array<Cell>(Math.max(0, to - from));
+  for (let row = from; row < to; row++) cells[row - from] = checkedCell(table, row, column, valueAt(row));
   return cells;
 }
 

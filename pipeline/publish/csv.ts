@@ -13,9 +13,10 @@ const lineEnd = "\r\n";
 const utf8 = new TextEncoder();
 
 /**
- * Rows are unparsed and encoded this many at a time: the responses table has millions of rows,
- * and one array per row plus one string of the whole file would cost gigabytes. Papa quotes a
- * cell from its own content only, so unparsing in slices gives the same text as all at once.
+ * Rows are read, unparsed and encoded this many at a time: the responses table has millions of
+ * rows, and its cells, one array per row and one string of the whole file would cost gigabytes.
+ * Papa quotes a cell from its own content only, so unparsing in slices gives the same text as all
+ * at once.
  */
 const rowsPerSlice = 65_536;
 const unparseConfig = { delimiter: ",", newline: lineEnd };
@@ -23,12 +24,18 @@ const unparseConfig = { delimiter: ",", newline: lineEnd };
 /** The CSV bytes of one published table, BOM included. */
 export function tableCsv<K extends PublishedTableName>(table: K, data: ComputedTables[K]): Uint8Array {
   const columns = tableColumns(table);
-  const values = columns.map((column) => {
-    const cells = columnValues(table, data, column);
-    return column.kind === "text"
-      ? cells.map((cell) => (cell === null ? null : neutraliseFormula(String(cell))))
-      : cells;
-  });
+  /** The cells of rows [from, to), column by column, text cells neutralised. */
+  const values = (from: number, to: number) =>
+    columns.map((column) => {
+      const cells = columnValues(table, data, column, from, to);
+      if (column.kind === "text") {
+        for (let row = 0; row < cells.length; row++) {
+          const cell = cells[row];
+          if (cell !== null && cell !== undefined) cells[row] = neutraliseFormula(String(cell));
+        }
+      }
+      return cells;
+    });
   const rows = rowCount(data);
   // Every line ends with CRLF, the last one too (diff tools and `wc -l` expect it).
   const parts = [
@@ -37,9 +44,10 @@ export function tableCsv<K extends PublishedTableName>(table: K, data: ComputedT
     ),
   ];
   for (let start = 0; start < rows; start += rowsPerSlice) {
+    const end = Math.min(rows, start + rowsPerSlice);
+    const cells = values(start, end);
     const slice: Cell[][] = [];
-    for (let row = start; row < Math.min(rows, start + rowsPerSlice); row++)
-      slice.push(values.map((cells) => cells[row] ?? null));
+    for (let row = 0; row < end - start; row++) slice.push(cells.map((column) => column[row] ?? null));
     parts.push(utf8.encode(Papa.unparse(slice, unparseConfig) + lineEnd));
   }
   return concatBytes(parts);

@@ -171,20 +171,64 @@ export function hasContentFrom(cells: readonly string[], from: number): boolean 
   return false;
 }
 
-/** Reads one CSV input file. `table` is null when nothing trustworthy could be read. */
-export function readCsv(bytes: Uint8Array, spec: CsvSpec): CsvRead {
+/** A file opened up to its header: the text, where the body starts and the header's columns. */
+export interface CsvOpened {
+  text: string;
+  header: string[];
+  index: Map<string, number>;
+  questionColumns: string[];
+  headerLine: number;
+  /** Character offset of the header line in `text`. */
+  offset: number;
+  delimiter: string;
+}
+
+/**
+ * Checks one row's cells as the parser gave them (problems of the reading layer: ragged rows,
+ * formula triggers) and trims them in place; null for a blank row, which is skipped.
+ */
+export function acceptRow(
+  file: string,
+  header: readonly string[],
+  cells: string[],
+  line: number,
+  problems: Problem[],
+): CsvRow | null {
+  if (cells.every((cell) => cell.trim() === "")) return null;
+  const width = header.length;
+  const found = cells.length;
+  const ragged = found < width || hasContentFrom(cells, width);
+  if (ragged) problems.push(problem("ragged_row", { file, line }, { found, expected: width }));
+  for (let i = 0; i < width; i++) {
+    const cell = cells[i] ?? "";
+    const trigger = formulaTrigger(cell);
+    if (trigger !== null) {
+      const at = { file, line, column: header[i] ?? null, value: cell };
+      problems.push(problem("formula_trigger", at, { trigger }));
+    }
+    cells[i] = cell.trim();
+  }
+  cells.length = width;
+  return ragged ? { line, cells, ragged } : { line, cells };
+}
+
+/**
+ * Bytes → text → header, with every problem of those layers. `opened` is null when nothing
+ * trustworthy could be read.
+ */
+export function openCsv(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened | null; problems: Problem[] } {
   const file = spec.file;
   const decoded = decodeText(file, bytes);
-  if (decoded.text === null) return { table: null, problems: [decoded.problem] };
+  if (decoded.text === null) return { opened: null, problems: [decoded.problem] };
   if (decoded.text.trim() === "")
-    return { table: null, problems: [problem("empty_file", { file, line: null })] };
+    return { opened: null, problems: [problem("empty_file", { file, line: null })] };
 
   const problems: Problem[] = [];
   const { text, nfdLine } = normaliseText(decoded.text);
   const legacy = findLegacyVietnamese(text);
   if (legacy) {
     const at = { file, line: legacy.line, value: legacy.sample };
-    return { table: null, problems: [problem("legacy_vietnamese_encoding", at, { sample: legacy.sample })] };
+    return { opened: null, problems: [problem("legacy_vietnamese_encoding", at, { sample: legacy.sample })] };
   }
   if (nfdLine !== null) problems.push(problem("text_not_nfc", { file, line: nfdLine }, { line: nfdLine }));
 
@@ -194,7 +238,7 @@ export function readCsv(bytes: Uint8Array, spec: CsvSpec): CsvRead {
     const at = { file, line: search.firstContentLine, value: search.cells.join(", ").slice(0, 200) };
     const params = { expected: [...expected].join(", "), found: search.cells.join(", ") };
     problems.push(problem("header_not_found", at, params));
-    return { table: null, problems };
+    return { opened: null, problems };
   }
   if (search.line !== search.firstContentLine) {
     problems.push(
@@ -206,19 +250,70 @@ export function readCsv(bytes: Uint8Array, spec: CsvSpec): CsvRead {
   const checked = checkHeader(header, spec);
   // Header problems are reported on the line the header is really on (line 1 unless a title row).
   for (const p of checked.problems) problems.push(p.line === 1 ? { ...p, line: search.line } : p);
+  return {
+    opened: {
+      text,
+      header,
+      index: checked.index,
+      questionColumns: checked.questionColumns,
+      headerLine: search.line,
+      offset: search.offset,
+      delimiter: search.delimiter,
+    },
+    problems,
+  };
+}
 
-  const rows: CsvRow[] = [];
-  const width = header.length;
-  let line = search.line;
-  let cursor = search.offset;
+/** Whether the body can be read line by line: without a quote, a line is a row. */
+export function withoutQuotes(opened: CsvOpened): boolean {
+  return !opened.text.includes('"', opened.offset);
+}
+
+/** Each line below the header as character offsets [start, end) of `text`, with its 1-based number. */
+export function forEachBodyLine(
+  opened: CsvOpened,
+  onLine: (start: number, end: number, line: number) => void,
+): void {
+  const { text } = opened;
+  let line = opened.headerLine + 1;
+  for (let start = text.indexOf("\n", opened.offset) + 1; start > 0 && start < text.length; line++) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    onLine(start, end, line);
+    start = end + 1;
+  }
+}
+
+/**
+ * Every row of the body, in file order, with its reading problems. Without any quote, each line is
+ * one row whose cells are the line split at the delimiter — exactly what the CSV parser gives, at
+ * a fraction of its cost (the appraisal file has half a million rows at national scale).
+ */
+export function parseBody(
+  file: string,
+  opened: CsvOpened,
+  problems: Problem[],
+  onRow: (row: CsvRow) => void,
+): void {
+  const { text, header, offset } = opened;
+  if (withoutQuotes(opened)) {
+    forEachBodyLine(opened, (start, end, line) => {
+      if (end === start) return;
+      const row = acceptRow(file, header, text.slice(start, end).split(opened.delimiter), line, problems);
+      if (row !== null) onRow(row);
+    });
+    return;
+  }
+  let line = opened.headerLine;
+  let cursor = offset;
   let isHeader = true;
-  Papa.parse<string[]>(text.slice(search.offset), {
-    delimiter: search.delimiter,
+  Papa.parse<string[]>(text.slice(offset), {
+    delimiter: opened.delimiter,
     newline: "\n",
     skipEmptyLines: false,
     step: (result) => {
       const rowLine = line;
-      const end = search.offset + result.meta.cursor;
+      const end = offset + result.meta.cursor;
       for (let i = text.indexOf("\n", cursor); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) line++;
       cursor = end;
       if (isHeader) {
@@ -231,36 +326,35 @@ export function readCsv(bytes: Uint8Array, spec: CsvSpec): CsvRead {
       }
       // The parser's own array becomes the row's cells, trimmed in place: a copy per row of a
       // million-row survey file costs more time than the parsing itself.
-      const cells = result.data;
-      if (cells.every((cell) => cell.trim() === "")) return;
-      const found = cells.length;
-      const ragged = found < width || hasContentFrom(cells, width);
-      if (ragged) problems.push(problem("ragged_row", { file, line: rowLine }, { found, expected: width }));
-      for (let i = 0; i < width; i++) {
-        const cell = cells[i] ?? "";
-        const trigger = formulaTrigger(cell);
-        if (trigger !== null) {
-          const at = { file, line: rowLine, column: header[i] ?? null, value: cell };
-          problems.push(problem("formula_trigger", at, { trigger }));
-        }
-        cells[i] = cell.trim();
-      }
-      cells.length = width;
-      rows.push(ragged ? { line: rowLine, cells, ragged } : { line: rowLine, cells });
+      const row = acceptRow(file, header, result.data, rowLine, problems);
+      if (row !== null) onRow(row);
     },
   });
-  if (
-    rows.length === 0 &&
-    !problems.some((p) => p.severity === "error" && p.line !== null && p.line > search.line)
-  ) {
+}
+
+/** Reports a body without rows (unless an error of the file's below its header may have hidden them). */
+export function noRowsProblem(file: string, opened: CsvOpened, rows: number, problems: Problem[]): void {
+  const below = (p: Problem) =>
+    p.file === file && p.severity === "error" && p.line !== null && p.line > opened.headerLine;
+  if (rows === 0 && !problems.some(below)) {
     problems.push(problem("no_rows", { file, line: null }));
   }
+}
+
+/** Reads one CSV input file. `table` is null when nothing trustworthy could be read. */
+export function readCsv(bytes: Uint8Array, spec: CsvSpec): CsvRead {
+  const file = spec.file;
+  const { opened, problems } = openCsv(bytes, spec);
+  if (opened === null) return { table: null, problems };
+  const rows: CsvRow[] = [];
+  parseBody(file, opened, problems, (row) => rows.push(row));
+  noRowsProblem(file, opened, rows.length, problems);
   return {
     table: {
-      header,
-      index: checked.index,
-      questionColumns: checked.questionColumns,
-      headerLine: search.line,
+      header: opened.header,
+      index: opened.index,
+      questionColumns: opened.questionColumns,
+      headerLine: opened.headerLine,
       rows,
     },
     problems,

@@ -13,17 +13,32 @@ import { groupRow } from "../../schemas/groups.ts";
 import { planRow, type PlanStep } from "../../schemas/plan.ts";
 import { questionRow } from "../../schemas/questions.ts";
 import { scaleOptionRow } from "../../schemas/scales.ts";
-import { citizensFormColumns, officialsFormColumns, type Answers } from "../../schemas/survey.ts";
+import { citizensFormColumns, formCellChecks, officialsFormColumns } from "../../schemas/survey.ts";
 import { problem } from "../messages.ts";
-import { inputFiles, optionalInputFiles, type InputFileName, type YearData } from "../model.ts";
+import {
+  inputFiles,
+  optionalInputFiles,
+  type InputFileName,
+  type OfficialsForms,
+  type SurveyForms,
+  type YearData,
+} from "../model.ts";
 import type { Problem } from "../problem.ts";
-import { readCsv, type CsvSpec, type CsvTable } from "../read/csv.ts";
+import {
+  noRowsProblem,
+  openCsv,
+  parseBody,
+  readCsv,
+  withoutQuotes,
+  type CsvSpec,
+  type CsvTable,
+} from "../read/csv.ts";
 import { readSheet } from "../read/sheet.ts";
 import type { SheetRow } from "../read/workbook.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
-import { checkInvisible } from "./invisible.ts";
-import { duplicateKeys } from "./keys.ts";
+import { checkInvisible, checkInvisibleColumns } from "./invisible.ts";
+import { duplicateCells, duplicateKeys } from "./keys.ts";
 import { loadWorkbooks, workbooksIn } from "./file-set.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
@@ -36,10 +51,10 @@ import {
   checkOfficials,
   checkQuotas,
   panelForms,
-  readAnswers,
   scaleLookup,
   type ScaleLookup,
 } from "./survey.ts";
+import { SurveyColumns, type SurveyTable } from "./survey-columns.ts";
 import type { z } from "zod";
 
 export interface InputFileInfo {
@@ -197,14 +212,13 @@ class YearValidation {
   private read<S extends z.ZodType>(
     file: CsvFileName,
     schema: S,
-    questions?: CsvSpec["questions"],
   ): { table: CsvTable; rows: ParsedRow<z.output<S>>[] } | null {
     const sheet = this.sheets.get(file);
     this.sheets.delete(file);
     const bytes = sheet?.bytes ?? this.bytes(file);
     if (bytes === null) return null;
     return this.guard(file, () => {
-      const spec = { file, ...inputColumns[file], ...(questions ? { questions } : {}) };
+      const spec = { file, ...inputColumns[file] };
       const read = sheet ? readSheet(sheet.rows, spec) : readCsv(bytes, spec);
       // Not push(...): a file of repeated rows has hundreds of thousands of problems.
       for (const p of read.problems) this.problems.push(p);
@@ -217,41 +231,88 @@ class YearValidation {
   }
 
   /**
-   * A survey file read to its forms. Its cells (a million rows at national scale) are dropped as
-   * soon as the fixed columns and the answers are read, before the next file is: they are the
-   * largest thing the validation holds.
+   * A survey file read into columns (survey-columns.ts): a file without quotes straight from its
+   * text, any other through the CSV parser's rows.
    */
-  survey<S extends z.ZodType<Record<string, string>>>(
+  survey(
     file: SurveyFileName,
-    schema: S,
+    schema: z.ZodType,
     ids: readonly string[] | null,
     lookup: ScaleLookup | null,
-  ): Survey<z.output<S>> | null {
-    const read = this.read(file, schema, { panel: surveyPanel[file], ids });
-    if (read === null) return null;
-    const { table, rows } = read;
-    const answers = this.guard(file, () => readAnswers(file, table, lookup, this.problems));
-    const forms: (z.output<S> & { answers: Answers })[] = [];
-    if (answers !== null) {
-      rows.forEach((row, i) => {
-        // The row's parsed value becomes its form (the row keeps it): a copy per form would hold the
-        // fixed cells of a million forms twice.
-        if (row.value !== null) forms.push(Object.assign(row.value, { answers: answers[i] ?? {} }));
-      });
-    }
-    return { questionColumns: table.questionColumns, rows, forms: answers === null ? null : forms };
+  ): SurveyTable | null {
+    const sheet = this.sheets.get(file);
+    this.sheets.delete(file);
+    const bytes = sheet?.bytes ?? this.bytes(file);
+    if (bytes === null) return null;
+    return this.guard(file, () => {
+      const spec = { file, ...inputColumns[file], questions: { panel: surveyPanel[file], ids } };
+      const columns = (opened: Pick<CsvTable, "index" | "questionColumns">) =>
+        new SurveyColumns(file, opened, knownColumns(file), schema, formCellChecks, lookup, this.problems);
+      if (sheet) {
+        // A workbook's sheet: its rows, already cells, take the general path.
+        const read = readSheet(sheet.rows, spec);
+        for (const p of read.problems) this.problems.push(p);
+        if (read.table === null) {
+          this.record(file, bytes, 0);
+          return null;
+        }
+        const reader = columns(read.table);
+        for (const row of read.table.rows) reader.addRow(row);
+        const table = reader.finish();
+        checkInvisibleColumns(file, table.fixed, table.line, this.problems);
+        this.record(file, bytes, table.rows);
+        return table;
+      }
+      const { opened, problems } = openCsv(bytes, spec);
+      for (const p of problems) this.problems.push(p);
+      if (opened === null) {
+        this.record(file, bytes, 0);
+        return null;
+      }
+      const reader = columns(opened);
+      if (withoutQuotes(opened)) reader.scanBody(opened);
+      else parseBody(file, opened, this.problems, (row) => reader.addRow(row));
+      const table = reader.finish();
+      checkInvisibleColumns(file, table.fixed, table.line, this.problems);
+      noRowsProblem(file, opened, table.rows, this.problems);
+      this.record(file, bytes, table.rows);
+      return table;
+    });
   }
 }
 
 type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
 const surveyPanel = { "survey-officials.csv": "officials", "survey-citizens.csv": "citizens" } as const;
 
-interface Survey<T> {
-  /** Question columns present, in header order. */
-  questionColumns: string[];
-  rows: ParsedRow<T>[];
-  /** The valid rows with their answers; null if the answers could not be read. */
-  forms: (T & { answers: Answers })[] | null;
+/** A survey table's forms, for computation; null when a row is not a form (an error was reported). */
+function surveyForms(table: SurveyTable | null): SurveyForms | null {
+  if (table === null || table.valid.includes(0)) return null;
+  const codes = table.fixed.commune_code ?? [];
+  const index = new Map<string, number>();
+  const communeCodes: string[] = [];
+  const commune = new Uint32Array(table.rows);
+  for (let r = 0; r < table.rows; r++) {
+    const code = codes[r] as string;
+    let c = index.get(code);
+    if (c === undefined) {
+      index.set(code, (c = communeCodes.length));
+      communeCodes.push(code);
+    }
+    commune[r] = c;
+  }
+  return {
+    size: table.rows,
+    communeCodes,
+    commune,
+    questionIds: table.questionColumns,
+    answers: table.answers,
+  };
+}
+
+function officialsForms(table: SurveyTable | null): OfficialsForms | null {
+  const forms = surveyForms(table);
+  if (table === null || forms === null) return null;
+  return { ...forms, respondentIds: table.fixed.respondent_id ?? [], groups: table.fixed.group ?? [] };
 }
 
 function sizeParams(bytes: number): { size: string; limit: number } {
@@ -294,8 +355,6 @@ export function validateYear(
     questionList !== null && scales !== null ? scaleLookup(questionList, values(scales) ?? []) : null;
   const officials = v.survey("survey-officials.csv", officialsFormColumns, panelIds("officials"), lookup);
   const citizens = v.survey("survey-citizens.csv", citizensFormColumns, panelIds("citizens"), lookup);
-  const officialsForms = officials?.forms ?? null;
-  const citizensForms = citizens?.forms ?? null;
   const planFile = v.table("plan.csv", planRow);
   // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
   v.guard("*", () => crossFileChecks());
@@ -308,8 +367,12 @@ export function validateYear(
     if (scales) duplicateKeys("scales.csv", scales.rows, ["scale", "option"], problems);
     if (questions) duplicateKeys("questions.csv", questions.rows, ["id"], problems);
     if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, ["commune_code", "criterion_id"], problems);
-    if (officials) duplicateKeys("survey-officials.csv", officials.rows, ["form_id"], problems);
-    if (citizens) duplicateKeys("survey-citizens.csv", citizens.rows, ["form_id"], problems);
+    for (const [file, table] of [
+      ["survey-officials.csv", officials],
+      ["survey-citizens.csv", citizens],
+    ] as const) {
+      if (table) duplicateCells(file, table.fixed.form_id ?? [], table.line, "form_id", problems);
+    }
     if (planFile) checkPlan(planFile.rows, problems);
 
     const communeIndex: CommuneIndex | null = communes && {
@@ -322,16 +385,15 @@ export function validateYear(
     if (questions) checkQuestions(questions.rows, tree, scaleNames, problems);
     if (appraisal) checkAppraisal(appraisal.rows, communeIndex, tree, problems);
     if (officials && communeIndex)
-      checkFormCommunes("survey-officials.csv", officials.rows, communeIndex, problems);
-    if (citizens && communeIndex)
-      checkFormCommunes("survey-citizens.csv", citizens.rows, communeIndex, problems);
-    if (officials) checkOfficials(officials.rows, values(groups), problems);
+      checkFormCommunes("survey-officials.csv", officials, communeIndex, problems);
+    if (citizens && communeIndex) checkFormCommunes("survey-citizens.csv", citizens, communeIndex, problems);
+    if (officials) checkOfficials(officials, values(groups), problems);
 
     const communeList = values(communes);
-    if (communeList && lookup && officialsForms && citizensForms) {
+    if (communeList && lookup && officials && citizens) {
       const forms = {
-        officials: panelForms(officialsForms, lookup),
-        citizens: panelForms(citizensForms, lookup),
+        officials: panelForms(officials, lookup),
+        citizens: panelForms(citizens, lookup),
       };
       checkQuotas(communeList, forms.citizens, problems);
       const columns = new Set([...(officials?.questionColumns ?? []), ...(citizens?.questionColumns ?? [])]);
@@ -350,8 +412,10 @@ export function validateYear(
     questionList,
     values(appraisal),
   ];
+  const officialsData = hasError ? null : officialsForms(officials);
+  const citizensData = hasError ? null : surveyForms(citizens);
   const data: YearData | null =
-    hasError || parts.includes(null) || officialsForms === null || citizensForms === null
+    hasError || parts.includes(null) || officialsData === null || citizensData === null
       ? null
       : {
           manifest: manifest as DatasetManifest,
@@ -361,8 +425,8 @@ export function validateYear(
           scales: values(scales) ?? [],
           questions: questionList ?? [],
           appraisal: values(appraisal) ?? [],
-          officialsForms,
-          citizensForms,
+          officialsForms: officialsData,
+          citizensForms: citizensData,
           plan: planSteps(planFile),
         };
   return { data, problems: sorted, inputs: v.inputs };

@@ -47,6 +47,21 @@ export function checkInvisible(file: string, rows: readonly ParsedRow<unknown>[]
   }
 }
 
+/** The same check over a survey file's fixed columns, held as columns (survey-columns.ts). */
+export function checkInvisibleColumns(
+  file: string,
+  fixed: Readonly<Record<string, readonly string[]>>,
+  lines: Uint32Array,
+  problems: Problem[],
+): void {
+  for (const [column, cells] of Object.entries(fixed)) {
+    cells.forEach((cell, row) => {
+      const found = invisibleProblem(file, lines[row] ?? null, column, cell);
+      if (found !== null) problems.push(found);
+    });
+  }
+}
+
 /** Every string in a parsed JSON value, with its dotted path. */
 export function* jsonStrings(value: unknown, path = ""): Generator<[string, string]> {
   if (typeof value === "string") yield [path, value];

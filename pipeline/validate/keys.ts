@@ -11,7 +11,8 @@ export function duplicateKeys(
   problems: Problem[],
 ): void {
   /** The row's key, or null when a key cell is blank (reported by the schema instead). */
-  const keyOf = (row: ParsedRow<unknown>): string | null => {
+  const keyOf = (i: number): string | null => {
+    const row = rows[i] as ParsedRow<unknown>;
     let key = "";
     for (const column of columns) {
       const part = row.raw[column] ?? "";
@@ -20,32 +21,78 @@ export function duplicateKeys(
     }
     return key;
   };
-  // Repeats are rare: one Set insertion per row finds whether there are any (a million survey
-  // forms at national scale), and only the repeated keys are then looked up again for first lines.
-  const seen = new Set<string>();
+  reportDuplicates(file, rows.length, keyOf, (i) => (rows[i] as ParsedRow<unknown>).line, columns, problems);
+}
+
+/** The same for a one-column key held as a column of cells (the survey files' form_id). */
+export function duplicateCells(
+  file: string,
+  cells: readonly string[],
+  lines: Uint32Array,
+  column: string,
+  problems: Problem[],
+): void {
+  const keyOf = (i: number) => (cells[i] === "" ? null : (cells[i] as string));
+  reportDuplicates(file, cells.length, keyOf, (i) => lines[i] as number, [column], problems);
+}
+
+function reportDuplicates(
+  file: string,
+  rows: number,
+  keyOf: (row: number) => string | null,
+  lineOf: (row: number) => number,
+  columns: readonly string[],
+  problems: Problem[],
+): void {
+  // Repeats are rare: one pass through an open-addressing table of row numbers, hashed from the
+  // key's characters, finds whether there are any (a million survey forms at national scale: a Set
+  // of a million fresh strings costs several times more), and only the repeated keys are then
+  // looked up again for their first lines.
+  const keys = new Array<string | null>(rows);
+  let size = 1024;
+  while (size < rows * 2) size *= 2;
+  const table = new Int32Array(size).fill(-1);
   const repeated = new Set<string>();
-  for (const row of rows) {
-    const key = keyOf(row);
+  for (let i = 0; i < rows; i++) {
+    const key = keyOf(i);
+    keys[i] = key;
     if (key === null) continue;
-    const size = seen.size;
-    if (seen.add(key).size === size) repeated.add(key);
+    for (let slot = hash(key) & (size - 1); ; slot = (slot + 1) & (size - 1)) {
+      const other = table[slot]!;
+      if (other === -1) {
+        table[slot] = i;
+        break;
+      }
+      if (keys[other] === key) {
+        repeated.add(key);
+        break;
+      }
+    }
   }
   if (repeated.size === 0) return;
   const firstLine = new Map<string, number>();
-  for (const row of rows) {
-    const key = keyOf(row);
+  for (let i = 0; i < rows; i++) {
+    const key = keys[i] as string | null;
     if (key === null || !repeated.has(key)) continue;
     const first = firstLine.get(key);
+    const line = lineOf(i);
     if (first === undefined) {
-      firstLine.set(key, row.line);
+      firstLine.set(key, line);
       continue;
     }
     const at = {
       file,
-      line: row.line,
+      line,
       column: columns.at(-1) ?? null,
       value: key.replaceAll("\u0000", " × "),
     };
     problems.push(problem("duplicate_key", at, { key: columns.join(" + "), first_line: first }));
   }
+}
+
+/** FNV-1a over the UTF-16 code units: spreads form ids that differ in one digit. */
+function hash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

@@ -1,6 +1,6 @@
 // CSV rows → typed records through the Zod row schemas. A schema's `error` strings are problem
 // codes of the catalogue, so a failed check becomes a Problem at the row's line and column.
-import type { z } from "zod";
+import { z } from "zod";
 import { isProblemCode, problem, type ProblemCode, type ProblemParams } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 import type { CsvRow, CsvTable } from "../read/csv.ts";
@@ -53,7 +53,38 @@ export function rowRecord(table: CsvTable, row: CsvRow, columns: readonly string
   return record;
 }
 
-/** Parses every row; reports the first failed check of each cell. */
+/** Parses one row's record; reports the first failed check of each cell. */
+export function parseRow<S extends z.ZodType>(
+  file: string,
+  line: number,
+  raw: Record<string, string>,
+  schema: S,
+  problems: Problem[],
+): z.output<S> | null {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const reported = new Set<string>();
+  for (const issue of result.error.issues) {
+    const column = String(issue.path[0] ?? "");
+    if (reported.has(column)) continue;
+    reported.add(column);
+    problems.push(cellProblem(file, line, column, raw[column] ?? "", issue));
+  }
+  return null;
+}
+
+/** A cell's parse by its column's schema, kept for the next cell with the same text. */
+type CellParse = { ok: true; value: unknown } | { ok: false };
+
+/** Distinct cells remembered per column: codes, ids and scores repeat; free text need not be kept. */
+const cellCacheLimit = 50_000;
+
+/**
+ * Parses every row; reports the first failed check of each cell. The row schemas check each cell on
+ * its own (no rule spans two cells), so a row is parsed cell by cell, each distinct text of a column
+ * once: the appraisal file's half a million rows repeat a few thousand codes and scores. A row with
+ * a failing cell is parsed again whole, so that its problems are exactly the schema's.
+ */
 export function parseRows<S extends z.ZodType>(
   file: string,
   table: CsvTable,
@@ -61,18 +92,32 @@ export function parseRows<S extends z.ZodType>(
   columns: readonly string[],
   problems: Problem[],
 ): ParsedRow<z.output<S>>[] {
+  const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
+  const keys = shape === null ? [] : Object.keys(shape);
+  const caches = keys.map(() => new Map<string, CellParse>());
+  const byCells = (raw: Record<string, string>): Record<string, unknown> | null => {
+    if (shape === null) return null;
+    const value: Record<string, unknown> = {};
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const cell = raw[key];
+      if (cell === undefined) return null;
+      const cache = caches[k]!;
+      let parsed = cache.get(cell);
+      if (parsed === undefined) {
+        const result = shape[key]!.safeParse(cell);
+        parsed = result.success ? { ok: true, value: result.data } : { ok: false };
+        if (cache.size < cellCacheLimit) cache.set(cell, parsed);
+      }
+      if (!parsed.ok) return null;
+      value[key] = parsed.value;
+    }
+    return value;
+  };
   return table.rows.map((row) => {
     const raw = rowRecord(table, row, columns);
     if (row.ragged) return { line: row.line, raw, value: null };
-    const result = schema.safeParse(raw);
-    if (result.success) return { line: row.line, raw, value: result.data };
-    const reported = new Set<string>();
-    for (const issue of result.error.issues) {
-      const column = String(issue.path[0] ?? "");
-      if (reported.has(column)) continue;
-      reported.add(column);
-      problems.push(cellProblem(file, row.line, column, raw[column] ?? "", issue));
-    }
-    return { line: row.line, raw, value: null };
+    const value = (byCells(raw) as z.output<S> | null) ?? parseRow(file, row.line, raw, schema, problems);
+    return { line: row.line, raw, value };
   });
 }

@@ -5,14 +5,12 @@ import type { Commune } from "../../schemas/communes.ts";
 import type { Group, Panel } from "../../schemas/groups.ts";
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
-import type { Answers } from "../../schemas/survey.ts";
 import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
-import type { CsvTable } from "../read/csv.ts";
 import type { CommuneIndex } from "./appraisal.ts";
 import { unknownCommune } from "./appraisal.ts";
 import { appliesTo, leafSource, type CriteriaTree } from "./criteria.ts";
-import type { ParsedRow } from "./rows.ts";
+import type { SurveyTable } from "./survey-columns.ts";
 
 export const surveyFile = { officials: "survey-officials.csv", citizens: "survey-citizens.csv" } as const;
 
@@ -29,67 +27,31 @@ export function scaleLookup(questions: readonly Question[], scales: readonly Sca
   return new Map(questions.map((q) => [q.id, byScale.get(q.scale) ?? null]));
 }
 
-/** Each row's answers (blanks absent); an option outside the question's scale is reported and dropped. */
-export function readAnswers(
-  file: string,
-  table: CsvTable,
-  lookup: ScaleLookup | null,
-  problems: Problem[],
-): Answers[] {
-  const columns = table.questionColumns.map((id) => ({
-    id,
-    at: table.index.get(id) as number,
-    options: lookup?.get(id) ?? null,
-  }));
-  return table.rows.map((row) => {
-    const answers: Answers = {};
-    for (const { id, at, options } of columns) {
-      const option = row.cells[at] as string;
-      if (option === "") continue;
-      if (options !== null && !options.has(option)) {
-        const allowed = [...options.keys()].join(", ");
-        const scale = options.values().next().value?.scale ?? "";
-        problems.push(
-          problem(
-            "unknown_option",
-            { file, line: row.line, column: id, value: option },
-            { scale, options: allowed },
-          ),
-        );
-        continue;
-      }
-      answers[id] = option;
-    }
-    return answers;
-  });
-}
-
 /** Foreign key to communes.csv, shared by both survey files. */
 export function checkFormCommunes(
   file: string,
-  rows: readonly ParsedRow<unknown>[],
+  table: SurveyTable,
   communes: CommuneIndex,
   problems: Problem[],
 ): void {
-  for (const row of rows) {
-    const code = row.raw.commune_code ?? "";
+  const codes = table.fixed.commune_code ?? [];
+  for (let r = 0; r < table.rows; r++) {
+    const code = codes[r] as string;
     if (unknownCommune(communes, code)) {
-      problems.push(
-        problem("unknown_commune", { file, line: row.line, column: "commune_code", value: code }),
-      );
+      const line = table.line[r] as number;
+      problems.push(problem("unknown_commune", { file, line, column: "commune_code", value: code }));
     }
   }
 }
 
-interface OfficialsFixed {
-  respondent_id: string;
-  group: string;
-  commune_code: string;
+/** The values of one fixed column of a survey table (blank cells when the column is absent). */
+function fixedColumn(table: SurveyTable, column: string): readonly string[] {
+  return table.fixed[column] ?? new Array<string>(table.rows).fill("");
 }
 
 /** Groups, one rating per respondent and commune, and respondents per group against the plan. */
 export function checkOfficials(
-  rows: readonly ParsedRow<OfficialsFixed>[],
+  table: SurveyTable,
   groups: readonly Group[] | null,
   problems: Problem[],
 ): void {
@@ -99,22 +61,24 @@ export function checkOfficials(
   /** Per respondent: the group and line first seen, and the first line rating each commune. */
   const seen = new Map<string, { group: string; line: number; rated: Map<string, number> }>();
   const respondents = new Map<string, Set<string>>();
-  for (const row of rows) {
-    const { respondent_id: respondent = "", group = "", commune_code: commune = "" } = row.raw;
+  const respondentCells = fixedColumn(table, "respondent_id");
+  const groupCells = fixedColumn(table, "group");
+  const communes = fixedColumn(table, "commune_code");
+  for (let r = 0; r < table.rows; r++) {
+    const respondent = respondentCells[r] as string;
+    const group = groupCells[r] as string;
+    const commune = communes[r] as string;
+    const line = table.line[r] as number;
     if (officialsGroups !== null && /^[a-z][a-z0-9_]*$/.test(group) && !officialsGroups.has(group)) {
       problems.push(
-        problem(
-          "unknown_group",
-          { file, line: row.line, column: "group", value: group },
-          { panel: "officials" },
-        ),
+        problem("unknown_group", { file, line, column: "group", value: group }, { panel: "officials" }),
       );
     }
     if (respondent === "") continue;
     let known = seen.get(respondent);
-    if (known === undefined) seen.set(respondent, (known = { group, line: row.line, rated: new Map() }));
+    if (known === undefined) seen.set(respondent, (known = { group, line, rated: new Map() }));
     else if (known.group !== group && group !== "") {
-      const at = { file, line: row.line, column: "respondent_id", value: respondent };
+      const at = { file, line, column: "respondent_id", value: respondent };
       problems.push(
         problem("respondent_group_changed", at, {
           expected: known.group,
@@ -125,13 +89,13 @@ export function checkOfficials(
     }
     if (commune !== "") {
       const first = known.rated.get(commune);
-      if (first === undefined) known.rated.set(commune, row.line);
+      if (first === undefined) known.rated.set(commune, line);
       else {
-        const at = { file, line: row.line, column: "respondent_id", value: respondent };
+        const at = { file, line, column: "respondent_id", value: respondent };
         problems.push(problem("duplicate_rating", at, { commune, first_line: first }));
       }
     }
-    if (row.value !== null) respondents.set(group, (respondents.get(group) ?? new Set()).add(respondent));
+    if (table.valid[r] === 1) respondents.set(group, (respondents.get(group) ?? new Set()).add(respondent));
   }
   for (const group of officialsGroups?.values() ?? []) {
     const found = respondents.get(group.code)?.size ?? 0;
@@ -150,29 +114,37 @@ export interface PanelForms {
   answered: Map<string, Set<string>>;
 }
 
-export function panelForms(
-  forms: readonly { commune_code: string; answers: Answers }[],
-  lookup: ScaleLookup,
-): PanelForms {
-  // Per question, the options that count (have a coefficient): one Set lookup per answer.
-  const counted = new Map<string, Set<string>>();
-  for (const [question, options] of lookup) {
-    counted.set(
-      question,
-      new Set([...(options?.values() ?? [])].filter((o) => o.coefficient !== null).map((o) => o.option)),
-    );
+export function panelForms(table: SurveyTable, lookup: ScaleLookup): PanelForms {
+  // Per question column, which answer codes count (their option has a coefficient).
+  const counted = table.questionColumns.map((id) => {
+    const options = [...(lookup.get(id)?.values() ?? [])];
+    return Uint8Array.from([0, ...options.map((o) => (o.coefficient === null ? 0 : 1))]);
+  });
+  const columns = table.questionColumns.length;
+  const codes = fixedColumn(table, "commune_code");
+  const communeIndex = new Map<string, number>();
+  const forms: number[] = [];
+  const flags: number[] = [];
+  for (let r = 0; r < table.rows; r++) {
+    if (table.valid[r] !== 1) continue;
+    const code = codes[r] as string;
+    let c = communeIndex.get(code);
+    if (c === undefined) {
+      communeIndex.set(code, (c = forms.length));
+      forms.push(0);
+      for (let q = 0; q < columns; q++) flags.push(0);
+    }
+    forms[c]!++;
+    for (let q = 0; q < columns; q++) {
+      if (counted[q]![table.answers[q]![r]!] === 1) flags[c * columns + q] = 1;
+    }
   }
   const count = new Map<string, number>();
   const answered = new Map<string, Set<string>>();
-  for (const form of forms) {
-    const commune = form.commune_code;
-    count.set(commune, (count.get(commune) ?? 0) + 1);
-    let questions = answered.get(commune);
-    for (const question in form.answers) {
-      if (questions?.has(question) || !counted.get(question)?.has(form.answers[question] as string)) continue;
-      if (questions === undefined) answered.set(commune, (questions = new Set()));
-      questions.add(question);
-    }
+  for (const [code, c] of communeIndex) {
+    count.set(code, forms[c]!);
+    const questions = table.questionColumns.filter((_, q) => flags[c * columns + q] === 1);
+    if (questions.length > 0) answered.set(code, new Set(questions));
   }
   return { count, answered };
 }

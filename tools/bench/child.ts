@@ -30,8 +30,8 @@ const seconds = (from: number) => (performance.now() - from) / 1000;
 /** Non-blank answer cells over both panels: the unit of work of the survey part. */
 function countAnswers(data: YearData): number {
   let answers = 0;
-  for (const form of data.officialsForms) answers += Object.keys(form.answers).length;
-  for (const form of data.citizensForms) answers += Object.keys(form.answers).length;
+  for (const forms of [data.officialsForms, data.citizensForms])
+    for (const column of forms.answers) for (const code of column) if (code !== 0) answers++;
   return answers;
 }
 
@@ -62,7 +62,7 @@ async function measurePipeline(folder: string): Promise<Omit<TaskResult, "peak_r
     seconds: seconds(start),
     parts: { validate_s, compute_s },
     communes: data.communes.length,
-    forms: data.officialsForms.length + data.citizensForms.length,
+    forms: data.officialsForms.size + data.citizensForms.size,
     answers: countAnswers(data),
     estimates: estimatesOf(results.tables.results),
   };

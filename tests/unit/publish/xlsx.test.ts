@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { columnValues, publishedTableNames, tableColumns } from "../../../pipeline/publish/columns.ts";
 import { tablesXlsx } from "../../../pipeline/publish/xlsx.ts";
 import { buildTime, manifest, results } from "./fixture.ts";
 
@@ -131,6 +133,52 @@ describe("published XLSX workbook", () => {
     expect(lines[2]).toContain("responses.csv");
     expect(lines[2]).toContain("responses.parquet");
     expect(notes.getCell("A5").value).toBeNull();
+  });
+
+  it("writes each table's rows exactly as exceljs writes them, with a character XML must escape", async () => {
+    // The rows are written without exceljs (for speed); exceljs writing the same rows itself, cell
+    // by cell with the columns' number formats, is the reference for every sheet's <sheetData>.
+    const tables = results().tables;
+    tables.results[0]!.commune_name = `=Xã "Hồng" <Dụ> & 'Tân'\u0001`;
+    const chunks: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const reference = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream,
+      useStyles: true,
+      zip: { store: true },
+    });
+    for (const table of publishedTableNames) {
+      const columns = tableColumns(table);
+      const sheet = reference.addWorksheet(table);
+      sheet.columns = columns.map((column) => ({
+        header: column.label,
+        key: column.name,
+        ...(column.kind === "text" ? {} : { style: { numFmt: column.kind === "decimal" ? "0.00" : "0" } }),
+      }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).alignment = { wrapText: true, vertical: "top" };
+      const values = columns.map((column) => columnValues(table, tables[table], column));
+      for (let row = 0; row < (values[0]?.length ?? 0); row++)
+        sheet.addRow(values.map((cells) => cells[row] ?? null)).commit();
+      sheet.commit();
+    }
+    await reference.commit();
+    const expected = unzipSync(Buffer.concat(chunks));
+    const written = unzipSync(await tablesXlsx(tables, options));
+    const sheetData = (xml: Uint8Array | undefined) =>
+      /<sheetData>.*<\/sheetData>/s.exec(strFromU8(xml!))?.[0];
+    publishedTableNames.forEach((table, i) => {
+      const entry = `xl/worksheets/sheet${i + 1}.xml`;
+      expect(sheetData(written[entry]), table).toBe(sheetData(expected[entry]));
+    });
+    expect(sheetData(written["xl/worksheets/sheet1.xml"])).toContain(
+      "<v>=Xã &quot;Hồng&quot; &lt;Dụ&gt; &amp; &apos;Tân&apos;</v>",
+    );
   });
 
   it("keeps a table whose rows and header exactly fill a sheet", async () => {

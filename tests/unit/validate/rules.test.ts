@@ -229,19 +229,19 @@ describe("survey forms", () => {
     );
     expect(codes(files)).toEqual([["no_officials_forms", "survey-officials.csv", null, "commune_code"]]);
   });
-  it("forms keep their answers by question id, blanks absent", () => {
+  it("forms keep their answers in columns: 1 + the option's place in its scale, blank 0", () => {
     const data = validate(withFiles({})).data;
-    expect(data?.officialsForms.find((f) => f.form_id === "CB-F005")).toEqual({
-      form_id: "CB-F005",
-      respondent_id: "CB-02",
-      group: "hdnd",
-      commune_code: "01002",
-      answers: { CB01: "C" },
-    });
-    expect(data?.citizensForms.find((f) => f.form_id === "ND-F002")?.answers).toEqual({
-      ND01: "4",
-      ND02: "4",
-    });
+    // CB-F005, the fifth form: CB-02 of hdnd rates 01002, CB01 = C (third of A–E), CB02 blank.
+    const officials = data?.officialsForms;
+    expect(officials?.questionIds).toEqual(["CB01", "CB02"]);
+    expect(officials?.communeCodes[officials.commune[4]!]).toBe("01002");
+    expect([officials?.respondentIds[4], officials?.groups[4]]).toEqual(["CB-02", "hdnd"]);
+    expect(officials?.answers.map((column) => column[4])).toEqual([3, 0]);
+    // ND-F002, the second form: ND01 = 4, ND02 = 4 (fourth of 1, 2, 3, 4, 5, 9), ND03 blank.
+    const citizens = data?.citizensForms;
+    expect(citizens?.questionIds).toEqual(["ND01", "ND02", "ND03"]);
+    expect(citizens?.answers.map((column) => column[1])).toEqual([4, 4, 0]);
+    expect([officials?.size, citizens?.size]).toEqual([9, 9]);
   });
 });
 

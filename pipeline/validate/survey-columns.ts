@@ -1,0 +1,250 @@
+// Survey files read straight into columns (issue 17): at national scale they hold a million forms,
+// and a row object, a cells array and a Zod parse per form cost more than everything else the
+// validation does. A row whose cells all pass quick checks (no quote in the file, the header's
+// width, no cell to trim or that Excel could run as a formula, fixed cells their schema accepts,
+// known options) goes from the text into typed arrays; any other row takes the general path — the
+// reader's row checks, the Zod schema, the answers against the scales — which reports exactly what
+// it always has, at the same line and column. Rows from any other source (a parsed CSV with quotes,
+// a workbook) use that general path too.
+import type { z } from "zod";
+import { problem } from "../messages.ts";
+import type { Problem } from "../problem.ts";
+import { acceptRow, forEachBodyLine, type CsvOpened, type CsvRow } from "../read/csv.ts";
+import { parseRow } from "./rows.ts";
+import type { ScaleLookup } from "./survey.ts";
+
+/** A survey file's rows in columns, valid or not: what the survey checks work on. */
+export interface SurveyTable {
+  /** The rows read (blank rows are skipped): the length of every column below. */
+  rows: number;
+  /** 1-based physical line of each row. */
+  line: Uint32Array;
+  /** 1 when the row is a form: not ragged and its fixed cells passed their schema. */
+  valid: Uint8Array;
+  /** The fixed columns' cells as read (blank when the column is absent), by column name. */
+  fixed: Record<string, string[]>;
+  /** The question columns present, in header order. */
+  questionColumns: string[];
+  /** Per question column: 0 for blank (or unchecked), else 1 + the option's index in its scale. */
+  answers: Uint16Array[];
+}
+
+interface QuestionColumn {
+  id: string;
+  /** Column position in the header. */
+  at: number;
+  /** The scale's options, null when unknown (then nothing is checked, as the scale is reported). */
+  options: ReadonlyMap<string, { scale: string }> | null;
+  /** 1 + index of each option in its scale. */
+  codes: Map<string, number>;
+  /** The same for one-character options, by character code below 128: 0 when none. */
+  charCodes: Uint16Array;
+}
+
+const initialCapacity = 1024;
+
+export class SurveyColumns {
+  private rows = 0;
+  private line = new Uint32Array(initialCapacity);
+  private valid = new Uint8Array(initialCapacity);
+  private answers: Uint16Array[];
+  private readonly fixed: string[][];
+  private readonly fixedAt: (number | undefined)[];
+  private readonly questions: QuestionColumn[];
+  private readonly file: string;
+  private readonly questionColumns: string[];
+  private readonly fixedColumns: readonly string[];
+  private readonly schema: z.ZodType;
+  private readonly checks: Readonly<Record<string, (cell: string) => boolean>>;
+  private readonly problems: Problem[];
+
+  constructor(
+    file: string,
+    opened: Pick<CsvOpened, "index" | "questionColumns">,
+    /** The fixed (non-question) columns, parsed by `schema`; `checks` are their quick tests. */
+    fixedColumns: readonly string[],
+    schema: z.ZodType,
+    checks: Readonly<Record<string, (cell: string) => boolean>>,
+    lookup: ScaleLookup | null,
+    problems: Problem[],
+  ) {
+    this.file = file;
+    this.questionColumns = opened.questionColumns;
+    this.fixedColumns = fixedColumns;
+    this.schema = schema;
+    this.checks = checks;
+    this.problems = problems;
+    this.fixed = fixedColumns.map(() => []);
+    this.fixedAt = fixedColumns.map((column) => opened.index.get(column));
+    this.questions = opened.questionColumns.map((id) => {
+      const options = lookup?.get(id) ?? null;
+      const codes = new Map([...(options?.keys() ?? [])].map((option, i) => [option, i + 1]));
+      const charCodes = new Uint16Array(128);
+      for (const [option, code] of codes) {
+        if (option.length === 1 && option.charCodeAt(0) < 128) charCodes[option.charCodeAt(0)] = code;
+      }
+      return { id, at: opened.index.get(id) as number, options, codes, charCodes };
+    });
+    if (this.questions.some((q) => q.codes.size > 0xfffe))
+      throw new Error(`${file}: a scale with too many options`);
+    this.answers = this.questions.map(() => new Uint16Array(initialCapacity));
+  }
+
+  private ensure(rows: number): void {
+    if (rows <= this.line.length) return;
+    const capacity = Math.max(rows, this.line.length * 2);
+    const grow = <A extends Uint32Array | Uint8Array | Uint16Array>(array: A, make: (n: number) => A): A => {
+      const bigger = make(capacity);
+      bigger.set(array);
+      return bigger;
+    };
+    this.line = grow(this.line, (n) => new Uint32Array(n));
+    this.valid = grow(this.valid, (n) => new Uint8Array(n));
+    this.answers = this.answers.map((column) => grow(column, (n) => new Uint16Array(n)));
+  }
+
+  /** The general path: one row as a reader gave it, checked like every row of the other files. */
+  addRow(row: CsvRow): void {
+    const r = this.rows;
+    this.ensure(r + 1);
+    const raw: Record<string, string> = {};
+    this.fixedColumns.forEach((column, k) => {
+      const at = this.fixedAt[k];
+      const cell = at === undefined ? "" : (row.cells[at] as string);
+      raw[column] = cell;
+      this.fixed[k]![r] = cell;
+    });
+    const value = row.ragged ? null : parseRow(this.file, row.line, raw, this.schema, this.problems);
+    this.valid[r] = value === null ? 0 : 1;
+    this.questions.forEach(({ id, at, options, codes }, q) => {
+      const option = row.cells[at] as string;
+      let code = 0;
+      if (option !== "" && options !== null) {
+        code = codes.get(option) ?? 0;
+        if (code === 0) {
+          const allowed = [...options.keys()].join(", ");
+          const scale = options.values().next().value?.scale ?? "";
+          const at = { file: this.file, line: row.line, column: id, value: option };
+          this.problems.push(problem("unknown_option", at, { scale, options: allowed }));
+        }
+      }
+      this.answers[q]![r] = code;
+    });
+    this.line[r] = row.line;
+    this.rows++;
+  }
+
+  /**
+   * The whole body of a file without any quote (`withoutQuotes`): every line is one row, split at
+   * the delimiter exactly as the general path splits it.
+   */
+  scanBody(opened: CsvOpened): void {
+    const { text, header, delimiter } = opened;
+    // A missing fixed column makes every row invalid: the general path reports each.
+    const fast = this.fixedAt.every((at) => at !== undefined);
+    const roles = this.roles(header.length);
+    forEachBodyLine(opened, (start, end, line) => {
+      if (end === start || (fast && this.fastRow(text, start, end, line, delimiter, roles))) return;
+      const row = acceptRow(this.file, header, text.slice(start, end).split(delimiter), line, this.problems);
+      if (row !== null) this.addRow(row);
+    });
+  }
+
+  /** Per header position: the fixed column (k ≥ 0), the question column (−2 − q) or neither (−1). */
+  private roles(width: number): Int32Array {
+    const roles = new Int32Array(width).fill(-1);
+    this.fixedAt.forEach((at, k) => {
+      if (at !== undefined) roles[at] = k;
+    });
+    this.questions.forEach(({ at }, q) => (roles[at] = -2 - q));
+    return roles;
+  }
+
+  /** One line into the columns when every cell passes the quick checks; false leaves it to addRow. */
+  private fastRow(
+    text: string,
+    start: number,
+    end: number,
+    line: number,
+    delimiter: string,
+    roles: Int32Array,
+  ): boolean {
+    const r = this.rows;
+    this.ensure(r + 1);
+    const width = roles.length;
+    let position = 0;
+    let cellStart = start;
+    for (;;) {
+      let cellEnd = text.indexOf(delimiter, cellStart);
+      if (cellEnd === -1 || cellEnd > end) cellEnd = end;
+      if (position >= width) {
+        // Trailing empty cells (Excel adds them) are fine; anything else makes the row ragged.
+        if (cellEnd > cellStart) return false;
+      } else if (!this.fastCell(text, cellStart, cellEnd, roles[position]!, r)) return false;
+      position++;
+      if (cellEnd === end) break;
+      cellStart = cellEnd + 1;
+    }
+    if (position < width) return false;
+    this.line[r] = line;
+    this.valid[r] = 1;
+    this.rows++;
+    return true;
+  }
+
+  private fastCell(text: string, start: number, end: number, role: number, r: number): boolean {
+    if (start === end) {
+      if (role >= 0) return false; // every fixed cell is required
+      if (role < -1) this.answers[-2 - role]![r] = 0;
+      return true;
+    }
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(end - 1);
+    // Spaces or control characters to trim, and the characters that can start a formula
+    // (= + - @): such cells go the general way, which reports or trims them.
+    if (first <= 32 || last <= 32 || first === 61 || first === 43 || first === 45 || first === 64)
+      return false;
+    let cell: string | null = null;
+    if (first > 126 || last > 126) {
+      cell = text.slice(start, end);
+      if (cell.trim() !== cell) return false;
+    }
+    if (role < -1) {
+      const question = this.questions[-2 - role]!;
+      let code = 0;
+      if (question.options !== null) {
+        code =
+          end - start === 1 && first < 128
+            ? question.charCodes[first]!
+            : (question.codes.get(cell ?? text.slice(start, end)) ?? 0);
+        if (code === 0) return false;
+      }
+      this.answers[-2 - role]![r] = code;
+      return true;
+    }
+    if (role >= 0) {
+      cell ??= text.slice(start, end);
+      if (!this.checks[this.fixedColumns[role]!]?.(cell)) return false;
+      this.fixed[role]![r] = cell;
+    }
+    return true;
+  }
+
+  finish(): SurveyTable {
+    const rows = this.rows;
+    const fixed: Record<string, string[]> = {};
+    this.fixedColumns.forEach((column, k) => {
+      const cells = this.fixed[k]!;
+      cells.length = rows;
+      fixed[column] = cells;
+    });
+    return {
+      rows,
+      line: this.line.subarray(0, rows),
+      valid: this.valid.subarray(0, rows),
+      fixed,
+      questionColumns: this.questionColumns,
+      answers: this.answers.map((column) => column.subarray(0, rows)),
+    };
+  }
+}
