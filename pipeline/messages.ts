@@ -1025,16 +1025,6 @@ export const catalogue = {
     example: "Tháng 01/2024",
     example_params: { value: "Tháng 01/2024" },
   },
-  date_not_in_calendar: {
-    severity: "error",
-    layer: "cell",
-    message_vi: 'Ngày "{value}" không có trong lịch (ví dụ tháng 2 không có ngày 30).',
-    message_en: 'The date "{value}" does not exist in the calendar (February has no 30th, for example).',
-    fix_vi: "Sửa lại ngày cho đúng; nếu là ngày cuối tháng, kiểm tra tháng đó có 28, 29, 30 hay 31 ngày.",
-    fix_en: "Correct the date; for the last day of a month, check whether it has 28, 29, 30 or 31 days.",
-    example: "30/02/2024",
-    example_params: { value: "30/02/2024" },
-  },
   plan_end_before_start: {
     severity: "error",
     layer: "row",

@@ -1,33 +1,27 @@
 import { z } from "zod";
-import { optionalText, text } from "./cells.ts";
+import { isoDate, optionalText, text } from "./cells.ts";
 
 /** The steps of the district's plan (Kế hoạch triển khai xác định Chỉ số CCHC cấp xã), numbered 1–7. */
 export const planStepCount = 7;
 
 /**
- * A calendar date as Excel in Vietnamese settings saves it (31/12/2023, also 1/2/2024) or as
- * year-month-day (2023-12-31); it becomes `YYYY-MM-DD`. A date that is not in the calendar
- * (30/02/2024) is refused: the planned month and "late or on time" are read from it.
+ * A date as Excel in Vietnamese settings saves it (31/12/2023, also 1/2/2024) or as year-month-day
+ * (2023-12-31), written `YYYY-MM-DD`; null for anything else. Whether the day is in the calendar
+ * (no 30/02) and in a sane year is the shared date rule's (`isoDate`), as for every date of the data.
  */
-export function parseDate(value: string): string | "format" | "calendar" {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+export function isoFromPlanDate(value: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const local = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const parts = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : null;
-  if (parts === null) return "format";
-  const [year, month, day] = parts.map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return "calendar";
-  }
-  return date.toISOString().slice(0, 10);
+  if (local === null) return null;
+  const [, day, month, year] = local as unknown as [string, string, string, string];
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
 
-/** A date cell; `parseDate` is run once per check, which costs nothing on a seven-row file. */
 const date = z
   .string()
-  .refine((value) => parseDate(value) !== "format", { error: "plan_date_format" })
-  .refine((value) => parseDate(value) !== "calendar", { error: "date_not_in_calendar" })
-  .transform((value) => parseDate(value));
+  .refine((value) => isoFromPlanDate(value) !== null, { error: "plan_date_format", abort: true })
+  .transform((value) => isoFromPlanDate(value) as string)
+  .pipe(isoDate);
 const requiredDate = text.pipe(date);
 const optionalDate = optionalText.pipe(date.nullable());
 

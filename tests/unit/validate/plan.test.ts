@@ -1,6 +1,6 @@
 // plan.csv: one mutation of the valid fixture's plan per problem code, and the file's absence.
 import { describe, expect, it } from "vitest";
-import { parseDate } from "../../../schemas/plan.ts";
+import { isoFromPlanDate } from "../../../schemas/plan.ts";
 import { edited, errors, validate, withFiles, type YearFiles } from "./fixture.ts";
 
 function codes(files: YearFiles): [string, number | null, string | null, string | null][] {
@@ -61,7 +61,7 @@ describe("plan.csv", () => {
       codes(editLine(5, (c) => [...c.slice(0, 4), "Tháng 01/2024", "30/02/2024", ...c.slice(6)])),
     ).toEqual([
       // Problems of a line are listed by column name.
-      ["date_not_in_calendar", 5, "planned_end", "30/02/2024"],
+      ["date_invalid", 5, "planned_end", "30/02/2024"],
       ["plan_date_format", 5, "planned_start", "Tháng 01/2024"],
     ]);
   });
@@ -82,13 +82,22 @@ describe("plan.csv", () => {
     ]);
   });
 
-  it("dates in Excel's Vietnamese day/month/year, checked against the calendar", () => {
-    expect(parseDate("1/2/2024")).toBe("2024-02-01");
-    expect(parseDate("29/02/2024")).toBe("2024-02-29");
-    expect(parseDate("29/02/2023")).toBe("calendar");
-    expect(parseDate("2023-04-31")).toBe("calendar");
-    expect(parseDate("2023-12-31")).toBe("2023-12-31");
-    expect(parseDate("12/31/2023")).toBe("calendar");
-    expect(parseDate("31.12.2023")).toBe("format");
+  it("dates in Excel's Vietnamese day/month/year or year-month-day, nothing else", () => {
+    expect(isoFromPlanDate("1/2/2024")).toBe("2024-02-01");
+    expect(isoFromPlanDate("29/02/2024")).toBe("2024-02-29");
+    expect(isoFromPlanDate("2023-12-31")).toBe("2023-12-31");
+    expect(isoFromPlanDate("31.12.2023")).toBeNull();
+    expect(isoFromPlanDate("Tháng 12/2023")).toBeNull();
+  });
+
+  it("a day/month/year date is checked against the calendar and the years of the data", () => {
+    expect(
+      codes(editLine(5, (c) => [...c.slice(0, 4), "29/02/2023", "12/31/2023", "01/01/1999", ...c.slice(7)])),
+    ).toEqual([
+      // Listed by column name, as every line's problems are.
+      ["date_out_of_range", 5, "done_on", "01/01/1999"],
+      ["date_invalid", 5, "planned_end", "12/31/2023"],
+      ["date_invalid", 5, "planned_start", "29/02/2023"],
+    ]);
   });
 });
