@@ -1,4 +1,4 @@
-// The one catalogue of messages (STYLE.md: user-facing messages live in one place): validation
+// The one catalogue of messages (docs/architecture.md: user-facing messages live in one place): validation
 // problems here, and the release errors at the end of the file.
 // Each code has a severity, a Vietnamese and an English message, a "how to fix" in Excel terms and
 // an example; the data editors' guide page is generated from this object, and `problem()` builds
@@ -8,7 +8,7 @@ import type { Problem, Severity } from "./problem.ts";
 
 export interface ProblemDefinition {
   severity: Severity;
-  /** Which layer of the checks finds it (QUALITY.md: bytes → dialect → header → rows → cells → cross-file). */
+  /** Which layer of the checks finds it (docs/quality.md#validation: bytes → dialect → header → rows → cells → cross-file). */
   layer: "file" | "header" | "row" | "cell" | "cross_file";
   message_vi: string;
   message_en: string;
@@ -609,8 +609,8 @@ export const catalogue = {
     layer: "cell",
     message_vi: 'Trường "{column}" không hợp lệ ({detail_vi}).',
     message_en: 'Field "{column}" is not valid ({detail_en}).',
-    fix_vi: "Sửa trường đó theo mẫu trong tài liệu dữ liệu (DATA.md §1).",
-    fix_en: "Correct the field as the data contract describes (DATA.md §1).",
+    fix_vi: "Sửa trường đó theo mô tả trong trang Hướng dẫn nhập liệu (/huong-dan/).",
+    fix_en: "Correct the field as the editors' guide (/huong-dan/) describes it.",
     example: '"status": "draft"',
     example_params: {
       column: "status",

@@ -1,4 +1,4 @@
-// A validation problem: an error value with a code, never a thrown string (QUALITY.md).
+// A validation problem: an error value with a code, never a thrown string (docs/quality.md).
 export type Severity = "error" | "warning";
 
 export interface Problem {

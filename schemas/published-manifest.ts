@@ -1,4 +1,4 @@
-// The published manifest (`/data/<year>/dataset.json`, DATA.md §4): the year's input manifest plus
+// The published manifest (`/data/<year>/dataset.json`, docs/data-contract.md#published-tables): the year's input manifest plus
 // what the pipeline adds when it publishes — build time, the sha256 of every input and output,
 // the method parameters used, the survey design, the district summary and the validation warnings.
 // The pipeline writes exactly this shape and the site validates it on reading.

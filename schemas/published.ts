@@ -1,4 +1,4 @@
-// The published tables (DATA.md §4). Each column carries its Vietnamese description: the data
+// The published tables (docs/data-contract.md#published-tables). Each column carries its Vietnamese description: the data
 // dictionary on /du-lieu/ and the XLSX headers are generated from these, so they cannot drift.
 // Numbers are already rounded to 2 decimals (half away from zero) when they reach these tables.
 import { z } from "zod";

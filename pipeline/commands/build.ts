@@ -43,7 +43,7 @@ export async function computeAllYears(
       rejected.push(folder);
       continue;
     }
-    // DATA.md §2: changes are against data/<year − 1>/ only, communes matched by code.
+    // docs/methodology.md#year-over-year: changes are against data/<year − 1>/ only, communes matched by code.
     const results = computeYear(loaded.data, {
       previous: resultsByYear.get(year - 1) ?? null,
       bootstrap: true,

@@ -1,5 +1,5 @@
 // `npm run sample -- --seed <n> --out <folder> [--communes <n>] [--year <yyyy>]`: writes a seeded
-// sample year folder (DATA.md §3). Default: the 20 real units of Ninh Giang, year 2023.
+// sample year folder (docs/methodology.md#the-sample-data). Default: the 20 real units of Ninh Giang, year 2023.
 import { parseArgs } from "node:util";
 import { writeSampleYear } from "../sample/index.ts";
 import { maxSyntheticCommunes } from "../sample/synthetic-communes.ts";

@@ -1,4 +1,4 @@
-// Uncertainty of the index and the rank (DATA.md §2): a seeded nonparametric bootstrap. Each
+// Uncertainty of the index and the rank (docs/methodology.md#uncertainty-the-bootstrap): a seeded nonparametric bootstrap. Each
 // replicate resamples, with replacement, the forms rating each commune within each panel, recomputes
 // the survey leaf points (appraisal points are fixed: they are not a sample), each commune's index and
 // the ranks of all communes by their rounded replicate indices. Doubles are fine here — the result is

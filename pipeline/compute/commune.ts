@@ -1,4 +1,4 @@
-// The exact point estimates of one commune (DATA.md §2): leaf points, node sums, index, parts,
+// The exact point estimates of one commune (docs/methodology.md): leaf points, node sums, index, parts,
 // self-score gap and satisfaction, all exact so that rounding happens once, at publication.
 //
 // Node points are kept as integer numerators over one denominator per commune, the least common

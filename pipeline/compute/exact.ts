@@ -1,4 +1,4 @@
-// Exact rationals for every figure that feeds a published point estimate (DATA.md §2: "all arithmetic
+// Exact rationals for every figure that feeds a published point estimate (docs/methodology.md: "all arithmetic
 // in full precision"). Inputs arrive as JavaScript numbers parsed from decimal cells (≤ 4 decimals);
 // a double such as 0.6 is not 3/5, so we recover the decimal the editor wrote from the shortest
 // round-trip string of the number, which for such short decimals is exactly that decimal.

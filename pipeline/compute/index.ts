@@ -1,4 +1,4 @@
-// Computation: validated records of one year → every published table, rounded (DATA.md §2, §4).
+// Computation: validated records of one year → every published table, rounded (docs/methodology.md, docs/data-contract.md#published-tables).
 // Pure: no I/O, no clock; randomness only from seeded streams, so the same inputs give the same
 // results byte for byte.
 import { escape, from, not } from "arquero";
@@ -365,7 +365,7 @@ export const sipasElementNames: Record<number, string> = {
   5: "Tiếp nhận, xử lý ý kiến góp ý, phản ánh, kiến nghị",
 };
 
-/** Each SIPAS element's satisfied share in a commune, with its Wilson 95% interval (DATA.md §2). */
+/** Each SIPAS element's satisfied share in a commune, with its Wilson 95% interval (docs/methodology.md). */
 function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
   return s.elements
     .filter((e) => e.valid > 0)

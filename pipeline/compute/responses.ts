@@ -1,4 +1,4 @@
-// Citizens' individual answers for cross-tabulation (DATA.md §4, privacy). A form's position in the
+// Citizens' individual answers for cross-tabulation (docs/data-contract.md#privacy). A form's position in the
 // file could link it back to the interviewer's records, so each commune's forms are numbered 1..n
 // after a seeded shuffle, and nothing but the commune, that number, the question and the option
 // leaves: no form_id, no column outside the contract, no blank answers.

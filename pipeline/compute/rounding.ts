@@ -1,5 +1,5 @@
 // Published numbers are rounded to 2 decimals, half away from zero, each from its own full-precision
-// value (DATA.md §2). Exact values round exactly; doubles (Wilson bounds, bootstrap percentiles) round
+// value (docs/methodology.md). Exact values round exactly; doubles (Wilson bounds, bootstrap percentiles) round
 // with a tolerance for the binary error of the arithmetic that produced them.
 import type Fraction from "fraction.js";
 

@@ -101,7 +101,7 @@ export function tallyQuestion(forms: CommuneForms, question: Question, scale: Sc
 
 /**
  * Points of a survey leaf: max_points × the mean over its questions of m(c, q). A question without
- * any valid answer for the commune has no m(c, q) and is left out of that mean (DATA.md §2 only
+ * any valid answer for the commune has no m(c, q) and is left out of that mean (docs/methodology.md only
  * forbids a leaf with no valid answer at all, which validation reports); null when no question of
  * the leaf has a valid answer.
  */

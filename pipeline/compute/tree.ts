@@ -1,4 +1,4 @@
-// The criteria tree as it applies to one commune type (DATA.md §2): a leaf applies when its
+// The criteria tree as it applies to one commune type (docs/methodology.md): a leaf applies when its
 // `applies_to` is `all` or the type; an inner node's points and maximum are the sums over its
 // applicable children. We also require every ancestor to apply, and drop inner nodes left with no
 // applicable child, so that no node with nothing to score is published.

@@ -1,4 +1,4 @@
-// Nothing half-published (QUALITY.md): outputs are written into a temporary sibling folder and
+// Nothing half-published (docs/quality.md): outputs are written into a temporary sibling folder and
 // only renamed into place once every file is written. A failure at any point leaves the previous
 // output exactly as it was and removes the temporary folder. A run killed at any moment leaves at
 // worst its temporary folders, and the next run starts by putting those right (see

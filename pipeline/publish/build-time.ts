@@ -1,5 +1,5 @@
 // The build time stamped into published files comes from the commit, never from the clock, so the
-// same commit builds byte-identical outputs (QUALITY.md): SOURCE_DATE_EPOCH when set (CI sets it
+// same commit builds byte-identical outputs (docs/quality.md): SOURCE_DATE_EPOCH when set (CI sets it
 // from the commit, see reproducible-builds.org/specs/source-date-epoch), else the commit time of this
 // project's own HEAD. Never the data folder's: data kept elsewhere may sit in an unrelated repository
 // (whose time says nothing about this build) or in none. Callers resolve it before any work, so a

@@ -54,7 +54,7 @@ function columnsOf(table: PublishedTableName): TableColumn[] {
 
 const columnsByTable = new Map<PublishedTableName, TableColumn[]>();
 
-/** The columns of a published table, in the schema's key order (the order DATA.md §4 fixes). */
+/** The columns of a published table, in the schema's key order (the order docs/data-contract.md#published-tables fixes). */
 export function tableColumns(table: PublishedTableName): TableColumn[] {
   let columns = columnsByTable.get(table);
   if (!columns) {

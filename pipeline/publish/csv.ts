@@ -1,4 +1,4 @@
-// Published CSV (DATA.md §4): UTF-8 with a BOM so that Excel shows Vietnamese correctly, `,` between
+// Published CSV (docs/data-contract.md#published-tables): UTF-8 with a BOM so that Excel shows Vietnamese correctly, `,` between
 // cells, `.` decimals, CRLF line ends (RFC 4180, what Excel itself writes), the contract's columns in
 // order, null as an empty cell. Numbers are printed exactly as published: the shortest text that reads
 // back as the same number (81.1, not 81.10), so a coefficient of 0.125 is not cut to 2 decimals.

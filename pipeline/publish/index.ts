@@ -1,4 +1,4 @@
-// Publishing one year: results → CSV, Parquet, the XLSX workbook and the manifest (DATA.md §4).
+// Publishing one year: results → CSV, Parquet, the XLSX workbook and the manifest (docs/data-contract.md#published-tables).
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DatasetManifest } from "../../schemas/dataset.ts";

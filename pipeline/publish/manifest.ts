@@ -1,4 +1,4 @@
-// The published `dataset.json` (DATA.md §4): what the data are, how they were computed, and the
+// The published `dataset.json` (docs/data-contract.md#published-tables): what the data are, how they were computed, and the
 // sha256 of every input and output file, so that any figure can be traced to the bytes behind it.
 import { createHash } from "node:crypto";
 import type { DatasetManifest } from "../../schemas/dataset.ts";

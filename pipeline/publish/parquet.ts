@@ -1,4 +1,4 @@
-// Published Parquet (DATA.md §4): what DuckDB-WASM queries in the browser. Types come from the
+// Published Parquet (docs/data-contract.md#published-tables): what DuckDB-WASM queries in the browser. Types come from the
 // contract, never guessed from the data: codes are strings (leading zeros kept), decimals DOUBLE,
 // whole numbers INT32, and only the contract's nullable columns may hold nulls.
 import { parquetWriteBuffer, type ColumnSource } from "hyparquet-writer";

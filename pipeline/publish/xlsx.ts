@@ -1,4 +1,4 @@
-// The published workbook `chi-so-cchc-<year>.xlsx` (DATA.md §4), for people who work in Excel: one
+// The published workbook `chi-so-cchc-<year>.xlsx` (docs/data-contract.md#published-tables), for people who work in Excel: one
 // sheet per table, Vietnamese headers from the contract, number formats, a frozen header row with
 // filters. Text cells are written as text, never as formulas, so they need no `'` (unlike CSV).
 // A table with more rows than an Excel sheet holds gets no sheet (a cut table would mislead);

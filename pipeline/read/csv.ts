@@ -1,5 +1,5 @@
 // Bytes → rows that keep their physical line numbers, with every problem of the layers below the
-// cells (QUALITY.md: bytes → dialect → header → rows). Cells come out trimmed and NFC-normalised;
+// cells (docs/quality.md#validation: bytes → dialect → header → rows). Cells come out trimmed and NFC-normalised;
 // what they must contain is the schemas' business.
 import Papa from "papaparse";
 import { problem } from "../messages.ts";

@@ -1,4 +1,4 @@
-// Bytes → text. Only UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted (DATA.md §1):
+// Bytes → text. Only UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted (docs/data-contract.md#input-files):
 // anything else is reported with a problem code instead of being guessed, because a wrong guess
 // silently turns Vietnamese names into mojibake that would then be published.
 import { problem } from "../messages.ts";

@@ -1,4 +1,4 @@
-// Vietnamese display conventions (SITE.md): 85,67% and 1.248 người, names in Vietnamese order.
+// Vietnamese display conventions (docs/architecture.md#the-site): 85,67% and 1.248 người, names in Vietnamese order.
 // Published figures are already rounded by the pipeline; formatting only shows them.
 
 const decimalsFormat = new Map<number, Intl.NumberFormat>();

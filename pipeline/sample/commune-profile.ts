@@ -16,7 +16,7 @@ export interface CommuneProfile {
 }
 
 /**
- * The district's mean quality in 2023 and its yearly improvement: DATA.md §3 asks for indices mostly
+ * The district's mean quality in 2023 and its yearly improvement: docs/methodology.md#the-sample-data asks for indices mostly
  * 80–92%, and for earlier years a slightly lower average so that year-over-year changes show.
  */
 const referenceYear = 2023;

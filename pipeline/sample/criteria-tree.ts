@@ -1,4 +1,4 @@
-// The PROVISIONAL criteria table of DATA.md §3: 8 domains modelled on the national PAR Index
+// The PROVISIONAL criteria table of docs/methodology.md#the-sample-data: 8 domains modelled on the national PAR Index
 // (Decision 876/QĐ-BNV, 2022), with the domain maxima and appraisal/survey splits of that table.
 // It is methodology, not randomness: every seed and every year writes this same tree, so results of
 // different years compare. The district replaces it with the official table of Decision 3395.

@@ -55,7 +55,7 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string) => {
 /** Hundredths of a point, so sums of maxima compare exactly. */
 
 /**
- * Our own estimate of each commune's index, straight from DATA.md §2 and independent of the
+ * Our own estimate of each commune's index, straight from docs/methodology.md and independent of the
  * pipeline: appraised points, plus for each survey leaf its max × the mean over its questions of the
  * mean coefficient of the valid answers rating the commune; over the applicable maximum. Written
  * as table operations (Arquero) so that it reads like the formula, not like the pipeline's loops.
@@ -183,7 +183,7 @@ describe("file format", () => {
 });
 
 describe("the provisional criteria tree", () => {
-  it("has the domain maxima and appraisal/survey splits of DATA.md §3, and children summing to parents", async () => {
+  it("has the domain maxima and appraisal/survey splits of docs/methodology.md#the-sample-data, and children summing to parents", async () => {
     const criteria = await readTable(folder("a"), "criteria.csv");
     const byId = new Map(criteria.map((c) => [c.id, c]));
     const childrenOf = (id: string) => criteria.filter((c) => c.id.slice(0, c.id.lastIndexOf(".")) === id);
@@ -206,7 +206,7 @@ describe("the provisional criteria tree", () => {
       leaves
         .filter((l) => l.id.split(".")[0] === domain && l.source === source)
         .reduce((sum, l) => sum + hundredths(Number(l.max_points)), 0) / 100;
-    // id: [max, appraisal, survey] from the table of DATA.md §3; total 100 = 64 + 36.
+    // id: [max, appraisal, survey] from the table of docs/methodology.md#the-sample-data; total 100 = 64 + 36.
     const table: Record<string, [number, number, number]> = {
       "1": [12, 9, 3],
       "2": [8, 6, 2],

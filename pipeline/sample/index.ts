@@ -1,5 +1,5 @@
-// The seeded sample generator (DATA.md §3): writes a complete year folder of the input contract
-// (DATA.md §1). Same options ⇒ byte-identical files. Survey files are built district by district
+// The seeded sample generator (docs/methodology.md#the-sample-data): writes a complete year folder of the input contract
+// (docs/data-contract.md#input-files). Same options ⇒ byte-identical files. Survey files are built district by district
 // and streamed to disk, so the national scale (~10,600 communes) runs in bounded memory.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -38,7 +38,7 @@ const words = {
   },
 } as const;
 
-/** Columns whose values are never published nor shown (DATA.md §4: form and respondent ids). */
+/** Columns whose values are never published nor shown (docs/data-contract.md#published-tables: form and respondent ids). */
 const privateColumns = new Set(["form_id", "respondent_id"]);
 const surveyFiles = new Set(["survey-officials.csv", "survey-citizens.csv"]);
 /** What Excel may run as a formula, and what a phone number or a signed value starts with. */

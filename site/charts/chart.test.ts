@@ -1,5 +1,5 @@
 // Text from the data reaches pages inside the SVG of the charts: it must arrive as text, never as
-// markup (QUALITY.md, security). A commune name and a question text carry an attack here.
+// markup (docs/quality.md#security-and-privacy). A commune name and a question text carry an attack here.
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import type { ResultsRow, SatisfactionRow } from "../../schemas/published.ts";

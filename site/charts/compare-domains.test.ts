@@ -87,4 +87,23 @@ describe("compareDomainsChart", () => {
   it("in points shows points out of the maximum", () => {
     expect(texts(draw("points"))).toEqual(expect.arrayContaining(["10,00/12,00", "6,00/8,00"]));
   });
+
+  it("draws a name from the data as text, never as markup", () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const svg = compareDomainsChart({
+      rows,
+      communes: [
+        { code: "A", name: hostile },
+        { code: "B", name: "Xã Bình" },
+      ],
+      measure: "pct",
+      title: `${hostile} và Xã Bình`,
+      description: "Tỷ lệ điểm đạt theo lĩnh vực.",
+      width: 390,
+      document: document as unknown as Document,
+    });
+    expect(svg.querySelector("img")).toBeNull();
+    expect(svg.outerHTML).not.toContain("<img");
+    expect(svg.outerHTML).toContain("&lt;img");
+  });
 });

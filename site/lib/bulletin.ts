@@ -65,7 +65,7 @@ export interface BulletinInput {
   previousDistrict: DistrictSummary | null;
 }
 
-/** The banner wording of SITE.md, first in every bulletin while the data are a sample. */
+/** The banner wording of docs/architecture.md#the-site, first in every bulletin while the data are a sample. */
 /** The sample notice, worded once for every file and page (pipeline/publish/sample-notice.ts). */
 export const sampleWarning = sampleNotice;
 
@@ -263,7 +263,7 @@ function rankingSentences(input: BulletinInput): BulletinSentence[] {
     }
   }
 
-  // How sure the first place is: the bootstrap's rank range (DATA.md §2) of a sole leader.
+  // How sure the first place is: the bootstrap's rank range (docs/methodology.md) of a sole leader.
   const [leaders] = top;
   const leader = leaders?.length === 1 ? leaders[0] : undefined;
   if (leader) {

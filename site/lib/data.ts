@@ -78,7 +78,7 @@ function cellValue(schema: z.ZodType, cell: string): unknown {
   const { inner, nullable } = unwrapNullable(schema);
   if (cell === "" && nullable) return null;
   if (inner instanceof z.ZodNumber) return cell === "" ? Number.NaN : Number(cell);
-  // The published CSVs prefix ' to formula-like text (QUALITY.md); pages show the text as written.
+  // The published CSVs prefix ' to formula-like text (docs/quality.md); pages show the text as written.
   return restoreFormula(cell);
 }
 

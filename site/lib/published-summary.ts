@@ -1,4 +1,4 @@
-// The compact summary shipped with the interactive pages (SITE.md: "No published figure waits for
+// The compact summary shipped with the interactive pages (docs/architecture.md#the-site: "No published figure waits for
 // the query engine"): every commune's published result and domain rates, copied field by field from
 // the pipeline's tables — nothing is recomputed. /so-sanh/ carries it inline; commune and domain
 // pages fetch /tom-tat.json (a few KB) when their interactive chart comes into view.

@@ -1,4 +1,4 @@
-// The budgets and hooks of SITE.md: the first view of `/` and of a commune page loads no DuckDB
+// The budgets and hooks of docs/architecture.md#the-site: the first view of `/` and of a commune page loads no DuckDB
 // and no .wasm; the commune and domain pages' charts become interactive on use and answer from the
 // published summary, never loading the query engine; Plot draws them.
 import type { Browser, Page } from "playwright-core";

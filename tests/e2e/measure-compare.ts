@@ -1,4 +1,4 @@
-// Measures SITE.md's budget for /so-sanh/: time from navigation to the first comparison on
+// Measures the budgets of docs/architecture.md#budgets for /so-sanh/: time from navigation to the first comparison on
 // screen (the page's "so-sanh:first-result" performance mark), cold and warm cache, served
 // locally. A measurement, not a test: it prints figures and never fails on them.
 //

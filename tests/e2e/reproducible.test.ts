@@ -1,4 +1,4 @@
-// QUALITY.md: the same commit builds a byte-identical site. The global setup built the site once
+// docs/quality.md: the same commit builds a byte-identical site. The global setup built the site once
 // into dist-e2e/; here the same build runs again into another folder, and every file of
 // the two builds is compared byte for byte (pages, charts, PNGs, CSV, Parquet, XLSX, manifest).
 import { createHash } from "node:crypto";

@@ -15,7 +15,7 @@ describe("duckdbIndex on the tiny hand-made year", () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it("computes DATA.md §2 point estimates, rounded, with shared ranks", async () => {
+  it("computes docs/methodology.md point estimates, rounded, with shared ranks", async () => {
     const rows = await duckdbIndex(folder);
     // 00001 (thị trấn, leaf 2.1 does not apply → max 35 + 25 + 30 = 90)
     //   1.1 appraised 30.5

@@ -1,4 +1,4 @@
-// The index of DATA.md §2 computed by native DuckDB in SQL over the same CSV files the pipeline
+// The index of docs/methodology.md computed by native DuckDB in SQL over the same CSV files the pipeline
 // reads: the benchmark's yardstick (issue 8). Point estimates only — no bootstrap, bands or
 // satisfaction. DuckDB computes in doubles, so a commune whose exact index lies on a rounding tie
 // (x.xx5) may round 0.01 apart from the pipeline's exact rationals; the benchmark reports such cases.
@@ -38,7 +38,7 @@ function answersOf(panel: "officials" | "citizens", path: string, questionIds: s
           ON ${columns} INTO NAME question_id VALUE option)`;
 }
 
-/** The whole of DATA.md §2's point estimates, as one query over the year's CSV files. */
+/** The whole of docs/methodology.md's point estimates, as one query over the year's CSV files. */
 export function indexQuery(questions: { officials: string[]; citizens: string[] }): string {
   for (const id of [...questions.officials, ...questions.citizens]) {
     if (!questionIdPattern.test(id)) throw new Error(`question id not usable as a column: ${id}`);

@@ -1,5 +1,5 @@
 // `npm run bench -- --site`: how long a reader waits for the first answer of the interactive pages,
-// and how many bytes it costs, on SITE.md's slow phone (200 KB/s, 150 ms latency, CPU slowed 4×,
+// and how many bytes it costs, on docs/architecture.md#the-site's slow phone (200 KB/s, 150 ms latency, CPU slowed 4×,
 // fresh profile, files gzip-compressed as GitHub Pages sends them, .wasm included) and unthrottled.
 // Each figure is a first visit in a new browser context (empty cache). Measured, never asserted.
 import { chromium, type Browser, type Page } from "playwright-core";

@@ -1,7 +1,7 @@
 // `npm run bench -- --site`: the built site (dist/, from `npm run build`) measured in Chromium against
-// SITE.md's budgets — compressed JavaScript and total transfer of the first view of `/` and of a
+// the budgets of docs/architecture.md#budgets — compressed JavaScript and total transfer of the first view of `/` and of a
 // commune page, and on /so-sanh/ how long DuckDB-WASM takes to start and show the first result.
-// Measured, never asserted: the budgets are goals (SITE.md), the report says where we stand.
+// Measured, never asserted: the budgets are goals (docs/architecture.md#budgets), the report says where we stand.
 import { spawn } from "node:child_process";
 import { access, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -36,7 +36,7 @@ export interface FirstView extends FirstViewSizes {
   foreign: string[];
   /** DuckDB or any .wasm loaded on first view (none allowed on the budgeted pages). */
   duckdb: string[];
-  /** Against SITE.md's size budgets; null for a page they do not cover (/so-sanh/). */
+  /** Against the size budgets of docs/architecture.md#budgets; null for a page they do not cover (/so-sanh/). */
   within_budget: { js: boolean; total: boolean } | null;
 }
 
@@ -161,7 +161,7 @@ async function exists(path: string): Promise<boolean> {
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
-/** `npm run build`, timed: SITE.md's goal is ≤ 30 s for the district on 2 cores. */
+/** `npm run build`, timed: the goal of docs/architecture.md#budgets is ≤ 30 s for the district on 2 cores. */
 async function timedBuild(): Promise<number> {
   const start = performance.now();
   const code = await new Promise<number | null>((resolve, reject) => {

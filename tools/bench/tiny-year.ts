@@ -1,5 +1,5 @@
 // A tiny, hand-made year folder (3 communes, 4 leaves, both panels) for the benchmark's tests:
-// small enough that every figure of DATA.md §2 can be worked out by hand in the test.
+// small enough that every figure of docs/methodology.md can be worked out by hand in the test.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 /// <reference types="astro/client" />
-// The one DuckDB-WASM client of the site (SITE.md, "Interaction with DuckDB-WASM").
+// The one DuckDB-WASM client of the site (docs/architecture.md#the-query-engine-in-the-browser).
 // - Served by the site itself: Vite copies the engine's files next to the page bundles (`?url`),
 //   so no CDN is ever contacted (getJsDelivrBundles is deliberately not used).
 // - Single-threaded bundles only (MVP or EH, picked by selectBundle): GitHub Pages cannot send the

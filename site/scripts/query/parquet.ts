@@ -1,7 +1,7 @@
 // The published Parquet files, read in JavaScript and handed to DuckDB-WASM as Arrow tables.
 // Why not DuckDB's own read_parquet: since duckdb-wasm 1.29 Parquet support is an extension that
 // DuckDB downloads from extensions.duckdb.org on first use — a third-party request the site must
-// never make (QUALITY.md). hyparquet reads the same files locally; column types come from the
+// never make (docs/quality.md). hyparquet reads the same files locally; column types come from the
 // Parquet schema, never guessed from values (a code stays text, an all-null column keeps its type).
 import { Float64, Int32, Table, Utf8, makeData, makeVector, type Vector } from "apache-arrow";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";

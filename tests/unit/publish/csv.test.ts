@@ -13,7 +13,7 @@ function csvText<K extends PublishedTableName>(table: K, data: ComputedTables[K]
 }
 
 describe("published CSV", () => {
-  it("starts with a BOM, uses CRLF and lists the results columns in the order DATA.md §4 fixes", () => {
+  it("starts with a BOM, uses CRLF and lists the results columns in the order docs/data-contract.md#published-tables fixes", () => {
     const csv = csvText("results", results().tables.results);
     expect(csv.startsWith(bom)).toBe(true);
     const lines = csv.slice(1).split("\r\n");

@@ -1,4 +1,4 @@
-// Privacy end to end (DATA.md §4, QUALITY.md): canaries planted in an unknown column (a phone
+// Privacy end to end (docs/data-contract.md#published-tables, docs/quality.md): canaries planted in an unknown column (a phone
 // number), in respondent_id and in form_id of a small valid dataset go through validate → compute →
 // publish via the build command, and not one published byte — CSV, Parquet read back, XLSX unzipped,
 // manifest — contains them. The same run checks that nothing is replaced when a year has an error.

@@ -1,5 +1,5 @@
 // The committed years' results checked against something the pipeline did not write: the index of
-// DATA.md §2 computed again by native DuckDB in SQL straight from the CSV inputs
+// docs/methodology.md computed again by native DuckDB in SQL straight from the CSV inputs
 // (tools/bench/duckdb-index.ts, a separate implementation in another language and engine). Every
 // commune's index, rank, points, maximum, appraisal part and survey part must be the same
 // published number on both sides.

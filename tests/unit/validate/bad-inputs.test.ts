@@ -1,4 +1,4 @@
-// QUALITY.md's list of bad inputs, one by one: each must give its specific code on the right file
+// the bad inputs of docs/quality.md#bad-inputs, one by one: each must give its specific code on the right file
 // and line, with a Vietnamese message that says how to fix it; the year's data must then be null.
 import { mkdtemp, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";

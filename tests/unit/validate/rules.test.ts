@@ -1,4 +1,4 @@
-// The rules of DATA.md §1 not covered by QUALITY.md's list, one mutation of the valid fixture each.
+// The rules of docs/data-contract.md#input-files not covered by docs/quality.md's list, one mutation of the valid fixture each.
 import { describe, expect, it } from "vitest";
 import type { InputFileName } from "../../../pipeline/model.ts";
 import { edited, errors, validTexts, validate, withCode, withFiles, type YearFiles } from "./fixture.ts";

@@ -1,4 +1,4 @@
-// The ways Excel and other tools legitimately save the same data (DATA.md §1 "Accepted") must all
+// The ways Excel and other tools legitimately save the same data (docs/data-contract.md#rules-for-every-file) must all
 // give the same records as the plain file, with at most warnings.
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// QUALITY.md's bad inputs entered in an Excel workbook instead of CSV files: each gives the same code
+// docs/quality.md's bad inputs entered in an Excel workbook instead of CSV files: each gives the same code
 // as in a CSV file, naming the sheet (by its Vietnamese title) and the row number Excel shows. The
 // workbook is made as Excel would store what an editor typed: numbers as numbers (so 1002 typed
 // for 01002 loses its zero), codes with a leading zero as text, formulas with or without a result.
@@ -87,7 +87,7 @@ function replaceLine(text: string, line: number, replacement: string): string {
 }
 
 const a = "appraisal.csv";
-// [QUALITY.md class, description, texts, overrides, code, file, Excel row]
+// [docs/quality.md class, description, texts, overrides, code, file, Excel row]
 const cases: [string, string, () => Texts, Override[], string, InputFileName, number | null][] = [
   [
     "2",
@@ -302,7 +302,7 @@ const cases: [string, string, () => Texts, Override[], string, InputFileName, nu
   ],
 ];
 
-describe("QUALITY.md's bad inputs in a workbook: same code, the sheet's title, Excel's row", () => {
+describe("docs/quality.md's bad inputs in a workbook: same code, the sheet's title, Excel's row", () => {
   it.each(cases)("%s. %s → %s", async (_, __, texts, overrides, code, file, row) => {
     const { data, problems } = await check(texts(), overrides);
     const found = problems.filter((p) => p.code === code);
