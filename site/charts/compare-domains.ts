@@ -3,19 +3,15 @@
 // another or against the average alone). A pure function of the published domain rows, the width
 // and the `document` to draw into, so the build and the browser share it.
 import * as Plot from "@observablehq/plot";
+import type { DomainsRow } from "../../schemas/published.ts";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, renderPlot } from "./chart.ts";
 
 /** The subset of a published `domains` row the chart reads. */
-export interface DomainBar {
-  commune_code: string;
-  domain_id: string;
-  domain_name: string;
-  points: number;
-  max_points: number;
-  pct: number;
-  district_avg_pct: number;
-}
+export type DomainBar = Pick<
+  DomainsRow,
+  "commune_code" | "domain_id" | "domain_name" | "points" | "max_points" | "pct" | "district_avg_pct"
+>;
 
 export type DomainMeasure = "pct" | "points";
 

@@ -2,6 +2,7 @@
 // the query engine"): every commune's published result and domain rates, copied field by field from
 // the pipeline's tables — nothing is recomputed. /so-sanh/ carries it inline; commune and domain
 // pages fetch /tom-tat.json (a few KB) when their interactive chart comes into view.
+import type { DomainsRow } from "../../schemas/published.ts";
 import type { PublishedYear } from "./data.ts";
 
 /** A commune's published figures, as /so-sanh/ shows them. */
@@ -22,17 +23,18 @@ export interface SummaryResult {
   rank_high: number;
 }
 
-/** One commune × domain row of the published `domains` table. */
-export interface SummaryDomain {
-  commune_code: string;
-  commune_name: string;
-  domain_id: string;
-  domain_name: string;
-  points: number;
-  max_points: number;
-  pct: number;
-  district_avg_pct: number;
-}
+/** One commune × domain row of the published `domains` table, as the summary carries it. */
+export type SummaryDomain = Pick<
+  DomainsRow,
+  | "commune_code"
+  | "commune_name"
+  | "domain_id"
+  | "domain_name"
+  | "points"
+  | "max_points"
+  | "pct"
+  | "district_avg_pct"
+>;
 
 export interface SummaryFigures {
   year: number;

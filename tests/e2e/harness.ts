@@ -4,7 +4,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { chromium } from "playwright-core";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { inject } from "vitest";
 import { BASE_PATH, E2E_OUT_DIR, SITE_URL } from "./paths.ts";
@@ -21,19 +20,7 @@ export function pageUrl(path: string): string {
   return new URL(path.replace(/^\//, ""), siteUrl()).href;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
-}
+export { launchChromium as launchBrowser } from "../support/chromium.ts";
 
 /** What went wrong while a page was open. */
 export interface PageProblems {

@@ -2,7 +2,8 @@
 // and how many bytes it costs, on docs/architecture.md#the-site's slow phone (200 KB/s, 150 ms latency, CPU slowed 4×,
 // fresh profile, files gzip-compressed as GitHub Pages sends them, .wasm included) and unthrottled.
 // Each figure is a first visit in a new browser context (empty cache). Measured, never asserted.
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../../tests/support/chromium.ts";
 import { startStaticServer } from "../../tests/support/server.ts";
 
 export type NetworkProfile = "throttled" | "unthrottled";
@@ -20,15 +21,6 @@ export interface FirstAnswer {
   /** Whether a .wasm file was requested before the answer. */
   wasm: boolean;
 }
-
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -103,10 +95,7 @@ export async function benchInteraction(
         act: (page: Page) => Promise<Pick<FirstAnswer, "answer_ms" | "after_change_ms">>,
       ) => {
         // A new browser each time: a fresh profile, and one crash spoils one figure only.
-        const browser: Browser = await chromium.launch({
-          executablePath: "/usr/bin/chromium",
-          args: chromiumArgs,
-        });
+        const browser: Browser = await launchChromium();
         const context = await browser.newContext(phone);
         const page = await context.newPage();
         if (profile === "throttled") await throttle(page);

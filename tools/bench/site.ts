@@ -6,21 +6,13 @@ import { spawn } from "node:child_process";
 import { access, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { chromium, type Browser, type Request } from "playwright-core";
+import type { Browser, Request } from "playwright-core";
 import { benchInteraction, type FirstAnswer } from "./interaction.ts";
 import { textTable, writeReport } from "./report.ts";
 import { firstViewSizes, type FirstViewSizes, type LoadedResource } from "./transfer.ts";
 import { firstViewBudgets } from "../../tests/support/budgets.ts";
+import { launchChromium } from "../../tests/support/chromium.ts";
 import { startStaticServer } from "../../tests/support/server.ts";
-
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 
 // Lighthouse's mobile emulation (Moto G Power): the budgets come with "Lighthouse mobile".
 const mobile = {
@@ -229,7 +221,7 @@ export async function benchSite(
   }
   const server = await startStaticServer(dist, base);
   const origin = new URL(server.url).origin;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  const browser = await launchChromium();
   try {
     const views: FirstView[] = [];
     for (const path of paths) views.push(await loadFirstView(browser, origin, path, true));

@@ -2,17 +2,10 @@
 // on the selection (2–4), and table names are the published ones.
 import type { PublishedData } from "./engine.ts";
 import { placeholders } from "./sql.ts";
+import type { DomainBar } from "../../charts/compare-domains.ts";
 
-/** One commune × domain row of `domains`. */
-export interface ComparedDomain {
-  commune_code: string;
-  domain_id: string;
-  domain_name: string;
-  points: number;
-  max_points: number;
-  pct: number;
-  district_avg_pct: number;
-}
+/** One commune × domain row of `domains`, as the comparison chart draws it. */
+export type ComparedDomain = DomainBar;
 
 /** One commune × leaf criterion, with the criterion's gap across the compared communes. */
 export interface CriterionScore {
