@@ -70,7 +70,7 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
       width,
       height,
       marginLeft: 8,
-      marginRight: 72,
+      marginRight: measure === "pct" ? 60 : 84,
       marginTop: 8,
       marginBottom: X_AXIS_MARGIN,
       x: {
@@ -105,10 +105,11 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
           insetBottom: 2,
           title: (bar: Bar) => `${bar.series} – lĩnh vực ${bar.domain_id}: ${bar.text}`,
         }),
+        // Each value in a column of its own right of the scale: never under the average's dashes.
         Plot.text(bars, {
           fy: "label",
           y: "series",
-          x: "value",
+          x: () => scaleMax,
           dx: 4,
           textAnchor: "start",
           text: "text",
