@@ -3,6 +3,7 @@
 // thị trấn, the district seat, at the head of every district of 20 units (about 1 in 20, as in
 // the country).
 import type { Random } from "../random.ts";
+import { communeSlug } from "../rules/slug.ts";
 import { shuffled } from "./draws.ts";
 import type { SampleCommune } from "./reference-communes.ts";
 
@@ -22,19 +23,24 @@ const secondSyllables =
   );
 
 /**
- * `count` synthetic units. Names come from a seeded shuffle of two-syllable place names, so the 20
- * units of a district never share a name (names repeat across districts, as they do in reality).
+ * `count` synthetic units. Names come from a seeded shuffle of two-syllable place names, each
+ * giving its own page address (the validator refuses two units at one address: "Quang Thủy" and
+ * "Quảng Thủy" fold alike, so only one of them is used); past the list, a number follows the name
+ * ("Xã An Bình 2"), so even a country-sized set has one address per unit.
  */
 export function syntheticCommunes(count: number, random: Random): SampleCommune[] {
-  const placeNames = shuffled(
-    random,
-    firstSyllables.flatMap((first) =>
-      secondSyllables.filter((second) => second !== first).map((second) => `${first} ${second}`),
-    ),
-  );
+  const bySlug = new Map<string, string>();
+  for (const first of firstSyllables) {
+    for (const second of secondSyllables) {
+      const name = `${first} ${second}`;
+      if (second !== first && !bySlug.has(communeSlug(name))) bySlug.set(communeSlug(name), name);
+    }
+  }
+  const placeNames = shuffled(random, [...bySlug.values()]);
   return Array.from({ length: count }, (_, i) => {
     const isDistrictSeat = i % communesPerDistrict === 0;
-    const placeName = placeNames[i % placeNames.length]!;
+    const round = Math.floor(i / placeNames.length);
+    const placeName = `${placeNames[i % placeNames.length]!}${round === 0 ? "" : ` ${round + 1}`}`;
     return {
       code: String(3 * (i + 1)).padStart(5, "0"),
       name: isDistrictSeat ? `Thị trấn ${placeName}` : `Xã ${placeName}`,

@@ -33,6 +33,9 @@ import { reproducibleZip } from "../xlsx.ts";
 import { sampleNotice } from "../sample-notice.ts";
 import { planSentences, resultsSections, type Block } from "./content.ts";
 
+/** The most units a draft report lists (a province has a few hundred communes). */
+export const reportMaxUnits = 1000;
+
 export function reportFile(year: number): string {
   return `bao-cao-chi-so-cchc-${year}.docx`;
 }
