@@ -108,6 +108,32 @@ export function chartOf(element: SVGSVGElement, parts: Omit<Chart, "element" | "
  * out along y: the same look for every interval on the site. `inset` narrows the end ticks when
  * the row's band also holds a label above the whisker.
  */
+/**
+ * The category names of a horizontal bar chart: on a phone each name on a line of its own above its
+ * row (full width, wrapped), on a desktop a wrapped axis in the left margin.
+ */
+export function categoryLabels<Row>(
+  rows: readonly Row[],
+  label: (row: Row) => string,
+  rowHeight: number,
+  narrow: boolean,
+): Plot.Markish {
+  return narrow
+    ? Plot.text(rows, {
+        y: label,
+        text: label,
+        frameAnchor: "left",
+        textAnchor: "start",
+        lineAnchor: "top",
+        dy: -rowHeight / 2 + 2,
+        // Plot's lineWidth is in ems of the 12 px font: 25 ems fill the phone's width even in the widest common font.
+        lineWidth: 25,
+        lineHeight: 1.1,
+      })
+    : // Wrapped labels: 19 ems fit the 270 px margin even in the widest common font.
+      Plot.axisY({ lineWidth: 19, tickSize: 0, lineHeight: 1.1 });
+}
+
 export function intervalMarks<Row>(
   rows: readonly Row[],
   y: Plot.ChannelValue,

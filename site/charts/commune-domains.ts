@@ -12,6 +12,7 @@ import {
   isNarrow,
   legendHeight,
   legendMark,
+  categoryLabels,
   renderPlot,
 } from "./chart.ts";
 import type { Chart, ChartOptions, LegendItem } from "./chart.ts";
@@ -91,20 +92,7 @@ export function communeDomainsChart(
       y: { domain: rows.map(domainLabel), label: null, padding: 0, axis: null },
       marks: [
         legendMark(domainsLegend, narrow),
-        narrow
-          ? Plot.text(rows, {
-              y: domainLabel,
-              text: domainLabel,
-              frameAnchor: "left",
-              textAnchor: "start",
-              lineAnchor: "top",
-              dy: -rowHeight / 2 + 2,
-              // Plot's lineWidth is in ems of the 12 px font: 25 ems fill the phone's width even in the widest common font.
-              lineWidth: 25,
-              lineHeight: 1.1,
-            })
-          : // Wrapped labels: 19 ems fit the 270 px margin even in the widest common font.
-            Plot.axisY({ lineWidth: 19, tickSize: 0, lineHeight: 1.1 }),
+        categoryLabels(rows, domainLabel, rowHeight, narrow),
         Plot.barX(rows, {
           y: domainLabel,
           x: "pct",

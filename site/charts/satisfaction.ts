@@ -4,7 +4,15 @@
 import * as Plot from "@observablehq/plot";
 import type { SatisfactionRow } from "../../schemas/published.ts";
 import { formatInt, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { X_AXIS_MARGIN, X_LABEL_OFFSET, chartOf, intervalMarks, isNarrow, renderPlot } from "./chart.ts";
+import {
+  X_AXIS_MARGIN,
+  X_LABEL_OFFSET,
+  categoryLabels,
+  chartOf,
+  intervalMarks,
+  isNarrow,
+  renderPlot,
+} from "./chart.ts";
 import type { Chart, ChartOptions } from "./chart.ts";
 
 export interface SatisfactionInput {
@@ -68,20 +76,7 @@ export function satisfactionChart(
       },
       y: { domain: rows.map(label), label: null, padding: 0, axis: null },
       marks: [
-        narrow
-          ? Plot.text(rows, {
-              y: label,
-              text: label,
-              frameAnchor: "left",
-              textAnchor: "start",
-              lineAnchor: "top",
-              dy: -rowHeight / 2 + 2,
-              // Plot's lineWidth is in ems of the 12 px font: 25 ems fill the phone's width even in the widest common font.
-              lineWidth: 25,
-              lineHeight: 1.1,
-            })
-          : // Wrapped labels: 19 ems fit the 270 px margin even in the widest common font.
-            Plot.axisY({ lineWidth: 19, tickSize: 0, lineHeight: 1.1 }),
+        categoryLabels(rows, label, rowHeight, narrow),
         ...intervalMarks(rows, label, "ci_low", "ci_high", inset),
         Plot.dot(rows, { y: label, x: "satisfied_pct", dy, fill: "#0072B2", stroke: "white", r: 6 }),
         Plot.text(rows, {
