@@ -20,7 +20,7 @@ import {
   type QuestionTally,
   type Scale,
 } from "./survey.ts";
-import { roundRatioHalfAway } from "./rounding.ts";
+import { roundRatioHalfAway, type Ratio } from "./rounding.ts";
 import { preOrder, type ApplicableNode } from "./tree.ts";
 
 export interface CommuneInputs {
@@ -169,26 +169,21 @@ export function publishedNodePoints(score: CommuneScore, id: string): number {
 
 /**
  * A node's percentage of its maximum as an unreduced ratio: 100 × (N / D) / (M / 10⁴) = 10⁶ N / (D M)
- * for numerator N over the commune's denominator D and a maximum of M units; null when M = 0.
+ * for numerator N over the commune's denominator D and a maximum of M units; a node worth nothing
+ * (M = 0) is 0%, as in `percentOf`.
  */
-function percentRatio(score: CommuneScore, node: ApplicableNode): [bigint, bigint] | null {
-  if (node.maxUnits === 0) return null;
+export function nodePercentRatio(score: CommuneScore, node: ApplicableNode): Ratio {
+  if (node.maxUnits === 0) return [0n, 1n];
   return [
     numeratorOf(score, node.criterion.id) * BigInt(100 * UNITS_PER_POINT),
     score.pointsDenominator * BigInt(node.maxUnits),
   ];
 }
 
-/** A node's exact percentage of its maximum; a node worth nothing is 0%, as in `percentOf`. */
-export function nodePercent(score: CommuneScore, node: ApplicableNode): Fraction {
-  const ratio = percentRatio(score, node);
-  return ratio === null ? new Fraction(0) : new Fraction(...ratio);
-}
-
 /** A node's percentage of its maximum, rounded for publication straight from the unreduced ratio. */
 export function publishedNodePercent(score: CommuneScore, node: ApplicableNode): number {
   if (node.maxUnits === 0) return 0;
-  // 100 × (N / D) / (M / 10⁴), as in percentRatio, without forming the BigInt products.
+  // 100 × (N / D) / (M / 10⁴), as in nodePercentRatio, without forming the BigInt products.
   const factor = [100 * UNITS_PER_POINT, node.maxUnits] as const;
   return roundRatioHalfAway(numeratorOf(score, node.criterion.id), score.pointsDenominator, 2, factor);
 }

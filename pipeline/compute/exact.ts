@@ -46,12 +46,4 @@ export function lcm(a: bigint, b: bigint): bigint {
   return (a / gcd(a, b)) * b;
 }
 
-/** The exact mean of rationals; throws on an empty list because a mean of nothing is a bug upstream. */
-export function exactMean(values: readonly Fraction[]): Fraction {
-  if (values.length === 0) throw new RangeError("Mean of no values");
-  let sum = new Fraction(0);
-  for (const value of values) sum = sum.add(value);
-  return sum.div(values.length);
-}
-
 export { Fraction };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exactDecimal, Fraction, pointUnitsOf } from "./exact.ts";
-import { roundDoubleHalfAway, roundHalfAway, roundRatioHalfAway } from "./rounding.ts";
+import { roundDoubleHalfAway, roundHalfAway, roundMeanHalfAway, roundRatioHalfAway } from "./rounding.ts";
 
 describe("exactDecimal", () => {
   it("reads a number as the decimal it was written as, not its binary approximation", () => {
@@ -99,5 +99,64 @@ describe("roundDoubleHalfAway (doubles)", () => {
     expect(roundDoubleHalfAway(49.0149)).toBe(49.01);
     expect(roundDoubleHalfAway(94.3306)).toBe(94.33);
     expect(Object.is(roundDoubleHalfAway(-0.001), 0)).toBe(true);
+  });
+});
+
+describe("roundMeanHalfAway (exact mean of ratios)", () => {
+  it("rounds plain means", () => {
+    expect(
+      roundMeanHalfAway([
+        [1n, 3n],
+        [2n, 3n],
+        [1n, 1n],
+      ]),
+    ).toBe(0.67); // (1/3 + 2/3 + 1) / 3 = 2/3
+    expect(roundMeanHalfAway(Array.from({ length: 10_000 }, () => [1n, 3n] as const))).toBe(0.33);
+    expect(
+      roundMeanHalfAway([
+        [8125n, 100n],
+        [8200n, 100n],
+      ]),
+    ).toBe(81.63); // (81.25 + 82) / 2 = 81.625
+  });
+
+  it("rounds an exact tie away from zero, as the exact mean", () => {
+    expect(
+      roundMeanHalfAway([
+        [1n, 100n],
+        [0n, 1n],
+      ]),
+    ).toBe(0.01); // 0.005
+    expect(roundMeanHalfAway([[-1n, 8n]])).toBe(-0.13); // −0.125
+  });
+
+  it("decides exactly when the mean is closer to a tie than doubles can tell", () => {
+    // (0.01 ∓ 10⁻¹⁸) / 2 = 0.005 ∓ 5·10⁻¹⁹: the double of either is 0.005
+    expect(
+      roundMeanHalfAway([
+        [1n, 100n],
+        [-1n, 10n ** 18n],
+      ]),
+    ).toBe(0);
+    expect(
+      roundMeanHalfAway([
+        [1n, 100n],
+        [1n, 10n ** 18n],
+      ]),
+    ).toBe(0.01);
+  });
+
+  it("sums exactly a term too large for a double", () => {
+    // 10⁴⁰⁰ / (3·10⁴⁰⁰) = 1/3; (1/3 + 2/3) / 2 = 0.5
+    expect(
+      roundMeanHalfAway([
+        [10n ** 400n, 3n * 10n ** 400n],
+        [2n, 3n],
+      ]),
+    ).toBe(0.5);
+  });
+
+  it("refuses the mean of nothing", () => {
+    expect(() => roundMeanHalfAway([])).toThrow(RangeError);
   });
 });

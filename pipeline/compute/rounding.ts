@@ -1,7 +1,7 @@
 // Published numbers are rounded to 2 decimals, half away from zero, each from its own full-precision
 // value (docs/methodology.md). Exact values round exactly; doubles (Wilson bounds, bootstrap percentiles) round
 // with a tolerance for the binary error of the arithmetic that produced them.
-import type Fraction from "fraction.js";
+import { Fraction } from "./exact.ts";
 
 const HUNDRED = 100n;
 
@@ -75,6 +75,42 @@ function roundExactRatio(numerator: bigint, denominator: bigint, places: number)
  */
 export function roundHalfAway(value: Fraction, places = 2): number {
   return roundRatioHalfAway(value.s * value.n, value.d, places);
+}
+
+/** An exact ratio numerator / denominator, not necessarily reduced. */
+export type Ratio = readonly [numerator: bigint, denominator: bigint];
+
+/**
+ * The mean of exact ratios, rounded as `roundHalfAway` rounds the exact mean, from doubles when they
+ * provably decide. Summing the rationals exactly reduces by a gcd at every step over a denominator
+ * that grows towards the lcm of all of them: for the district mean of 10,600 communes that alone
+ * cost 0.2 s. Each term's double is within 3u of the exact term (two conversions and a division,
+ * u = 2⁻⁵³), a recursive sum of n terms adds at most (n − 1)·u·Σ|xᵢ| (Higham, Accuracy and
+ * Stability of Numerical Algorithms, §4.2), the division by n and the scaling 2u more: so the scaled
+ * mean is within (n + 4)·u·Σ|xᵢ|/n·10^places of the exact one. The bound used is twice that; a mean
+ * closer to a tie, or a term too large for a double, is summed exactly.
+ */
+export function roundMeanHalfAway(ratios: readonly Ratio[], places = 2): number {
+  const n = ratios.length;
+  if (n === 0) throw new RangeError("Mean of no values");
+  const scale = 10 ** places;
+  let sum = 0;
+  let magnitude = 0;
+  for (const [numerator, denominator] of ratios) {
+    const x = Number(numerator) / Number(denominator);
+    sum += x;
+    magnitude += Math.abs(x);
+  }
+  const x = (sum / n) * scale;
+  const bound = ((n + 4) * Number.EPSILON * magnitude * scale) / n;
+  const whole = Math.floor(Math.abs(x));
+  if (Number.isFinite(x) && Math.abs(x) < 2 ** 30 && Math.abs(Math.abs(x) - whole - 0.5) > bound) {
+    const rounded = Math.abs(x) - whole > 0.5 ? whole + 1 : whole;
+    return rounded === 0 ? 0 : (x < 0 ? -rounded : rounded) / scale;
+  }
+  let exact = new Fraction(0);
+  for (const [numerator, denominator] of ratios) exact = exact.add(new Fraction(numerator, denominator));
+  return roundHalfAway(exact.div(n), places);
 }
 
 /**
