@@ -13,7 +13,7 @@ import type {
   SurveyQuota,
   SurveyTotals,
 } from "../schemas/published-manifest.ts";
-import type { PublishedTables } from "../schemas/published.ts";
+import type { PublishedTables, ResponsesRow, ScoresRow, SurveyOptionsRow } from "../schemas/published.ts";
 import type { Question } from "../schemas/questions.ts";
 import type { ScaleOption } from "../schemas/scales.ts";
 
@@ -79,15 +79,29 @@ export type InputFileName = (typeof inputFiles)[number];
 export const optionalInputFiles: ReadonlySet<InputFileName> = new Set(["plan.csv"]);
 
 /**
+ * A published table held in columns instead of one object per row. At national scale the scores,
+ * survey_options and responses tables have 0.8, 1.6 and 9.4 million rows: as objects they took most
+ * of computation's memory and time in garbage collection. Row `i`'s cell of a column is
+ * `read[column](i)`. The readers are keyed by the contract's column names, so a column added to the
+ * contract does not compile until it can be read; undefined (an index outside its dictionary) is
+ * refused by the writers like any missing value.
+ */
+export interface ColumnTable<Row> {
+  /** The number of rows. */
+  rows: number;
+  read: { readonly [C in keyof Row]-?: (row: number) => Row[C] | undefined };
+}
+
+/** A published table as computation hands it to publishing: rows, or the same rows in columns. */
+export type TableData<Row> = readonly Row[] | ColumnTable<Row>;
+
+/**
  * The `responses` table (schemas/published.ts `responsesRow`: one row per citizen's non-blank
- * answer) in columns. At national scale it has ~9.4 million rows: as objects they took 578 MiB, as
- * indexes into small dictionaries of distinct values they take 12 bytes a row. Row `i` is
+ * answer) as indexes into small dictionaries of distinct values: 12 bytes a row. Row `i` is
  * { commune_code: communeCodes[commune[i]], response_no: responseNo[i],
  *   question_id: questionIds[question[i]], option: options[option[i]] }.
  */
-export interface ResponsesColumns {
-  /** The number of rows: the length of each of the four arrays below. */
-  rows: number;
+export interface ResponsesColumns extends ColumnTable<ResponsesRow> {
   communeCodes: readonly string[];
   questionIds: readonly string[];
   options: readonly string[];
@@ -101,8 +115,12 @@ export interface ResponsesColumns {
   option: Uint16Array;
 }
 
-/** The published tables as computation hands them to publishing: `responses` in columns. */
-export type ComputedTables = Omit<PublishedTables, "responses"> & { responses: ResponsesColumns };
+/** The published tables as computation hands them to publishing: the largest in columns. */
+export type ComputedTables = Omit<PublishedTables, "scores" | "survey_options" | "responses"> & {
+  scores: TableData<ScoresRow>;
+  survey_options: TableData<SurveyOptionsRow>;
+  responses: ResponsesColumns;
+};
 
 /** What computation gives publishing: every published table, already rounded, plus context. */
 export interface YearResults {

@@ -3,11 +3,21 @@ import type { z } from "zod";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Criterion } from "../../schemas/criteria.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
-import type { ResponsesRow } from "../../schemas/published.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
 import type { citizensFormColumns, officialsFormColumns } from "../../schemas/survey.ts";
-import type { OfficialsForms, ResponsesColumns, SurveyForms, YearData, YearResults } from "../model.ts";
+import type { ColumnTable, OfficialsForms, SurveyForms, TableData, YearData, YearResults } from "../model.ts";
 import { computeYear, type ComputeOptions } from "./index.ts";
+
+/** The rows a published table stands for, whether computation gave rows or columns. */
+function tableRows<Row>(table: TableData<Row>): Row[] {
+  if (Array.isArray(table)) return [...(table as readonly Row[])];
+  const { rows, read } = table as ColumnTable<Row>;
+  const columns = Object.keys(read) as (keyof Row)[];
+  return Array.from(
+    { length: rows },
+    (_, i) => Object.fromEntries(columns.map((column) => [column, read[column](i)])) as Row,
+  );
+}
 
 // A tiny year, small enough to compute by hand.
 //   Domain 1 (max 6 for a xã, 5 for a thị trấn):
@@ -422,7 +432,8 @@ describe("computeYear on a tiny year worked out by hand", () => {
   });
 
   it("lists every applicable criterion node with its source, and appraisal details on appraisal leaves", () => {
-    const scoresOf = (code: string) => results.tables.scores.filter((s) => s.commune_code === code);
+    const scoresOf = (code: string) =>
+      tableRows(results.tables.scores).filter((s) => s.commune_code === code);
     expect(
       scoresOf(T).map((s) => [s.criterion_id, s.parent_id, s.level, s.source, s.points, s.max_points, s.pct]),
     ).toEqual([
@@ -490,7 +501,7 @@ describe("computeYear on a tiny year worked out by hand", () => {
   });
 
   it("counts every option of the scale, zeros included, in scales.csv order", () => {
-    const options = results.tables.survey_options.filter(
+    const options = tableRows(results.tables.survey_options).filter(
       (o) => o.commune_code === X && o.question_id === "ND01",
     );
     expect(options.map((o) => [o.option, o.coefficient, o.count])).toEqual([
@@ -501,23 +512,14 @@ describe("computeYear on a tiny year worked out by hand", () => {
       ["5", 1, 1],
       ["9", null, 1],
     ]);
-    expect(results.tables.survey_options).toHaveLength(2 * (2 * 5 + 3 * 6));
+    expect(tableRows(results.tables.survey_options)).toHaveLength(2 * (2 * 5 + 3 * 6));
   });
-
-  /** The rows the responses columns stand for (model.ts ResponsesColumns). */
-  const responseRows = (columns: ResponsesColumns): ResponsesRow[] =>
-    Array.from({ length: columns.rows }, (_, i) => ({
-      commune_code: columns.communeCodes[columns.commune[i]!]!,
-      response_no: columns.responseNo[i]!,
-      question_id: columns.questionIds[columns.question[i]!]!,
-      option: columns.options[columns.option[i]!]!,
-    }));
 
   it("publishes citizens' answers without form ids, renumbered, and complete", () => {
     const columns = results.tables.responses;
     for (const array of [columns.commune, columns.responseNo, columns.question, columns.option])
       expect(array).toHaveLength(columns.rows);
-    const responses = responseRows(columns);
+    const responses = tableRows(columns);
     // X: forms with 3, 2, 2 and 3 non-blank answers; T: 3 and 2. No officials' question.
     expect(responses).toHaveLength(15);
     expect(responses.some((r) => r.question_id.startsWith("CB"))).toBe(false);
@@ -554,7 +556,7 @@ describe("computeYear on a tiny year worked out by hand", () => {
       ];
       data.questions = data.questions.map((q) => (q.id === "ND03" ? { ...q, scale: "code" } : q));
       data.manifest = { ...manifest, bootstrap_seed: seed };
-      return responseRows(compute(data, exact).tables.responses)
+      return tableRows(compute(data, exact).tables.responses)
         .filter((r) => r.question_id === "ND03" && r.commune_code === X)
         .map((r) => Number(r.option));
     };

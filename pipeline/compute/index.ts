@@ -18,7 +18,7 @@ import type {
   SurveyDesignRow,
   SurveyQuota,
 } from "../../schemas/published-manifest.ts";
-import type { OfficialsForms, YearData, YearResults } from "../model.ts";
+import type { ColumnTable, OfficialsForms, YearData, YearResults } from "../model.ts";
 import { seededRandom } from "../random.ts";
 import { bootstrapCommune, bootstrapIntervals, type BootstrapInterval } from "./bootstrap.ts";
 import {
@@ -210,7 +210,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       scores: scoresTable(scores),
       survey: scores.flatMap(surveyRows),
       satisfaction: scores.flatMap(satisfactionRows),
-      survey_options: scores.flatMap(surveyOptionRows),
+      survey_options: surveyOptionsTable(scores),
       responses: shuffledResponses(
         communes.map((c) => c.code),
         citizensByCommune,
@@ -297,38 +297,63 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
   );
 }
 
-/** Commune × every applicable criterion node, parents before children. */
-function scoresTable(scores: readonly CommuneScore[]): ScoresRow[] {
-  // A node's maximum is the same in every commune of a type: round it once.
-  const publishedMax = new Map<ApplicableNode, number>();
-  const maxOf = (node: ApplicableNode) => {
-    let max = publishedMax.get(node);
-    if (max === undefined) {
-      max = roundHalfAway(node.max);
-      publishedMax.set(node, max);
+/**
+ * Commune × every applicable criterion node, parents before children, in columns: per row the
+ * commune and the node, and the two figures that differ from commune to commune.
+ */
+function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
+  let rows = 0;
+  for (const s of scores) rows += preOrder(s.domains).length;
+  // The nodes of every commune type, each with its maximum rounded once: it is the same in every
+  // commune of the type.
+  const nodes: ApplicableNode[] = [];
+  const nodeIndex = new Map<ApplicableNode, number>();
+  const maxPoints: number[] = [];
+  const commune = new Uint32Array(rows);
+  const node = new Uint32Array(rows);
+  const points = new Float64Array(rows);
+  const pct = new Float64Array(rows);
+  let row = 0;
+  scores.forEach((s, c) => {
+    for (const n of preOrder(s.domains)) {
+      let index = nodeIndex.get(n);
+      if (index === undefined) {
+        nodeIndex.set(n, (index = nodes.length));
+        nodes.push(n);
+        maxPoints.push(roundHalfAway(n.max));
+      }
+      commune[row] = c;
+      node[row] = index;
+      points[row] = publishedNodePoints(s, n.criterion.id);
+      pct[row] = publishedNodePercent(s, n);
+      row++;
     }
-    return max;
-  };
-  return scores.flatMap((s) => {
-    return preOrder(s.domains).map((node) => {
-      const id = node.criterion.id;
-      const row = node.children.length === 0 && node.source === "appraisal" ? s.appraisal.get(id) : undefined;
-      return {
-        commune_code: s.commune.code,
-        criterion_id: id,
-        parent_id: node.parentId,
-        level: node.level,
-        criterion_name: node.criterion.name,
-        source: node.source,
-        points: publishedNodePoints(s, id),
-        max_points: maxOf(node),
-        pct: publishedNodePercent(s, node),
-        self_score: row ? row.self_score : null,
-        appraised_score: row ? row.appraised_score : null,
-        note: row ? row.note : null,
-      };
-    });
   });
+  const nodeOf = (r: number) => nodes[node[r]!]!;
+  /** The appraisal row of an appraisal leaf; nothing for other nodes. */
+  const appraisalOf = (r: number) => {
+    const n = nodeOf(r);
+    return n.children.length === 0 && n.source === "appraisal"
+      ? scores[commune[r]!]!.appraisal.get(n.criterion.id)
+      : undefined;
+  };
+  return {
+    rows,
+    read: {
+      commune_code: (r) => scores[commune[r]!]!.commune.code,
+      criterion_id: (r) => nodeOf(r).criterion.id,
+      parent_id: (r) => nodeOf(r).parentId,
+      level: (r) => nodeOf(r).level,
+      criterion_name: (r) => nodeOf(r).criterion.name,
+      source: (r) => nodeOf(r).source,
+      points: (r) => points[r],
+      max_points: (r) => maxPoints[node[r]!],
+      pct: (r) => pct[r],
+      self_score: (r) => appraisalOf(r)?.self_score ?? null,
+      appraised_score: (r) => appraisalOf(r)?.appraised_score ?? null,
+      note: (r) => appraisalOf(r)?.note ?? null,
+    },
+  };
 }
 
 function surveyRows(s: CommuneScore): SurveyRow[] {
@@ -386,17 +411,38 @@ function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
     });
 }
 
-/** Officials' answers leave the pipeline only as these counts per commune, question and option. */
-function surveyOptionRows(s: CommuneScore): SurveyOptionsRow[] {
-  return s.tallies.flatMap((t) =>
-    t.scale.options.map((option, i) => ({
-      commune_code: s.commune.code,
-      panel: t.question.panel,
-      question_id: t.question.id,
-      option: option.option,
-      option_label: option.label,
-      coefficient: option.coefficient,
-      count: t.counts[i]!,
-    })),
+/**
+ * Officials' answers leave the pipeline only as these counts per commune, question and option, in
+ * columns: per row the commune, its tally (a question) and the option's index in the scale.
+ */
+function surveyOptionsTable(scores: readonly CommuneScore[]): ColumnTable<SurveyOptionsRow> {
+  let rows = 0;
+  for (const s of scores) for (const t of s.tallies) rows += t.scale.options.length;
+  const commune = new Uint32Array(rows);
+  const tally = new Uint32Array(rows);
+  const option = new Uint16Array(rows);
+  let row = 0;
+  scores.forEach((s, c) =>
+    s.tallies.forEach((t, q) => {
+      for (let o = 0; o < t.scale.options.length; o++, row++) {
+        commune[row] = c;
+        tally[row] = q;
+        option[row] = o;
+      }
+    }),
   );
+  const tallyOf = (r: number) => scores[commune[r]!]!.tallies[tally[r]!]!;
+  const optionOf = (r: number) => tallyOf(r).scale.options[option[r]!]!;
+  return {
+    rows,
+    read: {
+      commune_code: (r) => scores[commune[r]!]!.commune.code,
+      panel: (r) => tallyOf(r).question.panel,
+      question_id: (r) => tallyOf(r).question.id,
+      option: (r) => optionOf(r).option,
+      option_label: (r) => optionOf(r).label,
+      coefficient: (r) => optionOf(r).coefficient,
+      count: (r) => tallyOf(r).counts[option[r]!],
+    },
+  };
 }

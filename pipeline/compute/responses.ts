@@ -95,8 +95,7 @@ export function shuffledResponses(
       }
     }
   });
-  return {
-    rows: row,
+  return responsesTable({
     communeCodes,
     questionIds,
     options: options.codes,
@@ -104,5 +103,20 @@ export function shuffledResponses(
     responseNo: responseNo.subarray(0, row),
     question: question.subarray(0, row),
     option: option.subarray(0, row),
+  });
+}
+
+/** The responses table from its dictionaries and its four index columns, all of one length. */
+export function responsesTable(columns: Omit<ResponsesColumns, "rows" | "read">): ResponsesColumns {
+  const { communeCodes, questionIds, options, commune, responseNo, question, option } = columns;
+  return {
+    ...columns,
+    rows: commune.length,
+    read: {
+      commune_code: (i) => communeCodes[commune[i]!],
+      response_no: (i) => responseNo[i],
+      question_id: (i) => questionIds[question[i]!],
+      option: (i) => options[option[i]!],
+    },
   };
 }

@@ -1,8 +1,8 @@
 // The columns of each published table, read from its Zod schema (schemas/published.ts) so that the
 // CSV header, the Parquet types and the XLSX headers all follow the one contract and cannot drift.
 import { z } from "zod";
-import { publishedTables, type PublishedTableName, type ResponsesRow } from "../../schemas/published.ts";
-import type { ComputedTables, ResponsesColumns } from "../model.ts";
+import { publishedTables, type PublishedTableName } from "../../schemas/published.ts";
+import type { ColumnTable, ComputedTables } from "../model.ts";
 
 /** How a column is stored: text (codes keep leading zeros), a decimal, or a whole number. */
 export type ColumnKind = "text" | "decimal" | "integer";
@@ -67,28 +67,9 @@ export function tableColumns(table: PublishedTableName): TableColumn[] {
 /** The published table names, in the order their files are written and listed in the manifest. */
 export const publishedTableNames = Object.keys(publishedTables) as PublishedTableName[];
 
-/** The number of rows of a table as computation hands it over (rows, or responses in columns). */
+/** The number of rows of a table as computation hands it over (rows, or columns). */
 export function rowCount(data: ComputedTables[PublishedTableName]): number {
-  return Array.isArray(data) ? data.length : data.rows;
-}
-
-/**
- * How to read each contract column of the responses table from its columns. Keyed by the
- * contract's names, so a column added to `responsesRow` does not compile until it is readable.
- * An index outside its dictionary reads as undefined and is refused like any missing value.
- */
-const responsesColumnReaders: {
-  [C in keyof ResponsesRow]: (columns: ResponsesColumns) => (row: number) => ResponsesRow[C] | undefined;
-} = {
-  commune_code: (columns) => (row) => columns.communeCodes[columns.commune[row]!],
-  response_no: (columns) => (row) => columns.responseNo[row],
-  question_id: (columns) => (row) => columns.questionIds[columns.question[row]!],
-  option: (columns) => (row) => columns.options[columns.option[row]!],
-};
-
-function responsesColumnReader(columns: ResponsesColumns, name: string): (row: number) => unknown {
-  if (!Object.hasOwn(responsesColumnReaders, name)) throw new Error(`responses: no column ${name}`);
-  return responsesColumnReaders[name as keyof ResponsesRow](columns);
+  return Array.isArray(data) ? data.length : (data as ColumnTable<unknown>).rows;
 }
 
 /**
@@ -104,12 +85,21 @@ export function columnValues<K extends PublishedTableName>(
   from = 0,
   to = rowCount(data),
 ): Cell[] {
-  const valueAt: (row: number) => unknown = Array.isArray(data)
-    ? (row) => (data[row] as Record<string, unknown>)[column.name]
-    : responsesColumnReader(data as ResponsesColumns, column.name);
+  const valueAt = cellReader(table, data, column.name);
   const cells = new Array<Cell>(Math.max(0, to - from));
   for (let row = from; row < to; row++) cells[row - from] = checkedCell(table, row, column, valueAt(row));
   return cells;
+}
+
+function cellReader(
+  table: PublishedTableName,
+  data: ComputedTables[PublishedTableName],
+  name: string,
+): (row: number) => unknown {
+  if (Array.isArray(data)) return (row) => (data[row] as Record<string, unknown>)[name];
+  const { read } = data as ColumnTable<Record<string, unknown>>;
+  if (!Object.hasOwn(read, name)) throw new Error(`published table ${table}: no column ${name}`);
+  return read[name]!;
 }
 
 function checkedCell(table: PublishedTableName, row: number, column: TableColumn, value: unknown): Cell {

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { responsesTable } from "../../../pipeline/compute/responses.ts";
 import { tableCsv } from "../../../pipeline/publish/csv.ts";
 import type { ComputedTables } from "../../../pipeline/model.ts";
 import type { PublishedTableName } from "../../../schemas/published.ts";
@@ -80,8 +81,7 @@ describe("published CSV", () => {
     // 70,000 answers in two communes, 35,000 forms each with one answer: more rows than one
     // unparsing slice, so the rows on either side of a slice boundary are checked too.
     const rows = 70_000;
-    const responses = {
-      rows,
+    const responses = responsesTable({
       communeCodes: ["00007", "=10960"],
       questionIds: ["ND01"],
       options: ["5", "4"],
@@ -89,7 +89,7 @@ describe("published CSV", () => {
       responseNo: Uint32Array.from({ length: rows }, (_, i) => (i % 35_000) + 1),
       question: new Uint16Array(rows),
       option: Uint16Array.from({ length: rows }, (_, i) => i % 2),
-    };
+    });
     const lines = csvText("responses", responses).slice(1).split("\r\n");
     // Header, 70,000 rows, then the empty text after the final CRLF.
     expect(lines).toHaveLength(70_002);

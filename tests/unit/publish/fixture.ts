@@ -2,6 +2,7 @@
 // spreadsheet would run as a formula, a code with leading zeros, nulls, negative changes and
 // Vietnamese text; rows also carry properties outside the contract that must never be published.
 import type { DatasetManifest } from "../../../schemas/dataset.ts";
+import { responsesTable } from "../../../pipeline/compute/responses.ts";
 import type { YearResults } from "../../../pipeline/model.ts";
 import type { YearPublication } from "../../../pipeline/publish/index.ts";
 
@@ -160,8 +161,7 @@ export function results(): YearResults {
         },
       ],
       // Rows: 00007 form 1 ND01 → 5, 00007 form 2 ND01 → 4.
-      responses: {
-        rows: 2,
+      responses: responsesTable({
         communeCodes: ["00007"],
         questionIds: ["ND01"],
         options: ["5", "4"],
@@ -169,7 +169,7 @@ export function results(): YearResults {
         responseNo: Uint32Array.of(1, 2),
         question: Uint16Array.of(0, 0),
         option: Uint16Array.of(0, 1),
-      },
+      }),
     },
     surveyDesign: [
       { group: "nguoi_dan", name: "Người dân, tổ chức", panel: "citizens", planned: 1200, achieved: 58 },
