@@ -7,6 +7,8 @@ import type { SurveyForms } from "../model.ts";
 export interface CommuneForms {
   forms: SurveyForms;
   rows: Uint32Array;
+  /** The commune's index in `forms.communeCodes`; −1 when no form rates it. */
+  commune: number;
 }
 
 /** Each commune's form numbers, by commune code (a counting sort: two passes over the forms). */
@@ -19,7 +21,7 @@ export function rowsByCommune(forms: SurveyForms): Map<string, CommuneForms> {
     const c = forms.commune[r]!;
     lists[c]![filled[c]!++] = r;
   }
-  return new Map(forms.communeCodes.map((code, c) => [code, { forms, rows: lists[c]! }]));
+  return new Map(forms.communeCodes.map((code, c) => [code, { forms, rows: lists[c]!, commune: c }]));
 }
 
 const columnIndexes = new WeakMap<SurveyForms, Map<string, number>>();
@@ -37,5 +39,38 @@ export function answersColumn(forms: SurveyForms, questionId: string): Uint16Arr
 
 /** No forms (a commune no form rates). */
 export function noForms(forms: SurveyForms): CommuneForms {
-  return { forms, rows: new Uint32Array(0) };
+  return { forms, rows: new Uint32Array(0), commune: -1 };
+}
+
+const answerCounts = new WeakMap<SurveyForms, Map<string, Uint32Array>>();
+
+/**
+ * One commune's answers to one question by answer code (index 0: blank), `codes` entries long. A
+ * question's answers of every commune are counted at once, in one sequential pass over its column,
+ * and kept: counting commune by commune jumped through each column once per commune, 18 million
+ * answers at national scale.
+ */
+export function communeAnswerCounts(forms: CommuneForms, questionId: string, codes: number): Uint32Array {
+  if (forms.commune < 0) return new Uint32Array(codes);
+  let panel = answerCounts.get(forms.forms);
+  if (!panel) answerCounts.set(forms.forms, (panel = new Map()));
+  let counts = panel.get(questionId);
+  if (!counts) {
+    const { size, commune, communeCodes } = forms.forms;
+    counts = new Uint32Array(communeCodes.length * codes);
+    const column = answersColumn(forms.forms, questionId);
+    if (column !== null) {
+      for (let r = 0; r < size; r++) {
+        const code = column[r]!;
+        if (code >= codes)
+          throw new RangeError(`Question ${questionId}: answer code ${code} outside its scale`);
+        counts[commune[r]! * codes + code]!++;
+      }
+    } else {
+      // No column: every form's answer is blank.
+      for (let r = 0; r < size; r++) counts[commune[r]! * codes]!++;
+    }
+    panel.set(questionId, counts);
+  }
+  return counts.subarray(forms.commune * codes, (forms.commune + 1) * codes);
 }

@@ -3,7 +3,7 @@
 // after a seeded shuffle, and nothing but the commune, that number, the question and the option
 // leaves: no form_id, no column outside the contract, no blank answers.
 import type { Question } from "../../schemas/questions.ts";
-import type { ResponsesColumns } from "../model.ts";
+import type { ResponsesColumns, SurveyForms } from "../model.ts";
 import { randomInt, type Random } from "../random.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
 import type { Scale } from "./survey.ts";
@@ -56,14 +56,14 @@ export function shuffledResponses(
   });
   const empty = new Uint32Array(0);
   const formsOf = (communeCode: string) => formsByCommune.get(communeCode);
-  const columnsOf = (forms: CommuneForms | undefined) =>
-    forms === undefined ? [] : questionIds.map((id) => answersColumn(forms.forms, id));
+  const columnsOf = (forms: SurveyForms | undefined) =>
+    forms === undefined ? [] : questionIds.map((id) => answersColumn(forms, id));
   // Every non-blank answer of the panel's file, counted column by column in one sequential pass,
   // bounds the rows, so that each column is allocated once (and trimmed if a form's commune is
   // not listed, which validation does not let through).
   let capacity = 0;
   const panel = formsByCommune.values().next().value?.forms;
-  for (const column of panel === undefined ? [] : columnsOf({ forms: panel, rows: empty })) {
+  for (const column of columnsOf(panel)) {
     if (column === null) continue;
     for (let r = 0; r < column.length; r++) if (column[r] !== 0) capacity++;
   }
@@ -77,7 +77,7 @@ export function shuffledResponses(
   let row = 0;
   communeCodes.forEach((communeCode, communeIndex) => {
     const forms = formsOf(communeCode);
-    const columns = columnsOf(forms);
+    const columns = columnsOf(forms?.forms);
     const order = shuffled(forms?.rows ?? empty, random);
     for (let i = 0; i < order.length; i++) {
       const r = order[i]!;

@@ -6,7 +6,7 @@
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
 import { exactDecimal, Fraction, lcm, UNITS_PER_POINT } from "./exact.ts";
-import { answersColumn, type CommuneForms } from "./forms.ts";
+import { communeAnswerCounts, type CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 
 export interface Scale {
@@ -67,9 +67,7 @@ export interface QuestionTally {
 /** Counts one question's answers over the forms rating one commune. */
 export function tallyQuestion(forms: CommuneForms, question: Question, scale: Scale): QuestionTally {
   // Answer codes are 1 + the option's index in its scale; 0 (blank) is counted and dropped.
-  const byCode = new Uint32Array(scale.options.length + 1);
-  const column = answersColumn(forms.forms, question.id);
-  if (column !== null) for (const row of forms.rows) byCode[column[row]!]!++;
+  const byCode = communeAnswerCounts(forms, question.id, scale.options.length + 1);
   const counts = Array.from(byCode.subarray(1));
   const answered = forms.rows.length - byCode[0]!;
   let valid = 0;
