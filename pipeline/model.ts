@@ -13,7 +13,13 @@ import type {
   SurveyQuota,
   SurveyTotals,
 } from "../schemas/published-manifest.ts";
-import type { PublishedTables, ResponsesRow, ScoresRow, SurveyOptionsRow } from "../schemas/published.ts";
+import type {
+  PublishedTables,
+  ResponsesRow,
+  ScoresRow,
+  SurveyOptionsRow,
+  SurveyRow,
+} from "../schemas/published.ts";
 import type { Question } from "../schemas/questions.ts";
 import type { ScaleOption } from "../schemas/scales.ts";
 
@@ -80,7 +86,7 @@ export const optionalInputFiles: ReadonlySet<InputFileName> = new Set(["plan.csv
 
 /**
  * A published table held in columns instead of one object per row. At national scale the scores,
- * survey_options and responses tables have 0.8, 1.6 and 9.4 million rows: as objects they took most
+ * survey, survey_options and responses tables have 0.8, 0.5, 1.6 and 9.4 million rows: as objects they took most
  * of computation's memory and time in garbage collection. Row `i`'s cell of a column is
  * `read[column](i)`. The readers are keyed by the contract's column names, so a column added to the
  * contract does not compile until it can be read; undefined (an index outside its dictionary) is
@@ -116,8 +122,9 @@ export interface ResponsesColumns extends ColumnTable<ResponsesRow> {
 }
 
 /** The published tables as computation hands them to publishing: the largest in columns. */
-export type ComputedTables = Omit<PublishedTables, "scores" | "survey_options" | "responses"> & {
+export type ComputedTables = Omit<PublishedTables, "scores" | "survey" | "survey_options" | "responses"> & {
   scores: TableData<ScoresRow>;
+  survey: TableData<SurveyRow>;
   survey_options: TableData<SurveyOptionsRow>;
   responses: ResponsesColumns;
 };

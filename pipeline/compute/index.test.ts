@@ -458,7 +458,7 @@ describe("computeYear on a tiny year worked out by hand", () => {
 
   it("aggregates survey answers per commune and question, with excluded and blank answers apart", () => {
     const survey = (code: string, question: string) =>
-      results.tables.survey.find((s) => s.commune_code === code && s.question_id === question)!;
+      tableRows(results.tables.survey).find((s) => s.commune_code === code && s.question_id === question)!;
     // CB02 for X: B valid, E excluded, one form blank.
     expect(survey(X, "CB02")).toMatchObject({
       panel: "officials",
@@ -497,7 +497,7 @@ describe("computeYear on a tiny year worked out by hand", () => {
       satisfied_pct: 0,
       satisfied_ci_low: 0,
     });
-    expect(results.tables.survey).toHaveLength(2 * 5);
+    expect(tableRows(results.tables.survey)).toHaveLength(2 * 5);
   });
 
   it("counts every option of the scale, zeros included, in scales.csv order", () => {

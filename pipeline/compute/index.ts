@@ -208,7 +208,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       results,
       domains: domainsTable(scores, options.previous),
       scores: scoresTable(scores),
-      survey: scores.flatMap(surveyRows),
+      survey: surveyTable(scores),
       satisfaction: scores.flatMap(satisfactionRows),
       survey_options: surveyOptionsTable(scores),
       responses: shuffledResponses(
@@ -356,28 +356,56 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
   };
 }
 
-function surveyRows(s: CommuneScore): SurveyRow[] {
-  return s.tallies.map((t) => {
-    const measured = t.scale.measuresSatisfaction && t.valid > 0;
-    const interval = measured ? wilsonInterval(t.satisfied, t.valid) : null;
-    return {
-      commune_code: s.commune.code,
-      panel: t.question.panel,
-      question_id: t.question.id,
-      question_text: t.question.text,
-      criterion_id: t.question.criterion_id,
-      sipas_element: t.question.sipas_element,
-      forms: t.forms,
-      valid_answers: t.valid,
-      excluded_answers: t.excluded,
-      no_answer: t.noAnswer,
-      mean_coefficient:
-        t.meanDenominator === 0 ? null : roundRatioHalfAway(t.coefficientSum, t.meanDenominator),
-      satisfied_pct: measured ? roundRatioHalfAway(t.satisfied * 100, t.valid) : null,
-      satisfied_ci_low: interval ? roundDoubleHalfAway(interval.low * 100) : null,
-      satisfied_ci_high: interval ? roundDoubleHalfAway(interval.high * 100) : null,
-    };
-  });
+/**
+ * Commune × question, in columns: per row the commune and its tally (a question), and the four
+ * figures derived from the tally's counts, NaN standing for null.
+ */
+function surveyTable(scores: readonly CommuneScore[]): ColumnTable<SurveyRow> {
+  let rows = 0;
+  for (const s of scores) rows += s.tallies.length;
+  const commune = new Uint32Array(rows);
+  const tally = new Uint32Array(rows);
+  const meanCoefficient = new Float64Array(rows).fill(Number.NaN);
+  const satisfiedPct = new Float64Array(rows).fill(Number.NaN);
+  const ciLow = new Float64Array(rows).fill(Number.NaN);
+  const ciHigh = new Float64Array(rows).fill(Number.NaN);
+  let row = 0;
+  scores.forEach((s, c) =>
+    s.tallies.forEach((t, q) => {
+      commune[row] = c;
+      tally[row] = q;
+      if (t.meanDenominator > 0)
+        meanCoefficient[row] = roundRatioHalfAway(t.coefficientSum, t.meanDenominator);
+      if (t.scale.measuresSatisfaction && t.valid > 0) {
+        const interval = wilsonInterval(t.satisfied, t.valid);
+        satisfiedPct[row] = roundRatioHalfAway(t.satisfied * 100, t.valid);
+        ciLow[row] = roundDoubleHalfAway(interval.low * 100);
+        ciHigh[row] = roundDoubleHalfAway(interval.high * 100);
+      }
+      row++;
+    }),
+  );
+  const tallyOf = (r: number) => scores[commune[r]!]!.tallies[tally[r]!]!;
+  const orNull = (column: Float64Array) => (r: number) => (Number.isNaN(column[r]) ? null : column[r]);
+  return {
+    rows,
+    read: {
+      commune_code: (r) => scores[commune[r]!]!.commune.code,
+      panel: (r) => tallyOf(r).question.panel,
+      question_id: (r) => tallyOf(r).question.id,
+      question_text: (r) => tallyOf(r).question.text,
+      criterion_id: (r) => tallyOf(r).question.criterion_id,
+      sipas_element: (r) => tallyOf(r).question.sipas_element,
+      forms: (r) => tallyOf(r).forms,
+      valid_answers: (r) => tallyOf(r).valid,
+      excluded_answers: (r) => tallyOf(r).excluded,
+      no_answer: (r) => tallyOf(r).noAnswer,
+      mean_coefficient: orNull(meanCoefficient),
+      satisfied_pct: orNull(satisfiedPct),
+      satisfied_ci_low: orNull(ciLow),
+      satisfied_ci_high: orNull(ciHigh),
+    },
+  };
 }
 
 /**
