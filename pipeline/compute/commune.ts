@@ -1,10 +1,12 @@
 // The exact point estimates of one commune (docs/methodology.md): leaf points, node sums, index, parts,
 // self-score gap and satisfaction, all exact so that rounding happens once, at publication.
 //
-// Node points are kept as integer numerators over one denominator per commune, the least common
-// multiple of 10⁴ (appraisal scores are whole 10⁻⁴ units) and of the survey leaves' denominators:
-// summing the tree is then integer addition, where summing rationals would reduce every partial sum
-// by a gcd, and each published figure is rounded from its exact ratio with one division.
+// A node's points are its appraisal leaves' scores, whole 10⁻⁴ units (a safe integer), plus its
+// survey leaves' points, kept as one integer numerator over one denominator per commune: the least
+// common multiple of 10⁴ and of the survey leaves' denominators. Summing the tree is then integer
+// addition, where summing rationals would reduce every partial sum by a gcd, and each published
+// figure is rounded from its exact ratio with one division. Most nodes have no survey leaf below:
+// their figures are rounded from whole units, without a BigInt.
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
@@ -41,8 +43,13 @@ export interface CommuneScore {
   commune: Commune;
   domains: readonly ApplicableNode[];
   appraisal: ReadonlyMap<string, AppraisalScore>;
-  /** Points of every applicable node, by criterion id, as numerators over `pointsDenominator`. */
-  pointNumerators: Map<string, bigint>;
+  /** Per node, by `order`: the points of its appraisal leaves, in whole units of 10⁻⁴. */
+  appraisalUnits: Float64Array;
+  /**
+   * Per node, by `order`, when a survey leaf is below it: all its points as a numerator over
+   * `pointsDenominator`; null for a node without one, whose points are its appraisal units.
+   */
+  numerators: (bigint | null)[];
   pointsDenominator: bigint;
   points_total: Fraction;
   max_total: Fraction;
@@ -89,39 +96,50 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   }
   const perUnit = denominator / BigInt(UNITS_PER_POINT);
 
-  const numerators = new Map<string, bigint>();
-  let appraisalUnits = 0;
+  const nodes = preOrder(inputs.domains).length;
+  const appraisalUnits = new Float64Array(nodes);
+  const surveyNumerators = new Array<bigint | null>(nodes).fill(null);
+  let appraisalTotal = 0;
   let selfUnits = 0;
   let surveyNumerator = 0n;
   let loweredLeaves = 0;
-  const score = (node: ApplicableNode): bigint => {
+  /** Fills the node's two parts, its children's first. */
+  const score = (node: ApplicableNode): void => {
     const id = node.criterion.id;
-    let numerator = 0n;
+    let units = 0;
+    let survey: bigint | null = null;
     if (node.children.length > 0) {
-      for (const child of node.children) numerator += score(child);
+      for (const child of node.children) {
+        score(child);
+        units += appraisalUnits[child.order]!;
+        const childSurvey = surveyNumerators[child.order]!;
+        if (childSurvey !== null) survey = (survey ?? 0n) + childSurvey;
+      }
     } else if (node.source === "appraisal") {
       const row = inputs.appraisal.get(id);
       if (!row) throw new Error(`Commune ${commune.code} has no appraisal score for criterion ${id}`);
-      const appraised = pointUnitsOf(row.appraised_score);
+      units = pointUnitsOf(row.appraised_score);
       const self = pointUnitsOf(row.self_score);
-      appraisalUnits += appraised;
+      appraisalTotal += units;
       selfUnits += self;
-      if (appraised < self) loweredLeaves++;
-      numerator = BigInt(appraised) * perUnit;
+      if (units < self) loweredLeaves++;
     } else {
       const leafPoints = surveyLeaves.get(id)!;
-      numerator = leafPoints.s * leafPoints.n * (denominator / leafPoints.d);
-      surveyNumerator += numerator;
+      survey = leafPoints.s * leafPoints.n * (denominator / leafPoints.d);
+      surveyNumerator += survey;
     }
-    numerators.set(id, numerator);
-    return numerator;
+    appraisalUnits[node.order] = units;
+    surveyNumerators[node.order] = survey;
   };
-  let totalNumerator = 0n;
   let maxUnits = 0;
   for (const domain of inputs.domains) {
-    totalNumerator += score(domain);
+    score(domain);
     maxUnits += domain.maxUnits;
   }
+  const numerators = surveyNumerators.map((survey, order) =>
+    survey === null ? null : BigInt(appraisalUnits[order]!) * perUnit + survey,
+  );
+  const totalNumerator = BigInt(appraisalTotal) * perUnit + surveyNumerator;
   const total = new Fraction(totalNumerator, denominator);
   const max = new Fraction(maxUnits, UNITS_PER_POINT);
   const elements = elementShares(tallies);
@@ -130,15 +148,16 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     commune,
     domains: inputs.domains,
     appraisal: inputs.appraisal,
-    pointNumerators: numerators,
+    appraisalUnits,
+    numerators,
     pointsDenominator: denominator,
     points_total: total,
     max_total: max,
     index_pct: percentOf(total, max),
-    appraisal_points: new Fraction(appraisalUnits, UNITS_PER_POINT),
+    appraisal_points: new Fraction(appraisalTotal, UNITS_PER_POINT),
     survey_points: new Fraction(surveyNumerator, denominator),
     self_points: new Fraction(selfUnits, UNITS_PER_POINT),
-    self_gap: new Fraction(selfUnits - appraisalUnits, UNITS_PER_POINT),
+    self_gap: new Fraction(selfUnits - appraisalTotal, UNITS_PER_POINT),
     lowered_leaves: loweredLeaves,
     tallies,
     elements,
@@ -151,39 +170,49 @@ export function percentOf(points: Fraction, max: Fraction): Fraction {
   return max.equals(0) ? new Fraction(0) : points.mul(100).div(max);
 }
 
-function numeratorOf(score: CommuneScore, id: string): bigint {
-  const numerator = score.pointNumerators.get(id);
-  if (numerator === undefined) throw new Error(`Commune ${score.commune.code} has no criterion ${id}`);
-  return numerator;
+/**
+ * A node's exact points as an unreduced ratio: its whole appraisal units over 10⁴ when no survey
+ * leaf is below it (two safe integers), else its numerator over the commune's denominator.
+ */
+function pointsRatio(score: CommuneScore, node: ApplicableNode): Ratio {
+  const numerator = score.numerators[node.order];
+  return numerator === null || numerator === undefined
+    ? [BigInt(score.appraisalUnits[node.order]!), BigInt(UNITS_PER_POINT)]
+    : [numerator, score.pointsDenominator];
 }
 
 /** A node's exact points, as a reduced rational. */
-export function nodePoints(score: CommuneScore, id: string): Fraction {
-  return new Fraction(numeratorOf(score, id), score.pointsDenominator);
-}
-
-/** A node's points, rounded for publication. */
-export function publishedNodePoints(score: CommuneScore, id: string): number {
-  return roundRatioHalfAway(numeratorOf(score, id), score.pointsDenominator);
+export function nodePoints(score: CommuneScore, node: ApplicableNode): Fraction {
+  return new Fraction(...pointsRatio(score, node));
 }
 
 /**
  * A node's percentage of its maximum as an unreduced ratio: 100 × (N / D) / (M / 10⁴) = 10⁶ N / (D M)
- * for numerator N over the commune's denominator D and a maximum of M units; a node worth nothing
- * (M = 0) is 0%, as in `percentOf`.
+ * for points N / D and a maximum of M units; a node worth nothing (M = 0) is 0%, as in `percentOf`.
  */
 export function nodePercentRatio(score: CommuneScore, node: ApplicableNode): Ratio {
   if (node.maxUnits === 0) return [0n, 1n];
-  return [
-    numeratorOf(score, node.criterion.id) * BigInt(100 * UNITS_PER_POINT),
-    score.pointsDenominator * BigInt(node.maxUnits),
-  ];
+  const [numerator, denominator] = pointsRatio(score, node);
+  return [numerator * BigInt(100 * UNITS_PER_POINT), denominator * BigInt(node.maxUnits)];
 }
 
-/** A node's percentage of its maximum, rounded for publication straight from the unreduced ratio. */
+// The two published figures of a node, rounded straight from their unreduced ratios; a node without
+// a survey leaf below is rounded from whole numbers, the others from BigInts.
+
+/** A node's points, rounded for publication. */
+export function publishedNodePoints(score: CommuneScore, node: ApplicableNode): number {
+  const numerator = score.numerators[node.order];
+  return numerator === null || numerator === undefined
+    ? roundRatioHalfAway(score.appraisalUnits[node.order]!, UNITS_PER_POINT)
+    : roundRatioHalfAway(numerator, score.pointsDenominator);
+}
+
+/** A node's percentage of its maximum: 100 × (N / D) / (M / 10⁴); a node worth nothing is 0%. */
 export function publishedNodePercent(score: CommuneScore, node: ApplicableNode): number {
   if (node.maxUnits === 0) return 0;
-  // 100 × (N / D) / (M / 10⁴), as in nodePercentRatio, without forming the BigInt products.
-  const factor = [100 * UNITS_PER_POINT, node.maxUnits] as const;
-  return roundRatioHalfAway(numeratorOf(score, node.criterion.id), score.pointsDenominator, 2, factor);
+  const numerator = score.numerators[node.order];
+  // Units U over 10⁴: 100 × U / M, a ratio of safe integers (U, M < 10⁹).
+  if (numerator === null || numerator === undefined)
+    return roundRatioHalfAway(score.appraisalUnits[node.order]! * 100, node.maxUnits);
+  return roundRatioHalfAway(numerator, score.pointsDenominator, 2, [100 * UNITS_PER_POINT, node.maxUnits]);
 }

@@ -118,7 +118,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
               .map((node) => ({
                 maxPoints: node.max.valueOf(),
                 questions: questionsByLeaf.get(node.criterion.id) ?? [],
-                observedPoints: nodePoints(s, node.criterion.id).valueOf(),
+                observedPoints: nodePoints(s, node).valueOf(),
               })),
             scales,
           ),
@@ -286,7 +286,7 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
         commune_name: s.commune.name,
         domain_id: id,
         domain_name: domain.criterion.name,
-        points: publishedNodePoints(s, id),
+        points: publishedNodePoints(s, domain),
         max_points: roundHalfAway(domain.max),
         pct,
         district_avg_pct: districtAverage.get(id)!,
@@ -324,7 +324,7 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       }
       commune[row] = c;
       node[row] = index;
-      points[row] = publishedNodePoints(s, n.criterion.id);
+      points[row] = publishedNodePoints(s, n);
       pct[row] = publishedNodePercent(s, n);
       row++;
     }

@@ -20,6 +20,8 @@ export interface ApplicableNode {
   /** The same maximum in whole units of 10⁻⁴ points. */
   maxUnits: number;
   source: NodeSource;
+  /** Position in its tree's pre-order (`preOrder`), the same in every commune of the type. */
+  order: number;
 }
 
 export function parentIdOf(id: string): string | null {
@@ -55,6 +57,7 @@ export function applicableTree(criteria: readonly Criterion[], type: CommuneType
         max: new Fraction(maxUnits, UNITS_PER_POINT),
         maxUnits,
         source: criterion.source,
+        order: 0,
       };
     }
     const children = below.flatMap((child) => build(child, level + 1) ?? []);
@@ -69,9 +72,12 @@ export function applicableTree(criteria: readonly Criterion[], type: CommuneType
       max: new Fraction(maxUnits, UNITS_PER_POINT),
       maxUnits,
       source: sources.size === 1 ? children[0]!.source : "mixed",
+      order: 0,
     };
   };
-  return (childrenOf.get(null) ?? []).flatMap((domain) => build(domain, 1) ?? []);
+  const domains = (childrenOf.get(null) ?? []).flatMap((domain) => build(domain, 1) ?? []);
+  preOrder(domains).forEach((node, order) => (node.order = order));
+  return domains;
 }
 
 function collectPreOrder(nodes: readonly ApplicableNode[], into: ApplicableNode[]): ApplicableNode[] {
