@@ -3,7 +3,7 @@
 // after a seeded shuffle, and nothing but the commune, that number, the question and the option
 // leaves: no form_id, no column outside the contract, no blank answers.
 import type { Question } from "../../schemas/questions.ts";
-import type { ResponsesColumns, SurveyForms } from "../model.ts";
+import type { ResponsesColumns } from "../model.ts";
 import { randomInt, type Random } from "../random.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
 import type { Scale } from "./survey.ts";
@@ -55,18 +55,18 @@ export function shuffledResponses(
     return scale.options.map((o) => o.option);
   });
   const empty = new Uint32Array(0);
-  const formsOf = (communeCode: string) => formsByCommune.get(communeCode);
-  const columnsOf = (forms: SurveyForms | undefined) =>
-    forms === undefined ? [] : questionIds.map((id) => answersColumn(forms, id));
+  // Every commune's forms are rows of the one panel's columns; a question without a column in the
+  // file has only blank answers, hence no rows.
+  const panel = formsByCommune.values().next().value?.forms;
+  const present = questionIds.flatMap((id, questionIndex) => {
+    const column = panel === undefined ? null : answersColumn(panel, id);
+    return column === null ? [] : [{ questionIndex, column }];
+  });
   // Every non-blank answer of the panel's file, counted column by column in one sequential pass,
   // bounds the rows, so that each column is allocated once (and trimmed if a form's commune is
   // not listed, which validation does not let through).
   let capacity = 0;
-  const panel = formsByCommune.values().next().value?.forms;
-  for (const column of columnsOf(panel)) {
-    if (column === null) continue;
-    for (let r = 0; r < column.length; r++) if (column[r] !== 0) capacity++;
-  }
+  for (const { column } of present) for (let r = 0; r < column.length; r++) if (column[r] !== 0) capacity++;
   const commune = new Uint32Array(capacity);
   const responseNo = new Uint32Array(capacity);
   const question = new Uint16Array(capacity);
@@ -76,13 +76,12 @@ export function shuffledResponses(
   const dictionaryIndex = optionNames.map((names) => new Int32Array(names.length + 1).fill(-1));
   let row = 0;
   communeCodes.forEach((communeCode, communeIndex) => {
-    const forms = formsOf(communeCode);
-    const columns = columnsOf(forms?.forms);
-    const order = shuffled(forms?.rows ?? empty, random);
+    const order = shuffled(formsByCommune.get(communeCode)?.rows ?? empty, random);
     for (let i = 0; i < order.length; i++) {
       const r = order[i]!;
-      for (let questionIndex = 0; questionIndex < columns.length; questionIndex++) {
-        const code = columns[questionIndex]?.[r] ?? 0;
+      for (let k = 0; k < present.length; k++) {
+        const { questionIndex, column } = present[k]!;
+        const code = column[r]!;
         if (code === 0) continue;
         const known = dictionaryIndex[questionIndex]!;
         let index = known[code]!;
