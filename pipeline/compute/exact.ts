@@ -37,7 +37,11 @@ export function pointUnitsOf(value: number): number {
 }
 
 export function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const remainder = a % b;
+    a = b;
+    b = remainder;
+  }
   return a < 0n ? -a : a;
 }
 

@@ -45,20 +45,19 @@ export function noForms(forms: SurveyForms): CommuneForms {
 const answerCounts = new WeakMap<SurveyForms, Map<string, Uint32Array>>();
 
 /**
- * One commune's answers to one question by answer code (index 0: blank), `codes` entries long. A
- * question's answers of every commune are counted at once, in one sequential pass over its column,
- * and kept: counting commune by commune jumped through each column once per commune, 18 million
- * answers at national scale.
+ * Every commune's answers to one question by answer code: commune c's count of code k (0: blank,
+ * else 1 + the option's index) is at c × `codes` + k. Counted once per panel and question, in one
+ * sequential pass over the column, and kept: counting commune by commune jumped through each column
+ * once per commune, 18 million answers at national scale.
  */
-export function communeAnswerCounts(forms: CommuneForms, questionId: string, codes: number): Uint32Array {
-  if (forms.commune < 0) return new Uint32Array(codes);
-  let panel = answerCounts.get(forms.forms);
-  if (!panel) answerCounts.set(forms.forms, (panel = new Map()));
+export function panelAnswerCounts(forms: SurveyForms, questionId: string, codes: number): Uint32Array {
+  let panel = answerCounts.get(forms);
+  if (!panel) answerCounts.set(forms, (panel = new Map()));
   let counts = panel.get(questionId);
   if (!counts) {
-    const { size, commune, communeCodes } = forms.forms;
+    const { size, commune, communeCodes } = forms;
     counts = new Uint32Array(communeCodes.length * codes);
-    const column = answersColumn(forms.forms, questionId);
+    const column = answersColumn(forms, questionId);
     if (column !== null) {
       for (let r = 0; r < size; r++) {
         const code = column[r]!;
@@ -72,5 +71,5 @@ export function communeAnswerCounts(forms: CommuneForms, questionId: string, cod
     }
     panel.set(questionId, counts);
   }
-  return counts.subarray(forms.commune * codes, (forms.commune + 1) * codes);
+  return counts;
 }

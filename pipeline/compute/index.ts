@@ -42,7 +42,7 @@ import {
   roundRatioHalfAway,
   type Ratio,
 } from "./rounding.ts";
-import { buildScales } from "./survey.ts";
+import { buildScales, optionCount } from "./survey.ts";
 import { applicableTree, preOrder, type ApplicableNode } from "./tree.ts";
 import { wilsonInterval } from "./wilson.ts";
 
@@ -470,7 +470,7 @@ function surveyOptionsTable(scores: readonly CommuneScore[]): ColumnTable<Survey
       option: (r) => optionOf(r).option,
       option_label: (r) => optionOf(r).label,
       coefficient: (r) => optionOf(r).coefficient,
-      count: (r) => tallyOf(r).counts[option[r]!],
+      count: (r) => optionCount(tallyOf(r), option[r]!),
     },
   };
 }

@@ -16,13 +16,13 @@ export function roundRatioHalfAway(
   numerator: bigint | number,
   denominator: bigint | number,
   places = 2,
-  factor: readonly [number, number] = [1, 1],
+  factor?: readonly [number, number],
 ): number {
-  const fast = roundApproximateRatio(numerator, denominator, places, factor);
-  return (
-    fast ??
-    roundExactRatio(BigInt(numerator) * BigInt(factor[0]), BigInt(denominator) * BigInt(factor[1]), places)
-  );
+  // No default array for `factor`: one per call was 85 MB of garbage at national scale.
+  const a = factor === undefined ? 1 : factor[0];
+  const b = factor === undefined ? 1 : factor[1];
+  const fast = roundApproximateRatio(numerator, denominator, places, a, b);
+  return fast ?? roundExactRatio(BigInt(numerator) * BigInt(a), BigInt(denominator) * BigInt(b), places);
 }
 
 /**
@@ -38,14 +38,15 @@ function roundApproximateRatio(
   numerator: bigint | number,
   denominator: bigint | number,
   places: number,
-  factor: readonly [number, number],
+  factorNumerator: number,
+  factorDenominator: number,
 ): number | null {
   const scale = 10 ** places;
   const n = Number(numerator);
   const d = Number(denominator);
   // A BigInt beyond the doubles' range converts to Infinity, which says nothing of the ratio.
   if (!Number.isFinite(n) || !Number.isFinite(d)) return null;
-  const x = (((n / d) * factor[0]) / factor[1]) * scale;
+  const x = (((n / d) * factorNumerator) / factorDenominator) * scale;
   const magnitude = Math.abs(x);
   if (!(magnitude < 2 ** 30)) return null;
   const whole = Math.floor(magnitude);

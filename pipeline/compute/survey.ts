@@ -6,7 +6,7 @@
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
 import { exactDecimal, Fraction, lcm, UNITS_PER_POINT } from "./exact.ts";
-import { communeAnswerCounts, type CommuneForms } from "./forms.ts";
+import { panelAnswerCounts, type CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 
 export interface Scale {
@@ -47,8 +47,12 @@ export interface QuestionTally {
   scale: Scale;
   /** Forms rating the commune in the question's panel. */
   forms: number;
-  /** Answers per option, in the scale's order. */
-  counts: number[];
+  /**
+   * Answers per answer code (0: blank, else 1 + the option's index in the scale) at `at` + code:
+   * every commune's counts of the question share one array (`optionCount` reads them).
+   */
+  answers: Uint32Array;
+  at: number;
   /** Answers whose option has a coefficient. */
   valid: number;
   /** Answers whose option has no coefficient ("không đánh giá được"). */
@@ -64,30 +68,38 @@ export interface QuestionTally {
   meanDenominator: number;
 }
 
+/** Answers with the option at `index` of the scale. */
+export function optionCount(tally: QuestionTally, index: number): number {
+  return tally.answers[tally.at + 1 + index]!;
+}
+
 /** Counts one question's answers over the forms rating one commune. */
 export function tallyQuestion(forms: CommuneForms, question: Question, scale: Scale): QuestionTally {
-  // Answer codes are 1 + the option's index in its scale; 0 (blank) is counted and dropped.
-  const byCode = communeAnswerCounts(forms, question.id, scale.options.length + 1);
-  const counts = Array.from(byCode.subarray(1));
-  const answered = forms.rows.length - byCode[0]!;
+  const codes = scale.options.length + 1;
+  const none = forms.commune < 0;
+  const answers = none ? new Uint32Array(codes) : panelAnswerCounts(forms.forms, question.id, codes);
+  const at = none ? 0 : forms.commune * codes;
   let valid = 0;
   let satisfied = 0;
   let coefficientSum = 0;
-  counts.forEach((count, i) => {
+  for (let i = 0; i < scale.options.length; i++) {
     const numerator = scale.numerators[i];
-    if (numerator === null || numerator === undefined) return;
+    if (numerator === null || numerator === undefined) continue;
+    const count = answers[at + 1 + i]!;
     valid += count;
     coefficientSum += count * numerator;
     if (scale.options[i]!.satisfied === true) satisfied += count;
-  });
+  }
   // Counts of a million forms times coefficients of four decimals stay far below 2⁵³.
   if (!Number.isSafeInteger(coefficientSum) || !Number.isSafeInteger(valid * scale.denominator))
     throw new RangeError(`Question ${question.id}: too many answers for exact sums`);
+  const answered = forms.rows.length - answers[at]!;
   return {
     question,
     scale,
     forms: forms.rows.length,
-    counts,
+    answers,
+    at,
     valid,
     excluded: answered - valid,
     noAnswer: forms.rows.length - answered,
