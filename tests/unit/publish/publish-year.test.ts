@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishedTableNames } from "../../../pipeline/publish/columns.ts";
 import { publishYear, type PublishedManifest } from "../../../pipeline/publish/index.ts";
+import { reportMaxUnits } from "../../../pipeline/publish/report/index.ts";
 import { publication, results } from "./fixture.ts";
 import { publishedText } from "./published-text.ts";
 
@@ -107,6 +108,21 @@ describe("publishing a year", () => {
     expect(texts.get("responses.parquet")).toContain('"option":"5"');
     expect(texts.get("chi-so-cchc-2023.xlsx")).toContain("Hồng Dụ");
     expect(texts.get("bao-cao-chi-so-cchc-2023.docx")).toContain("Hồng Dụ");
+  });
+
+  it("publishes no draft report for more units than a report can hold", async () => {
+    const large = publication();
+    const first = large.results.tables.results[0]!;
+    large.results.tables.results = Array.from({ length: reportMaxUnits + 1 }, (_, i) => ({
+      ...first,
+      commune_code: String(i).padStart(5, "0"),
+    }));
+    const manifest = await publishYear(join(parent, "2023"), large);
+    const files = manifest.outputs.map((output) => output.file);
+    expect(files).toContain("results.csv");
+    expect(files).toContain("chi-so-cchc-2023.xlsx");
+    expect(files).not.toContain("bao-cao-chi-so-cchc-2023.docx");
+    expect(await readdir(join(parent, "2023"))).not.toContain("bao-cao-chi-so-cchc-2023.docx");
   });
 
   it("gives byte-identical folders for the same inputs", async () => {
