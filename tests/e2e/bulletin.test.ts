@@ -11,12 +11,12 @@ import { communeSlug } from "../../pipeline/rules/slug.ts";
 import {
   E2E_OUT_DIR,
   latestPublishedYear,
-  launchBrowser,
   openWatchedPage,
   pageUrl,
   publishedCsv,
   siteUrl,
 } from "./harness.ts";
+import { launchChromium } from "../support/chromium.ts";
 
 const year = latestPublishedYear();
 const manifest = JSON.parse(
@@ -30,7 +30,7 @@ const sampleWarning = "Dữ liệu minh họa – không phải kết quả chí
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

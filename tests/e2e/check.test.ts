@@ -6,14 +6,8 @@ import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  E2E_OUT_DIR,
-  latestPublishedYear,
-  launchBrowser,
-  openWatchedPage,
-  pageUrl,
-  siteUrl,
-} from "./harness.ts";
+import { E2E_OUT_DIR, latestPublishedYear, openWatchedPage, pageUrl, siteUrl } from "./harness.ts";
+import { launchChromium } from "../support/chromium.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 const year = latestPublishedYear();
@@ -39,7 +33,7 @@ function withScoreInWords(): Picked[] {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -10,12 +10,12 @@ import { join } from "node:path";
 import {
   E2E_OUT_DIR,
   latestPublishedYear,
-  launchBrowser,
   openWatchedPage,
   pageUrl,
   publishedCsv,
   type PageProblems,
 } from "./harness.ts";
+import { launchChromium } from "../support/chromium.ts";
 import { axeViolations, cspViolations, recordCspViolations, slowDownloads } from "./interactive-support.ts";
 
 const year = latestPublishedYear();
@@ -49,7 +49,7 @@ const typedPlainly = (name: string) =>
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,7 +9,8 @@ import { parseHTML } from "linkedom";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleNotice, sampleReadmeFile } from "../../pipeline/publish/sample-notice.ts";
-import { E2E_OUT_DIR, latestPublishedYear, launchBrowser, openWatchedPage, pageUrl } from "./harness.ts";
+import { E2E_OUT_DIR, latestPublishedYear, openWatchedPage, pageUrl } from "./harness.ts";
+import { launchChromium } from "../support/chromium.ts";
 
 const year = latestPublishedYear();
 const manifest = JSON.parse(
@@ -60,7 +61,7 @@ function noticeOf(file: string): string | null {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

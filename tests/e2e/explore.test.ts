@@ -5,14 +5,8 @@ import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  latestPublishedYear,
-  launchBrowser,
-  openWatchedPage,
-  pageUrl,
-  publishedCsv,
-  type PageProblems,
-} from "./harness.ts";
+import { latestPublishedYear, openWatchedPage, pageUrl, publishedCsv, type PageProblems } from "./harness.ts";
+import { launchChromium } from "../support/chromium.ts";
 import { axeViolations, cspViolations, recordCspViolations, slowDownloads } from "./interactive-support.ts";
 
 const year = latestPublishedYear();
@@ -52,7 +46,7 @@ function expectedCell(communeCode: string | null, rowOption: string, columnOptio
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -20,8 +20,6 @@ export function pageUrl(path: string): string {
   return new URL(path.replace(/^\//, ""), siteUrl()).href;
 }
 
-export { launchChromium as launchBrowser } from "../support/chromium.ts";
-
 /** What went wrong while a page was open. */
 export interface PageProblems {
   consoleErrors: string[];

@@ -4,7 +4,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
-import { latestPublishedYear, launchBrowser, openWatchedPage, pageUrl, publishedCsv } from "./harness.ts";
+import { latestPublishedYear, openWatchedPage, pageUrl, publishedCsv } from "./harness.ts";
+import { launchChromium } from "../support/chromium.ts";
 import { axeViolations, cspViolations, recordCspViolations } from "./interactive-support.ts";
 
 const year = latestPublishedYear();
@@ -23,7 +24,7 @@ const pct = (value: string | undefined) => `${number(value)}%`;
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

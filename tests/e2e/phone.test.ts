@@ -7,7 +7,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatPct } from "../../pipeline/rules/format.ts";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
-import { latestPublishedYear, launchBrowser, openWatchedPage, pageUrl, publishedCsv } from "./harness.ts";
+import { latestPublishedYear, openWatchedPage, pageUrl, publishedCsv } from "./harness.ts";
+import { launchChromium } from "../support/chromium.ts";
 
 const year = latestPublishedYear();
 const results = publishedCsv(year, "results");
@@ -147,7 +148,7 @@ function measure(page: Page, keyHeaders: string[]): Promise<Layout> {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

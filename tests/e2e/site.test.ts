@@ -16,12 +16,12 @@ import {
   BASE_PATH,
   SITE_URL,
   latestPublishedYear,
-  launchBrowser,
   openWatchedPage,
   pageUrl,
   publishedCsv,
   siteUrl,
 } from "./harness.ts";
+import { launchChromium } from "../support/chromium.ts";
 import { E2E_OUT_DIR } from "./paths.ts";
 
 const year = latestPublishedYear();
@@ -49,7 +49,7 @@ const pages = [
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
