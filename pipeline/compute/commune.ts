@@ -10,7 +10,7 @@
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
-import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT } from "./exact.ts";
+import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT, type Ratio } from "./exact.ts";
 import type { CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import {
@@ -22,7 +22,7 @@ import {
   type QuestionTally,
   type Scale,
 } from "./survey.ts";
-import { roundRatioHalfAway, type Ratio } from "./rounding.ts";
+import { roundRatioHalfAway } from "./rounding.ts";
 import { preOrder, type ApplicableNode } from "./tree.ts";
 
 export interface CommuneInputs {
@@ -51,22 +51,23 @@ export interface CommuneScore {
    */
   numerators: (bigint | null)[];
   pointsDenominator: bigint;
-  points_total: Fraction;
-  max_total: Fraction;
+  // The commune's figures as exact unreduced ratios, rounded once at publication.
+  points_total: Ratio;
+  max_total: Ratio;
   /** 100 × points / maximum. */
-  index_pct: Fraction;
-  appraisal_points: Fraction;
-  survey_points: Fraction;
-  self_points: Fraction;
+  index_pct: Ratio;
+  appraisal_points: Ratio;
+  survey_points: Ratio;
+  self_points: Ratio;
   /** Σ self_score − Σ appraised_score over applicable appraisal leaves. */
-  self_gap: Fraction;
+  self_gap: Ratio;
   /** Appraisal leaves whose appraised score is below the self-score. */
   lowered_leaves: number;
   /** One tally per question, in questions.csv order, over the forms rating this commune. */
   tallies: QuestionTally[];
   elements: ElementShare[];
   /** Mean of the SIPAS element shares × 100, null without any citizens' satisfaction answer. */
-  satisfaction_pct: Fraction | null;
+  satisfaction_pct: Ratio | null;
 }
 
 export function scoreCommune(inputs: CommuneInputs): CommuneScore {
@@ -140,8 +141,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     survey === null ? null : BigInt(appraisalUnits[order]!) * perUnit + survey,
   );
   const totalNumerator = BigInt(appraisalTotal) * perUnit + surveyNumerator;
-  const total = new Fraction(totalNumerator, denominator);
-  const max = new Fraction(maxUnits, UNITS_PER_POINT);
+  const units = BigInt(UNITS_PER_POINT);
   const elements = elementShares(tallies);
   const satisfied = satisfaction(elements);
   return {
@@ -151,23 +151,22 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     appraisalUnits,
     numerators,
     pointsDenominator: denominator,
-    points_total: total,
-    max_total: max,
-    index_pct: percentOf(total, max),
-    appraisal_points: new Fraction(appraisalTotal, UNITS_PER_POINT),
-    survey_points: new Fraction(surveyNumerator, denominator),
-    self_points: new Fraction(selfUnits, UNITS_PER_POINT),
-    self_gap: new Fraction(selfUnits - appraisalTotal, UNITS_PER_POINT),
+    points_total: [totalNumerator, denominator],
+    max_total: [BigInt(maxUnits), units],
+    // 100 × (N / D) / (M / 10⁴); a commune worth nothing (M = 0) is 0%, as any such node.
+    index_pct:
+      maxUnits === 0
+        ? [0n, 1n]
+        : [totalNumerator * BigInt(100 * UNITS_PER_POINT), denominator * BigInt(maxUnits)],
+    appraisal_points: [BigInt(appraisalTotal), units],
+    survey_points: [surveyNumerator, denominator],
+    self_points: [BigInt(selfUnits), units],
+    self_gap: [BigInt(selfUnits - appraisalTotal), units],
     lowered_leaves: loweredLeaves,
     tallies,
     elements,
-    satisfaction_pct: satisfied === null ? null : satisfied.mul(100),
+    satisfaction_pct: satisfied === null ? null : [satisfied.s * satisfied.n * 100n, satisfied.d],
   };
-}
-
-/** Percentage of points in a maximum; a node worth nothing (maximum 0) is published as 0%. */
-export function percentOf(points: Fraction, max: Fraction): Fraction {
-  return max.equals(0) ? new Fraction(0) : points.mul(100).div(max);
 }
 
 /**
@@ -188,7 +187,7 @@ export function nodePoints(score: CommuneScore, node: ApplicableNode): Fraction 
 
 /**
  * A node's percentage of its maximum as an unreduced ratio: 100 × (N / D) / (M / 10⁴) = 10⁶ N / (D M)
- * for points N / D and a maximum of M units; a node worth nothing (M = 0) is 0%, as in `percentOf`.
+ * for points N / D and a maximum of M units; a node worth nothing (M = 0) is 0%, as the commune's index.
  */
 export function nodePercentRatio(score: CommuneScore, node: ApplicableNode): Ratio {
   if (node.maxUnits === 0) return [0n, 1n];

@@ -50,4 +50,15 @@ export function lcm(a: bigint, b: bigint): bigint {
   return (a / gcd(a, b)) * b;
 }
 
+/**
+ * An exact ratio numerator / denominator, not necessarily reduced: rounding it takes one division
+ * whatever factor the two share, where a reduced rational costs a gcd at every step.
+ */
+export type Ratio = readonly [numerator: bigint, denominator: bigint];
+
+/** The double nearest to a ratio of integers that doubles hold (points and maxima in 10⁻⁴ units). */
+export function ratioValue([numerator, denominator]: Ratio): number {
+  return Number(numerator) / Number(denominator);
+}
+
 export { Fraction };

@@ -29,19 +29,13 @@ import {
   scoreCommune,
   type CommuneScore,
 } from "./commune.ts";
-import { exactDecimal, type Fraction } from "./exact.ts";
+import { exactDecimal, ratioValue } from "./exact.ts";
 import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import { bandFor, competitionRanks } from "../rules/ranking.ts";
 import { publishedPlan, surveyTotals } from "./plan.ts";
 import { shuffledResponses } from "./responses.ts";
-import {
-  roundDoubleHalfAway,
-  roundHalfAway,
-  roundMeanHalfAway,
-  roundRatioHalfAway,
-  type Ratio,
-} from "./rounding.ts";
+import { roundDoubleHalfAway, roundHalfAway, roundMeanHalfAway, roundRatioHalfAway } from "./rounding.ts";
 import { buildScales, optionCount } from "./survey.ts";
 import { applicableTree, preOrder, type ApplicableNode } from "./tree.ts";
 import { wilsonInterval } from "./wilson.ts";
@@ -96,7 +90,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       scales,
     }),
   );
-  const publishedIndex = scores.map((s) => roundHalfAway(s.index_pct));
+  const publishedIndex = scores.map((s) => roundRatioHalfAway(...s.index_pct));
   const ranks = competitionRanks(publishedIndex);
 
   const questionsByLeaf = groupBy(
@@ -107,8 +101,8 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     ? bootstrapIntervals(
         scores.map((s) =>
           bootstrapCommune(
-            s.appraisal_points.valueOf(),
-            s.max_total.valueOf(),
+            ratioValue(s.appraisal_points),
+            ratioValue(s.max_total),
             new Map([
               ["citizens", citizensOf(s.commune.code)],
               ["officials", officialsOf(s.commune.code)],
@@ -145,14 +139,14 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       index_pct,
       rank,
       band: bandFor(index_pct, data.manifest.bands).code,
-      points: roundHalfAway(s.points_total),
-      max_points: roundHalfAway(s.max_total),
-      appraisal_points: roundHalfAway(s.appraisal_points),
-      survey_points: roundHalfAway(s.survey_points),
-      self_points: roundHalfAway(s.self_points),
-      self_gap: roundHalfAway(s.self_gap),
+      points: roundRatioHalfAway(...s.points_total),
+      max_points: roundRatioHalfAway(...s.max_total),
+      appraisal_points: roundRatioHalfAway(...s.appraisal_points),
+      survey_points: roundRatioHalfAway(...s.survey_points),
+      self_points: roundRatioHalfAway(...s.self_points),
+      self_gap: roundRatioHalfAway(...s.self_gap),
       lowered_leaves: s.lowered_leaves,
-      satisfaction_pct: s.satisfaction_pct === null ? null : roundHalfAway(s.satisfaction_pct),
+      satisfaction_pct: s.satisfaction_pct === null ? null : roundRatioHalfAway(...s.satisfaction_pct),
       index_ci_low: intervals[i]!.indexLow,
       index_ci_high: intervals[i]!.indexHigh,
       rank_low: intervals[i]!.rankLow,
@@ -242,13 +236,10 @@ function respondentsOf(forms: OfficialsForms, group: string): number {
  * the full-precision index and satisfaction, rounded once — not the mean of rounded figures.
  */
 function districtSummary(scores: readonly CommuneScore[]): DistrictSummary {
-  const ratio = (f: Fraction): Ratio => [f.s * f.n, f.d];
-  const satisfaction = scores.flatMap((s) =>
-    s.satisfaction_pct === null ? [] : [ratio(s.satisfaction_pct)],
-  );
+  const satisfaction = scores.flatMap((s) => (s.satisfaction_pct === null ? [] : [s.satisfaction_pct]));
   return {
     communes: scores.length,
-    index_pct: roundMeanHalfAway(scores.map((s) => ratio(s.index_pct))),
+    index_pct: roundMeanHalfAway(scores.map((s) => s.index_pct)),
     satisfaction_pct: satisfaction.length === 0 ? null : roundMeanHalfAway(satisfaction),
   };
 }

@@ -1,7 +1,7 @@
 // Published numbers are rounded to 2 decimals, half away from zero, each from its own full-precision
 // value (docs/methodology.md). Exact values round exactly; doubles (Wilson bounds, bootstrap percentiles) round
 // with a tolerance for the binary error of the arithmetic that produced them.
-import { Fraction } from "./exact.ts";
+import { Fraction, type Ratio } from "./exact.ts";
 
 const HUNDRED = 100n;
 
@@ -77,9 +77,6 @@ function roundExactRatio(numerator: bigint, denominator: bigint, places: number)
 export function roundHalfAway(value: Fraction, places = 2): number {
   return roundRatioHalfAway(value.s * value.n, value.d, places);
 }
-
-/** An exact ratio numerator / denominator, not necessarily reduced. */
-export type Ratio = readonly [numerator: bigint, denominator: bigint];
 
 /**
  * The mean of exact ratios, rounded as `roundHalfAway` rounds the exact mean, from doubles when they
