@@ -105,19 +105,20 @@ export type TableData<Row> = readonly Row[] | ColumnTable<Row>;
  * The `responses` table (schemas/published.ts `responsesRow`: one row per citizen's non-blank
  * answer) as indexes into small dictionaries of distinct values: 12 bytes a row. Row `i` is
  * { commune_code: communeCodes[commune[i]], response_no: responseNo[i],
- *   question_id: questionIds[question[i]], option: options[option[i]] }.
+ *   question_id: questionIds[question[i]], option: options[question[i]][option[i]] }.
  */
 export interface ResponsesColumns extends ColumnTable<ResponsesRow> {
   communeCodes: readonly string[];
   questionIds: readonly string[];
-  options: readonly string[];
+  /** Per question, its scale's options in scales.csv order. */
+  options: readonly (readonly string[])[];
   /** Index into `communeCodes`. */
   commune: Uint32Array;
   /** The form's number within its commune, from 1 (after the privacy shuffle). */
   responseNo: Uint32Array;
   /** Index into `questionIds`. */
   question: Uint16Array;
-  /** Index into `options`. */
+  /** Index into the question's `options`. */
   option: Uint16Array;
 }
 

@@ -13,27 +13,11 @@ function shuffled(items: Uint32Array, random: Random): Uint32Array {
   const copy = items.slice();
   for (let i = copy.length - 1; i > 0; i--) {
     const j = randomInt(random, i + 1);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    const item = copy[i]!;
+    copy[i] = copy[j]!;
+    copy[j] = item;
   }
   return copy;
-}
-
-/** The distinct option codes in order of first appearance, each with its index. */
-class OptionDictionary {
-  readonly codes: string[] = [];
-  readonly #index = new Map<string, number>();
-
-  indexOf(code: string): number {
-    let index = this.#index.get(code);
-    if (index === undefined) {
-      index = this.codes.length;
-      // The column is a Uint16Array; a scale file with more options than that is not a survey.
-      if (index > 0xffff) throw new Error(`responses: more than ${0xffff + 1} distinct options`);
-      this.codes.push(code);
-      this.#index.set(code, index);
-    }
-    return index;
-  }
 }
 
 /**
@@ -71,9 +55,6 @@ export function shuffledResponses(
   const responseNo = new Uint32Array(capacity);
   const question = new Uint16Array(capacity);
   const option = new Uint16Array(capacity);
-  const options = new OptionDictionary();
-  // Per question, the dictionary index of each answer code once it has appeared (−1 before).
-  const dictionaryIndex = optionNames.map((names) => new Int32Array(names.length + 1).fill(-1));
   let row = 0;
   communeCodes.forEach((communeCode, communeIndex) => {
     const order = shuffled(formsByCommune.get(communeCode)?.rows ?? empty, random);
@@ -83,13 +64,10 @@ export function shuffledResponses(
         const { questionIndex, column } = present[k]!;
         const code = column[r]!;
         if (code === 0) continue;
-        const known = dictionaryIndex[questionIndex]!;
-        let index = known[code]!;
-        if (index < 0) known[code] = index = options.indexOf(optionNames[questionIndex]![code - 1]!);
         commune[row] = communeIndex;
         responseNo[row] = i + 1;
         question[row] = questionIndex;
-        option[row] = index;
+        option[row] = code - 1;
         row++;
       }
     }
@@ -97,7 +75,7 @@ export function shuffledResponses(
   return responsesTable({
     communeCodes,
     questionIds,
-    options: options.codes,
+    options: optionNames,
     commune: commune.subarray(0, row),
     responseNo: responseNo.subarray(0, row),
     question: question.subarray(0, row),
@@ -115,7 +93,7 @@ export function responsesTable(columns: Omit<ResponsesColumns, "rows" | "read">)
       commune_code: (i) => communeCodes[commune[i]!],
       response_no: (i) => responseNo[i],
       question_id: (i) => questionIds[question[i]!],
-      option: (i) => options[option[i]!],
+      option: (i) => options[question[i]!]?.[option[i]!],
     },
   };
 }

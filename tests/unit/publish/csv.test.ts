@@ -84,7 +84,7 @@ describe("published CSV", () => {
     const responses = responsesTable({
       communeCodes: ["00007", "=10960"],
       questionIds: ["ND01"],
-      options: ["5", "4"],
+      options: [["5", "4"]],
       commune: Uint32Array.from({ length: rows }, (_, i) => (i < 35_000 ? 0 : 1)),
       responseNo: Uint32Array.from({ length: rows }, (_, i) => (i % 35_000) + 1),
       question: new Uint16Array(rows),

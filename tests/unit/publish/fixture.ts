@@ -164,7 +164,7 @@ export function results(): YearResults {
       responses: responsesTable({
         communeCodes: ["00007"],
         questionIds: ["ND01"],
-        options: ["5", "4"],
+        options: [["5", "4"]],
         commune: Uint32Array.of(0, 0),
         responseNo: Uint32Array.of(1, 2),
         question: Uint16Array.of(0, 0),
