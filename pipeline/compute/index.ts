@@ -348,23 +348,20 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
 }
 
 /**
- * Commune × question, in columns: per row the commune and its tally (a question), and the four
- * figures derived from the tally's counts, NaN standing for null.
+ * Commune × question, in columns: every commune has one tally per question, in questions.csv order
+ * (`scoreCommune`), so row r is commune ⌊r / Q⌋'s tally r mod Q; only the four figures derived from
+ * the tally's counts are stored, NaN standing for null.
  */
 function surveyTable(scores: readonly CommuneScore[]): ColumnTable<SurveyRow> {
-  let rows = 0;
-  for (const s of scores) rows += s.tallies.length;
-  const commune = new Uint32Array(rows);
-  const tally = new Uint32Array(rows);
+  const perCommune = sameTallies(scores);
+  const rows = scores.length * perCommune;
   const meanCoefficient = new Float64Array(rows).fill(Number.NaN);
   const satisfiedPct = new Float64Array(rows).fill(Number.NaN);
   const ciLow = new Float64Array(rows).fill(Number.NaN);
   const ciHigh = new Float64Array(rows).fill(Number.NaN);
   let row = 0;
-  scores.forEach((s, c) =>
-    s.tallies.forEach((t, q) => {
-      commune[row] = c;
-      tally[row] = q;
+  scores.forEach((s) =>
+    s.tallies.forEach((t) => {
       if (t.meanDenominator > 0)
         meanCoefficient[row] = roundRatioHalfAway(t.coefficientSum, t.meanDenominator);
       if (t.scale.measuresSatisfaction && t.valid > 0) {
@@ -376,12 +373,13 @@ function surveyTable(scores: readonly CommuneScore[]): ColumnTable<SurveyRow> {
       row++;
     }),
   );
-  const tallyOf = (r: number) => scores[commune[r]!]!.tallies[tally[r]!]!;
+  const communeOf = (r: number) => scores[Math.floor(r / perCommune)]!;
+  const tallyOf = (r: number) => communeOf(r).tallies[r % perCommune]!;
   const orNull = (column: Float64Array) => (r: number) => (Number.isNaN(column[r]) ? null : column[r]);
   return {
     rows,
     read: {
-      commune_code: (r) => scores[commune[r]!]!.commune.code,
+      commune_code: (r) => communeOf(r).commune.code,
       panel: (r) => tallyOf(r).question.panel,
       question_id: (r) => tallyOf(r).question.id,
       question_text: (r) => tallyOf(r).question.text,
@@ -431,37 +429,45 @@ function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
 }
 
 /**
+ * The number of tallies of every commune: one per question (`scoreCommune`), which the survey
+ * tables' row layout relies on.
+ */
+function sameTallies(scores: readonly CommuneScore[]): number {
+  const perCommune = scores[0]?.tallies.length ?? 0;
+  if (scores.some((s) => s.tallies.length !== perCommune))
+    throw new Error("Communes with different numbers of question tallies");
+  return perCommune;
+}
+
+/**
  * Officials' answers leave the pipeline only as these counts per commune, question and option, in
- * columns: per row the commune, its tally (a question) and the option's index in the scale.
+ * columns: every commune's rows follow one layout (each question's options, in questions.csv and
+ * scale order), so row r is commune ⌊r / L⌋'s row r mod L of the layout.
  */
 function surveyOptionsTable(scores: readonly CommuneScore[]): ColumnTable<SurveyOptionsRow> {
-  let rows = 0;
-  for (const s of scores) for (const t of s.tallies) rows += t.scale.options.length;
-  const commune = new Uint32Array(rows);
-  const tally = new Uint32Array(rows);
-  const option = new Uint16Array(rows);
-  let row = 0;
-  scores.forEach((s, c) =>
-    s.tallies.forEach((t, q) => {
-      for (let o = 0; o < t.scale.options.length; o++, row++) {
-        commune[row] = c;
-        tally[row] = q;
-        option[row] = o;
-      }
+  sameTallies(scores);
+  const tallyAt: number[] = [];
+  const optionAt: number[] = [];
+  scores[0]?.tallies.forEach((t, q) =>
+    t.scale.options.forEach((_, o) => {
+      tallyAt.push(q);
+      optionAt.push(o);
     }),
   );
-  const tallyOf = (r: number) => scores[commune[r]!]!.tallies[tally[r]!]!;
-  const optionOf = (r: number) => tallyOf(r).scale.options[option[r]!]!;
+  const perCommune = tallyAt.length;
+  const communeOf = (r: number) => scores[Math.floor(r / perCommune)]!;
+  const tallyOf = (r: number) => communeOf(r).tallies[tallyAt[r % perCommune]!]!;
+  const optionOf = (r: number) => tallyOf(r).scale.options[optionAt[r % perCommune]!]!;
   return {
-    rows,
+    rows: scores.length * perCommune,
     read: {
-      commune_code: (r) => scores[commune[r]!]!.commune.code,
+      commune_code: (r) => communeOf(r).commune.code,
       panel: (r) => tallyOf(r).question.panel,
       question_id: (r) => tallyOf(r).question.id,
       option: (r) => optionOf(r).option,
       option_label: (r) => optionOf(r).label,
       coefficient: (r) => optionOf(r).coefficient,
-      count: (r) => optionCount(tallyOf(r), option[r]!),
+      count: (r) => optionCount(tallyOf(r), optionAt[r % perCommune]!),
     },
   };
 }
