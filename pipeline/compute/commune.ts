@@ -12,7 +12,6 @@ import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
 import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT, type Ratio } from "./exact.ts";
 import type { CommuneForms } from "./forms.ts";
-import { groupBy } from "../rules/group.ts";
 import {
   elementShares,
   satisfaction,
@@ -34,9 +33,39 @@ export interface CommuneInputs {
   /** Forms whose commune_code is this commune, per panel. */
   citizensForms: CommuneForms;
   officialsForms: CommuneForms;
+  survey: SurveyLayout;
+}
+
+/** The questions as every commune's tallies use them: the same for all communes of a year. */
+export interface SurveyLayout {
   /** Every question, in questions.csv order. */
   questions: readonly Question[];
-  scales: ReadonlyMap<string, Scale>;
+  /** Each question's scale, by position in `questions`. */
+  scales: readonly Scale[];
+  /** The positions in `questions` of each survey leaf's questions, by criterion id. */
+  byLeaf: ReadonlyMap<string, readonly number[]>;
+}
+
+export function surveyLayout(
+  questions: readonly Question[],
+  scales: ReadonlyMap<string, Scale>,
+): SurveyLayout {
+  const byLeaf = new Map<string, number[]>();
+  questions.forEach((question, q) => {
+    if (question.criterion_id === null) return;
+    const leaf = byLeaf.get(question.criterion_id) ?? [];
+    leaf.push(q);
+    byLeaf.set(question.criterion_id, leaf);
+  });
+  return {
+    questions,
+    scales: questions.map((question) => {
+      const scale = scales.get(question.scale);
+      if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
+      return scale;
+    }),
+    byLeaf,
+  };
 }
 
 export interface CommuneScore {
@@ -72,16 +101,11 @@ export interface CommuneScore {
 
 export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   const { commune } = inputs;
-  const tallies = inputs.questions.map((question) => {
-    const scale = inputs.scales.get(question.scale);
-    if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
+  const { questions, scales, byLeaf } = inputs.survey;
+  const tallies = questions.map((question, q) => {
     const forms = question.panel === "citizens" ? inputs.citizensForms : inputs.officialsForms;
-    return tallyQuestion(forms, question, scale);
+    return tallyQuestion(forms, question, scales[q]!);
   });
-  const talliesByLeaf = groupBy(
-    tallies.filter((t) => t.question.criterion_id !== null),
-    (t) => t.question.criterion_id!,
-  );
 
   // The survey leaves' exact points first: their denominators fix the commune's common denominator.
   const surveyLeaves = new Map<string, Fraction>();
@@ -89,7 +113,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   for (const node of preOrder(inputs.domains)) {
     if (node.children.length > 0 || node.source !== "survey") continue;
     const id = node.criterion.id;
-    const leafPoints = surveyLeafPoints(node.maxUnits, talliesByLeaf.get(id) ?? []);
+    const leafPoints = surveyLeafPoints(node.maxUnits, tallies, byLeaf.get(id) ?? []);
     if (!leafPoints)
       throw new Error(`Commune ${commune.code} has no valid survey answer for criterion ${id}`);
     surveyLeaves.set(id, leafPoints);

@@ -27,6 +27,7 @@ import {
   publishedNodePercent,
   publishedNodePoints,
   scoreCommune,
+  surveyLayout,
   type CommuneScore,
 } from "./commune.ts";
 import { exactDecimal, ratioValue } from "./exact.ts";
@@ -77,6 +78,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     appraisalByCommune.set(row.commune_code, rows);
   }
 
+  const survey = surveyLayout(data.questions, scales);
   // Communes in code order: the order of every table but results, which is by rank.
   const communes = [...data.communes].sort((a, b) => compareCodes(a.code, b.code));
   const scores = communes.map((commune) =>
@@ -86,17 +88,12 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       appraisal: appraisalByCommune.get(commune.code) ?? new Map(),
       citizensForms: citizensOf(commune.code),
       officialsForms: officialsOf(commune.code),
-      questions: data.questions,
-      scales,
+      survey,
     }),
   );
   const publishedIndex = scores.map((s) => roundRatioHalfAway(...s.index_pct));
   const ranks = competitionRanks(publishedIndex);
 
-  const questionsByLeaf = groupBy(
-    data.questions.filter((q) => q.criterion_id !== null),
-    (q) => q.criterion_id!,
-  );
   const intervals: BootstrapInterval[] = options.bootstrap
     ? bootstrapIntervals(
         scores.map((s) =>
@@ -111,7 +108,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
               .filter((node) => node.children.length === 0 && node.source === "survey")
               .map((node) => ({
                 maxPoints: node.max.valueOf(),
-                questions: questionsByLeaf.get(node.criterion.id) ?? [],
+                questions: (survey.byLeaf.get(node.criterion.id) ?? []).map((q) => data.questions[q]!),
                 observedPoints: nodePoints(s, node).valueOf(),
               })),
             scales,

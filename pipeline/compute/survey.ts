@@ -115,13 +115,19 @@ export function tallyQuestion(forms: CommuneForms, question: Question, scale: Sc
  * forbids a leaf with no valid answer at all, which validation reports); null when no question of
  * the leaf has a valid answer.
  */
-export function surveyLeafPoints(maxUnits: number, tallies: readonly QuestionTally[]): Fraction | null {
+export function surveyLeafPoints(
+  maxUnits: number,
+  tallies: readonly QuestionTally[],
+  /** The positions in `tallies` of the leaf's questions. */
+  leafQuestions: readonly number[],
+): Fraction | null {
   // Σ sᵢ/dᵢ over the k measured questions as one unreduced ratio, then × max / k: a leaf has a few
   // questions, so the product of denominators stays small and a single gcd reduces the result.
   let numerator = 0n;
   let denominator = 1n;
   let measured = 0;
-  for (const t of tallies) {
+  for (const q of leafQuestions) {
+    const t = tallies[q]!;
     if (t.meanDenominator === 0) continue;
     const d = BigInt(t.meanDenominator);
     numerator = numerator * d + BigInt(t.coefficientSum) * denominator;
