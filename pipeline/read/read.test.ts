@@ -53,6 +53,10 @@ describe("findLegacyVietnamese", () => {
     ["VNI chào", "a\nb\nchaøo", 3],
     ["VNI Đông", "Ñoâng", 1],
     ["VNI Xã", "Xaõ", 1],
+    // Only positions by a legacy character are tried: after honest õ/ù, and with the characters
+    // case folding matches (Greek μ for the marker µ), the first match is still found.
+    ["VNI after honest õ", "rõ ràng, ùa vào\nXaõ", 2],
+    ["µ case-folded", "Ngõ 5\nxμ", 2],
   ])("flags %s on its line", (_, text, line) => {
     expect(findLegacyVietnamese(text)?.line).toBe(line);
   });
