@@ -37,8 +37,8 @@ import { readSheet } from "../read/sheet.ts";
 import type { SheetRow } from "../read/workbook.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
-import { checkInvisible, checkInvisibleColumns } from "./invisible.ts";
-import { duplicateCells, duplicateKeys } from "./keys.ts";
+import { checkInvisible } from "./invisible.ts";
+import { duplicateKeys } from "./keys.ts";
 import { loadWorkbooks, workbooksIn } from "./file-set.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
@@ -232,7 +232,8 @@ class YearValidation {
 
   /**
    * A survey file read into columns (survey-columns.ts): a file without quotes straight from its
-   * text, any other through the CSV parser's rows.
+   * text, any other through the CSV parser's rows. Its form ids are checked for repeats and
+   * invisible characters as they are read, not kept.
    */
   survey(
     file: SurveyFileName,
@@ -247,7 +248,16 @@ class YearValidation {
     return this.guard(file, () => {
       const spec = { file, ...inputColumns[file], questions: { panel: surveyPanel[file], ids } };
       const columns = (opened: Pick<CsvTable, "index" | "questionColumns">) =>
-        new SurveyColumns(file, opened, knownColumns(file), schema, formCellChecks, lookup, this.problems);
+        new SurveyColumns(
+          file,
+          opened,
+          knownColumns(file),
+          "form_id",
+          schema,
+          formCellChecks,
+          lookup,
+          this.problems,
+        );
       if (sheet) {
         // A workbook's sheet: its rows, already cells, take the general path.
         const read = readSheet(sheet.rows, spec);
@@ -259,7 +269,6 @@ class YearValidation {
         const reader = columns(read.table);
         for (const row of read.table.rows) reader.addRow(row);
         const table = reader.finish();
-        checkInvisibleColumns(file, table.fixed, table.line, this.problems);
         this.record(file, bytes, table.rows);
         return table;
       }
@@ -273,7 +282,6 @@ class YearValidation {
       if (withoutQuotes(opened)) reader.scanBody(opened);
       else parseBody(file, opened, this.problems, (row) => reader.addRow(row));
       const table = reader.finish();
-      checkInvisibleColumns(file, table.fixed, table.line, this.problems);
       noRowsProblem(file, opened, table.rows, this.problems);
       this.record(file, bytes, table.rows);
       return table;
@@ -286,24 +294,14 @@ const surveyPanel = { "survey-officials.csv": "officials", "survey-citizens.csv"
 
 /** A survey table's forms, for computation; null when a row is not a form (an error was reported). */
 function surveyForms(table: SurveyTable | null): SurveyForms | null {
-  if (table === null || table.valid.includes(0)) return null;
-  const codes = table.fixed.commune_code ?? [];
-  const index = new Map<string, number>();
-  const communeCodes: string[] = [];
-  const commune = new Uint32Array(table.rows);
-  for (let r = 0; r < table.rows; r++) {
-    const code = codes[r] as string;
-    let c = index.get(code);
-    if (c === undefined) {
-      index.set(code, (c = communeCodes.length));
-      communeCodes.push(code);
-    }
-    commune[r] = c;
-  }
+  const communes = table?.fixed.commune_code;
+  if (table === null || communes === undefined || table.valid.includes(0)) return null;
+  // Every row is a form, so the column's distinct codes are the forms' communes in order of first
+  // appearance, as the computation takes them.
   return {
     size: table.rows,
-    communeCodes,
-    commune,
+    communeCodes: communes.values,
+    commune: communes.codes,
     questionIds: table.questionColumns,
     answers: table.answers,
   };
@@ -312,7 +310,11 @@ function surveyForms(table: SurveyTable | null): SurveyForms | null {
 function officialsForms(table: SurveyTable | null): OfficialsForms | null {
   const forms = surveyForms(table);
   if (table === null || forms === null) return null;
-  return { ...forms, respondentIds: table.fixed.respondent_id ?? [], groups: table.fixed.group ?? [] };
+  const cells = (column: string) => {
+    const coded = table.fixed[column];
+    return coded === undefined ? [] : Array.from(coded.codes, (code) => coded.values[code] as string);
+  };
+  return { ...forms, respondentIds: cells("respondent_id"), groups: cells("group") };
 }
 
 function sizeParams(bytes: number): { size: string; limit: number } {
@@ -367,12 +369,6 @@ export function validateYear(
     if (scales) duplicateKeys("scales.csv", scales.rows, ["scale", "option"], problems);
     if (questions) duplicateKeys("questions.csv", questions.rows, ["id"], problems);
     if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, ["commune_code", "criterion_id"], problems);
-    for (const [file, table] of [
-      ["survey-officials.csv", officials],
-      ["survey-citizens.csv", citizens],
-    ] as const) {
-      if (table) duplicateCells(file, table.fixed.form_id ?? [], table.line, "form_id", problems);
-    }
     if (planFile) checkPlan(planFile.rows, problems);
 
     const communeIndex: CommuneIndex | null = communes && {

@@ -47,19 +47,23 @@ export function checkInvisible(file: string, rows: readonly ParsedRow<unknown>[]
   }
 }
 
-/** The same check over a survey file's fixed columns, held as columns (survey-columns.ts). */
-export function checkInvisibleColumns(
+/**
+ * The same for the text source[start, end), cut out only when it holds a character outside
+ * printable ASCII, where every invisible one is: a million survey forms' ids need no string each.
+ */
+export function invisibleProblemIn(
   file: string,
-  fixed: Readonly<Record<string, readonly string[]>>,
-  lines: Uint32Array,
-  problems: Problem[],
-): void {
-  for (const [column, cells] of Object.entries(fixed)) {
-    cells.forEach((cell, row) => {
-      const found = invisibleProblem(file, lines[row] ?? null, column, cell);
-      if (found !== null) problems.push(found);
-    });
+  line: number,
+  column: string,
+  source: string,
+  start: number,
+  end: number,
+): Problem | null {
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 32 || c > 126) return invisibleProblem(file, line, column, source.slice(start, end));
   }
+  return null;
 }
 
 /** Every string in a parsed JSON value, with its dotted path. */

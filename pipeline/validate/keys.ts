@@ -135,21 +135,3 @@ export function duplicateKeys(
     }
   });
 }
-
-/** The same for a one-column key held as a column of cells (the survey files' form_id). */
-export function duplicateCells(
-  file: string,
-  cells: readonly string[],
-  lines: Uint32Array,
-  column: string,
-  problems: Problem[],
-): void {
-  const slots = new HashSlots();
-  cells.forEach((cell, i) => {
-    if (cell === "") return;
-    let first = slots.find(hashChars(cell, 0, cell.length));
-    while (first !== -1 && cells[first] !== cell) first = slots.next();
-    if (first === -1) slots.add(i);
-    else problems.push(duplicateProblem(file, lines[i]!, lines[first]!, [column], cell));
-  });
-}
