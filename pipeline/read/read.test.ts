@@ -1,5 +1,8 @@
+import fc from "fast-check";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "./csv.ts";
+import type { Problem } from "../problem.ts";
+import { acceptRow, parseBody, readCsv, type CsvOpened, type CsvRow } from "./csv.ts";
 import { decodeText } from "./decode.ts";
 import { closestName, editDistance, findHeader } from "./header.ts";
 import { findLegacyVietnamese } from "./legacy.ts";
@@ -112,5 +115,68 @@ describe("readCsv", () => {
       ["blank_column", 1, null],
       ["missing_column", 1, "survey_quota"],
     ]);
+  });
+});
+
+describe("parseBody", () => {
+  /** The body's rows and problems as the CSV parser alone reads them, rows counted from the header. */
+  function parserOnly(text: string, header: string[]): { rows: CsvRow[]; problems: Problem[] } {
+    const rows: CsvRow[] = [];
+    const problems: Problem[] = [];
+    let line = 1;
+    let cursor = 0;
+    let isHeader = true;
+    Papa.parse<string[]>(text, {
+      delimiter: ",",
+      newline: "\n",
+      skipEmptyLines: false,
+      step: (result) => {
+        const rowLine = line;
+        for (
+          let i = text.indexOf("\n", cursor);
+          i !== -1 && i < result.meta.cursor;
+          i = text.indexOf("\n", i + 1)
+        )
+          line++;
+        cursor = result.meta.cursor;
+        if (isHeader) {
+          isHeader = false;
+          return;
+        }
+        if (result.errors.some((e) => e.type === "Quotes"))
+          problems.push({ file: "f", line: rowLine, code: "unclosed_quote" } as Problem);
+        else {
+          const row = acceptRow("f", header, result.data, rowLine, problems);
+          if (row !== null) rows.push(row);
+        }
+      },
+    });
+    return { rows, problems };
+  }
+
+  it("reads plain rows itself exactly as the CSV parser does, and leaves it the others", () => {
+    const header = ["x", "y"];
+    const body = fc.array(fc.constantFrom("a", "b", ",", '"', "\n", " ", "=", "\uFEFF"), { maxLength: 40 });
+    fc.assert(
+      fc.property(body, (chars) => {
+        const text = `x,y\n${chars.join("")}`;
+        const opened: CsvOpened = {
+          text,
+          header,
+          index: new Map(),
+          questionColumns: [],
+          headerLine: 1,
+          offset: 0,
+          delimiter: ",",
+        };
+        const rows: CsvRow[] = [];
+        const problems: Problem[] = [];
+        parseBody("f", opened, problems, (row) => rows.push(row));
+        const expected = parserOnly(text, header);
+        expect(rows).toEqual(expected.rows);
+        expect(problems.map((p) => [p.line, p.code])).toEqual(expected.problems.map((p) => [p.line, p.code]));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
