@@ -28,7 +28,6 @@ import {
   noRowsProblem,
   openCsv,
   parseBody,
-  readCsv,
   withoutQuotes,
   type CsvSpec,
   type CsvTable,
@@ -43,7 +42,7 @@ import { loadWorkbooks, workbooksIn } from "./file-set.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
 import { checkQuestions } from "./questions.ts";
-import { parseRows, type ParsedRow } from "./rows.ts";
+import { parseRows, rowParser, type ParsedRow } from "./rows.ts";
 import { checkSlugs } from "./slugs.ts";
 import {
   checkAnswerable,
@@ -203,30 +202,40 @@ class YearValidation {
     }
   }
 
-  /** A file's rows, parsed; its cells as read are not kept. */
+  /**
+   * A file's rows, parsed; its cells as read are not kept. A CSV file's rows are parsed as they
+   * are read, so that no row's cells outlive it (half a million in the appraisal file).
+   */
   table<S extends z.ZodType>(file: CsvFileName, schema: S): Table<z.output<S>> | null {
-    const read = this.read(file, schema);
-    return read && { rows: read.rows };
-  }
-
-  private read<S extends z.ZodType>(
-    file: CsvFileName,
-    schema: S,
-  ): { table: CsvTable; rows: ParsedRow<z.output<S>>[] } | null {
     const sheet = this.sheets.get(file);
     this.sheets.delete(file);
     const bytes = sheet?.bytes ?? this.bytes(file);
     if (bytes === null) return null;
     return this.guard(file, () => {
       const spec = { file, ...inputColumns[file] };
-      const read = sheet ? readSheet(sheet.rows, spec) : readCsv(bytes, spec);
-      // Not push(...): a file of repeated rows has hundreds of thousands of problems.
-      for (const p of read.problems) this.problems.push(p);
-      this.record(file, bytes, read.table?.rows.length ?? 0);
-      if (read.table === null) return null;
-      const rows = parseRows(file, read.table, schema, knownColumns(file), this.problems);
+      let rows: ParsedRow<z.output<S>>[];
+      if (sheet) {
+        const read = readSheet(sheet.rows, spec);
+        // Not push(...): a file of repeated rows has hundreds of thousands of problems.
+        for (const p of read.problems) this.problems.push(p);
+        this.record(file, bytes, read.table?.rows.length ?? 0);
+        if (read.table === null) return null;
+        rows = parseRows(file, read.table, schema, knownColumns(file), this.problems);
+      } else {
+        const { opened, problems } = openCsv(bytes, spec);
+        for (const p of problems) this.problems.push(p);
+        if (opened === null) {
+          this.record(file, bytes, 0);
+          return null;
+        }
+        const parse = rowParser(file, opened.index, schema, knownColumns(file), this.problems);
+        rows = [];
+        parseBody(file, opened, this.problems, (row) => rows.push(parse(row)));
+        noRowsProblem(file, opened, rows.length, this.problems);
+        this.record(file, bytes, rows.length);
+      }
       checkInvisible(file, rows, this.problems);
-      return { table: read.table, rows };
+      return { rows };
     });
   }
 
