@@ -44,15 +44,16 @@ export function cellProblem(
   return problem("dataset_field", at, { detail_vi: issue.message, detail_en: issue.message });
 }
 
+/** The row's cells by column name; `at` is each column's position in the header, if there. */
 export function rowRecord(
-  index: ReadonlyMap<string, number>,
+  at: readonly (number | undefined)[],
   row: CsvRow,
   columns: readonly string[],
 ): Record<string, string> {
   const record: Record<string, string> = {};
-  for (const column of columns) {
-    const i = index.get(column);
-    record[column] = i === undefined ? "" : (row.cells[i] as string);
+  for (let k = 0; k < columns.length; k++) {
+    const i = at[k];
+    record[columns[k]!] = i === undefined ? "" : (row.cells[i] as string);
   }
   return record;
 }
@@ -123,8 +124,9 @@ export function rowParser<S extends z.ZodType>(
     }
     return value;
   };
+  const at = columns.map((column) => index.get(column));
   return (row) => {
-    const raw = rowRecord(index, row, columns);
+    const raw = rowRecord(at, row, columns);
     if (row.ragged) return { line: row.line, raw, value: null };
     const value = (byCells(raw) as z.output<S> | null) ?? parseRow(file, row.line, raw, schema, problems);
     return { line: row.line, raw, value };
