@@ -15,6 +15,12 @@ export function hashChars(source: string, start: number, end: number, hash = has
   return h >>> 0;
 }
 
+/** A hash of two codes (row numbers, dictionary codes), spread over the low bits the table uses. */
+export function hashCodes(a: number, b: number): number {
+  const h = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
 /** Whether a[aStart, aEnd) and b[bStart, bEnd) are the same text. */
 export function sameText(
   a: string,

@@ -10,6 +10,7 @@ import type { Problem } from "../problem.ts";
 import type { CommuneIndex } from "./appraisal.ts";
 import { unknownCommune } from "./appraisal.ts";
 import { appliesTo, leafSource, type CriteriaTree } from "./criteria.ts";
+import { hashCodes, HashSlots } from "./keys.ts";
 import type { CodedColumn, SurveyTable } from "./survey-columns.ts";
 
 export const surveyFile = { officials: "survey-officials.csv", citizens: "survey-citizens.csv" } as const;
@@ -69,10 +70,10 @@ export function checkOfficials(
   /** Per respondent: the group and line first seen (-1: not yet seen). */
   const firstGroup = new Int32Array(respondents.values.length).fill(-1);
   const firstLine = new Uint32Array(respondents.values.length);
-  /** The first line rating each commune, by respondent × commune. */
-  const rated = new Map<number, number>();
-  /** Respondents of valid forms, by group × respondent; and how many per group. */
-  const counted = new Set<number>();
+  /** Rows by respondent × commune (the first rating of each), and valid rows by group × respondent. */
+  const ratings = new HashSlots();
+  const members = new HashSlots();
+  /** Respondents of valid forms per group. */
   const perGroup = new Uint32Array(groupCells.values.length);
   for (let r = 0; r < table.rows; r++) {
     const respondent = respondents.codes[r]!;
@@ -99,21 +100,15 @@ export function checkOfficials(
       );
     }
     if (communes.values[commune] !== "") {
-      const pair = respondent * communes.values.length + commune;
-      const first = rated.get(pair);
-      if (first === undefined) rated.set(pair, line);
-      else {
+      const first = firstWithPair(ratings, respondents.codes, communes.codes, r);
+      if (first !== -1) {
         const at = { file, line, column: "respondent_id", value: respondentId };
-        problems.push(
-          problem("duplicate_rating", at, { commune: communes.values[commune]!, first_line: first }),
-        );
+        const params = { commune: communes.values[commune]!, first_line: table.line[first]! };
+        problems.push(problem("duplicate_rating", at, params));
       }
     }
-    const member = group * respondents.values.length + respondent;
-    if (table.valid[r] === 1 && !counted.has(member)) {
-      counted.add(member);
+    if (table.valid[r] === 1 && firstWithPair(members, groupCells.codes, respondents.codes, r) === -1)
       perGroup[group]!++;
-    }
   }
   const groupCode = new Map(groupCells.values.map((group, code) => [group, code]));
   for (const group of officialsGroups?.values() ?? []) {
@@ -125,6 +120,14 @@ export function checkOfficials(
     if (found < group.planned)
       problems.push(problem("respondents_below_planned", at, { found, expected: group.planned }));
   }
+}
+
+/** The first row before r with row r's codes in both columns, or -1 after adding r to `slots`. */
+function firstWithPair(slots: HashSlots, a: Uint32Array, b: Uint32Array, r: number): number {
+  let first = slots.find(hashCodes(a[r]!, b[r]!));
+  while (first !== -1 && (a[first] !== a[r] || b[first] !== b[r])) first = slots.next();
+  if (first === -1) slots.add(r);
+  return first;
 }
 
 export interface PanelForms {
@@ -142,23 +145,28 @@ export function panelForms(table: SurveyTable, lookup: ScaleLookup): PanelForms 
   });
   const columns = table.questionColumns.length;
   const { values, codes } = fixedColumn(table, "commune_code");
-  /** Communes by their code in the column, numbered in order of their first valid form (-1: none). */
+  /** Each valid row's commune, numbered in order of its first valid form (-1: not a form). */
   const communeIndex = new Int32Array(values.length).fill(-1);
   const order: number[] = [];
-  const forms: number[] = [];
-  const flags: number[] = [];
+  const commune = new Int32Array(table.rows).fill(-1);
   for (let r = 0; r < table.rows; r++) {
     if (table.valid[r] !== 1) continue;
     let c = communeIndex[codes[r]!]!;
     if (c === -1) {
-      communeIndex[codes[r]!] = c = forms.length;
+      communeIndex[codes[r]!] = c = order.length;
       order.push(codes[r]!);
-      forms.push(0);
-      for (let q = 0; q < columns; q++) flags.push(0);
     }
-    forms[c]!++;
-    for (let q = 0; q < columns; q++) {
-      if (counted[q]![table.answers[q]![r]!] === 1) flags[c * columns + q] = 1;
+    commune[r] = c;
+  }
+  const forms = new Uint32Array(order.length);
+  for (let r = 0; r < table.rows; r++) if (commune[r] !== -1) forms[commune[r]!]!++;
+  // Column by column, each answers array read in order.
+  const flags = new Uint8Array(order.length * columns);
+  for (let q = 0; q < columns; q++) {
+    const answers = table.answers[q]!;
+    const counts = counted[q]!;
+    for (let r = 0; r < table.rows; r++) {
+      if (commune[r] !== -1 && counts[answers[r]!] === 1) flags[commune[r]! * columns + q] = 1;
     }
   }
   const count = new Map<string, number>();
