@@ -296,9 +296,11 @@ export class SurveyColumns {
     const width = roles.length;
     let position = 0;
     let cellStart = start;
+    // The delimiter is one character: a loop finds it sooner than a call of indexOf per cell.
+    const split = delimiter.charCodeAt(0);
     for (;;) {
-      let cellEnd = text.indexOf(delimiter, cellStart);
-      if (cellEnd === -1 || cellEnd > end) cellEnd = end;
+      let cellEnd = cellStart;
+      while (cellEnd < end && text.charCodeAt(cellEnd) !== split) cellEnd++;
       if (position >= width) {
         // Trailing empty cells (Excel adds them) are fine; anything else makes the row ragged.
         if (cellEnd > cellStart) return false;
