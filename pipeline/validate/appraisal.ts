@@ -26,6 +26,9 @@ export function unknownCommune(communes: CommuneIndex, code: string): boolean {
   return fiveDigits.test(code) && !communes.codes.has(code);
 }
 
+/** Where a criterion id problem is (made only for a problem: half a million rows have none). */
+const criterionCell = (line: number, value: string) => ({ file, line, column: "criterion_id", value });
+
 /** What a row's criterion id is checked for, worked out once per id. */
 type CriterionCheck =
   | { problem: "unknown_criterion" | "not_an_appraisal_leaf" }
@@ -70,16 +73,15 @@ export function checkAppraisal(
     let check = checks.get(id);
     if (check === undefined) checks.set(id, (check = criterionCheck(id)));
     if (check === null) continue;
-    const at = { file, line: row.line, column: "criterion_id", value: id };
     if (check.problem !== null) {
-      problems.push(problem(check.problem, at));
+      problems.push(problem(check.problem, criterionCell(row.line, id)));
       continue;
     }
     const { criterion } = check;
     if (commune.commune !== undefined && !appliesTo(criterion, commune.commune.type)) {
       const type = commune.commune.type;
       const params = { applies_to: criterion.applies_to, commune: code, commune_type: type };
-      problems.push(problem("appraisal_not_applicable", at, params));
+      problems.push(problem("appraisal_not_applicable", criterionCell(row.line, id), params));
     }
     for (const column of scoreColumns) {
       const score = row.value?.[column];

@@ -321,7 +321,10 @@ function officialsForms(table: SurveyTable | null): OfficialsForms | null {
   if (table === null || forms === null) return null;
   const cells = (column: string) => {
     const coded = table.fixed[column];
-    return coded === undefined ? [] : Array.from(coded.codes, (code) => coded.values[code] as string);
+    if (coded === undefined) return [];
+    const found = new Array<string>(coded.codes.length);
+    for (let r = 0; r < found.length; r++) found[r] = coded.values[coded.codes[r]!]!;
+    return found;
   };
   return { ...forms, respondentIds: cells("respondent_id"), groups: cells("group") };
 }
@@ -416,15 +419,15 @@ export function validateYear(
 
   const sorted = sortProblems(problems);
   const hasError = sorted.some((p) => p.severity === "error");
-  const parts = [
-    manifest,
-    values(communes),
-    values(criteria),
-    values(groups),
-    values(scales),
-    questionList,
-    values(appraisal),
-  ];
+  // Each table's records gathered once (the appraisal's are half a million).
+  const lists = {
+    communes: values(communes),
+    criteria: values(criteria),
+    groups: values(groups),
+    scales: values(scales),
+    appraisal: values(appraisal),
+  };
+  const parts = [manifest, ...Object.values(lists), questionList];
   const officialsData = hasError ? null : officialsForms(officials);
   const citizensData = hasError ? null : surveyForms(citizens);
   const data: YearData | null =
@@ -432,12 +435,12 @@ export function validateYear(
       ? null
       : {
           manifest: manifest as DatasetManifest,
-          communes: values(communes) ?? [],
-          criteria: values(criteria) ?? [],
-          groups: values(groups) ?? [],
-          scales: values(scales) ?? [],
+          communes: lists.communes ?? [],
+          criteria: lists.criteria ?? [],
+          groups: lists.groups ?? [],
+          scales: lists.scales ?? [],
           questions: questionList ?? [],
-          appraisal: values(appraisal) ?? [],
+          appraisal: lists.appraisal ?? [],
           officialsForms: officialsData,
           citizensForms: citizensData,
           plan: planSteps(planFile),

@@ -206,21 +206,25 @@ export function checkAnswerable(
     if (q.criterion_id !== null)
       questionsOf.set(q.criterion_id, [...(questionsOf.get(q.criterion_id) ?? []), q]);
   }
+  // The survey leaves with a question column present, and their questions: the same for every commune.
+  const leaves = [...tree.byId].flatMap(([id, criterion]) => {
+    const leafQuestions = questionsOf.get(id) ?? [];
+    const first = leafQuestions[0];
+    if (leafSource(tree, id) !== "survey" || first === undefined) return [];
+    if (!leafQuestions.some((q) => columns.has(q.id))) return [];
+    return [{ id, criterion, leafQuestions, panel: first.panel }];
+  });
   for (const commune of communes) {
     let officialsMissing = false;
-    for (const [id, criterion] of tree.byId) {
-      if (leafSource(tree, id) !== "survey" || !appliesTo(criterion, commune.type)) continue;
-      const leafQuestions = questionsOf.get(id) ?? [];
-      const first = leafQuestions[0];
-      if (first === undefined || !leafQuestions.some((q) => columns.has(q.id))) continue;
-      const panel = forms[first.panel];
+    for (const { id, criterion, leafQuestions, panel } of leaves) {
+      if (!appliesTo(criterion, commune.type)) continue;
       const params = { commune: commune.code, name: commune.name, criterion: id };
-      const at = { file: surveyFile[first.panel], line: null, column: "commune_code", value: commune.code };
+      const at = { file: surveyFile[panel], line: null, column: "commune_code", value: commune.code };
       // No form at all is one problem per commune (quota or no_officials_forms), not one per leaf.
-      if ((panel.count.get(commune.code) ?? 0) === 0) {
-        if (first.panel === "officials" && !officialsMissing)
+      if ((forms[panel].count.get(commune.code) ?? 0) === 0) {
+        if (panel === "officials" && !officialsMissing)
           problems.push(problem("no_officials_forms", at, params));
-        officialsMissing ||= first.panel === "officials";
+        officialsMissing ||= panel === "officials";
         continue;
       }
       const answered = leafQuestions.some((q) => forms[q.panel].answered.get(commune.code)?.has(q.id));
