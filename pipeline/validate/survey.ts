@@ -145,28 +145,33 @@ export function panelForms(table: SurveyTable, lookup: ScaleLookup): PanelForms 
   });
   const columns = table.questionColumns.length;
   const { values, codes } = fixedColumn(table, "commune_code");
-  /** Each valid row's commune, numbered in order of its first valid form (-1: not a form). */
+  /** Communes by their code in the column, numbered in order of their first valid form (-1: none). */
   const communeIndex = new Int32Array(values.length).fill(-1);
   const order: number[] = [];
-  const commune = new Int32Array(table.rows).fill(-1);
+  const forms: number[] = [];
+  const flags: number[] = [];
+  /** Per commune, its questions without a counted answer yet. */
+  const unanswered: number[] = [];
   for (let r = 0; r < table.rows; r++) {
     if (table.valid[r] !== 1) continue;
     let c = communeIndex[codes[r]!]!;
     if (c === -1) {
       communeIndex[codes[r]!] = c = order.length;
       order.push(codes[r]!);
+      forms.push(0);
+      unanswered.push(columns);
+      for (let q = 0; q < columns; q++) flags.push(0);
     }
-    commune[r] = c;
-  }
-  const forms = new Uint32Array(order.length);
-  for (let r = 0; r < table.rows; r++) if (commune[r] !== -1) forms[commune[r]!]!++;
-  // Column by column, each answers array read in order.
-  const flags = new Uint8Array(order.length * columns);
-  for (let q = 0; q < columns; q++) {
-    const answers = table.answers[q]!;
-    const counts = counted[q]!;
-    for (let r = 0; r < table.rows; r++) {
-      if (commune[r] !== -1 && counts[answers[r]!] === 1) flags[commune[r]! * columns + q] = 1;
+    forms[c]!++;
+    // Once every question of a commune has a counted answer, its further forms only add to the
+    // count: the first few forms of a commune usually answer all, and a million forms' answers
+    // need not all be read.
+    if (unanswered[c] === 0) continue;
+    for (let q = 0; q < columns; q++) {
+      if (flags[c * columns + q] === 0 && counted[q]![table.answers[q]![r]!] === 1) {
+        flags[c * columns + q] = 1;
+        unanswered[c]!--;
+      }
     }
   }
   const count = new Map<string, number>();
