@@ -124,6 +124,7 @@ export function duplicateKeys(
   // Hashed on the cells' characters (a NUL between cells, never in a decoded file) and compared
   // cell by cell: the appraisal file's half a million keys need no string each.
   const slots = new HashSlots();
+  slots.reserve(rows.length);
   rows.forEach((row, i) => {
     let hash = hashStart;
     for (let k = 0; k < columns.length; k++) {

@@ -73,6 +73,8 @@ export function checkOfficials(
   /** Rows by respondent × commune (the first rating of each), and valid rows by group × respondent. */
   const ratings = new HashSlots();
   const members = new HashSlots();
+  ratings.reserve(table.rows);
+  members.reserve(table.rows);
   /** Respondents of valid forms per group. */
   const perGroup = new Uint32Array(groupCells.values.length);
   for (let r = 0; r < table.rows; r++) {
