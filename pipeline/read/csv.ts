@@ -350,8 +350,7 @@ function readPlainRows(opened: CsvOpened, onRow: (cells: string[], line: number)
         cellStart = i + 1;
       }
       cells.push(text.slice(cellStart, end));
-    }
-    else {
+    } else {
       const row = plainRow(text, start, delimiter);
       if (row === null) return start;
       cells = row.cells;
