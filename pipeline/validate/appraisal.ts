@@ -30,10 +30,7 @@ export function unknownCommune(communes: CommuneIndex, code: string): boolean {
 const criterionCell = (line: number, value: string) => ({ file, line, column: "criterion_id", value });
 
 /** What a row's criterion id is checked for, worked out once per id. */
-type CriterionCheck =
-  | { problem: "unknown_criterion" | "not_an_appraisal_leaf" }
-  | { problem: null; criterion: Criterion; max: number }
-  | null;
+type CriterionCheck = "unknown" | "not appraisal leaf" | { criterion: Criterion; max: number } | null;
 
 export function checkAppraisal(
   rows: readonly ParsedRow<AppraisalScore>[],
@@ -49,11 +46,11 @@ export function checkAppraisal(
   const checks = new Map<string, CriterionCheck>();
   const criterionCheck = (id: string): CriterionCheck => {
     if (tree === null || id === "" || !/^[\d.]+$/.test(id)) return null;
-    if (!tree.ids.has(id)) return { problem: "unknown_criterion" };
+    if (!tree.ids.has(id)) return "unknown";
     const criterion = tree.byId.get(id);
     if (criterion === undefined) return null;
-    if (leafSource(tree, id) !== "appraisal") return { problem: "not_an_appraisal_leaf" };
-    return { problem: null, criterion, max: hundredths(criterion.max_points) };
+    if (leafSource(tree, id) !== "appraisal") return "not appraisal leaf";
+    return { criterion, max: hundredths(criterion.max_points) };
   };
   for (const row of rows) {
     const code = row.raw.commune_code ?? "";
@@ -73,8 +70,12 @@ export function checkAppraisal(
     let check = checks.get(id);
     if (check === undefined) checks.set(id, (check = criterionCheck(id)));
     if (check === null) continue;
-    if (check.problem !== null) {
-      problems.push(problem(check.problem, criterionCell(row.line, id)));
+    if (check === "unknown") {
+      problems.push(problem("unknown_criterion", criterionCell(row.line, id)));
+      continue;
+    }
+    if (check === "not appraisal leaf") {
+      problems.push(problem("not_an_appraisal_leaf", criterionCell(row.line, id)));
       continue;
     }
     const { criterion } = check;
