@@ -92,6 +92,13 @@ describe("readCsv", () => {
     expect(read.table?.rows.map((r) => r.line)).toEqual([3, 5]);
     expect(read.table?.rows[0]?.cells[1]).toBe("Xã\nAn Bình");
   });
+  it("numbers lines from the header when the text opens with a second byte-order mark", () => {
+    // The CSV parser drops a mark opening its input, which put its rows one line early.
+    const text = '\uFEFF\uFEFFcode,name,type,survey_quota\n01001,"A",xa,60\n01002,B,xa,=2\n';
+    const read = readCsv(bytes(text), spec);
+    expect(read.table?.rows.map((r) => r.line)).toEqual([2, 3]);
+    expect(read.problems.map((p) => [p.code, p.line])).toEqual([["formula_trigger", 3]]);
+  });
   it("warns about formula triggers but not about negative numbers or a lone dash", () => {
     const text = "code,name,type,survey_quota\n01001,=1+2,xa,-1\n01002,-,xa,60\n01003,@SUM(A1),\txa,60\n";
     const read = readCsv(bytes(text), spec);
