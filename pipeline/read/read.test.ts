@@ -1,5 +1,8 @@
+import fc from "fast-check";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "./csv.ts";
+import type { Problem } from "../problem.ts";
+import { acceptRow, parseBody, readCsv, type CsvOpened, type CsvRow } from "./csv.ts";
 import { decodeText } from "./decode.ts";
 import { closestName, editDistance, findHeader } from "./header.ts";
 import { findLegacyVietnamese } from "./legacy.ts";
@@ -53,6 +56,10 @@ describe("findLegacyVietnamese", () => {
     ["VNI chào", "a\nb\nchaøo", 3],
     ["VNI Đông", "Ñoâng", 1],
     ["VNI Xã", "Xaõ", 1],
+    // Only positions by a legacy character are tried: after honest õ/ù, and with the characters
+    // case folding matches (Greek μ for the marker µ), the first match is still found.
+    ["VNI after honest õ", "rõ ràng, ùa vào\nXaõ", 2],
+    ["µ case-folded", "Ngõ 5\nxμ", 2],
   ])("flags %s on its line", (_, text, line) => {
     expect(findLegacyVietnamese(text)?.line).toBe(line);
   });
@@ -85,6 +92,13 @@ describe("readCsv", () => {
     expect(read.table?.rows.map((r) => r.line)).toEqual([3, 5]);
     expect(read.table?.rows[0]?.cells[1]).toBe("Xã\nAn Bình");
   });
+  it("numbers lines from the header when the text opens with a second byte-order mark", () => {
+    // The CSV parser drops a mark opening its input, which put its rows one line early.
+    const text = '\uFEFF\uFEFFcode,name,type,survey_quota\n01001,"A",xa,60\n01002,B,xa,=2\n';
+    const read = readCsv(bytes(text), spec);
+    expect(read.table?.rows.map((r) => r.line)).toEqual([2, 3]);
+    expect(read.problems.map((p) => [p.code, p.line])).toEqual([["formula_trigger", 3]]);
+  });
   it("warns about formula triggers but not about negative numbers or a lone dash", () => {
     const text = "code,name,type,survey_quota\n01001,=1+2,xa,-1\n01002,-,xa,60\n01003,@SUM(A1),\txa,60\n";
     const read = readCsv(bytes(text), spec);
@@ -108,5 +122,68 @@ describe("readCsv", () => {
       ["blank_column", 1, null],
       ["missing_column", 1, "survey_quota"],
     ]);
+  });
+});
+
+describe("parseBody", () => {
+  /** The body's rows and problems as the CSV parser alone reads them, rows counted from the header. */
+  function parserOnly(text: string, header: string[]): { rows: CsvRow[]; problems: Problem[] } {
+    const rows: CsvRow[] = [];
+    const problems: Problem[] = [];
+    let line = 1;
+    let cursor = 0;
+    let isHeader = true;
+    Papa.parse<string[]>(text, {
+      delimiter: ",",
+      newline: "\n",
+      skipEmptyLines: false,
+      step: (result) => {
+        const rowLine = line;
+        for (
+          let i = text.indexOf("\n", cursor);
+          i !== -1 && i < result.meta.cursor;
+          i = text.indexOf("\n", i + 1)
+        )
+          line++;
+        cursor = result.meta.cursor;
+        if (isHeader) {
+          isHeader = false;
+          return;
+        }
+        if (result.errors.some((e) => e.type === "Quotes"))
+          problems.push({ file: "f", line: rowLine, code: "unclosed_quote" } as Problem);
+        else {
+          const row = acceptRow("f", header, result.data, rowLine, problems);
+          if (row !== null) rows.push(row);
+        }
+      },
+    });
+    return { rows, problems };
+  }
+
+  it("reads plain rows itself exactly as the CSV parser does, and leaves it the others", () => {
+    const header = ["x", "y"];
+    const body = fc.array(fc.constantFrom("a", "b", ",", '"', "\n", " ", "=", "\uFEFF"), { maxLength: 40 });
+    fc.assert(
+      fc.property(body, (chars) => {
+        const text = `x,y\n${chars.join("")}`;
+        const opened: CsvOpened = {
+          text,
+          header,
+          index: new Map(),
+          questionColumns: [],
+          headerLine: 1,
+          offset: 0,
+          delimiter: ",",
+        };
+        const rows: CsvRow[] = [];
+        const problems: Problem[] = [];
+        parseBody("f", opened, problems, (row) => rows.push(row));
+        const expected = parserOnly(text, header);
+        expect(rows).toEqual(expected.rows);
+        expect(problems.map((p) => [p.line, p.code])).toEqual(expected.problems.map((p) => [p.line, p.code]));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

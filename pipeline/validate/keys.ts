@@ -4,95 +4,141 @@ import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 import type { ParsedRow } from "./rows.ts";
 
+/** FNV-1a's start and prime; `hashChars` continues from a hash, so a key of several cells is one hash. */
+export const hashStart = 0x811c9dc5;
+const hashPrime = 0x01000193;
+
+/** FNV-1a over the UTF-16 code units of source[start, end): spreads form ids that differ in one digit. */
+export function hashChars(source: string, start: number, end: number, hash = hashStart): number {
+  let h = hash;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), hashPrime);
+  return h >>> 0;
+}
+
+/** A hash of two codes (row numbers, dictionary codes), spread over the low bits the table uses. */
+export function hashCodes(a: number, b: number): number {
+  const h = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** Whether a[aStart, aEnd) and b[bStart, bEnd) are the same text. */
+export function sameText(
+  a: string,
+  aStart: number,
+  aEnd: number,
+  b: string,
+  bStart: number,
+  bEnd: number,
+): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i++)
+    if (a.charCodeAt(aStart + i) !== b.charCodeAt(bStart + i)) return false;
+  return true;
+}
+
+/**
+ * An open-addressing table of entry numbers (a dictionary's values, a file's rows) found by the
+ * hash of their key, which the caller keeps and compares: finding a key needs no string of it. A
+ * Set of a million fresh strings (one per survey form) costs several times more, most of it in
+ * garbage collection.
+ */
+export class HashSlots {
+  private slots = new Int32Array(1024).fill(-1);
+  /** Each entry's hash, by entry number: only entries of the same hash are compared. */
+  private hashes = new Uint32Array(512);
+  private size = 0;
+  /** Where find() and next() are in the probe sequence, and the hash they look for. */
+  private probe = 0;
+  private hash = 0;
+
+  /** The first entry with this hash, or -1; next() gives the others, and add() goes where it ends. */
+  find(hash: number): number {
+    this.hash = hash;
+    this.probe = hash & (this.slots.length - 1);
+    return this.next();
+  }
+
+  next(): number {
+    const mask = this.slots.length - 1;
+    for (;;) {
+      const entry = this.slots[this.probe]!;
+      if (entry === -1) return -1;
+      this.probe = (this.probe + 1) & mask;
+      if (this.hashes[entry] === this.hash) return entry;
+    }
+  }
+
+  /** Adds `entry` under the hash last searched for, once find() or next() has returned -1. */
+  add(entry: number): void {
+    if (entry >= this.hashes.length) this.growHashes(Math.max(entry + 1, this.hashes.length * 2));
+    this.hashes[entry] = this.hash;
+    this.slots[this.probe] = entry;
+    if (++this.size * 2 > this.slots.length) this.resize(this.slots.length * 2);
+  }
+
+  /** Room for entries 0 to `entries` − 1 at once (a file's rows) rather than by doubling up to it. */
+  reserve(entries: number): void {
+    if (entries > this.hashes.length) this.growHashes(entries);
+    let size = this.slots.length;
+    while (size < entries * 2) size *= 2;
+    if (size > this.slots.length) this.resize(size);
+  }
+
+  private growHashes(entries: number): void {
+    const hashes = new Uint32Array(entries);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+  }
+
+  private resize(size: number): void {
+    const old = this.slots;
+    this.slots = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (const entry of old) {
+      if (entry === -1) continue;
+      let slot = this.hashes[entry]! & mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+      this.slots[slot] = entry;
+    }
+  }
+}
+
+/** A repeated key, pointing at its first occurrence; its cells are joined by " × ". */
+export function duplicateProblem(
+  file: string,
+  line: number,
+  firstLine: number,
+  columns: readonly string[],
+  value: string,
+): Problem {
+  const at = { file, line, column: columns.at(-1) ?? null, value };
+  return problem("duplicate_key", at, { key: columns.join(" + "), first_line: firstLine });
+}
+
 export function duplicateKeys(
   file: string,
   rows: readonly ParsedRow<unknown>[],
   columns: readonly string[],
   problems: Problem[],
 ): void {
-  /** The row's key, or null when a key cell is blank (reported by the schema instead). */
-  const keyOf = (i: number): string | null => {
-    const row = rows[i] as ParsedRow<unknown>;
-    let key = "";
-    for (const column of columns) {
-      const part = row.raw[column] ?? "";
-      if (part === "") return null;
-      key = key === "" ? part : `${key}\u0000${part}`;
+  // Hashed on the cells' characters (a NUL between cells, never in a decoded file) and compared
+  // cell by cell: the appraisal file's half a million keys need no string each.
+  const slots = new HashSlots();
+  slots.reserve(rows.length);
+  rows.forEach((row, i) => {
+    let hash = hashStart;
+    for (let k = 0; k < columns.length; k++) {
+      const cell = row.raw[columns[k]!] ?? "";
+      if (cell === "") return; // a blank key cell is reported by the schema instead
+      hash = hashChars(cell, 0, cell.length, k === 0 ? hash : Math.imul(hash, hashPrime));
     }
-    return key;
-  };
-  reportDuplicates(file, rows.length, keyOf, (i) => (rows[i] as ParsedRow<unknown>).line, columns, problems);
-}
-
-/** The same for a one-column key held as a column of cells (the survey files' form_id). */
-export function duplicateCells(
-  file: string,
-  cells: readonly string[],
-  lines: Uint32Array,
-  column: string,
-  problems: Problem[],
-): void {
-  const keyOf = (i: number) => (cells[i] === "" ? null : (cells[i] as string));
-  reportDuplicates(file, cells.length, keyOf, (i) => lines[i] as number, [column], problems);
-}
-
-function reportDuplicates(
-  file: string,
-  rows: number,
-  keyOf: (row: number) => string | null,
-  lineOf: (row: number) => number,
-  columns: readonly string[],
-  problems: Problem[],
-): void {
-  // Repeats are rare: one pass through an open-addressing table of row numbers, hashed from the
-  // key's characters, finds whether there are any (a million survey forms at national scale: a Set
-  // of a million fresh strings costs several times more), and only the repeated keys are then
-  // looked up again for their first lines.
-  const keys = new Array<string | null>(rows);
-  let size = 1024;
-  while (size < rows * 2) size *= 2;
-  const table = new Int32Array(size).fill(-1);
-  const repeated = new Set<string>();
-  for (let i = 0; i < rows; i++) {
-    const key = keyOf(i);
-    keys[i] = key;
-    if (key === null) continue;
-    for (let slot = hash(key) & (size - 1); ; slot = (slot + 1) & (size - 1)) {
-      const other = table[slot]!;
-      if (other === -1) {
-        table[slot] = i;
-        break;
-      }
-      if (keys[other] === key) {
-        repeated.add(key);
-        break;
-      }
+    let first = slots.find(hash);
+    while (first !== -1 && columns.some((column) => rows[first]!.raw[column] !== row.raw[column]))
+      first = slots.next();
+    if (first === -1) slots.add(i);
+    else {
+      const value = columns.map((column) => row.raw[column]).join(" × ");
+      problems.push(duplicateProblem(file, row.line, rows[first]!.line, columns, value));
     }
-  }
-  if (repeated.size === 0) return;
-  const firstLine = new Map<string, number>();
-  for (let i = 0; i < rows; i++) {
-    const key = keys[i] as string | null;
-    if (key === null || !repeated.has(key)) continue;
-    const first = firstLine.get(key);
-    const line = lineOf(i);
-    if (first === undefined) {
-      firstLine.set(key, line);
-      continue;
-    }
-    const at = {
-      file,
-      line,
-      column: columns.at(-1) ?? null,
-      value: key.replaceAll("\u0000", " × "),
-    };
-    problems.push(problem("duplicate_key", at, { key: columns.join(" + "), first_line: first }));
-  }
-}
-
-/** FNV-1a over the UTF-16 code units: spreads form ids that differ in one digit. */
-function hash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  });
 }

@@ -44,11 +44,16 @@ export function cellProblem(
   return problem("dataset_field", at, { detail_vi: issue.message, detail_en: issue.message });
 }
 
-export function rowRecord(table: CsvTable, row: CsvRow, columns: readonly string[]): Record<string, string> {
+/** The row's cells by column name; `at` is each column's position in the header, if there. */
+export function rowRecord(
+  at: readonly (number | undefined)[],
+  row: CsvRow,
+  columns: readonly string[],
+): Record<string, string> {
   const record: Record<string, string> = {};
-  for (const column of columns) {
-    const i = table.index.get(column);
-    record[column] = i === undefined ? "" : (row.cells[i] as string);
+  for (let k = 0; k < columns.length; k++) {
+    const i = at[k];
+    record[columns[k]!] = i === undefined ? "" : (row.cells[i] as string);
   }
   return record;
 }
@@ -73,25 +78,29 @@ export function parseRow<S extends z.ZodType>(
   return null;
 }
 
-/** A cell's parse by its column's schema, kept for the next cell with the same text. */
-type CellParse = { ok: true; value: unknown } | { ok: false };
+/**
+ * A cell's parse by its column's schema, kept for the next cell with the same text; `text` is the
+ * first such cell, which the next ones' rows keep instead of their own copy.
+ */
+type CellParse = { ok: true; value: unknown; text: string } | { ok: false; text: string };
 
 /** Distinct cells remembered per column: codes, ids and scores repeat; free text need not be kept. */
 const cellCacheLimit = 50_000;
 
 /**
- * Parses every row; reports the first failed check of each cell. The row schemas check each cell on
- * its own (no rule spans two cells), so a row is parsed cell by cell, each distinct text of a column
- * once: the appraisal file's half a million rows repeat a few thousand codes and scores. A row with
- * a failing cell is parsed again whole, so that its problems are exactly the schema's.
+ * Parses rows one at a time, as a file is read; reports the first failed check of each cell. The
+ * row schemas check each cell on its own (no rule spans two cells), so a row is parsed cell by
+ * cell, each distinct text of a column once: the appraisal file's half a million rows repeat a few
+ * thousand codes and scores, and then share their strings too. A row with a failing cell is parsed
+ * again whole, so that its problems are exactly the schema's.
  */
-export function parseRows<S extends z.ZodType>(
+export function rowParser<S extends z.ZodType>(
   file: string,
-  table: CsvTable,
+  index: ReadonlyMap<string, number>,
   schema: S,
   columns: readonly string[],
   problems: Problem[],
-): ParsedRow<z.output<S>>[] {
+): (row: CsvRow) => ParsedRow<z.output<S>> {
   const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
   const keys = shape === null ? [] : Object.keys(shape);
   const caches = keys.map(() => new Map<string, CellParse>());
@@ -106,18 +115,31 @@ export function parseRows<S extends z.ZodType>(
       let parsed = cache.get(cell);
       if (parsed === undefined) {
         const result = shape[key]!.safeParse(cell);
-        parsed = result.success ? { ok: true, value: result.data } : { ok: false };
+        parsed = result.success ? { ok: true, value: result.data, text: cell } : { ok: false, text: cell };
         if (cache.size < cellCacheLimit) cache.set(cell, parsed);
       }
+      raw[key] = parsed.text;
       if (!parsed.ok) return null;
       value[key] = parsed.value;
     }
     return value;
   };
-  return table.rows.map((row) => {
-    const raw = rowRecord(table, row, columns);
+  const at = columns.map((column) => index.get(column));
+  return (row) => {
+    const raw = rowRecord(at, row, columns);
     if (row.ragged) return { line: row.line, raw, value: null };
     const value = (byCells(raw) as z.output<S> | null) ?? parseRow(file, row.line, raw, schema, problems);
     return { line: row.line, raw, value };
-  });
+  };
+}
+
+/** Parses every row of a table (rowParser). */
+export function parseRows<S extends z.ZodType>(
+  file: string,
+  table: CsvTable,
+  schema: S,
+  columns: readonly string[],
+  problems: Problem[],
+): ParsedRow<z.output<S>>[] {
+  return table.rows.map(rowParser(file, table.index, schema, columns, problems));
 }

@@ -3,7 +3,8 @@ import { citizensFormColumns, formCellChecks, officialsFormColumns } from "../..
 import type { Problem } from "../problem.ts";
 import { openCsv, parseBody } from "../read/csv.ts";
 import { SurveyColumns, type SurveyTable } from "./survey-columns.ts";
-import type { ScaleLookup } from "./survey.ts";
+import { checkFormCommunes, checkOfficials, panelForms, type ScaleLookup } from "./survey.ts";
+import type { Group } from "../../schemas/groups.ts";
 
 const lookup: ScaleLookup = new Map(
   ["CB01", "CB02"].map((id) => [
@@ -26,6 +27,7 @@ function read(text: string, quick: boolean): { table: SurveyTable; problems: Pro
     spec.file,
     opened,
     spec.required,
+    "form_id",
     officialsFormColumns,
     formCellChecks,
     lookup,
@@ -74,7 +76,9 @@ describe("survey files read into columns", () => {
     expect([...quick.table.valid]).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0]);
     // CB01: A, AB, A, =A (not an option, reported), Z (reported), A, A, A, A, A, -1.
     expect([...quick.table.answers[0]!]).toEqual([1, 6, 1, 0, 0, 1, 1, 1, 1, 1, 0]);
-    expect(quick.table.fixed.respondent_id?.[2]).toBe("R2");
+    const respondents = quick.table.fixed.respondent_id!;
+    expect(respondents.values).toEqual(["R1", "R2", "R3"]);
+    expect([...respondents.codes]).toEqual([0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2]);
   });
 
   it("passes quickly only the fixed cells their schema accepts as they are", () => {
@@ -87,6 +91,89 @@ describe("survey files read into columns", () => {
             expect(parsed, `${column} ${cell}`).toEqual({ success: true, data: cell });
         }
       }
+    }
+  });
+
+  it("finds a repeated form id whichever path read either row, and invisible characters in it", () => {
+    const text = [
+      "form_id,respondent_id,group,commune_code,CB01,CB02",
+      "F1,R1,hdnd,01001,A,B", // quick
+      "F1,R1,hdnd,01002,=A,B", // general (a formula trigger): repeats line 2
+      "F2, R2,hdnd,01001,A,B", // general (a cell to trim)
+      "F2,R2,hdnd,01003,A,B", // quick: repeats line 4
+      "F3\u200b,R3,hdnd,01001,A,B", // quick, a zero-width space in the id
+      "F3\u200b,R3,hdnd,01002,A,B", // the same again
+      "F3,R3,hdnd,01003,A,B", // not the same id
+    ].join("\n");
+    for (const quick of [true, false]) {
+      const { problems } = read(text, quick);
+      expect(problems.map((p) => [p.line, p.code, p.column, p.value])).toEqual([
+        [3, "formula_trigger", "CB01", "=A"],
+        [3, "unknown_option", "CB01", "=A"],
+        [3, "duplicate_key", "form_id", "F1"],
+        [5, "duplicate_key", "form_id", "F2"],
+        [6, "invisible_in_code", "form_id", "F3\u200b"],
+        [7, "invisible_in_code", "form_id", "F3\u200b"],
+        [7, "duplicate_key", "form_id", "F3\u200b"],
+      ]);
+      expect(problems.filter((p) => p.code === "duplicate_key").map((p) => p.message_en)).toEqual([
+        expect.stringContaining("line 2"),
+        expect.stringContaining("line 4"),
+        expect.stringContaining("line 6"),
+      ]);
+    }
+  });
+
+  it("checks respondents, groups and communes on the columns' codes", () => {
+    const text = [
+      "form_id,respondent_id,group,commune_code,CB01,CB02",
+      "F1,R1,hdnd,01001,A,B",
+      "F2,R1,ubnd,01002,A,B", // R1 changes group
+      "F3,R1,,01003,A,B", // a blank group (invalid) is no change; 01003 is not in communes.csv
+      "F4,R1,hdnd,01001,A,B", // R1 rates 01001 again
+      "F5,R2,xyz,01001,A,B", // a group not in groups.csv
+      "F6,,hdnd,01002,A,B", // no respondent (invalid)
+      "F7,R2,hdnd,01002,A,B", // R2 changes group
+    ].join("\n");
+    const groups = [
+      { code: "hdnd", panel: "officials", planned: 1 },
+      { code: "ubnd", panel: "officials", planned: 2 },
+    ] as Group[];
+    const communes = { codes: new Set(["01001", "01002"]), byCode: new Map() };
+    for (const quick of [true, false]) {
+      const { table } = read(text, quick);
+      const problems: Problem[] = [];
+      checkFormCommunes(spec.file, table, communes, problems);
+      checkOfficials(table, groups, problems);
+      expect(problems.map((p) => [p.line, p.code, p.column, p.value, p.message_en])).toEqual([
+        [4, "unknown_commune", "commune_code", "01003", expect.any(String)],
+        [
+          3,
+          "respondent_group_changed",
+          "respondent_id",
+          "R1",
+          expect.stringMatching(/hdnd on line 2 .* ubnd/),
+        ],
+        [5, "duplicate_rating", "respondent_id", "R1", expect.stringMatching(/01001 on line 2/)],
+        [6, "unknown_group", "group", "xyz", expect.any(String)],
+        [
+          8,
+          "respondent_group_changed",
+          "respondent_id",
+          "R2",
+          expect.stringMatching(/xyz on line 6 .* hdnd/),
+        ],
+        // Respondents of valid forms: R1 and R2 in hdnd, R1 in ubnd.
+        [null, "respondents_above_planned", "group", "hdnd", expect.stringMatching(/\b2\b.*\b1\b/)],
+        [null, "respondents_below_planned", "group", "ubnd", expect.stringMatching(/\b1\b.*\b2\b/)],
+      ]);
+      // Valid forms per commune, in order of the first: lines 2, 5, 6 rate 01001; 3, 8 rate 01002.
+      const forms = panelForms(table, lookup);
+      expect([...forms.count]).toEqual([
+        ["01001", 3],
+        ["01002", 2],
+      ]);
+      expect([...forms.answered.keys()]).toEqual(["01001", "01002"]);
     }
   });
 });

@@ -6,12 +6,27 @@
 // reader's row checks, the Zod schema, the answers against the scales — which reports exactly what
 // it always has, at the same line and column. Rows from any other source (a parsed CSV with quotes,
 // a workbook) use that general path too.
+//
+// No fixed cell becomes a string per form: commune codes, respondents and groups repeat, and are
+// kept once each in a dictionary found by their characters in the text; the form's key (form_id) is
+// unique, so it is checked for repeats and invisible characters as the row is read, at its place in
+// the text, and not kept. A million forms' four cells as strings were most of the validation's
+// garbage collection.
 import type { z } from "zod";
 import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 import { acceptRow, forEachBodyLine, type CsvOpened, type CsvRow } from "../read/csv.ts";
+import { invisibleCharacter, invisibleProblem, invisibleProblemIn } from "./invisible.ts";
+import { duplicateProblem, hashChars, HashSlots, sameText } from "./keys.ts";
 import { parseRow } from "./rows.ts";
 import type { ScaleLookup } from "./survey.ts";
+
+/** A fixed column's cells as read, each distinct one once: row r's cell is `values[codes[r]]`. */
+export interface CodedColumn {
+  /** The distinct cells, in order of first appearance. */
+  values: readonly string[];
+  codes: Uint32Array;
+}
 
 /** A survey file's rows in columns, valid or not: what the survey checks work on. */
 export interface SurveyTable {
@@ -21,8 +36,8 @@ export interface SurveyTable {
   line: Uint32Array;
   /** 1 when the row is a form: not ragged and its fixed cells passed their schema. */
   valid: Uint8Array;
-  /** The fixed columns' cells as read (blank when the column is absent), by column name. */
-  fixed: Record<string, string[]>;
+  /** The fixed columns but the key, by column name; a column absent from the file reads blank. */
+  fixed: Record<string, CodedColumn>;
   /** The question columns present, in header order. */
   questionColumns: string[];
   /** Per question column: 0 for blank (or unchecked), else 1 + the option's index in its scale. */
@@ -43,19 +58,68 @@ interface QuestionColumn {
 
 const initialCapacity = 1024;
 
+/** The distinct cells of one fixed column, found by their characters (HashSlots). */
+class Dictionary {
+  readonly values: string[] = [];
+  /** Per value: whether it passes its column's quick check (formCellChecks). */
+  readonly quick: boolean[] = [];
+  /** Per value: whether it holds an invisible character, reported on every row that has it. */
+  readonly invisible: boolean[] = [];
+  private readonly slots = new HashSlots();
+  private readonly check: (cell: string) => boolean;
+
+  constructor(check: (cell: string) => boolean) {
+    this.check = check;
+  }
+
+  /** The code of the text source[start, end), added on its first appearance. */
+  code(source: string, start: number, end: number): number {
+    for (let code = this.slots.find(hashChars(source, start, end)); code !== -1; code = this.slots.next()) {
+      const value = this.values[code]!;
+      if (sameText(value, 0, value.length, source, start, end)) return code;
+    }
+    const value = source.slice(start, end);
+    const code = this.values.length;
+    this.values.push(value);
+    this.quick.push(this.check(value));
+    this.invisible.push(invisibleCharacter(value) !== null);
+    this.slots.add(code);
+    return code;
+  }
+}
+
+/** A fixed column other than the key, dictionary-coded. */
+interface Coded {
+  column: string;
+  dictionary: Dictionary;
+  codes: Uint32Array;
+}
+
 export class SurveyColumns {
   private rows = 0;
   private line = new Uint32Array(initialCapacity);
   private valid = new Uint8Array(initialCapacity);
   private answers: Uint16Array[];
-  private readonly fixed: string[][];
+  /** Per fixed column: its dictionary and codes, or null for the key. */
+  private readonly coded: (Coded | null)[];
   private readonly fixedAt: (number | undefined)[];
+  /**
+   * The key cell of each row: source[keyStart, keyEnd), its source being the text scanned (quick
+   * path) or the row's own cell (general path, in ownKeys). Rows with a new key are in keySlots.
+   */
+  private keyStart = new Uint32Array(initialCapacity);
+  private keyEnd = new Uint32Array(initialCapacity);
+  private readonly ownKeys: string[] = [];
+  private readonly keySlots = new HashSlots();
+  private text = "";
+  private readonly key: string;
   private readonly questions: QuestionColumn[];
   private readonly file: string;
   private readonly questionColumns: string[];
   private readonly fixedColumns: readonly string[];
   private readonly schema: z.ZodType;
-  private readonly checks: Readonly<Record<string, (cell: string) => boolean>>;
+  /** The key column's quick check (formCellChecks); a column without one takes the general path. */
+  private readonly keyCheck: (cell: string) => boolean;
   private readonly problems: Problem[];
 
   constructor(
@@ -63,6 +127,8 @@ export class SurveyColumns {
     opened: Pick<CsvOpened, "index" | "questionColumns">,
     /** The fixed (non-question) columns, parsed by `schema`; `checks` are their quick tests. */
     fixedColumns: readonly string[],
+    /** The fixed column identifying a form: unique, and not kept. */
+    key: string,
     schema: z.ZodType,
     checks: Readonly<Record<string, (cell: string) => boolean>>,
     lookup: ScaleLookup | null,
@@ -72,9 +138,18 @@ export class SurveyColumns {
     this.questionColumns = opened.questionColumns;
     this.fixedColumns = fixedColumns;
     this.schema = schema;
-    this.checks = checks;
+    this.keyCheck = checks[key] ?? (() => false);
     this.problems = problems;
-    this.fixed = fixedColumns.map(() => []);
+    this.key = key;
+    this.coded = fixedColumns.map((column) =>
+      column === key
+        ? null
+        : {
+            column,
+            dictionary: new Dictionary(checks[column] ?? (() => false)),
+            codes: new Uint32Array(initialCapacity),
+          },
+    );
     this.fixedAt = fixedColumns.map((column) => opened.index.get(column));
     this.questions = opened.questionColumns.map((id) => {
       const options = lookup?.get(id) ?? null;
@@ -101,6 +176,10 @@ export class SurveyColumns {
     this.line = grow(this.line, (n) => new Uint32Array(n));
     this.valid = grow(this.valid, (n) => new Uint8Array(n));
     this.answers = this.answers.map((column) => grow(column, (n) => new Uint16Array(n)));
+    for (const coded of this.coded)
+      if (coded !== null) coded.codes = grow(coded.codes, (n) => new Uint32Array(n));
+    this.keyStart = grow(this.keyStart, (n) => new Uint32Array(n));
+    this.keyEnd = grow(this.keyEnd, (n) => new Uint32Array(n));
   }
 
   /** The general path: one row as a reader gave it, checked like every row of the other files. */
@@ -112,7 +191,13 @@ export class SurveyColumns {
       const at = this.fixedAt[k];
       const cell = at === undefined ? "" : (row.cells[at] as string);
       raw[column] = cell;
-      this.fixed[k]![r] = cell;
+      const coded = this.coded[k];
+      if (coded) coded.codes[r] = coded.dictionary.code(cell, 0, cell.length);
+      else {
+        this.ownKeys[r] = cell;
+        this.keyStart[r] = 0;
+        this.keyEnd[r] = cell.length;
+      }
     });
     const value = row.ragged ? null : parseRow(this.file, row.line, raw, this.schema, this.problems);
     this.valid[r] = value === null ? 0 : 1;
@@ -131,7 +216,37 @@ export class SurveyColumns {
       this.answers[q]![r] = code;
     });
     this.line[r] = row.line;
+    this.checkFixed(r);
     this.rows++;
+  }
+
+  /**
+   * Row r's fixed cells once it is read, by either path: invisible characters, then a repeated key
+   * (the order in which they were reported when both were checked after the whole file).
+   */
+  private checkFixed(r: number): void {
+    const line = this.line[r]!;
+    for (const coded of this.coded) {
+      if (coded === null || !coded.dictionary.invisible[coded.codes[r]!]) continue;
+      const value = coded.dictionary.values[coded.codes[r]!]!;
+      this.problems.push(invisibleProblem(this.file, line, coded.column, value) as Problem);
+    }
+    const source = this.ownKeys[r] ?? this.text;
+    const start = this.keyStart[r]!;
+    const end = this.keyEnd[r]!;
+    if (start === end) return; // a blank key is reported by the schema
+    const invisible = invisibleProblemIn(this.file, line, this.key, source, start, end);
+    if (invisible !== null) this.problems.push(invisible);
+    for (let first = this.keySlots.find(hashChars(source, start, end)); first !== -1;) {
+      const other = this.ownKeys[first] ?? this.text;
+      if (sameText(other, this.keyStart[first]!, this.keyEnd[first]!, source, start, end)) {
+        const value = source.slice(start, end);
+        this.problems.push(duplicateProblem(this.file, line, this.line[first]!, [this.key], value));
+        return;
+      }
+      first = this.keySlots.next();
+    }
+    this.keySlots.add(r);
   }
 
   /**
@@ -140,6 +255,13 @@ export class SurveyColumns {
    */
   scanBody(opened: CsvOpened): void {
     const { text, header, delimiter } = opened;
+    this.text = text;
+    // Room for every line at once: growing a million rows' columns by doubling cost a tenth of the
+    // reading, in copies and in garbage collections their discarded buffers set off.
+    let lines = 1;
+    for (let i = text.indexOf("\n", opened.offset); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    this.ensure(this.rows + lines);
+    this.keySlots.reserve(this.rows + lines);
     // A missing fixed column makes every row invalid: the general path reports each.
     const fast = this.fixedAt.every((at) => at !== undefined);
     const roles = this.roles(header.length);
@@ -174,9 +296,11 @@ export class SurveyColumns {
     const width = roles.length;
     let position = 0;
     let cellStart = start;
+    // The delimiter is one character: a loop finds it sooner than a call of indexOf per cell.
+    const split = delimiter.charCodeAt(0);
     for (;;) {
-      let cellEnd = text.indexOf(delimiter, cellStart);
-      if (cellEnd === -1 || cellEnd > end) cellEnd = end;
+      let cellEnd = cellStart;
+      while (cellEnd < end && text.charCodeAt(cellEnd) !== split) cellEnd++;
       if (position >= width) {
         // Trailing empty cells (Excel adds them) are fine; anything else makes the row ragged.
         if (cellEnd > cellStart) return false;
@@ -188,6 +312,7 @@ export class SurveyColumns {
     if (position < width) return false;
     this.line[r] = line;
     this.valid[r] = 1;
+    this.checkFixed(r);
     this.rows++;
     return true;
   }
@@ -222,22 +347,28 @@ export class SurveyColumns {
       this.answers[-2 - role]![r] = code;
       return true;
     }
-    if (role >= 0) {
-      cell ??= text.slice(start, end);
-      if (!this.checks[this.fixedColumns[role]!]?.(cell)) return false;
-      this.fixed[role]![r] = cell;
+    if (role < 0) return true;
+    const coded = this.coded[role];
+    if (coded) {
+      const code = coded.dictionary.code(text, start, end);
+      if (!coded.dictionary.quick[code]) return false;
+      coded.codes[r] = code;
+    } else {
+      // The key's string lives only for its check; the row keeps where it is in the text.
+      if (!this.keyCheck(cell ?? text.slice(start, end))) return false;
+      this.keyStart[r] = start;
+      this.keyEnd[r] = end;
     }
     return true;
   }
 
   finish(): SurveyTable {
     const rows = this.rows;
-    const fixed: Record<string, string[]> = {};
-    this.fixedColumns.forEach((column, k) => {
-      const cells = this.fixed[k]!;
-      cells.length = rows;
-      fixed[column] = cells;
-    });
+    const fixed: Record<string, CodedColumn> = {};
+    for (const coded of this.coded) {
+      if (coded)
+        fixed[coded.column] = { values: coded.dictionary.values, codes: coded.codes.subarray(0, rows) };
+    }
     return {
       rows,
       line: this.line.subarray(0, rows),

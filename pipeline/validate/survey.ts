@@ -10,7 +10,8 @@ import type { Problem } from "../problem.ts";
 import type { CommuneIndex } from "./appraisal.ts";
 import { unknownCommune } from "./appraisal.ts";
 import { appliesTo, leafSource, type CriteriaTree } from "./criteria.ts";
-import type { SurveyTable } from "./survey-columns.ts";
+import { hashCodes, HashSlots } from "./keys.ts";
+import type { CodedColumn, SurveyTable } from "./survey-columns.ts";
 
 export const surveyFile = { officials: "survey-officials.csv", citizens: "survey-citizens.csv" } as const;
 
@@ -27,29 +28,31 @@ export function scaleLookup(questions: readonly Question[], scales: readonly Sca
   return new Map(questions.map((q) => [q.id, byScale.get(q.scale) ?? null]));
 }
 
-/** Foreign key to communes.csv, shared by both survey files. */
+/** Foreign key to communes.csv, shared by both survey files; each distinct code is looked up once. */
 export function checkFormCommunes(
   file: string,
   table: SurveyTable,
   communes: CommuneIndex,
   problems: Problem[],
 ): void {
-  const codes = table.fixed.commune_code ?? [];
+  const { values, codes } = fixedColumn(table, "commune_code");
+  const unknown = values.map((code) => unknownCommune(communes, code));
   for (let r = 0; r < table.rows; r++) {
-    const code = codes[r] as string;
-    if (unknownCommune(communes, code)) {
-      const line = table.line[r] as number;
-      problems.push(problem("unknown_commune", { file, line, column: "commune_code", value: code }));
-    }
+    if (!unknown[codes[r]!]) continue;
+    const at = { file, line: table.line[r]!, column: "commune_code", value: values[codes[r]!]! };
+    problems.push(problem("unknown_commune", at));
   }
 }
 
-/** The values of one fixed column of a survey table (blank cells when the column is absent). */
-function fixedColumn(table: SurveyTable, column: string): readonly string[] {
-  return table.fixed[column] ?? new Array<string>(table.rows).fill("");
+/** One fixed column of a survey table (every cell blank when the file lacks it). */
+function fixedColumn(table: SurveyTable, column: string): CodedColumn {
+  return table.fixed[column] ?? { values: [""], codes: new Uint32Array(table.rows) };
 }
 
-/** Groups, one rating per respondent and commune, and respondents per group against the plan. */
+/**
+ * Groups, one rating per respondent and commune, and respondents per group against the plan. Works
+ * on the columns' codes: the same cell, the same code.
+ */
 export function checkOfficials(
   table: SurveyTable,
   groups: readonly Group[] | null,
@@ -58,53 +61,75 @@ export function checkOfficials(
   const file = surveyFile.officials;
   const officialsGroups =
     groups === null ? null : new Map(groups.filter((g) => g.panel === "officials").map((g) => [g.code, g]));
-  /** Per respondent: the group and line first seen, and the first line rating each commune. */
-  const seen = new Map<string, { group: string; line: number; rated: Map<string, number> }>();
-  const respondents = new Map<string, Set<string>>();
-  const respondentCells = fixedColumn(table, "respondent_id");
+  const respondents = fixedColumn(table, "respondent_id");
   const groupCells = fixedColumn(table, "group");
   const communes = fixedColumn(table, "commune_code");
+  const unknownGroup = groupCells.values.map(
+    (group) => officialsGroups !== null && /^[a-z][a-z0-9_]*$/.test(group) && !officialsGroups.has(group),
+  );
+  /** Per respondent: the group and line first seen (-1: not yet seen). */
+  const firstGroup = new Int32Array(respondents.values.length).fill(-1);
+  const firstLine = new Uint32Array(respondents.values.length);
+  /** Rows by respondent × commune (the first rating of each), and valid rows by group × respondent. */
+  const ratings = new HashSlots();
+  const members = new HashSlots();
+  ratings.reserve(table.rows);
+  members.reserve(table.rows);
+  /** Respondents of valid forms per group. */
+  const perGroup = new Uint32Array(groupCells.values.length);
   for (let r = 0; r < table.rows; r++) {
-    const respondent = respondentCells[r] as string;
-    const group = groupCells[r] as string;
-    const commune = communes[r] as string;
-    const line = table.line[r] as number;
-    if (officialsGroups !== null && /^[a-z][a-z0-9_]*$/.test(group) && !officialsGroups.has(group)) {
-      problems.push(
-        problem("unknown_group", { file, line, column: "group", value: group }, { panel: "officials" }),
-      );
+    const respondent = respondents.codes[r]!;
+    const group = groupCells.codes[r]!;
+    const commune = communes.codes[r]!;
+    const line = table.line[r]!;
+    if (unknownGroup[group]) {
+      const at = { file, line, column: "group", value: groupCells.values[group]! };
+      problems.push(problem("unknown_group", at, { panel: "officials" }));
     }
-    if (respondent === "") continue;
-    let known = seen.get(respondent);
-    if (known === undefined) seen.set(respondent, (known = { group, line, rated: new Map() }));
-    else if (known.group !== group && group !== "") {
-      const at = { file, line, column: "respondent_id", value: respondent };
+    const respondentId = respondents.values[respondent]!;
+    if (respondentId === "") continue;
+    if (firstGroup[respondent] === -1) {
+      firstGroup[respondent] = group;
+      firstLine[respondent] = line;
+    } else if (firstGroup[respondent] !== group && groupCells.values[group] !== "") {
+      const at = { file, line, column: "respondent_id", value: respondentId };
       problems.push(
         problem("respondent_group_changed", at, {
-          expected: known.group,
-          found: group,
-          first_line: known.line,
+          expected: groupCells.values[firstGroup[respondent]!]!,
+          found: groupCells.values[group]!,
+          first_line: firstLine[respondent]!,
         }),
       );
     }
-    if (commune !== "") {
-      const first = known.rated.get(commune);
-      if (first === undefined) known.rated.set(commune, line);
-      else {
-        const at = { file, line, column: "respondent_id", value: respondent };
-        problems.push(problem("duplicate_rating", at, { commune, first_line: first }));
+    if (communes.values[commune] !== "") {
+      const first = firstWithPair(ratings, respondents.codes, communes.codes, r);
+      if (first !== -1) {
+        const at = { file, line, column: "respondent_id", value: respondentId };
+        const params = { commune: communes.values[commune]!, first_line: table.line[first]! };
+        problems.push(problem("duplicate_rating", at, params));
       }
     }
-    if (table.valid[r] === 1) respondents.set(group, (respondents.get(group) ?? new Set()).add(respondent));
+    if (table.valid[r] === 1 && firstWithPair(members, groupCells.codes, respondents.codes, r) === -1)
+      perGroup[group]!++;
   }
+  const groupCode = new Map(groupCells.values.map((group, code) => [group, code]));
   for (const group of officialsGroups?.values() ?? []) {
-    const found = respondents.get(group.code)?.size ?? 0;
+    const code = groupCode.get(group.code);
+    const found = code === undefined ? 0 : perGroup[code]!;
     const at = { file, line: null, column: "group", value: group.code };
     if (found > group.planned)
       problems.push(problem("respondents_above_planned", at, { found, expected: group.planned }));
     if (found < group.planned)
       problems.push(problem("respondents_below_planned", at, { found, expected: group.planned }));
   }
+}
+
+/** The first row before r with row r's codes in both columns, or -1 after adding r to `slots`. */
+function firstWithPair(slots: HashSlots, a: Uint32Array, b: Uint32Array, r: number): number {
+  let first = slots.find(hashCodes(a[r]!, b[r]!));
+  while (first !== -1 && (a[first] !== a[r] || b[first] !== b[r])) first = slots.next();
+  if (first === -1) slots.add(r);
+  return first;
 }
 
 export interface PanelForms {
@@ -121,31 +146,43 @@ export function panelForms(table: SurveyTable, lookup: ScaleLookup): PanelForms 
     return Uint8Array.from([0, ...options.map((o) => (o.coefficient === null ? 0 : 1))]);
   });
   const columns = table.questionColumns.length;
-  const codes = fixedColumn(table, "commune_code");
-  const communeIndex = new Map<string, number>();
+  const { values, codes } = fixedColumn(table, "commune_code");
+  /** Communes by their code in the column, numbered in order of their first valid form (-1: none). */
+  const communeIndex = new Int32Array(values.length).fill(-1);
+  const order: number[] = [];
   const forms: number[] = [];
   const flags: number[] = [];
+  /** Per commune, its questions without a counted answer yet. */
+  const unanswered: number[] = [];
   for (let r = 0; r < table.rows; r++) {
     if (table.valid[r] !== 1) continue;
-    const code = codes[r] as string;
-    let c = communeIndex.get(code);
-    if (c === undefined) {
-      communeIndex.set(code, (c = forms.length));
+    let c = communeIndex[codes[r]!]!;
+    if (c === -1) {
+      communeIndex[codes[r]!] = c = order.length;
+      order.push(codes[r]!);
       forms.push(0);
+      unanswered.push(columns);
       for (let q = 0; q < columns; q++) flags.push(0);
     }
     forms[c]!++;
+    // Once every question of a commune has a counted answer, its further forms only add to the
+    // count: the first few forms of a commune usually answer all, and a million forms' answers
+    // need not all be read.
+    if (unanswered[c] === 0) continue;
     for (let q = 0; q < columns; q++) {
-      if (counted[q]![table.answers[q]![r]!] === 1) flags[c * columns + q] = 1;
+      if (flags[c * columns + q] === 0 && counted[q]![table.answers[q]![r]!] === 1) {
+        flags[c * columns + q] = 1;
+        unanswered[c]!--;
+      }
     }
   }
   const count = new Map<string, number>();
   const answered = new Map<string, Set<string>>();
-  for (const [code, c] of communeIndex) {
-    count.set(code, forms[c]!);
+  order.forEach((code, c) => {
+    count.set(values[code]!, forms[c]!);
     const questions = table.questionColumns.filter((_, q) => flags[c * columns + q] === 1);
-    if (questions.length > 0) answered.set(code, new Set(questions));
-  }
+    if (questions.length > 0) answered.set(values[code]!, new Set(questions));
+  });
   return { count, answered };
 }
 
@@ -176,21 +213,25 @@ export function checkAnswerable(
     if (q.criterion_id !== null)
       questionsOf.set(q.criterion_id, [...(questionsOf.get(q.criterion_id) ?? []), q]);
   }
+  // The survey leaves with a question column present, and their questions: the same for every commune.
+  const leaves = [...tree.byId].flatMap(([id, criterion]) => {
+    const leafQuestions = questionsOf.get(id) ?? [];
+    const first = leafQuestions[0];
+    if (leafSource(tree, id) !== "survey" || first === undefined) return [];
+    if (!leafQuestions.some((q) => columns.has(q.id))) return [];
+    return [{ id, criterion, leafQuestions, panel: first.panel }];
+  });
   for (const commune of communes) {
     let officialsMissing = false;
-    for (const [id, criterion] of tree.byId) {
-      if (leafSource(tree, id) !== "survey" || !appliesTo(criterion, commune.type)) continue;
-      const leafQuestions = questionsOf.get(id) ?? [];
-      const first = leafQuestions[0];
-      if (first === undefined || !leafQuestions.some((q) => columns.has(q.id))) continue;
-      const panel = forms[first.panel];
+    for (const { id, criterion, leafQuestions, panel } of leaves) {
+      if (!appliesTo(criterion, commune.type)) continue;
       const params = { commune: commune.code, name: commune.name, criterion: id };
-      const at = { file: surveyFile[first.panel], line: null, column: "commune_code", value: commune.code };
+      const at = { file: surveyFile[panel], line: null, column: "commune_code", value: commune.code };
       // No form at all is one problem per commune (quota or no_officials_forms), not one per leaf.
-      if ((panel.count.get(commune.code) ?? 0) === 0) {
-        if (first.panel === "officials" && !officialsMissing)
+      if ((forms[panel].count.get(commune.code) ?? 0) === 0) {
+        if (panel === "officials" && !officialsMissing)
           problems.push(problem("no_officials_forms", at, params));
-        officialsMissing ||= first.panel === "officials";
+        officialsMissing ||= panel === "officials";
         continue;
       }
       const answered = leafQuestions.some((q) => forms[q.panel].answered.get(commune.code)?.has(q.id));
