@@ -63,7 +63,10 @@ export interface OfficialsForms extends SurveyForms {
   groups: readonly string[];
 }
 
-/** The input files of a year, in the order they are read and listed in the manifest. */
+/**
+ * The input files of a year, in the order the manifest lists them (validation reads the survey
+ * files first, for the garbage collector: pipeline/validate/index.ts).
+ */
 export const inputFiles = [
   "dataset.json",
   "communes.csv",
