@@ -2,7 +2,7 @@
 // data editor sees one report whichever command found the error), its options, and durations.
 import { basename } from "node:path";
 import { problem } from "./messages.ts";
-import type { Problem } from "./problem.ts";
+import type { OmittedProblems, Problem } from "./problem.ts";
 import { namedBySheet } from "./validate/file-set.ts";
 import { loadYear } from "./validate/index.ts";
 import { reportChunks, summaryLine, writeChunks, type ReportOptions } from "./validate/report.ts";
@@ -22,31 +22,34 @@ export function reportOptions(values: {
   return { format, lang };
 }
 
-async function problemsOf(folder: string): Promise<Problem[]> {
+/** A folder's problems as its report lists them, and those of each kind only counted. */
+async function problemsOf(folder: string): Promise<{ problems: Problem[]; omitted: OmittedProblems[] }> {
   try {
-    return namedBySheet(await loadYear(folder));
+    const loaded = await loadYear(folder);
+    return { problems: namedBySheet(loaded), omitted: loaded.omitted };
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return [problem("unexpected_failure", { file: "*", line: null }, { detail })];
+    return { problems: [problem("unexpected_failure", { file: "*", line: null }, { detail })], omitted: [] };
   }
 }
 
 /** Prints the validation report of these year folders to stdout; true when any has an error. */
 export async function printValidationReport(folders: string[], options: ReportOptions): Promise<boolean> {
   const byFolder = await Promise.all(
-    folders.map(async (folder) => ({ folder, problems: await problemsOf(folder) })),
+    folders.map(async (folder) => ({ folder, ...(await problemsOf(folder)) })),
   );
-  const all = byFolder.flatMap(({ folder, problems }) =>
-    // With several years in one JSON list, the file name alone would be ambiguous.
-    folders.length > 1 ? problems.map((p) => ({ ...p, file: `${basename(folder)}/${p.file}` })) : problems,
-  );
-  if (options.format === "json") await writeChunks(process.stdout, reportChunks(all, options));
+  // With several years in one JSON list, the file name alone would be ambiguous.
+  const named = <P extends { file: string }>(folder: string, list: P[]): P[] =>
+    folders.length > 1 ? list.map((p) => ({ ...p, file: `${basename(folder)}/${p.file}` })) : list;
+  const all = byFolder.flatMap(({ folder, problems }) => named(folder, problems));
+  const allOmitted = byFolder.flatMap(({ folder, omitted }) => named(folder, omitted));
+  if (options.format === "json") await writeChunks(process.stdout, reportChunks(all, options, allOmitted));
   else {
-    for (const { folder, problems } of byFolder) {
+    for (const { folder, problems, omitted } of byFolder) {
       const title = options.format === "markdown" ? `### ${folder}\n\n` : `== ${folder} ==\n`;
-      await writeChunks(process.stdout, [title, ...reportChunks(problems, options), "\n"]);
+      await writeChunks(process.stdout, [title, ...reportChunks(problems, options, omitted), "\n"]);
     }
-    if (folders.length > 1) process.stdout.write(`${summaryLine(all, options.lang)}\n`);
+    if (folders.length > 1) process.stdout.write(`${summaryLine(all, options.lang, allOmitted)}\n`);
   }
   return all.some((p) => p.severity === "error");
 }

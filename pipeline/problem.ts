@@ -15,3 +15,17 @@ export interface Problem {
   message_vi: string;
   message_en: string;
 }
+
+/** Where checks put what they find: an array, or validation's bounded log (validate/problem-log.ts). */
+export interface ProblemSink {
+  push(problem: Problem): void;
+  some(predicate: (problem: Problem) => boolean): boolean;
+}
+
+/** Problems of one file and code beyond those kept: counted, not held. */
+export interface OmittedProblems {
+  file: string;
+  code: string;
+  severity: Severity;
+  count: number;
+}

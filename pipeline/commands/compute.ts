@@ -52,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
     const previous = await previousYear(loaded.data, folder, values.previous, report);
     if (previous === "error") return 1;
     const warnings = loaded.problems.filter((problem) => problem.severity === "warning");
-    if (warnings.length > 0) console.error(formatProblems(warnings, report));
+    if (warnings.length > 0) console.error(formatProblems(warnings, report, loaded.omitted));
     const results = computeYear(loaded.data, { previous, bootstrap: !values["no-bootstrap"] });
     const manifest = await publishYear(out, yearPublication(loaded, results, buildTime));
     const compared =

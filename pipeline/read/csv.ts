@@ -3,7 +3,7 @@
 // what they must contain is the schemas' business.
 import Papa from "papaparse";
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { Problem, ProblemSink } from "../problem.ts";
 import { decodeText } from "./decode.ts";
 import { closestName, findHeader } from "./header.ts";
 import { findLegacyVietnamese } from "./legacy.ts";
@@ -193,7 +193,7 @@ export function acceptRow(
   header: readonly string[],
   cells: string[],
   line: number,
-  problems: Problem[],
+  problems: ProblemSink,
 ): CsvRow | null {
   if (cells.every((cell) => cell.trim() === "")) return null;
   const width = header.length;
@@ -375,7 +375,7 @@ function readPlainRows(opened: CsvOpened, onRow: (cells: string[], line: number)
 export function parseBody(
   file: string,
   opened: CsvOpened,
-  problems: Problem[],
+  problems: ProblemSink,
   onRow: (row: CsvRow) => void,
 ): void {
   const { text, header, offset } = opened;
@@ -417,7 +417,7 @@ export function parseBody(
 }
 
 /** Reports a body without rows (unless an error of the file's below its header may have hidden them). */
-export function noRowsProblem(file: string, opened: CsvOpened, rows: number, problems: Problem[]): void {
+export function noRowsProblem(file: string, opened: CsvOpened, rows: number, problems: ProblemSink): void {
   const below = (p: Problem) =>
     p.file === file && p.severity === "error" && p.line !== null && p.line > opened.headerLine;
   if (rows === 0 && !problems.some(below)) {

@@ -4,7 +4,7 @@ import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Criterion } from "../../schemas/criteria.ts";
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { ProblemSink } from "../problem.ts";
 import { appliesTo, leafSource, type CriteriaTree } from "./criteria.ts";
 import { hundredths } from "../rules/hundredths.ts";
 import type { ParsedRow } from "./rows.ts";
@@ -36,7 +36,7 @@ export function checkAppraisal(
   rows: readonly ParsedRow<AppraisalScore>[],
   communes: CommuneIndex | null,
   tree: CriteriaTree | null,
-  problems: Problem[],
+  problems: ProblemSink,
 ): void {
   /**
    * Per commune code as read: whether it is unknown, the valid commune, and the criterion ids with

@@ -3,7 +3,7 @@
 import type { Criterion } from "../../schemas/criteria.ts";
 import type { CommuneType } from "../../schemas/communes.ts";
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { ProblemSink } from "../problem.ts";
 import { hundredths } from "../rules/hundredths.ts";
 import type { ParsedRow } from "./rows.ts";
 
@@ -52,7 +52,7 @@ export function appliesTo(criterion: Criterion, type: CommuneType): boolean {
 export function checkTree(
   rows: readonly ParsedRow<Criterion>[],
   tree: CriteriaTree,
-  problems: Problem[],
+  problems: ProblemSink,
 ): void {
   const allValid = rows.every((r) => r.value !== null);
   for (const row of rows) {

@@ -11,11 +11,11 @@ import { inputFiles, type InputFileName } from "../model.ts";
 import type { Problem } from "../problem.ts";
 import { readSheet } from "../read/sheet.ts";
 import { readWorkbook, type SheetRow, type WorkbookSheet } from "../read/workbook.ts";
+import { sortProblems } from "./problem-log.ts";
 import {
   inputColumns,
   folderYear,
   maxInputBytes,
-  sortProblems,
   validateYear,
   type CsvFileName,
   type Digest,
@@ -93,6 +93,7 @@ export function validateFileSet(
   const fail = (problems: Problem[]) => ({
     data: null,
     problems: sortProblems([...early, ...problems]),
+    omitted: [],
     inputs: [],
   });
   if (workbooks.length > 1) {
@@ -222,7 +223,7 @@ export async function loadWorkbooks(folder: string, paths: readonly string[]): P
       early.push(problem("file_unreadable", { file, line: null }, { detail }));
     }
   }
-  if (early.length > 0) return { folder, data: null, problems: early, inputs: [] };
+  if (early.length > 0) return { folder, data: null, problems: early, omitted: [], inputs: [] };
   if (!isWorkbook(folder)) {
     const dataset = await readFile(join(directory, "dataset.json")).catch(() => null);
     if (dataset) files.set("dataset.json", dataset);

@@ -23,7 +23,7 @@ import {
   type SurveyForms,
   type YearData,
 } from "../model.ts";
-import type { Problem } from "../problem.ts";
+import type { OmittedProblems, Problem } from "../problem.ts";
 import {
   noRowsProblem,
   openCsv,
@@ -41,6 +41,7 @@ import { duplicateKeys } from "./keys.ts";
 import { loadWorkbooks, workbooksIn } from "./file-set.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
+import { ProblemLog, sortProblems } from "./problem-log.ts";
 import { checkQuestions } from "./questions.ts";
 import { parseRows, rowParser, type ParsedRow } from "./rows.ts";
 import { checkSlugs } from "./slugs.ts";
@@ -70,7 +71,10 @@ export interface SheetNames {
 export interface LoadedYear {
   folder: string;
   data: YearData | null;
+  /** The problems kept (validate/problem-log.ts), in report order. */
   problems: Problem[];
+  /** How many more of each file and code there were. */
+  omitted: OmittedProblems[];
   inputs: InputFileInfo[];
   /** Inputs read from a workbook: the sheet each was read from, its headers as written (see namedBySheet). */
   sheets?: Record<string, SheetNames>;
@@ -109,23 +113,6 @@ export function knownColumns(file: CsvFileName): string[] {
   return [...spec.required, ...(spec.optional ?? [])];
 }
 
-const fileOrder = new Map<string, number>(inputFiles.map((f, i) => [f, i]));
-
-/** By file (manifest order), then line (whole-file problems first), then column. */
-export function sortProblems(problems: Problem[]): Problem[] {
-  const rank = (p: Problem) => fileOrder.get(p.file) ?? inputFiles.length;
-  return problems
-    .map((p, i) => ({ p, i }))
-    .sort(
-      (a, b) =>
-        rank(a.p) - rank(b.p) ||
-        (a.p.line ?? 0) - (b.p.line ?? 0) ||
-        (a.p.column ?? "").localeCompare(b.p.column ?? "") ||
-        a.i - b.i,
-    )
-    .map(({ p }) => p);
-}
-
 interface Table<T> {
   rows: ParsedRow<T>[];
 }
@@ -143,7 +130,7 @@ export type Digest = (bytes: Uint8Array) => string;
 const sha256: Digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 class YearValidation {
-  readonly problems: Problem[] = [];
+  readonly problems = new ProblemLog();
   readonly inputs: InputFileInfo[] = [];
   private readonly files: FileBytes;
   private readonly unavailable: ReadonlySet<InputFileName>;
@@ -417,7 +404,7 @@ export function validateYear(
     }
   }
 
-  const sorted = sortProblems(problems);
+  const { problems: sorted, omitted } = problems.result();
   const hasError = sorted.some((p) => p.severity === "error");
   // Each table's records gathered once (the appraisal's are half a million).
   const lists = {
@@ -445,8 +432,9 @@ export function validateYear(
           citizensForms: citizensData,
           plan: planSteps(planFile),
         };
-  const inputs = v.inputs.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0));
-  return { data, problems: sorted, inputs };
+  const order = (file: string) => inputFiles.indexOf(file as InputFileName);
+  const inputs = v.inputs.sort((a, b) => order(a.file) - order(b.file));
+  return { data, problems: sorted, omitted, inputs };
 }
 
 /** The plan's steps in step order; null when the year has no plan file. */

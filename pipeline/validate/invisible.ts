@@ -3,7 +3,7 @@
 // from copy-paste. In a code they make two codes that look the same differ, so they are errors; in
 // a name or a sentence they are warnings, to be removed before the text is published.
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { Problem, ProblemSink } from "../problem.ts";
 import type { ParsedRow } from "./rows.ts";
 
 /** Control (Cc) and format (Cf) characters; tab and line breaks are no problem. */
@@ -49,7 +49,11 @@ export function invisibleProblem(
     : problem("invisible_in_code", at, { char });
 }
 
-export function checkInvisible(file: string, rows: readonly ParsedRow<unknown>[], problems: Problem[]): void {
+export function checkInvisible(
+  file: string,
+  rows: readonly ParsedRow<unknown>[],
+  problems: ProblemSink,
+): void {
   for (const row of rows) {
     for (const column in row.raw) {
       const found = invisibleProblem(file, row.line, column, row.raw[column] as string);

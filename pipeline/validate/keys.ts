@@ -1,7 +1,7 @@
 // Uniqueness of keys, checked on the cells as read so that a row with another invalid cell still
 // counts: a duplicate is reported once per repeated row, pointing at the first occurrence.
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { Problem, ProblemSink } from "../problem.ts";
 import type { ParsedRow } from "./rows.ts";
 
 /** FNV-1a's start and prime; `hashChars` continues from a hash, so a key of several cells is one hash. */
@@ -119,7 +119,7 @@ export function duplicateKeys(
   file: string,
   rows: readonly ParsedRow<unknown>[],
   columns: readonly string[],
-  problems: Problem[],
+  problems: ProblemSink,
 ): void {
   // Hashed on the cells' characters (a NUL between cells, never in a decoded file) and compared
   // cell by cell: the appraisal file's half a million keys need no string each.

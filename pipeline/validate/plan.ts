@@ -2,13 +2,13 @@
 // Dates are `YYYY-MM-DD` once parsed, so they compare as text.
 import { planStepCount, type PlanStep } from "../../schemas/plan.ts";
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { ProblemSink } from "../problem.ts";
 import { duplicateKeys } from "./keys.ts";
 import type { ParsedRow } from "./rows.ts";
 
 const file = "plan.csv";
 
-export function checkPlan(rows: readonly ParsedRow<PlanStep>[], problems: Problem[]): void {
+export function checkPlan(rows: readonly ParsedRow<PlanStep>[], problems: ProblemSink): void {
   duplicateKeys(file, rows, ["step"], problems);
   for (const { line, raw, value } of rows) {
     if (value === null || value.planned_start === null) continue;

@@ -2,7 +2,7 @@
 // scores a survey leaf (or nothing), and every survey leaf has a question to be scored by.
 import type { Question } from "../../schemas/questions.ts";
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { ProblemSink } from "../problem.ts";
 import { leafSource, type CriteriaTree } from "./criteria.ts";
 import type { ParsedRow } from "./rows.ts";
 
@@ -12,7 +12,7 @@ export function checkQuestions(
   rows: readonly ParsedRow<Question>[],
   tree: CriteriaTree | null,
   scaleNames: ReadonlySet<string> | null,
-  problems: Problem[],
+  problems: ProblemSink,
 ): void {
   for (const row of rows) {
     const question = row.value;

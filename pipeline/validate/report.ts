@@ -5,7 +5,7 @@
 // spreads or recurses over the problems. It must not leak either: the Markdown report goes to a
 // job summary anyone may read, so values of private or unknown columns are never shown.
 import { moreOfTheSameKind, quoted } from "../messages.ts";
-import type { Problem, Severity } from "../problem.ts";
+import type { OmittedProblems, Problem } from "../problem.ts";
 import { inputColumns } from "./index.ts";
 
 export interface ReportOptions {
@@ -77,32 +77,29 @@ export function redacted(p: Problem): Problem {
   };
 }
 
-/** The problems of one kind left out of a report. */
-interface Omitted {
-  file: string;
-  code: string;
-  severity: Severity;
-  count: number;
-}
+type Entry = { problem: Problem; hidden: boolean } | { omitted: OmittedProblems };
 
-type Entry = { problem: Problem; hidden: boolean } | { omitted: Omitted };
+const kindOf = (p: { file: string; code: string }) => `${p.file}\u0000${p.code}`;
 
 /**
  * The problems in order, each (file, code) cut to its first `listedPerKind`, with one entry standing
- * for the rest right after the last one listed.
+ * for the rest right after the last one listed: those kept beyond it and those the validation
+ * only counted (`omitted`).
  */
-function capped(problems: readonly Problem[]): Entry[] {
+function capped(problems: readonly Problem[], omitted: readonly OmittedProblems[]): Entry[] {
+  const uncounted = new Map(omitted.map((o) => [kindOf(o), o.count]));
   const entries: Entry[] = [];
-  const seen = new Map<string, { listed: number; omitted: Omitted | null }>();
+  const seen = new Map<string, { listed: number; omitted: OmittedProblems | null }>();
   for (const p of problems) {
-    const key = `${p.file}\u0000${p.code}`;
+    const key = kindOf(p);
     let kind = seen.get(key);
     if (kind === undefined) seen.set(key, (kind = { listed: 0, omitted: null }));
     if (kind.listed < listedPerKind) {
       kind.listed++;
       entries.push({ problem: redacted(p), hidden: !isDisclosable(p) });
     } else if (kind.omitted === null) {
-      kind.omitted = { file: p.file, code: p.code, severity: p.severity, count: 1 };
+      const count = 1 + (uncounted.get(key) ?? 0);
+      kind.omitted = { file: p.file, code: p.code, severity: p.severity, count };
       entries.push({ omitted: kind.omitted });
     } else kind.omitted.count++;
   }
@@ -141,19 +138,36 @@ function cells(entry: Entry, lang: "vi" | "en"): string[] {
   ];
 }
 
-/** "2 lỗi, 3 cảnh báo" */
-export function summaryLine(problems: readonly Problem[], lang: "vi" | "en"): string {
+/** "2 lỗi, 3 cảnh báo", counting those only counted (`omitted`) too. */
+export function summaryLine(
+  problems: readonly Problem[],
+  lang: "vi" | "en",
+  omitted: readonly OmittedProblems[] = [],
+): string {
   let errors = 0;
-  for (const p of problems) if (p.severity === "error") errors++;
-  return words[lang].summary(errors, problems.length - errors);
+  let warnings = 0;
+  for (const p of problems)
+    if (p.severity === "error") errors++;
+    else warnings++;
+  for (const o of omitted)
+    if (o.severity === "error") errors += o.count;
+    else warnings += o.count;
+  return words[lang].summary(errors, warnings);
 }
 
-function* textTable(problems: readonly Problem[], lang: "vi" | "en"): Generator<string> {
+function* textTable(
+  problems: readonly Problem[],
+  lang: "vi" | "en",
+  omitted: readonly OmittedProblems[],
+): Generator<string> {
   if (problems.length === 0) {
     yield `${words[lang].none}\n${summaryLine(problems, lang)}\n`;
     return;
   }
-  const rows = [words[lang].headers as readonly string[], ...capped(problems).map((e) => cells(e, lang))];
+  const rows = [
+    words[lang].headers as readonly string[],
+    ...capped(problems, omitted).map((e) => cells(e, lang)),
+  ];
   // Every column but the message is padded; the message runs to the end of the line.
   const widths = rows[0]!.map(() => 0);
   for (const row of rows) {
@@ -167,7 +181,7 @@ function* textTable(problems: readonly Problem[], lang: "vi" | "en"): Generator<
       .join("  ");
     yield `${line}\n`;
   }
-  yield `${summaryLine(problems, lang)}\n`;
+  yield `${summaryLine(problems, lang, omitted)}\n`;
 }
 
 function markdownCell(cell: string): string {
@@ -179,23 +193,28 @@ function markdownCell(cell: string): string {
     .replace(/\s+/g, " ");
 }
 
-function* markdownTable(problems: readonly Problem[], lang: "vi" | "en"): Generator<string> {
-  const summary = `**${summaryLine(problems, lang)}**`;
+function* markdownTable(
+  problems: readonly Problem[],
+  lang: "vi" | "en",
+  omitted: readonly OmittedProblems[],
+): Generator<string> {
+  const summary = `**${summaryLine(problems, lang, omitted)}**`;
   if (problems.length === 0) {
     yield `${summary}\n\n${words[lang].none}\n`;
     return;
   }
   const header = words[lang].headers;
   yield `${summary}\n\n| ${header.join(" | ")} |\n| ${header.map(() => "---").join(" | ")} |\n`;
-  for (const entry of capped(problems)) yield `| ${cells(entry, lang).map(markdownCell).join(" | ")} |\n`;
+  for (const entry of capped(problems, omitted))
+    yield `| ${cells(entry, lang).map(markdownCell).join(" | ")} |\n`;
 }
 
 /** `{"problems":[…],"omitted":[…]}`, one problem at a time: never the whole report in one string. */
-function* jsonReport(problems: readonly Problem[]): Generator<string> {
-  const omitted: Omitted[] = [];
+function* jsonReport(problems: readonly Problem[], counted: readonly OmittedProblems[]): Generator<string> {
+  const omitted: OmittedProblems[] = [];
   let first = true;
   yield '{"problems":[';
-  for (const entry of capped(problems)) {
+  for (const entry of capped(problems, counted)) {
     if ("omitted" in entry) {
       omitted.push(entry.omitted);
       continue;
@@ -222,21 +241,32 @@ function* jsonReport(problems: readonly Problem[]): Generator<string> {
   yield `],"omitted":${JSON.stringify(more)}}\n`;
 }
 
-/** The report in pieces, to be written one after the other. */
-export function reportChunks(problems: readonly Problem[], options: ReportOptions): Iterable<string> {
+/**
+ * The report in pieces, to be written one after the other. `omitted`: the problems of each kind the
+ * validation only counted (LoadedYear.omitted), added to the kind's "and N more" line.
+ */
+export function reportChunks(
+  problems: readonly Problem[],
+  options: ReportOptions,
+  omitted: readonly OmittedProblems[] = [],
+): Iterable<string> {
   switch (options.format) {
     case "json":
-      return jsonReport(problems);
+      return jsonReport(problems, omitted);
     case "markdown":
-      return markdownTable(problems, options.lang);
+      return markdownTable(problems, options.lang, omitted);
     case "text":
-      return textTable(problems, options.lang);
+      return textTable(problems, options.lang, omitted);
   }
 }
 
-export function formatProblems(problems: readonly Problem[], options: ReportOptions): string {
+export function formatProblems(
+  problems: readonly Problem[],
+  options: ReportOptions,
+  omitted: readonly OmittedProblems[] = [],
+): string {
   let text = "";
-  for (const chunk of reportChunks(problems, options)) text += chunk;
+  for (const chunk of reportChunks(problems, options, omitted)) text += chunk;
   return text;
 }
 

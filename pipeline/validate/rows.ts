@@ -2,7 +2,7 @@
 // codes of the catalogue, so a failed check becomes a Problem at the row's line and column.
 import { z } from "zod";
 import { isProblemCode, problem, type ProblemCode, type ProblemParams } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { Problem, ProblemSink } from "../problem.ts";
 import type { CsvRow, CsvTable } from "../read/csv.ts";
 
 export interface ParsedRow<T> {
@@ -64,7 +64,7 @@ export function parseRow<S extends z.ZodType>(
   line: number,
   raw: Record<string, string>,
   schema: S,
-  problems: Problem[],
+  problems: ProblemSink,
 ): z.output<S> | null {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
@@ -99,7 +99,7 @@ export function rowParser<S extends z.ZodType>(
   index: ReadonlyMap<string, number>,
   schema: S,
   columns: readonly string[],
-  problems: Problem[],
+  problems: ProblemSink,
 ): (row: CsvRow) => ParsedRow<z.output<S>> {
   const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
   const keys = shape === null ? [] : Object.keys(shape);
@@ -139,7 +139,7 @@ export function parseRows<S extends z.ZodType>(
   table: CsvTable,
   schema: S,
   columns: readonly string[],
-  problems: Problem[],
+  problems: ProblemSink,
 ): ParsedRow<z.output<S>>[] {
   return table.rows.map(rowParser(file, table.index, schema, columns, problems));
 }

@@ -2,13 +2,13 @@
 // (`Xã Hồng Du` and `Xã Hồng Dụ`) would make one page overwrite the other, and a name with no letter
 // or digit (`Xã 🏛️`) gives no address at all. Both are caught here rather than by a failed build.
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { ProblemSink } from "../problem.ts";
 import { communeSlug } from "../rules/slug.ts";
 import type { ParsedRow } from "./rows.ts";
 
 const file = "communes.csv";
 
-export function checkSlugs(rows: readonly ParsedRow<unknown>[], problems: Problem[]): void {
+export function checkSlugs(rows: readonly ParsedRow<unknown>[], problems: ProblemSink): void {
   const first = new Map<string, { name: string; line: number }>();
   for (const row of rows) {
     const name = row.raw.name ?? "";

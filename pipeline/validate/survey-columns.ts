@@ -14,7 +14,7 @@
 // garbage collection.
 import type { z } from "zod";
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { Problem, ProblemSink } from "../problem.ts";
 import { acceptRow, forEachBodyLine, type CsvOpened, type CsvRow } from "../read/csv.ts";
 import { invisibleCharacter, invisibleProblem, invisibleProblemIn } from "./invisible.ts";
 import { duplicateProblem, hashChars, HashSlots, sameText } from "./keys.ts";
@@ -120,7 +120,7 @@ export class SurveyColumns {
   private readonly schema: z.ZodType;
   /** The key column's quick check (formCellChecks); a column without one takes the general path. */
   private readonly keyCheck: (cell: string) => boolean;
-  private readonly problems: Problem[];
+  private readonly problems: ProblemSink;
 
   constructor(
     file: string,
@@ -132,7 +132,7 @@ export class SurveyColumns {
     schema: z.ZodType,
     checks: Readonly<Record<string, (cell: string) => boolean>>,
     lookup: ScaleLookup | null,
-    problems: Problem[],
+    problems: ProblemSink,
   ) {
     this.file = file;
     this.questionColumns = opened.questionColumns;

@@ -6,7 +6,7 @@ import type { Group, Panel } from "../../schemas/groups.ts";
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
 import { problem } from "../messages.ts";
-import type { Problem } from "../problem.ts";
+import type { ProblemSink } from "../problem.ts";
 import type { CommuneIndex } from "./appraisal.ts";
 import { unknownCommune } from "./appraisal.ts";
 import { appliesTo, leafSource, type CriteriaTree } from "./criteria.ts";
@@ -33,7 +33,7 @@ export function checkFormCommunes(
   file: string,
   table: SurveyTable,
   communes: CommuneIndex,
-  problems: Problem[],
+  problems: ProblemSink,
 ): void {
   const { values, codes } = fixedColumn(table, "commune_code");
   const unknown = values.map((code) => unknownCommune(communes, code));
@@ -56,7 +56,7 @@ function fixedColumn(table: SurveyTable, column: string): CodedColumn {
 export function checkOfficials(
   table: SurveyTable,
   groups: readonly Group[] | null,
-  problems: Problem[],
+  problems: ProblemSink,
 ): void {
   const file = surveyFile.officials;
   const officialsGroups =
@@ -187,7 +187,7 @@ export function panelForms(table: SurveyTable, lookup: ScaleLookup): PanelForms 
 }
 
 /** Citizens' forms against each commune's quota. */
-export function checkQuotas(communes: readonly Commune[], citizens: PanelForms, problems: Problem[]): void {
+export function checkQuotas(communes: readonly Commune[], citizens: PanelForms, problems: ProblemSink): void {
   const file = surveyFile.citizens;
   for (const commune of communes) {
     const found = citizens.count.get(commune.code) ?? 0;
@@ -206,7 +206,7 @@ export function checkAnswerable(
   forms: Record<Panel, PanelForms>,
   /** Question columns present in the survey files: a missing column is reported once, on its header. */
   columns: ReadonlySet<string>,
-  problems: Problem[],
+  problems: ProblemSink,
 ): void {
   const questionsOf = new Map<string, Question[]>();
   for (const q of questions) {

@@ -3,7 +3,8 @@
 // and stay in this page: nothing is sent, and no hash is needed since nothing is published.
 import Papa from "papaparse";
 import { z } from "zod";
-import type { Problem } from "../../../pipeline/problem.ts";
+import { moreOfTheSameKind } from "../../../pipeline/messages.ts";
+import type { OmittedProblems, Problem } from "../../../pipeline/problem.ts";
 import { namedBySheet, validateFileSet, type FileSet } from "../../../pipeline/validate/file-set.ts";
 import { summaryLine } from "../../../pipeline/validate/report.ts";
 
@@ -44,25 +45,44 @@ function cells(p: Problem): string[] {
   ];
 }
 
-function render(problems: Problem[]): void {
-  rows.replaceChildren(
-    ...problems.map((p) => {
-      const tr = document.createElement("tr");
-      tr.className = p.severity;
-      cells(p).forEach((text, i) => {
-        const td = document.createElement("td");
-        td.dataset.label = headers[i] as string;
-        if (i === 5) {
-          const link = document.createElement("a");
-          link.href = `${guide}#loi-${p.code}`;
-          link.textContent = text;
-          td.append(link);
-        } else td.textContent = text;
-        tr.append(td);
-      });
-      return tr;
-    }),
+/** A kind's problems the validation only counted: one row saying how many, as in the command's report. */
+function omittedRow(o: OmittedProblems): HTMLTableRowElement {
+  const tr = document.createElement("tr");
+  tr.className = o.severity;
+  [levels[o.severity], o.file, "", "", "", o.code, moreOfTheSameKind(o.count, o.severity, "vi"), ""].forEach(
+    (text, i) => {
+      const td = document.createElement("td");
+      td.dataset.label = headers[i] as string;
+      td.textContent = text;
+      tr.append(td);
+    },
   );
+  return tr;
+}
+
+function problemRow(p: Problem): HTMLTableRowElement {
+  const tr = document.createElement("tr");
+  tr.className = p.severity;
+  cells(p).forEach((text, i) => {
+    const td = document.createElement("td");
+    td.dataset.label = headers[i] as string;
+    if (i === 5) {
+      const link = document.createElement("a");
+      link.href = `${guide}#loi-${p.code}`;
+      link.textContent = text;
+      td.append(link);
+    } else td.textContent = text;
+    tr.append(td);
+  });
+  return tr;
+}
+
+/** One row per problem kept, then one per kind only counted; in a fragment, not as arguments. */
+function render(problems: Problem[], omitted: OmittedProblems[]): void {
+  const fragment = document.createDocumentFragment();
+  for (const p of problems) fragment.append(problemRow(p));
+  for (const o of omitted) fragment.append(omittedRow(o));
+  rows.replaceChildren(fragment);
 }
 
 async function check(files: File[]): Promise<void> {
@@ -74,20 +94,23 @@ async function check(files: File[]): Promise<void> {
   // Let the status paint before the (synchronous) check runs.
   await new Promise((resolve) => setTimeout(resolve, 0));
   let problems: Problem[];
+  let omitted: OmittedProblems[];
   try {
-    problems = namedBySheet(validateFileSet(set, { digest: () => "" }));
+    const loaded = validateFileSet(set, { digest: () => "" });
+    problems = namedBySheet(loaded);
+    omitted = loaded.omitted;
   } catch (error) {
     status.textContent = `Không kiểm tra được: ${error instanceof Error ? error.message : String(error)}`;
     return;
   }
   current = { names: files.map((f) => f.name), problems };
-  const summary = summaryLine(problems, "vi");
+  const summary = summaryLine(problems, "vi", omitted);
   const ok = !problems.some((p) => p.severity === "error");
   const named = files.length <= 2 ? files.map((f) => f.name).join(", ") : `${files.length} tệp`;
   status.textContent = `${named}: ${summary}.${
     ok ? " Có thể gửi dữ liệu." : " Sửa các lỗi dưới đây rồi kiểm tra lại."
   }`;
-  render(problems);
+  render(problems, omitted);
   report.hidden = problems.length === 0;
 }
 

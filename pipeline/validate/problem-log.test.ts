@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import type { Problem } from "../problem.ts";
+import { keptPerKind, ProblemLog, sortProblems } from "./problem-log.ts";
+import { formatProblems, summaryLine } from "./report.ts";
+
+const at = (
+  file: string,
+  line: number | null,
+  code = "unknown_option",
+  severity: Problem["severity"] = "error",
+) =>
+  ({
+    file,
+    line,
+    column: "ND01",
+    value: "X",
+    code,
+    severity,
+    message_vi: `dòng ${line}`,
+    message_en: `line ${line}`,
+  }) satisfies Problem;
+
+describe("the bounded problem log", () => {
+  it("keeps the first of each kind in report order and counts the rest", () => {
+    const log = new ProblemLog();
+    // Lines pushed from the bottom up: the kept ones are the lowest lines, not the first pushed.
+    const total = 2 * keptPerKind + 10;
+    for (let line = total + 1; line >= 2; line--) log.push(at("survey-citizens.csv", line));
+    log.push(at("appraisal.csv", 7, "not_a_number"));
+    const { problems, omitted } = log.result();
+    expect(problems).toHaveLength(keptPerKind + 1);
+    // appraisal.csv comes before the survey files in the manifest's order.
+    expect(problems[0]).toMatchObject({ file: "appraisal.csv", line: 7 });
+    expect(problems[1]).toMatchObject({ file: "survey-citizens.csv", line: 2 });
+    expect(problems.at(-1)).toMatchObject({ line: keptPerKind + 1 });
+    expect(omitted).toEqual([
+      { file: "survey-citizens.csv", code: "unknown_option", severity: "error", count: total - keptPerKind },
+    ]);
+  });
+
+  it("orders ties across kinds as they were found, like sortProblems", () => {
+    const log = new ProblemLog();
+    const found = [
+      at("appraisal.csv", 3, "formula_trigger"),
+      at("appraisal.csv", 3, "not_a_number"),
+      at("appraisal.csv", 3, "formula_trigger"),
+    ];
+    for (const p of found) log.push(p);
+    expect(log.result().problems).toEqual(sortProblems(found));
+    expect(log.result().problems.map((p) => p.code)).toEqual([
+      "formula_trigger",
+      "not_a_number",
+      "formula_trigger",
+    ]);
+  });
+
+  it("answers whether any problem matches, among those kept", () => {
+    const log = new ProblemLog();
+    log.push(at("plan.csv", 4, "date_invalid", "warning"));
+    expect(log.some((p) => p.severity === "warning")).toBe(true);
+    expect(log.some((p) => p.severity === "error")).toBe(false);
+  });
+
+  it("reports the counted problems in the summary and in the kind's last line", () => {
+    const kept = Array.from({ length: 60 }, (_, i) => at("survey-citizens.csv", i + 2));
+    const omitted = [
+      { file: "survey-citizens.csv", code: "unknown_option", severity: "error" as const, count: 1000 },
+    ];
+    // 60 kept + 1,000 counted; 50 listed, so "và 1.010 lỗi cùng loại".
+    expect(summaryLine(kept, "vi", omitted)).toBe("1.060 lỗi, 0 cảnh báo");
+    const text = formatProblems(kept, { format: "text", lang: "vi" }, omitted);
+    expect(text).toContain("và 1.010 lỗi cùng loại");
+    const json = JSON.parse(formatProblems(kept, { format: "json", lang: "en" }, omitted)) as {
+      problems: unknown[];
+      omitted: { count: number }[];
+    };
+    expect(json.problems).toHaveLength(50);
+    expect(json.omitted.map((o) => o.count)).toEqual([1010]);
+  });
+});
