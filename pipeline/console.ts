@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { problem } from "./messages.ts";
 import type { OmittedProblems, Problem } from "./problem.ts";
 import { namedBySheet } from "./validate/file-set.ts";
-import { loadYear } from "./validate/index.ts";
+import { loadYear } from "./validate/folder.ts";
 import { reportChunks, summaryLine, writeChunks, type ReportOptions } from "./validate/report.ts";
 
 /** `--format` and `--lang` as given (text and vi when absent); throws on any other value. */

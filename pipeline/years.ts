@@ -7,7 +7,8 @@ import { computeYear } from "./compute/index.ts";
 import { printValidationReport } from "./console.ts";
 import type { YearData, YearResults } from "./model.ts";
 import type { YearPublication } from "./publish/index.ts";
-import { loadYear, type LoadedYear } from "./validate/index.ts";
+import { type LoadedYear } from "./validate/index.ts";
+import { loadYear } from "./validate/folder.ts";
 import type { ReportOptions } from "./validate/report.ts";
 
 export const yearFolderName = /^\d{4}$/;

@@ -11,7 +11,7 @@ import type { YearResults } from "../model.ts";
 import { publishReleaseArchive } from "../publish/releases.ts";
 import { isYearOutput, resolveBuildTime, writeYearFiles, type YearPublication } from "../publish/index.ts";
 import { replaceFolderAtomically } from "../publish/atomic.ts";
-import { loadYear } from "../validate/index.ts";
+import { loadYear } from "../validate/folder.ts";
 import type { ReportOptions } from "../validate/report.ts";
 import { formatSeconds, printValidationReport, reportOptions } from "../console.ts";
 import { isValid, yearFolderName, yearFolders, yearPublication } from "../years.ts";

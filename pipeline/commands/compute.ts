@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { computeYear } from "../compute/index.ts";
 import { formatSeconds, printValidationReport, reportOptions } from "../console.ts";
 import { publishYear, resolveBuildTime } from "../publish/index.ts";
-import { loadYear } from "../validate/index.ts";
+import { loadYear } from "../validate/folder.ts";
 import { formatProblems, type ReportOptions } from "../validate/report.ts";
 import { isValid, previousYear, yearPublication } from "../years.ts";
 

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { computeYear } from "../compute/index.ts";
 import { resolveBuildTime } from "../publish/index.ts";
 import { reportDocx, reportFile } from "../publish/report/index.ts";
-import { loadYear } from "../validate/index.ts";
+import { loadYear } from "../validate/folder.ts";
 import { printValidationReport, reportOptions } from "../console.ts";
 import { isValid, previousYear } from "../years.ts";
 

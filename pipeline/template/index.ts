@@ -26,7 +26,8 @@ import type { Problem } from "../problem.ts";
 import { readCsv, type CsvTable } from "../read/csv.ts";
 import { columnLetters } from "../read/workbook.ts";
 import { optionalInputFiles } from "../model.ts";
-import { inputColumns, knownColumns, loadYear, type CsvFileName } from "../validate/index.ts";
+import { inputColumns, knownColumns, type CsvFileName } from "../validate/index.ts";
+import { loadYear } from "../validate/folder.ts";
 
 /** The row schema of each CSV input file, for each column's kind (number, code list, text). */
 export const rowSchemas: Record<CsvFileName, z.ZodObject> = {

@@ -1,8 +1,6 @@
 // A year's inputs held in memory as name → bytes: a folder's files, a workbook beside dataset.json, or
 // the File objects a reader picks in the browser (/kiem-tra/). A workbook's sheets stand for the CSV
 // files (matched by name or Vietnamese title); problems then name the sheet, at Excel's row numbers.
-import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import { datasetManifest } from "../../schemas/dataset.ts";
 import { sheetName, sheetWords, wordsOf } from "../../schemas/workbook.ts";
@@ -14,7 +12,6 @@ import { readWorkbook, type SheetRow, type WorkbookSheet } from "../read/workboo
 import { sortProblems } from "./problem-log.ts";
 import {
   inputColumns,
-  folderYear,
   maxInputBytes,
   validateYear,
   type CsvFileName,
@@ -27,7 +24,7 @@ import {
 /** Input files by name (`communes.csv`, `dataset.json`, `du-lieu-2023.xlsx`, …). */
 export type FileSet = Map<string, Uint8Array>;
 
-const isWorkbook = (name: string) => /\.xlsx$/i.test(name);
+export const isWorkbook = (name: string) => /\.xlsx$/i.test(name);
 const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase("vi");
 
 /** The sheet standing for an input file: named like the file without extension, or by its title. */
@@ -78,7 +75,7 @@ function datasetJson(rows: readonly SheetRow[], problems: Problem[]): Uint8Array
 /** Validates a year given as files in memory; `digest` hashes the inputs for the manifest. */
 export function validateFileSet(
   files: FileSet,
-  options: { folderYear?: number; digest?: Digest } = {},
+  options: { folderYear?: number | undefined; digest: Digest },
 ): Omit<LoadedYear, "folder"> {
   const workbooks = [...files.keys()].filter(isWorkbook);
   const bytes = new Map<InputFileName, Uint8Array>();
@@ -185,49 +182,4 @@ export function namedBySheet(loaded: Pick<LoadedYear, "problems" | "sheets">): P
 function missingSheet(file: string): Problem {
   const name = sheetName(file);
   return problem("sheet_missing", { file: name, line: null }, { title: sheetWords[name]?.title ?? name });
-}
-
-/** The workbooks `--data` names: the path itself when it is an .xlsx file, else those in the folder. */
-export async function workbooksIn(path: string): Promise<string[]> {
-  if (isWorkbook(path)) return [path];
-  try {
-    return (await readdir(path))
-      .filter(isWorkbook)
-      .sort()
-      .map((name) => join(path, name));
-  } catch {
-    return [];
-  }
-}
-
-/**
- * Reads the workbooks (with dataset.json beside them, if there is one) and validates them: one is a
- * year, several are refused (several_workbooks). Each is refused from its size before it is read.
- */
-export async function loadWorkbooks(folder: string, paths: readonly string[]): Promise<LoadedYear> {
-  const directory = isWorkbook(folder) ? dirname(folder) : folder;
-  const files: FileSet = new Map();
-  const early: Problem[] = [];
-  for (const path of paths) {
-    const file = basename(path);
-    try {
-      const info = await stat(path);
-      if (info.size > maxInputBytes) {
-        const size = (info.size / 1024 / 1024).toFixed(1);
-        early.push(
-          problem("file_too_large", { file, line: null }, { size, limit: maxInputBytes / 1024 / 1024 }),
-        );
-      } else files.set(file, await readFile(path));
-    } catch (error) {
-      const detail = (error as { code?: string }).code ?? String(error);
-      early.push(problem("file_unreadable", { file, line: null }, { detail }));
-    }
-  }
-  if (early.length > 0) return { folder, data: null, problems: early, omitted: [], inputs: [] };
-  if (!isWorkbook(folder)) {
-    const dataset = await readFile(join(directory, "dataset.json")).catch(() => null);
-    if (dataset) files.set("dataset.json", dataset);
-  }
-  const year = folderYear(directory);
-  return { folder, ...validateFileSet(files, year === undefined ? {} : { folderYear: year }) };
 }

@@ -1,10 +1,6 @@
 // Validation of one year's inputs: every file on its own (bytes, dialect, header, rows, cells), then
 // the rules across files. All problems are collected, none stops the others; the typed YearData is
 // handed to computation only when there is no error at all.
-import { createHash } from "node:crypto";
-import { constants, type Stats } from "node:fs";
-import { lstat, open, realpath } from "node:fs/promises";
-import { basename, join, sep } from "node:path";
 import { appraisalRow } from "../../schemas/appraisal.ts";
 import { communeRow } from "../../schemas/communes.ts";
 import { criterionRow } from "../../schemas/criteria.ts";
@@ -38,10 +34,9 @@ import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { checkInvisible } from "./invisible.ts";
 import { duplicateKeys } from "./keys.ts";
-import { loadWorkbooks, workbooksIn } from "./file-set.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
-import { ProblemLog, sortProblems } from "./problem-log.ts";
+import { ProblemLog } from "./problem-log.ts";
 import { checkQuestions } from "./questions.ts";
 import { parseRows, rowParser, type ParsedRow } from "./rows.ts";
 import { checkSlugs } from "./slugs.ts";
@@ -125,9 +120,8 @@ export interface SheetInput {
   rows: SheetRow[];
   bytes: Uint8Array;
 }
-/** The sha256 of an input, in hex (node:crypto here; a page checking files in the browser needs none). */
+/** The sha256 of an input, in hex (validate/folder.ts; a page checking files in the browser needs none). */
 export type Digest = (bytes: Uint8Array) => string;
-const sha256: Digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 class YearValidation {
   readonly problems = new ProblemLog();
@@ -316,7 +310,7 @@ function officialsForms(table: SurveyTable | null): OfficialsForms | null {
   return { ...forms, respondentIds: cells("respondent_id"), groups: cells("group") };
 }
 
-function sizeParams(bytes: number): { size: string; limit: number } {
+export function sizeParams(bytes: number): { size: string; limit: number } {
   return { size: (bytes / 1024 / 1024).toFixed(1), limit: maxInputBytes / 1024 / 1024 };
 }
 
@@ -333,7 +327,7 @@ export function validateYear(
   folderYear: number | undefined,
   unavailable: ReadonlySet<InputFileName>,
   sheets = new Map<InputFileName, SheetInput>(),
-  digest = sha256,
+  digest: Digest,
 ): Omit<LoadedYear, "folder"> {
   const v = new YearValidation(files, unavailable, sheets, digest);
   const { problems } = v;
@@ -445,77 +439,10 @@ function planSteps(table: Table<PlanStep> | null): PlanStep[] | null {
 /** Validates a year's files given as bytes (pure); `data` is null iff there is an error. */
 export function validateFiles(
   files: Partial<Record<InputFileName, Uint8Array>>,
-  folderYear?: number,
+  folderYear: number | undefined,
+  digest: Digest,
 ): Omit<LoadedYear, "folder"> {
   const bytes: FileBytes = new Map();
   for (const file of inputFiles) if (files[file] !== undefined) bytes.set(file, files[file]);
-  return validateYear(bytes, folderYear, new Set());
-}
-
-/** The year of a `data/<year>` folder, when its name is one. */
-export function folderYear(folder: string): number | undefined {
-  const name = basename(folder.replace(/[\\/]+$/, ""));
-  return /^\d{4}$/.test(name) ? Number(name) : undefined;
-}
-
-/** What a file that is not a regular file is, in both languages, for the editor. */
-function kindOf(info: Stats): { kind_vi: string; kind_en: string } {
-  if (info.isDirectory()) return { kind_vi: "một thư mục", kind_en: "a folder" };
-  if (info.isFIFO()) return { kind_vi: "một ống dẫn (FIFO)", kind_en: "a pipe (FIFO)" };
-  if (info.isCharacterDevice() || info.isBlockDevice())
-    return { kind_vi: "một thiết bị", kind_en: "a device" };
-  if (info.isSocket()) return { kind_vi: "một socket", kind_en: "a socket" };
-  return { kind_vi: "không phải tệp thường", kind_en: "not a regular file" };
-}
-
-/**
- * One input file's bytes, or the problem why it is not read. Only a regular file inside the data
- * folder is read: a link leading out of it (to /etc/passwd, say) is refused before it is opened, so
- * nothing of it can be echoed, and a pipe is opened without waiting for a writer and refused on
- * its type, so a FIFO cannot hang the validation.
- */
-async function readInput(folder: string, file: InputFileName): Promise<Uint8Array | Problem | "missing"> {
-  const at = { file, line: null };
-  let path = join(folder, file);
-  try {
-    if ((await lstat(path)).isSymbolicLink()) {
-      const [target, inside] = await Promise.all([realpath(path), realpath(folder)]);
-      if (!target.startsWith(inside + sep)) return problem("file_link_outside", at);
-      path = target;
-    }
-    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) return problem("file_not_regular", at, kindOf(info));
-      if (info.size > maxInputBytes) return problem("file_too_large", at, sizeParams(info.size));
-      return await handle.readFile();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "ENOENT") return "missing"; // reported as file_missing by the validation
-    return problem("file_unreadable", at, { detail: code ?? String(error) });
-  }
-}
-
-/** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
-export async function loadYear(folder: string): Promise<LoadedYear> {
-  const workbooks = await workbooksIn(folder);
-  if (workbooks.length > 0) return loadWorkbooks(folder, workbooks);
-  const files: FileBytes = new Map();
-  const unavailable = new Set<InputFileName>();
-  const early: Problem[] = [];
-  for (const file of inputFiles) {
-    const read = await readInput(folder, file);
-    if (read === "missing") continue;
-    if (read instanceof Uint8Array) files.set(file, read);
-    else {
-      unavailable.add(file);
-      early.push(read);
-    }
-  }
-  const result = validateYear(files, folderYear(folder), unavailable);
-  const problems = early.length === 0 ? result.problems : sortProblems([...early, ...result.problems]);
-  return { folder, ...result, data: early.length === 0 ? result.data : null, problems };
+  return validateYear(bytes, folderYear, new Set(), new Map(), digest);
 }

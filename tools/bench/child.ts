@@ -5,7 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import type { YearData } from "../../pipeline/model.ts";
-import type { loadYear as LoadYearFunction } from "../../pipeline/validate/index.ts";
+import type { loadYear as LoadYearFunction } from "../../pipeline/validate/folder.ts";
 import { estimatesOf } from "./agreement.ts";
 import type { IndexEstimate } from "./duckdb-index.ts";
 
@@ -53,7 +53,7 @@ async function loadValidYear(loadYear: LoadYear, folder: string): Promise<YearDa
 
 async function measurePipeline(folder: string): Promise<Omit<TaskResult, "peak_rss_mb">> {
   // Modules load before the clock starts, as DuckDB's does below.
-  const { loadYear } = await import("../../pipeline/validate/index.ts");
+  const { loadYear } = await import("../../pipeline/validate/folder.ts");
   const { computeYear } = await import("../../pipeline/compute/index.ts");
   const start = performance.now();
   const data = await loadValidYear(loadYear, folder);
@@ -90,7 +90,7 @@ async function measureDuckdb(folder: string): Promise<Omit<TaskResult, "peak_rss
 // The bootstrap's own cost: the same computation with it on minus with it off. Off runs first, so
 // the code the two share is already warm when the difference is taken.
 async function measureBootstrap(folder: string): Promise<Omit<TaskResult, "peak_rss_mb">> {
-  const { loadYear } = await import("../../pipeline/validate/index.ts");
+  const { loadYear } = await import("../../pipeline/validate/folder.ts");
   const { computeYear } = await import("../../pipeline/compute/index.ts");
   const data = await loadValidYear(loadYear, folder);
   const offStart = performance.now();

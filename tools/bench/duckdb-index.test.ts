@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeYear } from "../../pipeline/compute/index.ts";
-import { loadYear } from "../../pipeline/validate/index.ts";
+import { loadYear } from "../../pipeline/validate/folder.ts";
 import { compareEstimates, estimatesOf } from "./agreement.ts";
 import { duckdbIndex, indexQuery } from "./duckdb-index.ts";
 import { writeTinyYear } from "./tiny-year.ts";

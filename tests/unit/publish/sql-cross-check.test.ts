@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { computeYear } from "../../../pipeline/compute/index.ts";
-import { loadYear } from "../../../pipeline/validate/index.ts";
+import { loadYear } from "../../../pipeline/validate/folder.ts";
 import { comparedFields, compareEstimates, estimatesOf } from "../../../tools/bench/agreement.ts";
 import { duckdbIndex, type IndexEstimate } from "../../../tools/bench/duckdb-index.ts";
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { InputFileName } from "../../../pipeline/model.ts";
 import type { Problem } from "../../../pipeline/problem.ts";
-import { loadYear } from "../../../pipeline/validate/index.ts";
+import { loadYear } from "../../../pipeline/validate/folder.ts";
 import { edited, errors, validTexts, validate, withCode, withFiles, type YearFiles } from "./fixture.ts";
 
 /** Validates and returns the one problem of `code`, after checking the year is refused. */

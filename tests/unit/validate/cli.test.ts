@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problem } from "../../../pipeline/messages.ts";
-import { loadYear } from "../../../pipeline/validate/index.ts";
+import { loadYear } from "../../../pipeline/validate/folder.ts";
 import { formatProblems } from "../../../pipeline/validate/report.ts";
 import { fixtureFolder } from "./fixture.ts";
 

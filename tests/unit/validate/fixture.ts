@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { inputFiles, type InputFileName } from "../../../pipeline/model.ts";
 import type { Problem } from "../../../pipeline/problem.ts";
+import { sha256 } from "../../../pipeline/validate/folder.ts";
 import { validateFiles } from "../../../pipeline/validate/index.ts";
 
 export const fixtureFolder = fileURLToPath(new URL("../../fixtures/validate/2023", import.meta.url));
@@ -43,7 +44,7 @@ export function edited(file: InputFileName, edit: (text: string) => string): Yea
 }
 
 export function validate(files: YearFiles): ReturnType<typeof validateFiles> {
-  return validateFiles(files, 2023);
+  return validateFiles(files, 2023, sha256);
 }
 
 export function errors(problems: Problem[]): Problem[] {

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problem } from "../../../pipeline/messages.ts";
 import type { Problem } from "../../../pipeline/problem.ts";
-import { loadYear } from "../../../pipeline/validate/index.ts";
+import { loadYear } from "../../../pipeline/validate/folder.ts";
 import { formatProblems, listedPerKind } from "../../../pipeline/validate/report.ts";
 import { edited, fixtureFolder, validTexts, validate, withCode, withFiles } from "./fixture.ts";
 

@@ -14,7 +14,8 @@ import { inputFiles, type InputFileName } from "../../../pipeline/model.ts";
 import type { Problem } from "../../../pipeline/problem.ts";
 import { namedBySheet, validateFileSet } from "../../../pipeline/validate/file-set.ts";
 import { sheetWords } from "../../../schemas/workbook.ts";
-import { loadYear, validateFiles } from "../../../pipeline/validate/index.ts";
+import { validateFiles } from "../../../pipeline/validate/index.ts";
+import { loadYear, sha256 } from "../../../pipeline/validate/folder.ts";
 import { captureOutput } from "../publish/capture-output.ts";
 import { toBytes, validTexts } from "./fixture.ts";
 
@@ -70,7 +71,7 @@ async function workbook(
 
 async function check(texts: Texts, overrides: Override[] = [], omit: InputFileName[] = []) {
   const files = new Map([["du-lieu-2023.xlsx", await workbook(texts, overrides, omit)]]);
-  const result = validateFileSet(files, { folderYear: 2023 });
+  const result = validateFileSet(files, { folderYear: 2023, digest: sha256 });
   return { data: result.data, problems: namedBySheet(result) };
 }
 
@@ -352,7 +353,7 @@ describe("docs/quality.md's bad inputs in a workbook: same code, the sheet's tit
   it("Vietnamese headers and labels read as the contract's columns and codes", async () => {
     const { data, problems } = await check(inVietnamese(validTexts()));
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
-    expect(data).toEqual(validateFiles(toBytes(validTexts()), 2023).data);
+    expect(data).toEqual(validateFiles(toBytes(validTexts()), 2023, sha256).data);
     expect(data?.communes.map((c) => c.type)).toEqual(["xa", "thi_tran", "xa"]);
   });
 
@@ -398,7 +399,7 @@ function declareSize(zip: Uint8Array, size: number): Uint8Array {
 describe("a workbook is untrusted: bounded before and after decompression", () => {
   it("an entry declaring 4 GB is refused from the central directory, before any inflating", () => {
     const zip = declareSize(zipSync({ "xl/workbook.xml": new Uint8Array(1000) }), 0xffff_fff0);
-    const result = validateFileSet(new Map([["bom.xlsx", zip]]));
+    const result = validateFileSet(new Map([["bom.xlsx", zip]]), { digest: sha256 });
     expect(result.problems).toMatchObject([{ code: "workbook_too_large", file: "bom.xlsx", line: null }]);
     expect(result.problems[0]?.message_vi).toContain("4096 MB");
     expect(result.data).toBeNull();
@@ -411,14 +412,19 @@ describe("a workbook is untrusted: bounded before and after decompression", () =
       1000,
     );
     const before = process.memoryUsage().rss;
-    const result = validateFileSet(new Map([["bom.xlsx", zip]]));
+    const result = validateFileSet(new Map([["bom.xlsx", zip]]), { digest: sha256 });
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
     expect(result.problems).toMatchObject([{ code: "workbook_too_large", file: "bom.xlsx" }]);
     expect(result.problems[0]?.message_vi).toContain("1000 byte");
   });
 
   it("bytes that are no zip are an unreadable workbook, not a crash", () => {
-    const result = validateFileSet(new Map([["2023.xlsx", new TextEncoder().encode("code,name\n01001,Xã")]]));
+    const result = validateFileSet(
+      new Map([["2023.xlsx", new TextEncoder().encode("code,name\n01001,Xã")]]),
+      {
+        digest: sha256,
+      },
+    );
     expect(result.problems).toMatchObject([
       { code: "workbook_unreadable", file: "2023.xlsx", severity: "error" },
     ]);
@@ -431,6 +437,7 @@ describe("a workbook is untrusted: bounded before and after decompression", () =
         ["a.xlsx", bytes],
         ["b.xlsx", bytes],
       ]),
+      { digest: sha256 },
     );
     expect(result.problems).toMatchObject([{ code: "several_workbooks", file: "a.xlsx, b.xlsx" }]);
   });

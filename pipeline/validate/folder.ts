@@ -1,0 +1,126 @@
+// Reading a year from disk, for the commands (Node only): the files of `data/<year>/` or its
+// workbook, hashed with node:crypto. Everything after reading — the checks, the report — is in
+// validate/index.ts and validate/file-set.ts, which the browser's /kiem-tra/ page runs too.
+import { createHash } from "node:crypto";
+import { constants, type Stats } from "node:fs";
+import { lstat, open, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { basename, dirname, join, sep } from "node:path";
+import { problem } from "../messages.ts";
+import { inputFiles, type InputFileName } from "../model.ts";
+import type { Problem } from "../problem.ts";
+import { isWorkbook, validateFileSet, type FileSet } from "./file-set.ts";
+import { maxInputBytes, sizeParams, validateYear, type Digest, type LoadedYear } from "./index.ts";
+import { sortProblems } from "./problem-log.ts";
+
+/** The sha256 of an input, in hex, as the published manifest lists it. */
+export const sha256: Digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+/** The year of a `data/<year>` folder, when its name is one. */
+export function folderYear(folder: string): number | undefined {
+  const name = basename(folder.replace(/[\\/]+$/, ""));
+  return /^\d{4}$/.test(name) ? Number(name) : undefined;
+}
+
+/** What a file that is not a regular file is, in both languages, for the editor. */
+function kindOf(info: Stats): { kind_vi: string; kind_en: string } {
+  if (info.isDirectory()) return { kind_vi: "một thư mục", kind_en: "a folder" };
+  if (info.isFIFO()) return { kind_vi: "một ống dẫn (FIFO)", kind_en: "a pipe (FIFO)" };
+  if (info.isCharacterDevice() || info.isBlockDevice())
+    return { kind_vi: "một thiết bị", kind_en: "a device" };
+  if (info.isSocket()) return { kind_vi: "một socket", kind_en: "a socket" };
+  return { kind_vi: "không phải tệp thường", kind_en: "not a regular file" };
+}
+
+/**
+ * One input file's bytes, or the problem why it is not read. Only a regular file inside the data
+ * folder is read: a link leading out of it (to /etc/passwd, say) is refused before it is opened, so
+ * nothing of it can be echoed, and a pipe is opened without waiting for a writer and refused on
+ * its type, so a FIFO cannot hang the validation.
+ */
+async function readInput(folder: string, file: InputFileName): Promise<Uint8Array | Problem | "missing"> {
+  const at = { file, line: null };
+  let path = join(folder, file);
+  try {
+    if ((await lstat(path)).isSymbolicLink()) {
+      const [target, inside] = await Promise.all([realpath(path), realpath(folder)]);
+      if (!target.startsWith(inside + sep)) return problem("file_link_outside", at);
+      path = target;
+    }
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return problem("file_not_regular", at, kindOf(info));
+      if (info.size > maxInputBytes) return problem("file_too_large", at, sizeParams(info.size));
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ENOENT") return "missing"; // reported as file_missing by the validation
+    return problem("file_unreadable", at, { detail: code ?? String(error) });
+  }
+}
+
+/** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
+export async function loadYear(folder: string): Promise<LoadedYear> {
+  const workbooks = await workbooksIn(folder);
+  if (workbooks.length > 0) return loadWorkbooks(folder, workbooks);
+  const files = new Map<InputFileName, Uint8Array>();
+  const unavailable = new Set<InputFileName>();
+  const early: Problem[] = [];
+  for (const file of inputFiles) {
+    const read = await readInput(folder, file);
+    if (read === "missing") continue;
+    if (read instanceof Uint8Array) files.set(file, read);
+    else {
+      unavailable.add(file);
+      early.push(read);
+    }
+  }
+  const result = validateYear(files, folderYear(folder), unavailable, new Map(), sha256);
+  const problems = early.length === 0 ? result.problems : sortProblems([...early, ...result.problems]);
+  return { folder, ...result, data: early.length === 0 ? result.data : null, problems };
+}
+
+/** The workbooks `--data` names: the path itself when it is an .xlsx file, else those in the folder. */
+export async function workbooksIn(path: string): Promise<string[]> {
+  if (isWorkbook(path)) return [path];
+  try {
+    return (await readdir(path))
+      .filter(isWorkbook)
+      .sort()
+      .map((name) => join(path, name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reads the workbooks (with dataset.json beside them, if there is one) and validates them: one is a
+ * year, several are refused (several_workbooks). Each is refused from its size before it is read.
+ */
+export async function loadWorkbooks(folder: string, paths: readonly string[]): Promise<LoadedYear> {
+  const directory = isWorkbook(folder) ? dirname(folder) : folder;
+  const files: FileSet = new Map();
+  const early: Problem[] = [];
+  for (const path of paths) {
+    const file = basename(path);
+    try {
+      const info = await stat(path);
+      if (info.size > maxInputBytes)
+        early.push(problem("file_too_large", { file, line: null }, sizeParams(info.size)));
+      else files.set(file, await readFile(path));
+    } catch (error) {
+      const detail = (error as { code?: string }).code ?? String(error);
+      early.push(problem("file_unreadable", { file, line: null }, { detail }));
+    }
+  }
+  if (early.length > 0) return { folder, data: null, problems: early, omitted: [], inputs: [] };
+  if (!isWorkbook(folder)) {
+    const dataset = await readFile(join(directory, "dataset.json")).catch(() => null);
+    if (dataset) files.set("dataset.json", dataset);
+  }
+  const year = folderYear(directory);
+  return { folder, ...validateFileSet(files, { folderYear: year, digest: sha256 }) };
+}
