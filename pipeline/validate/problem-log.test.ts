@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../problem.ts";
 import { keptPerKind, ProblemLog, sortProblems } from "./problem-log.ts";
-import { formatProblems, summaryLine } from "./report.ts";
+import { formatProblems, isOmitted, listedProblems, summaryLine } from "./report.ts";
 
 const at = (
   file: string,
@@ -76,5 +76,9 @@ describe("the bounded problem log", () => {
     };
     expect(json.problems).toHaveLength(50);
     expect(json.omitted.map((o) => o.count)).toEqual([1010]);
+    // The same list on /kiem-tra/: 50 problems, then the count of the rest.
+    const listed = listedProblems(kept, omitted);
+    expect(listed).toHaveLength(51);
+    expect(listed.filter(isOmitted)).toEqual([{ ...omitted[0], count: 1010 }]);
   });
 });

@@ -82,28 +82,41 @@ type Entry = { problem: Problem; hidden: boolean } | { omitted: OmittedProblems 
 const kindOf = (p: { file: string; code: string }) => `${p.file}\u0000${p.code}`;
 
 /**
- * The problems in order, each (file, code) cut to its first `listedPerKind`, with one entry standing
- * for the rest right after the last one listed: those kept beyond it and those the validation
- * only counted (`omitted`).
+ * The problems in order, each (file, code) cut to its first `listedPerKind`, with one count standing
+ * for the rest right after the last one listed: those kept beyond it and those the validation only
+ * counted (`omitted`). What every report lists, on the command line and on /kiem-tra/.
  */
-function capped(problems: readonly Problem[], omitted: readonly OmittedProblems[]): Entry[] {
+export function listedProblems(
+  problems: readonly Problem[],
+  omitted: readonly OmittedProblems[],
+): (Problem | OmittedProblems)[] {
   const uncounted = new Map(omitted.map((o) => [kindOf(o), o.count]));
-  const entries: Entry[] = [];
-  const seen = new Map<string, { listed: number; omitted: OmittedProblems | null }>();
+  const listed: (Problem | OmittedProblems)[] = [];
+  const seen = new Map<string, { listed: number; rest: OmittedProblems | null }>();
   for (const p of problems) {
     const key = kindOf(p);
     let kind = seen.get(key);
-    if (kind === undefined) seen.set(key, (kind = { listed: 0, omitted: null }));
+    if (kind === undefined) seen.set(key, (kind = { listed: 0, rest: null }));
     if (kind.listed < listedPerKind) {
       kind.listed++;
-      entries.push({ problem: redacted(p), hidden: !isDisclosable(p) });
-    } else if (kind.omitted === null) {
+      listed.push(p);
+    } else if (kind.rest === null) {
       const count = 1 + (uncounted.get(key) ?? 0);
-      kind.omitted = { file: p.file, code: p.code, severity: p.severity, count };
-      entries.push({ omitted: kind.omitted });
-    } else kind.omitted.count++;
+      kind.rest = { file: p.file, code: p.code, severity: p.severity, count };
+      listed.push(kind.rest);
+    } else kind.rest.count++;
   }
-  return entries;
+  return listed;
+}
+
+/** Whether a listed entry stands for the problems of its kind left out. */
+export const isOmitted = (entry: Problem | OmittedProblems): entry is OmittedProblems => "count" in entry;
+
+/** The listed problems, values that may not be shown removed. */
+function capped(problems: readonly Problem[], omitted: readonly OmittedProblems[]): Entry[] {
+  return listedProblems(problems, omitted).map((entry) =>
+    isOmitted(entry) ? { omitted: entry } : { problem: redacted(entry), hidden: !isDisclosable(entry) },
+  );
 }
 
 /** A value short enough for one table cell, with invisible characters made visible. */

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { moreOfTheSameKind } from "../../../pipeline/messages.ts";
 import type { OmittedProblems, Problem } from "../../../pipeline/problem.ts";
 import { namedBySheet, validateFileSet, type FileSet } from "../../../pipeline/validate/file-set.ts";
-import { summaryLine } from "../../../pipeline/validate/report.ts";
+import { isOmitted, listedProblems, summaryLine } from "../../../pipeline/validate/report.ts";
 
 // Zod compiles parsers with new Function when it may; the site's CSP forbids that (and the browser
 // would log each refusal), so it is told not to try.
@@ -23,7 +23,7 @@ const guide = app.dataset.guide ?? "/huong-dan/";
 
 const levels = { error: "Lỗi", warning: "Cảnh báo" } as const;
 const headers = ["Mức", "Tệp / trang tính", "Dòng", "Cột", "Giá trị", "Mã", "Nội dung", "Cách sửa"];
-let current: { names: string[]; problems: Problem[] } | null = null;
+let current: { names: string[]; problems: Problem[]; omitted: OmittedProblems[] } | null = null;
 
 /** The catalogue's message holds "… Cách sửa: …": the report shows the two in their own columns. */
 function split(message: string): [string, string] {
@@ -45,18 +45,20 @@ function cells(p: Problem): string[] {
   ];
 }
 
-/** A kind's problems the validation only counted: one row saying how many, as in the command's report. */
+/** The problems of a kind not listed: how many, as in the command's report. */
+function omittedCells(o: OmittedProblems): string[] {
+  return [levels[o.severity], o.file, "", "", "", o.code, moreOfTheSameKind(o.count, o.severity, "vi"), ""];
+}
+
 function omittedRow(o: OmittedProblems): HTMLTableRowElement {
   const tr = document.createElement("tr");
   tr.className = o.severity;
-  [levels[o.severity], o.file, "", "", "", o.code, moreOfTheSameKind(o.count, o.severity, "vi"), ""].forEach(
-    (text, i) => {
-      const td = document.createElement("td");
-      td.dataset.label = headers[i] as string;
-      td.textContent = text;
-      tr.append(td);
-    },
-  );
+  omittedCells(o).forEach((text, i) => {
+    const td = document.createElement("td");
+    td.dataset.label = headers[i] as string;
+    td.textContent = text;
+    tr.append(td);
+  });
   return tr;
 }
 
@@ -77,11 +79,14 @@ function problemRow(p: Problem): HTMLTableRowElement {
   return tr;
 }
 
-/** One row per problem kept, then one per kind only counted; in a fragment, not as arguments. */
+/**
+ * The rows the command's report lists: the first problems of each file and code, then one row for
+ * the rest of that kind (a phone need not draw a table of thousands of rows to show them).
+ */
 function render(problems: Problem[], omitted: OmittedProblems[]): void {
   const fragment = document.createDocumentFragment();
-  for (const p of problems) fragment.append(problemRow(p));
-  for (const o of omitted) fragment.append(omittedRow(o));
+  for (const entry of listedProblems(problems, omitted))
+    fragment.append(isOmitted(entry) ? omittedRow(entry) : problemRow(entry));
   rows.replaceChildren(fragment);
 }
 
@@ -103,7 +108,7 @@ async function check(files: File[]): Promise<void> {
     status.textContent = `Không kiểm tra được: ${error instanceof Error ? error.message : String(error)}`;
     return;
   }
-  current = { names: files.map((f) => f.name), problems };
+  current = { names: files.map((f) => f.name), problems, omitted };
   const summary = summaryLine(problems, "vi", omitted);
   const ok = !problems.some((p) => p.severity === "error");
   const named = files.length <= 2 ? files.map((f) => f.name).join(", ") : `${files.length} tệp`;
@@ -117,7 +122,9 @@ async function check(files: File[]): Promise<void> {
 download.addEventListener("click", () => {
   if (current === null) return;
   // A BOM so Excel opens the Vietnamese text as UTF-8.
-  const csv = "\uFEFF" + Papa.unparse([headers, ...current.problems.map(cells)]);
+  // Every problem the check kept, then the count of each kind's others.
+  const lines = [headers, ...current.problems.map(cells), ...current.omitted.map(omittedCells)];
+  const csv = "\uFEFF" + Papa.unparse(lines);
   const link = document.createElement("a");
   link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
   link.download = "bao-cao-kiem-tra.csv";
