@@ -11,12 +11,19 @@ import { competitionRanks } from "../rules/ranking.ts";
 import { roundDoubleHalfAway } from "./rounding.ts";
 import type { Scale } from "./survey.ts";
 
-/** One panel's forms rating a commune as a forms × questions matrix of coefficients. */
+/**
+ * One panel's forms rating a commune as a forms × questions matrix of coefficients, row-major, with
+ * 0 where the form has no valid answer (blank or excluded option) and a matrix saying where it has
+ * one: the resampling adds both without a branch per answer, whose outcome no processor predicts
+ * (a draw is random), and adding 0 leaves a sum as it was, so the sums are those of the valid
+ * answers exactly.
+ */
 export interface BootstrapPanel {
   forms: number;
   questions: number;
-  /** Row-major; NaN where the form has no valid answer (blank or excluded option). */
   coefficients: Float64Array;
+  /** 1 where the form has a valid answer, else 0. */
+  valid: Uint8Array;
 }
 
 export interface BootstrapLeaf {
@@ -54,7 +61,8 @@ export function bootstrapCommune(
     const questions = [...new Set(leaves.flatMap((leaf) => leaf.questions.filter((q) => q.panel === panel)))];
     const forms = formsByPanel.get(panel);
     const rows = forms?.rows ?? new Uint32Array(0);
-    const coefficients = new Float64Array(rows.length * questions.length).fill(Number.NaN);
+    const coefficients = new Float64Array(rows.length * questions.length);
+    const valid = new Uint8Array(rows.length * questions.length);
     questions.forEach((question, column) => {
       const scale = scales.get(question.scale);
       if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
@@ -64,11 +72,14 @@ export function bootstrapCommune(
       if (answers !== null) {
         rows.forEach((row, f) => {
           const code = answers[row]!;
-          if (code !== 0) coefficients[f * questions.length + column] = coefficientOf[code - 1]!;
+          const coefficient = code === 0 ? Number.NaN : coefficientOf[code - 1]!;
+          if (Number.isNaN(coefficient)) return;
+          coefficients[f * questions.length + column] = coefficient;
+          valid[f * questions.length + column] = 1;
         });
       }
     });
-    return { questions, matrix: { forms: rows.length, questions: questions.length, coefficients } };
+    return { questions, matrix: { forms: rows.length, questions: questions.length, coefficients, valid } };
   });
   return {
     fixedPoints,
@@ -97,24 +108,22 @@ export interface BootstrapInterval {
 /** Sums and valid counts of one replicate's resample, reused across communes to avoid allocation. */
 interface Scratch {
   sums: Float64Array[];
-  counts: Int32Array[];
+  counts: Float64Array[];
 }
 
 function replicateIndex(commune: BootstrapCommune, random: Random, scratch: Scratch): number {
-  commune.panels.forEach((panel, p) => {
-    const sums = scratch.sums[p]!.fill(0, 0, panel.questions);
-    const counts = scratch.counts[p]!.fill(0, 0, panel.questions);
-    for (let draw = 0; draw < panel.forms; draw++) {
-      const row = randomInt(random, panel.forms) * panel.questions;
-      for (let q = 0; q < panel.questions; q++) {
-        const value = panel.coefficients[row + q]!;
-        if (value === value) {
-          sums[q]! += value;
-          counts[q]!++;
-        }
+  for (let p = 0; p < commune.panels.length; p++) {
+    const { forms, questions, coefficients, valid } = commune.panels[p]!;
+    const sums = scratch.sums[p]!.fill(0, 0, questions);
+    const counts = scratch.counts[p]!.fill(0, 0, questions);
+    for (let draw = 0; draw < forms; draw++) {
+      const row = randomInt(random, forms) * questions;
+      for (let q = 0; q < questions; q++) {
+        sums[q]! += coefficients[row + q]!;
+        counts[q]! += valid[row + q]!;
       }
     }
-  });
+  }
   let points = commune.fixedPoints;
   for (const leaf of commune.leaves) {
     let meanSum = 0;
@@ -147,7 +156,7 @@ export function bootstrapIntervals(
   const panelsMax = Math.max(0, ...communes.map((c) => c.panels.length));
   const scratch: Scratch = {
     sums: Array.from({ length: panelsMax }, () => new Float64Array(widest)),
-    counts: Array.from({ length: panelsMax }, () => new Int32Array(widest)),
+    counts: Array.from({ length: panelsMax }, () => new Float64Array(widest)),
   };
   const indices = new Float64Array(n * replicates);
   const ranks = new Int32Array(n * replicates);
