@@ -50,27 +50,20 @@ function omittedCells(o: OmittedProblems): string[] {
   return [levels[o.severity], o.file, "", "", "", o.code, moreOfTheSameKind(o.count, o.severity, "vi"), ""];
 }
 
-function omittedRow(o: OmittedProblems): HTMLTableRowElement {
+/** One row of the table; the code's cell links to its entry in the guide when `guideLink` is given. */
+function tableRow(
+  severity: Problem["severity"],
+  texts: string[],
+  guideLink: string | null,
+): HTMLTableRowElement {
   const tr = document.createElement("tr");
-  tr.className = o.severity;
-  omittedCells(o).forEach((text, i) => {
+  tr.className = severity;
+  texts.forEach((text, i) => {
     const td = document.createElement("td");
     td.dataset.label = headers[i] as string;
-    td.textContent = text;
-    tr.append(td);
-  });
-  return tr;
-}
-
-function problemRow(p: Problem): HTMLTableRowElement {
-  const tr = document.createElement("tr");
-  tr.className = p.severity;
-  cells(p).forEach((text, i) => {
-    const td = document.createElement("td");
-    td.dataset.label = headers[i] as string;
-    if (i === 5) {
+    if (i === 5 && guideLink !== null) {
       const link = document.createElement("a");
-      link.href = `${guide}#loi-${p.code}`;
+      link.href = guideLink;
       link.textContent = text;
       td.append(link);
     } else td.textContent = text;
@@ -86,7 +79,11 @@ function problemRow(p: Problem): HTMLTableRowElement {
 function render(problems: Problem[], omitted: OmittedProblems[]): void {
   const fragment = document.createDocumentFragment();
   for (const entry of listedProblems(problems, omitted))
-    fragment.append(isOmitted(entry) ? omittedRow(entry) : problemRow(entry));
+    fragment.append(
+      isOmitted(entry)
+        ? tableRow(entry.severity, omittedCells(entry), null)
+        : tableRow(entry.severity, cells(entry), `${guide}#loi-${entry.code}`),
+    );
   rows.replaceChildren(fragment);
 }
 
