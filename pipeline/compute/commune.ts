@@ -12,6 +12,7 @@ import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
 import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT, type Ratio } from "./exact.ts";
 import type { CommuneForms } from "./forms.ts";
+import { groupBy } from "../rules/group.ts";
 import {
   elementShares,
   satisfaction,
@@ -50,13 +51,8 @@ export function surveyLayout(
   questions: readonly Question[],
   scales: ReadonlyMap<string, Scale>,
 ): SurveyLayout {
-  const byLeaf = new Map<string, number[]>();
-  questions.forEach((question, q) => {
-    if (question.criterion_id === null) return;
-    const leaf = byLeaf.get(question.criterion_id) ?? [];
-    leaf.push(q);
-    byLeaf.set(question.criterion_id, leaf);
-  });
+  const scoring = questions.flatMap((question, q) => (question.criterion_id === null ? [] : [q]));
+  const byLeaf = groupBy(scoring, (q) => questions[q]!.criterion_id!);
   return {
     questions,
     scales: questions.map((question) => {
