@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareEstimates } from "./agreement.ts";
-import type { IndexEstimate } from "./duckdb-index.ts";
+import type { IndexEstimate } from "../../tests/support/duckdb-index.ts";
 
 const estimate = (commune_code: string, index_pct: number, rank: number): IndexEstimate => ({
   commune_code,

@@ -1,7 +1,7 @@
 // Do the pipeline and DuckDB publish the same figures? Compared commune by commune on the
 // published (rounded) values, so "agree" means "a reader would see the same number".
 import type { ResultsRow } from "../../schemas/published.ts";
-import type { IndexEstimate } from "./duckdb-index.ts";
+import type { IndexEstimate } from "../../tests/support/duckdb-index.ts";
 
 export type ComparedField = Exclude<keyof IndexEstimate, "commune_code">;
 export const comparedFields: ComparedField[] = [

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import type { YearData } from "../../pipeline/model.ts";
 import type { loadYear as LoadYearFunction } from "../../pipeline/validate/folder.ts";
 import { estimatesOf } from "./agreement.ts";
-import type { IndexEstimate } from "./duckdb-index.ts";
+import type { IndexEstimate } from "../../tests/support/duckdb-index.ts";
 
 export const benchTasks = ["pipeline", "duckdb", "bootstrap"] as const;
 export type BenchTask = (typeof benchTasks)[number];
@@ -73,7 +73,7 @@ async function measurePipeline(folder: string): Promise<Omit<TaskResult, "peak_r
 }
 
 async function measureDuckdb(folder: string): Promise<Omit<TaskResult, "peak_rss_mb">> {
-  const { duckdbIndex } = await import("./duckdb-index.ts");
+  const { duckdbIndex } = await import("../../tests/support/duckdb-index.ts");
   const start = performance.now();
   const estimates = await duckdbIndex(folder);
   return {

@@ -24,13 +24,13 @@ export interface IndexEstimate {
 const questionIdPattern = /^[A-Z]{2}\d{2,3}$/;
 
 // Every read states its dialect and column types: codes stay VARCHAR so leading zeros survive.
-const csv = (path: string, types: string) =>
+export const csv = (path: string, types: string) =>
   `read_csv(${path}, header = true, delim = ',', quote = '"', escape = '"', types = {${types}})`;
 const surveyCsv = (path: string) =>
   `read_csv(${path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true)`;
 
 /** The unpivoted answers of one panel's survey file: one row per non-blank answer cell. */
-function answersOf(panel: "officials" | "citizens", path: string, questionIds: string[]): string {
+export function answersOf(panel: "officials" | "citizens", path: string, questionIds: string[]): string {
   const columns = questionIds.map((id) => `"${id}"`).join(", ");
   // UNPIVOT drops NULL cells, i.e. blank answers (read_csv reads an empty cell as NULL).
   return `SELECT commune_code, question_id, option, '${panel}' AS panel

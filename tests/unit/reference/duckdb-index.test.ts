@@ -1,10 +1,10 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeYear } from "../../pipeline/compute/index.ts";
-import { loadYear } from "../../pipeline/validate/folder.ts";
-import { compareEstimates, estimatesOf } from "./agreement.ts";
-import { duckdbIndex, indexQuery } from "./duckdb-index.ts";
-import { writeTinyYear } from "./tiny-year.ts";
+import { computeYear } from "../../../pipeline/compute/index.ts";
+import { loadYear } from "../../../pipeline/validate/folder.ts";
+import { compareEstimates, estimatesOf } from "../../../tools/bench/agreement.ts";
+import { duckdbIndex, indexQuery } from "../../support/duckdb-index.ts";
+import { writeTinyYear } from "../../support/tiny-year.ts";
 
 describe("duckdbIndex on the tiny hand-made year", () => {
   let folder = "";
