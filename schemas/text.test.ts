@@ -14,13 +14,19 @@ describe("the text rule", () => {
         kind_en: "a control character",
       },
     });
-    expect(unfitText("Xã An Bình\u0085", "line")?.params).toMatchObject({ char: "U+0085", position_en: "11" });
+    expect(unfitText("Xã An Bình\u0085", "line")?.params).toMatchObject({
+      char: "U+0085",
+      position_en: "11",
+    });
     expect(unfitText("\u0000", "paragraph")?.params).toMatchObject({ char: "U+0000" });
   });
 
   it("allows tab and line breaks in paragraphs only", () => {
     expect(unfitText("Dòng một\nDòng hai\r\n\tDòng ba", "paragraph")).toBeNull();
-    expect(unfitText("Xã An\nBình", "name")?.params).toMatchObject({ char: "U+000A", kind_en: "a line break" });
+    expect(unfitText("Xã An\nBình", "name")?.params).toMatchObject({
+      char: "U+000A",
+      kind_en: "a line break",
+    });
     expect(unfitText("Tên\tbước", "line")?.params).toMatchObject({ char: "U+0009", kind_en: "a tab" });
   });
 

@@ -7,7 +7,7 @@
 // allowed only in notes and reasons, which are paragraphs; a name or a title is one line.
 // Invisible format characters (bidirectional controls, zero-width spaces) are carried by every
 // format: they are warnings (pipeline/validate/invisible.ts).
-import { z } from "zod";
+import type { z } from "zod";
 
 /** The kinds of text and their limits, in characters (Unicode code points, as JSON Schema counts). */
 export const textKinds = {
