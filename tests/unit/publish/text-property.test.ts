@@ -184,10 +184,11 @@ describe("what validation accepts, the pipeline and the renderers write as well-
     );
     // A counterexample holds texts of 10,000 characters: its start and the cause are enough.
     await run.catch((error: unknown) => {
-      const message = String((error as Error).message);
-      throw new Error(
-        message.length > 6000 ? `${message.slice(0, 3000)}\n…\n${message.slice(-3000)}` : message,
-      );
+      const shorten = (text: string) =>
+        text.length > 4000 ? `${text.slice(0, 2000)}\n…\n${text.slice(-2000)}` : text;
+      const { message, cause } = error as Error;
+      const why = cause instanceof Error ? cause.message : String(cause);
+      throw new Error(`${shorten(message)}\nCaused by: ${shorten(why)}`);
     });
     const report = [...tally].map(
       ([field, t]) => `${fieldName(field)}: ${t.accepted} accepted, ${t.refused} refused`,
