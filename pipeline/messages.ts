@@ -401,7 +401,8 @@ export const catalogue = {
       "Xóa ký tự đó: gõ lại nội dung bằng tay, hoặc dán dưới dạng văn bản thuần (Ctrl+Shift+V). Chỉ cột ghi chú và lý do được xuống dòng.",
     fix_en:
       "Remove the character: type the text again, or paste it as plain text (Ctrl+Shift+V). Only notes and reasons may hold line breaks.",
-    example: "Xã Hồng\u000bDụ",
+    // Shown as the report shows it: the guide page must not carry the control character itself.
+    example: "Xã Hồng<U+000B>Dụ",
     example_params: {
       kind_vi: "ký tự điều khiển",
       kind_en: "a control character",
