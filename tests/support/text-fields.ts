@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { unzipSync } from "fflate";
 import Papa from "papaparse";
 import { SaxesParser } from "saxes";
-import type { InputFileName } from "../../pipeline/model.ts";
+import { inputFiles, type InputFileName } from "../../pipeline/model.ts";
 import type { Problem } from "../../pipeline/problem.ts";
 import { textKinds, type TextKind } from "../../schemas/text.ts";
 
@@ -16,22 +16,10 @@ export const fixtureFolder = fileURLToPath(new URL("../fixtures/validate/2023", 
 /** The small valid fixture year's files as text, with a contact and a release so that every field is there. */
 export function baseTexts(): Record<InputFileName, string> {
   const read = (file: InputFileName) => readFileSync(`${fixtureFolder}/${file}`, "utf8");
-  const texts = Object.fromEntries(
-    (
-      [
-        "dataset.json",
-        "communes.csv",
-        "criteria.csv",
-        "groups.csv",
-        "scales.csv",
-        "questions.csv",
-        "appraisal.csv",
-        "survey-officials.csv",
-        "survey-citizens.csv",
-        "plan.csv",
-      ] as const
-    ).map((file) => [file, read(file)]),
-  ) as Record<InputFileName, string>;
+  const texts = Object.fromEntries(inputFiles.map((file) => [file, read(file)])) as Record<
+    InputFileName,
+    string
+  >;
   const manifest = JSON.parse(texts["dataset.json"]) as Record<string, unknown>;
   manifest.contact = {
     office: "Phòng Nội vụ huyện Ninh Giang",
