@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boundedInteger, isoDate } from "./cells.ts";
+import { boundedInteger, communeCode, isoDate } from "./cells.ts";
 import { fitText, type TextKind } from "./text.ts";
 
 /** A required text of dataset.json, held to its kind (schemas/text.ts). */
@@ -47,7 +47,8 @@ export const datasetManifest = z.object({
         date: isoDate,
         kind: z.enum(["release", "correction"]),
         reason: required("paragraph"),
-        communes: z.array(z.string()).optional(),
+        /** The units a correction concerns, by their 5-digit code: the feed names them (or shows the code). */
+        communes: z.array(communeCode).optional(),
       }),
     )
     .optional(),

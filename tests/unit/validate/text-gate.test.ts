@@ -58,6 +58,19 @@ describe("texts the build cannot write are refused by validation", () => {
   });
 });
 
+describe("codes the feed prints where a name is missing", () => {
+  it("a release's commune is a 5-digit code: a noncharacter there is refused too", () => {
+    const manifest = JSON.parse(validTexts()["dataset.json"]) as Record<string, unknown>;
+    manifest.releases = [
+      { version: "1.0.0", date: "2024-03-15", kind: "correction", reason: "Sửa", communes: ["0100\ufffe"] },
+    ];
+    const result = validate(withFiles({ "dataset.json": JSON.stringify(manifest) }));
+    expect(found(result.problems)).toEqual([
+      ["commune_code_format", "error", "dataset.json", null, "releases.0.communes.0"],
+    ]);
+  });
+});
+
 describe("the build stops with the report, never a stack trace", () => {
   let scratch: string;
   beforeAll(async () => {
