@@ -390,6 +390,41 @@ export const catalogue = {
     example: "Xã \u202eHồng Dụ",
     example_params: { char: "U+202E" },
   },
+  text_character: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      "Nội dung có {kind_vi} ({char}) ở ký tự thứ {position_vi}: trang web, biểu đồ, bản tin RSS và báo cáo không chứa được ký tự này ở đây, nên dữ liệu không được công bố.",
+    message_en:
+      "The text holds {kind_en} ({char}) at character {position_en}, which the web pages, charts, feed and report cannot carry here, so nothing is published.",
+    fix_vi:
+      "Xóa ký tự đó: gõ lại nội dung bằng tay, hoặc dán dưới dạng văn bản thuần (Ctrl+Shift+V). Chỉ cột ghi chú và lý do được xuống dòng.",
+    fix_en:
+      "Remove the character: type the text again, or paste it as plain text (Ctrl+Shift+V). Only notes and reasons may hold line breaks.",
+    // Shown as the report shows it: the guide page must not carry the control character itself.
+    example: "Xã Hồng<U+000B>Dụ",
+    example_params: {
+      kind_vi: "ký tự điều khiển",
+      kind_en: "a control character",
+      char: "U+000B",
+      position_vi: 8,
+      position_en: 8,
+    },
+  },
+  text_too_long: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      "Nội dung dài {length_vi} ký tự, quá giới hạn {max_vi} ký tự của cột này (giới hạn rộng hơn mọi tên và văn bản thật), nên dữ liệu không được công bố.",
+    message_en:
+      "The text is {length_en} characters long, above this column's limit of {max_en} (wider than any real name or text), so nothing is published.",
+    fix_vi:
+      "Kiểm tra xem có dán nhầm cả đoạn văn vào ô không; rút gọn nội dung, phần giải thích dài ghi vào cột ghi chú.",
+    fix_en:
+      "Check that a whole passage was not pasted into the cell by mistake; shorten the text and put long explanations in the notes.",
+    example: "Xã Hồng Dụ Xã Hồng Dụ Xã Hồng Dụ …",
+    example_params: { length_vi: "3.000", length_en: "3,000", max_vi: 100, max_en: 100 },
+  },
   formula_without_value: {
     severity: "error",
     layer: "cell",

@@ -2,12 +2,23 @@
 // reader hands it over (trimmed, NFC text cells) and what it becomes once parsed. Every check carries
 // a problem code from pipeline/messages.ts as its error, so validation can report it in both languages.
 import { z } from "zod";
+import { fitText, type TextKind } from "./text.ts";
 
 /** A required text cell. */
 export const text = z.string().min(1, { error: "required" });
 
 /** A cell that may be blank; blank becomes null. */
 export const optionalText = z.string().transform((s) => (s === "" ? null : s));
+
+/** A required free text that is published, held to its kind's characters and length (schemas/text.ts). */
+export function freeText(kind: TextKind) {
+  return fitText(z.string().min(1, { error: "required" }), kind);
+}
+
+/** A published free text that may be blank (null). */
+export function optionalFreeText(kind: TextKind) {
+  return fitText(z.string(), kind).transform((s) => (s === "" ? null : s));
+}
 
 /** The pattern of a 5-digit GSO commune code. */
 export const communeCodePattern = /^\d{5}$/;

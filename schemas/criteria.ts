@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { criterionId, decimal, text } from "./cells.ts";
+import { criterionId, decimal, freeText } from "./cells.ts";
 
 /** `criteria.csv`: the criteria tree; a parent's id is its own id without the last segment. */
 export const criterionRow = z.object({
   id: criterionId.describe("Mã tiêu chí dạng 1, 1.2, 1.2.3; tiêu chí cha là mã bỏ đi phần cuối"),
-  name: text.describe("Tên lĩnh vực, tiêu chí hoặc tiêu chí thành phần"),
+  name: freeText("line").describe("Tên lĩnh vực, tiêu chí hoặc tiêu chí thành phần"),
   max_points: decimal(2)
     .pipe(z.number().min(0, { error: "negative_number" }))
     .describe("Điểm tối đa (tối đa 2 chữ số thập phân); của tiêu chí cha bằng tổng các tiêu chí con"),

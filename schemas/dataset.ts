@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { boundedInteger, isoDate } from "./cells.ts";
+import { boundedInteger, communeCode, isoDate } from "./cells.ts";
+import { fitText, type TextKind } from "./text.ts";
+
+/** A required text of dataset.json, held to its kind (schemas/text.ts). */
+const required = (kind: TextKind) => fitText(z.string().min(1), kind);
 
 /** Bootstrap replicates: fewer than 100 give no interval worth printing; 100,000 already take minutes. */
 export const replicateRange = { min: 100, max: 100_000 } as const;
@@ -9,32 +13,30 @@ const seedMax = 4_294_967_295;
 /** `dataset.json`: the year's manifest. */
 export const datasetManifest = z.object({
   year: z.number().int().min(2000).max(2100),
-  title: z.string().min(1),
+  title: required("line"),
   status: z.enum(["sample", "official"]),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "version_format" }),
   published_on: isoDate.nullable(),
-  province: z.object({ code: z.string().regex(/^\d{2}$/), name: z.string().min(1) }),
-  district: z.object({ code: z.string().regex(/^\d{3}$/), name: z.string().min(1) }),
-  legal_basis: z.array(z.object({ ref: z.string().min(1), date: isoDate, title: z.string().min(1) })),
+  province: z.object({ code: z.string().regex(/^\d{2}$/), name: required("name") }),
+  district: z.object({ code: z.string().regex(/^\d{3}$/), name: required("name") }),
+  legal_basis: z.array(z.object({ ref: required("name"), date: isoDate, title: required("line") })),
   bands: z
-    .array(
-      z.object({ code: z.string().min(1), label: z.string().min(1), min_pct: z.number().min(0).max(100) }),
-    )
+    .array(z.object({ code: required("name"), label: required("name"), min_pct: z.number().min(0).max(100) }))
     .min(1),
   /** Seed of the bootstrap; when absent the year is the seed. */
   bootstrap_seed: boundedInteger(0, seedMax).optional(),
   bootstrap_replicates: boundedInteger(replicateRange.min, replicateRange.max).optional(),
-  notes: z.string(),
+  notes: fitText(z.string(), "paragraph"),
   /**
    * Who readers contact about the figures (shown in every page's footer); optional so that a
    * year without it still validates, and the footer then names the issuing office only.
    */
   contact: z
     .object({
-      office: z.string().min(1),
-      address: z.string().min(1).optional(),
-      phone: z.string().min(1).optional(),
-      email: z.string().min(1).optional(),
+      office: required("line"),
+      address: required("line").optional(),
+      phone: required("name").optional(),
+      email: required("line").optional(),
     })
     .optional(),
   /** Releases and corrections of this year's data, oldest first. */
@@ -44,8 +46,9 @@ export const datasetManifest = z.object({
         version: z.string().regex(/^\d+\.\d+\.\d+$/),
         date: isoDate,
         kind: z.enum(["release", "correction"]),
-        reason: z.string().min(1),
-        communes: z.array(z.string()).optional(),
+        reason: required("paragraph"),
+        /** The units a correction concerns, by their 5-digit code: the feed names them (or shows the code). */
+        communes: z.array(communeCode).optional(),
       }),
     )
     .optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boundedCount, slugCode, text } from "./cells.ts";
+import { boundedCount, freeText, slugCode } from "./cells.ts";
 
 /**
  * People planned in one group over the whole data set: 60 citizens × ~10,600 communes is the largest
@@ -10,7 +10,7 @@ export const maxPlanned = 1_000_000;
 /** `groups.csv`: respondent groups of the sociological survey (điều tra xã hội học). */
 export const groupRow = z.object({
   code: slugCode.describe("Mã nhóm đối tượng, ví dụ: hdnd, ubnd, mttq, phong, nguoi_dan"),
-  name: text.describe("Tên nhóm đối tượng khảo sát"),
+  name: freeText("line").describe("Tên nhóm đối tượng khảo sát"),
   panel: z
     .enum(["officials", "citizens"], { error: "panel" })
     .describe("officials = cán bộ đánh giá các xã; citizens = người dân, tổ chức"),

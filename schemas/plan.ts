@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, optionalText, text } from "./cells.ts";
+import { freeText, isoDate, optionalFreeText, optionalText, text } from "./cells.ts";
 
 /** The steps of the district's plan (Kế hoạch triển khai xác định Chỉ số CCHC cấp xã), numbered 1–7. */
 export const planStepCount = 7;
@@ -32,9 +32,9 @@ export const planRow = z.object({
     .regex(new RegExp(`^[1-${planStepCount}]$`), { error: "plan_step_unknown" })
     .transform(Number)
     .describe(`Số thứ tự bước trong kế hoạch, từ 1 đến ${planStepCount}; mỗi bước một dòng`),
-  title: text.describe("Tên bước, chép đúng như trong kế hoạch"),
-  lead: text.describe("Cơ quan chủ trì (hoặc cơ quan thực hiện)"),
-  partners: optionalText.describe(
+  title: freeText("line").describe("Tên bước, chép đúng như trong kế hoạch"),
+  lead: freeText("line").describe("Cơ quan chủ trì (hoặc cơ quan thực hiện)"),
+  partners: optionalFreeText("line").describe(
     "Các cơ quan phối hợp, chép đúng như trong kế hoạch; để trống nếu không có",
   ),
   planned_start: optionalDate.describe(
@@ -44,6 +44,6 @@ export const planRow = z.object({
     "Hạn hoàn thành theo kế hoạch (ngày cuối của tháng nếu kế hoạch ghi theo tháng)",
   ),
   done_on: optionalDate.describe("Ngày thực tế hoàn thành; để trống nếu chưa xong"),
-  note: optionalText.describe("Ghi chú (được công bố)"),
+  note: optionalFreeText("paragraph").describe("Ghi chú (được công bố)"),
 });
 export type PlanStep = z.output<typeof planRow>;

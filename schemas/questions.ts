@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { slugCode, text } from "./cells.ts";
+import { freeText, slugCode } from "./cells.ts";
 
 /** `questions.csv`: survey questions; the id is also the question's column in the survey files. */
 export const questionRow = z.object({
@@ -16,7 +16,7 @@ export const questionRow = z.object({
     .transform((s) => (s === "" ? null : s))
     .describe("Tiêu chí lá (nguồn survey) mà câu hỏi tính điểm; để trống nếu câu hỏi không tính điểm"),
   scale: slugCode.describe("Mã thang đo của câu hỏi (như trong scales.csv)"),
-  text: text.describe("Nội dung câu hỏi"),
+  text: freeText("line").describe("Nội dung câu hỏi"),
   sipas_element: z
     .enum(["1", "2", "3", "4", "5", ""], { error: "sipas_element" })
     .transform((s) => (s === "" ? null : Number(s)))

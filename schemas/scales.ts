@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalBoolean, slugCode, text } from "./cells.ts";
+import { freeText, optionalBoolean, slugCode } from "./cells.ts";
 
 /** `scales.csv`: the answer options of each scale; a blank coefficient excludes the answer from means. */
 export const scaleOptionRow = z.object({
@@ -8,7 +8,7 @@ export const scaleOptionRow = z.object({
     .string()
     .regex(/^[A-Z0-9]{1,3}$/, { error: "option_format" })
     .describe("Mã phương án ghi trên phiếu: A…E hoặc 1…5"),
-  label: text.describe("Nội dung phương án, ví dụ: Rất hài lòng"),
+  label: freeText("name").describe("Nội dung phương án, ví dụ: Rất hài lòng"),
   coefficient: z
     .string()
     .regex(/^(\d+([.,]\d+)?)?$/, { error: "not_a_number" })

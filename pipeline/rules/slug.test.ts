@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { communeSlug } from "./slug.ts";
+import { communeSlug, maxSlugLength } from "./slug.ts";
 
 describe("communeSlug", () => {
   it("drops the unit prefix Xã, the tones and the vowel marks", () => {
@@ -67,5 +67,14 @@ describe("communeSlug", () => {
         .map((line) => line.split(",")[1] ?? "");
       expect(names.map(communeSlug).sort(), year).toEqual([...published].sort());
     }
+  });
+
+  it("is at most 80 characters, cut at a word boundary, however long the name", () => {
+    // Issue 24: a 3,000-character name made a page folder no file system takes (ENAMETOOLONG).
+    const slug = communeSlug(`Xã ${"Hồng Dụ ".repeat(375)}`);
+    expect(maxSlugLength).toBe(80);
+    // "hong-du-" is 8 characters: ten words are 79 characters with their hyphens, an eleventh would pass 80.
+    expect(slug).toBe(Array.from({ length: 10 }, () => "hong-du").join("-"));
+    expect(communeSlug(`Xã ${"a".repeat(300)}`)).toBe("a".repeat(80));
   });
 });

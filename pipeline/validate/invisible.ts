@@ -1,7 +1,8 @@
 // Invisible characters: bidirectional controls (U+202A–202E, U+2066–2069) reorder what a reader sees,
 // zero-width ones (U+200B–200F, U+2060, U+FEFF) hide inside a word, other control characters come
 // from copy-paste. In a code they make two codes that look the same differ, so they are errors; in
-// a name or a sentence they are warnings, to be removed before the text is published.
+// a name or a sentence the format characters are warnings, to be removed before the text is
+// published. A control character in a text is the text rule's (schemas/text.ts): refused there.
 import { problem } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
 import type { ParsedRow } from "./rows.ts";
@@ -9,9 +10,24 @@ import type { ParsedRow } from "./rows.ts";
 /** Control (Cc) and format (Cf) characters; tab and line breaks are no problem. */
 const anyControl = /[\p{Cc}\p{Cf}]/u;
 const invisible = /(?![\t\n\r])[\p{Cc}\p{Cf}]/u;
+/** In a text: format characters only. */
+const invisibleInText = /\p{Cf}/u;
 
-/** Columns holding free text; every other column holds a code, a number or a date. */
-const textColumns = new Set(["name", "label", "text", "note", "title", "notes", "reason", "ref"]);
+/** Columns and dataset.json fields holding free text; every other one holds a code, a number or a date. */
+const textColumns = new Set([
+  "name",
+  "label",
+  "text",
+  "note",
+  "title",
+  "notes",
+  "reason",
+  "ref",
+  "lead",
+  "partners",
+  "office",
+  "address",
+]);
 
 /** Whether source[start, end) is printable ASCII, which holds no invisible character. */
 function printableAscii(source: string, start: number, end: number): boolean {
@@ -22,13 +38,13 @@ function printableAscii(source: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The first invisible character of a text as `U+202E`, or null. */
-export function invisibleCharacter(text: string): string | null {
+/** The first invisible character of a text (of a free text: format character) as `U+202E`, or null. */
+export function invisibleCharacter(text: string, inText = false): string | null {
   // Most cells are codes and numbers in printable ASCII, whose few characters a loop checks faster
   // than an expression is called (a million cells in the appraisal file); then the plain class,
   // four times faster than the exact one.
   if (printableAscii(text, 0, text.length) || !anyControl.test(text)) return null;
-  const found = invisible.exec(text)?.[0];
+  const found = (inText ? invisibleInText : invisible).exec(text)?.[0];
   return found === undefined
     ? null
     : `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
@@ -41,12 +57,11 @@ export function invisibleProblem(
   column: string,
   value: string,
 ): Problem | null {
-  const char = invisibleCharacter(value);
+  const inText = textColumns.has(column.split(".").at(-1) ?? "");
+  const char = invisibleCharacter(value, inText);
   if (char === null) return null;
   const at = { file, line, column, value };
-  return textColumns.has(column.split(".").at(-1) ?? "")
-    ? problem("invisible_in_text", at, { char })
-    : problem("invisible_in_code", at, { char });
+  return inText ? problem("invisible_in_text", at, { char }) : problem("invisible_in_code", at, { char });
 }
 
 export function checkInvisible(
