@@ -9,7 +9,7 @@ import { yearWorkbook } from "../template/index.ts";
 import { formatProblems } from "../validate/report.ts";
 
 const usage =
-  "Cách dùng / usage: npm run template -- --year 2023 --out mau-2023.xlsx [--data data/2023] [--filled]";
+  "Cách dùng / usage: npm run template -- --year 2023 --out mau-2023.xlsx [--data data/2023] [--filled] [--lang vi|en]";
 
 export async function run(args: string[]): Promise<number> {
   let year: string;
@@ -24,6 +24,8 @@ export async function run(args: string[]): Promise<number> {
         out: { type: "string" },
         data: { type: "string" },
         filled: { type: "boolean", default: false },
+        // Read by cli.ts for what stops the command (no build time, a full disk …).
+        lang: { type: "string" },
       },
     });
     if (values.year === undefined || !/^\d{4}$/.test(values.year) || values.out === undefined)
@@ -38,7 +40,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const made = await yearWorkbook(folder, {
     filled,
-    buildTime: resolveBuildTime(process.env, process.cwd()),
+    // The project's own commit, wherever the command is run from (pipeline/publish/build-time.ts).
+    buildTime: resolveBuildTime(process.env),
   });
   if ("problems" in made) {
     process.stdout.write(formatProblems(made.problems, { format: "text", lang: "vi" }));
