@@ -87,20 +87,25 @@ async function existingAncestor(path: string): Promise<string> {
 }
 
 /**
- * A system error as the sentence of its cause. Node's recursive mkdir reports ENOENT when the
+ * A system error as the sentence of its cause. A write that fails on a full disk names no path:
+ * `where` (the command's output) stands for it. Node's recursive mkdir reports ENOENT when the
  * folder it must create lies on a read-only file system or in a folder it may not write to: the
- * nearest existing folder above says which.
+ * nearest existing folder above says which (`canWrite`, the system's check unless a test gives one).
  */
-export async function explainFailure(error: unknown): Promise<CommandError | null> {
+export async function explainFailure(
+  error: unknown,
+  options: { where?: string; canWrite?: (folder: string) => Promise<void> } = {},
+): Promise<CommandError | null> {
+  const { canWrite = (folder: string) => access(folder, constants.W_OK) } = options;
   if (error instanceof CommandError) return error;
   const { code, path, dest, syscall } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
   const failure = code === undefined ? undefined : systemFailures[code];
-  const where = path ?? dest;
+  const where = path ?? dest ?? options.where;
   if (failure === undefined || where === undefined) return null;
   if (failure === "path_missing" && syscall === "mkdir") {
     const above = await existingAncestor(where);
     try {
-      await access(above, constants.W_OK);
+      await canWrite(above);
     } catch (cause) {
       const reason = systemFailures[(cause as NodeJS.ErrnoException).code ?? ""];
       if (reason === "read_only" || reason === "permission_denied")
@@ -110,9 +115,12 @@ export async function explainFailure(error: unknown): Promise<CommandError | nul
   return new CommandError(failure, { path: where });
 }
 
-/** Prints what stopped a command in the reader's language: a sentence with the cause and what to do. */
-export async function printFailure(error: unknown, lang: "vi" | "en"): Promise<void> {
-  const explained = await explainFailure(error);
+/**
+ * Prints what stopped a command in the reader's language: a sentence with the cause and what to do.
+ * `where`: the path the command was writing, for a failure that names none.
+ */
+export async function printFailure(error: unknown, lang: "vi" | "en", where?: string): Promise<void> {
+  const explained = await explainFailure(error, where === undefined ? {} : { where });
   const message = explained?.messageIn(lang) ?? (error instanceof Error ? error.message : String(error));
   console.error(`${lang === "vi" ? "Lỗi" : "Error"}: ${message}`);
 }

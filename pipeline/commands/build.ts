@@ -134,7 +134,7 @@ export async function run(args: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    await printFailure(error, report.lang);
+    await printFailure(error, report.lang, values.out);
     return 1;
   }
 }

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { printFailure, printValidationReport, reportOptions } from "../console.ts";
-import { checkYearReleases, freezeRelease } from "../publish/releases.ts";
+import { checkYearReleases, freezeRelease, releasesFolder } from "../publish/releases.ts";
 import { loadYear, workbooksIn } from "../validate/folder.ts";
 import { isValid } from "../years.ts";
 
@@ -70,7 +70,7 @@ export async function run(args: string[]): Promise<number> {
     console.log(said[lang]);
     return 0;
   } catch (error) {
-    await printFailure(error, lang);
+    await printFailure(error, lang, releasesFolder(dataFolder));
     return 1;
   }
 }

@@ -1,4 +1,4 @@
-// `npm run build` = `node pipeline/cli.ts site [--out-dir dist] [--data data] [--lang vi|en]`: the
+// `npm run build` = `node pipeline/cli.ts site [--out-dir dist] [--lang vi|en]`: the
 // data for every year (the build command) then the Astro site, published all at once. Astro writes
 // into a fresh temporary folder beside the output, which replaces it only when the build is
 // complete: a failure or a kill at any moment leaves the previous site exactly as it was, and what a
@@ -34,20 +34,18 @@ function astroBuild(outDir: string): Promise<void> {
 
 export async function run(args: string[]): Promise<number> {
   let outDir: string;
-  let data: string;
   let lang: "vi" | "en";
   try {
     const { values } = parseArgs({
       args,
-      options: { "out-dir": { type: "string" }, data: { type: "string" }, lang: { type: "string" } },
+      options: { "out-dir": { type: "string" }, lang: { type: "string" } },
       strict: true,
     });
     outDir = values["out-dir"] ?? process.env.SITE_OUT_DIR ?? "dist";
-    data = values.data ?? "data";
     ({ lang } = reportOptions({ lang: values.lang }));
   } catch (error) {
     console.error(
-      `${(error as Error).message}\nCách dùng / usage: node pipeline/cli.ts site [--out-dir dist] [--data data] [--lang vi|en]`,
+      `${(error as Error).message}\nCách dùng / usage: node pipeline/cli.ts site [--out-dir dist] [--lang vi|en]`,
     );
     return 2;
   }
@@ -63,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
     // What a killed build left beside the site is put right before anything can fail: the site is
     // never left missing. The data build does the same for site/public/data.
     await recoverInterruptedSwap(outDir);
-    const code = await buildData(["--data", data, "--lang", lang]);
+    const code = await buildData(["--lang", lang]);
     if (code !== 0) return code;
     await replaceFolderAtomically(
       outDir,
@@ -83,7 +81,7 @@ export async function run(args: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    await printFailure(error, lang);
+    await printFailure(error, lang, outDir);
     return 1;
   } finally {
     await lock.release();

@@ -20,7 +20,12 @@ export function resolveBuildTime(env: NodeJS.ProcessEnv, cwd: string = projectRo
   }
   let commitTime: string;
   try {
-    commitTime = execFileSync("git", ["log", "-1", "--format=%ct"], { cwd, encoding: "utf8" }).trim();
+    commitTime = execFileSync("git", ["log", "-1", "--format=%ct"], {
+      cwd,
+      encoding: "utf8",
+      // git's own "fatal: not a git repository" would come before the sentence that says what to do.
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     commitTime = "";
   }
