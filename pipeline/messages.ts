@@ -1255,6 +1255,12 @@ export const commandMessages = {
     message_vi: "Khóa {lock} còn lại từ một lần dựng đã dừng ({holder}); lần dựng này tiếp quản khóa.",
     message_en: "The lock {lock} was left by a build that stopped ({holder}); this build takes it over.",
   },
+  output_not_previous: {
+    message_vi:
+      "{path} không phải thư mục kết quả của một lần chạy trước nên không bị ghi đè. Chọn thư mục kết quả khác (--out, --out-dir), hoặc tự xóa thư mục đó nếu chắc chắn không cần.",
+    message_en:
+      "{path} is not the output of an earlier run, so it is not replaced. Choose another output folder (--out, --out-dir), or remove that folder yourself if you are sure it is not needed.",
+  },
   // ── the system ────────────────────────────────────────────────────────────────────────────
   disk_full: {
     message_vi:
