@@ -100,7 +100,7 @@ export async function explainFailure(
   if (error instanceof CommandError) return error;
   const { code, path, dest, syscall } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
   const failure = code === undefined ? undefined : systemFailures[code];
-  const where = path ?? dest ?? options.where;
+  const where = path ?? dest ?? (failure === "disk_full" ? options.where : undefined);
   if (failure === undefined || where === undefined) return null;
   if (failure === "path_missing" && syscall === "mkdir") {
     const above = await existingAncestor(where);

@@ -109,7 +109,8 @@ describe("the next build", () => {
     expect(second.stderr).toContain(`Một lần dựng trang khác đang chạy (tiến trình ${build.pid}`);
     expect(second.stderr).toContain("rm .build.lock");
     expect(await build.exited).toBe(0);
-  });
+    // A whole build of the site, Astro included: as long as the global setup's, not a page's test.
+  }, 600_000);
 
   it("publishes exactly the new site, without the temporary folders", () => {
     expect(treeHash(out)).toBe(next);
