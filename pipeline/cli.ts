@@ -22,10 +22,18 @@ if (name === undefined || !(name in commands)) {
     const command = await commands[name as keyof typeof commands]();
     process.exitCode = await command.run(args);
   } catch (error) {
-    // Whatever the input, the editor reads a sentence, never a stack trace.
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const failure = problem("unexpected_failure", { file: "*", line: null }, { detail });
-    console.error(`${failure.message_vi}\n${failure.message_en}`);
-    process.exitCode = 1;
+    // Whatever the input, the editor reads a sentence, never a stack trace: what has a known cause
+    // (a full disk, a read-only folder, no build time …) says it and what to do, in --lang.
+    const { explainFailure, langOf, printFailure } = await import("./console.ts");
+    const explained = await explainFailure(error);
+    if (explained !== null) {
+      await printFailure(explained, langOf(args));
+      process.exitCode = 1;
+    } else {
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const failure = problem("unexpected_failure", { file: "*", line: null }, { detail });
+      console.error(`${failure.message_vi}\n${failure.message_en}`);
+      process.exitCode = 1;
+    }
   }
 }

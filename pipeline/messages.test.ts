@@ -6,7 +6,8 @@ import {
   catalogue,
   fillTemplate,
   problem,
-  ReleaseError,
+  CommandError,
+  commandMessages,
   type ProblemCode,
   type ProblemParams,
 } from "./messages.ts";
@@ -89,18 +90,28 @@ describe("typed params", () => {
   });
 });
 
-describe("release errors", () => {
-  it("carry their code and params, and say it in Vietnamese then English", () => {
-    const error = new ReleaseError("release_not_built", {
+describe("what stops a command", () => {
+  it("carries its code and params, says it in Vietnamese or English, and both in its message", () => {
+    const error = new CommandError("release_not_built", {
       folder: "site/public/data/2023",
       published: "1.0.0",
       version: "1.0.1",
     });
     expect(error).toBeInstanceOf(Error);
     expect(error.code).toBe("release_not_built");
-    expect(error.message).toBe(
-      'site/public/data/2023 là phiên bản 1.0.0, dữ liệu là 1.0.1: chạy "npm run build" trước. / ' +
-        "published version 1.0.0 is not the data's 1.0.1; build first.",
+    expect(error.messageIn("vi")).toBe(
+      'site/public/data/2023 là phiên bản 1.0.0, dữ liệu là 1.0.1: chạy "npm run build" trước.',
     );
+    expect(error.messageIn("en")).toBe(
+      'site/public/data/2023 holds release 1.0.0, the data are 1.0.1: run "npm run build" first.',
+    );
+    expect(error.message).toBe(`${error.messageIn("vi")} / ${error.messageIn("en")}`);
+  });
+
+  it("has every message in both languages with the same placeholders", () => {
+    for (const [code, { message_vi, message_en }] of Object.entries(commandMessages)) {
+      const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(new Set(names(message_en)), code).toEqual(new Set(names(message_vi)));
+    }
   });
 });

@@ -1,5 +1,5 @@
 // The one catalogue of messages (docs/architecture.md: user-facing messages live in one place): validation
-// problems here, and the release errors at the end of the file.
+// problems here, and what stops a command (releases, the build lock, system failures) at the end of the file.
 // Each code has a severity, a Vietnamese and an English message, a "how to fix" in Excel terms and
 // an example; the data editors' guide page is generated from this object, and `problem()` builds
 // every Problem the pipeline reports, so wording cannot drift between the CLI, CI and the site.
@@ -1187,45 +1187,182 @@ export function problem<C extends ProblemCode>(
 }
 
 /**
- * The errors of publishing releases (pipeline/publish/releases.ts): said to whoever runs the build or
- * `release`, Vietnamese then English, and thrown as a ReleaseError carrying its code and params.
+ * What stops a command other than a validation problem, said to whoever runs it (the build,
+ * `release`, `template`): a frozen release that no longer matches its manifest, a release history
+ * that does not hold together, the build lock, and the system's failures (a full disk, a read-only
+ * folder, a missing file, no permission, no git) with the path and what to do. Each is thrown as a
+ * CommandError carrying its code and params, and printed in one language (`--lang`).
  */
-export const releaseMessages = {
+export const commandMessages = {
+  // ── frozen releases (pipeline/publish/releases.ts) ────────────────────────────────────────
   release_changed_without_version: {
     message_vi:
       '{folder}: phiên bản {version} đã công bố khác với dữ liệu hiện tại ({tables}). Khi sửa dữ liệu, hãy tăng "version" trong dataset.json và ghi lý do vào "releases".',
-    message_en: "release {version} was frozen with different tables; bump the version for changed data.",
+    message_en:
+      '{folder}: release {version} was published with different tables ({tables}) than the data now give. When the data are corrected, bump "version" in dataset.json and give the reason in "releases".',
+  },
+  release_file_missing: {
+    message_vi:
+      "Thiếu tệp {file} của phiên bản đã phát hành {version}. Một phiên bản đã phát hành không được sửa: lấy lại các tệp đã lưu từ git (git checkout -- {folder}) rồi chạy lại.",
+    message_en:
+      "The file {file} of the frozen release {version} is missing. A release is never changed: restore the frozen files from git (git checkout -- {folder}), then run again.",
+  },
+  release_file_changed: {
+    message_vi:
+      "Tệp {file} của phiên bản đã phát hành {version} đã bị sửa (mã sha256 không khớp với dataset.json của phiên bản). Không tăng phiên bản để né lỗi này: lấy lại các tệp đã lưu từ git (git checkout -- {folder}) rồi chạy lại.",
+    message_en:
+      "The file {file} of the frozen release {version} was changed after it was frozen (its sha256 does not match the release's dataset.json). Do not bump the version to get past this: restore the frozen files from git (git checkout -- {folder}), then run again.",
+  },
+  release_manifest_damaged: {
+    message_vi:
+      "Tệp {file} của phiên bản đã phát hành {version} bị hỏng ({detail}). Lấy lại các tệp đã lưu từ git (git checkout -- {folder}) rồi chạy lại.",
+    message_en:
+      "The file {file} of the frozen release {version} is damaged ({detail}). Restore the frozen files from git (git checkout -- {folder}), then run again.",
   },
   release_not_built: {
     message_vi: '{folder} là phiên bản {published}, dữ liệu là {version}: chạy "npm run build" trước.',
-    message_en: "published version {published} is not the data's {version}; build first.",
+    message_en: '{folder} holds release {published}, the data are {version}: run "npm run build" first.',
   },
   release_input_changed: {
     message_vi: '{file} đã thay đổi sau lần công bố: chạy "npm run build" trước.',
-    message_en: "changed since it was published; build first.",
+    message_en: '{file} changed after it was published: run "npm run build" first.',
+  },
+  release_published_incomplete: {
+    message_vi:
+      'Tệp đã công bố {file} bị thiếu hoặc khác với dataset.json đã công bố: chạy lại "npm run build" rồi chạy lại lệnh release.',
+    message_en:
+      'The published file {file} is missing or does not match the published dataset.json: run "npm run build" again, then release again.',
   },
   release_rewrite_refused: {
     message_vi: "{folder} đã có và khác ({tables}); một phiên bản đã phát hành không được sửa.",
-    message_en: "already frozen with different tables; a release is never rewritten.",
+    message_en: "{folder} is already frozen with different tables ({tables}); a release is never rewritten.",
+  },
+  // ── the release history of dataset.json ───────────────────────────────────────────────────
+  release_entry_missing: {
+    message_vi:
+      '{file}: phiên bản {version} chưa có mục trong "releases". Thêm một mục có "version": "{version}", "date", "kind" và "reason" (với bản đính chính: "kind": "correction" và "communes").',
+    message_en:
+      '{file}: version {version} has no entry in "releases". Add one with "version": "{version}", "date", "kind" and "reason" (for a correction: "kind": "correction" and "communes").',
+  },
+  release_entry_repeated: {
+    message_vi:
+      '{file}: phiên bản {version} có {count} mục trong "releases"; chỉ giữ một mục cho mỗi phiên bản.',
+    message_en: '{file}: version {version} has {count} entries in "releases"; keep one entry per version.',
+  },
+  release_entry_ahead: {
+    message_vi:
+      '{file}: "releases" có mục cho phiên bản {entry}, sau phiên bản hiện tại {version}. Sửa "version" thành {entry}, hoặc sửa số phiên bản của mục đó.',
+    message_en:
+      '{file}: "releases" has an entry for version {entry}, after the current version {version}. Set "version" to {entry}, or correct that entry\'s version.',
+  },
+  release_version_lowered: {
+    message_vi:
+      '{file}: phiên bản {version} thấp hơn phiên bản {earlier} đã phát hành. Số phiên bản chỉ tăng: đặt "version" cao hơn {earlier} (ví dụ tăng số cuối).',
+    message_en:
+      '{file}: version {version} is lower than the released {earlier}. Versions only go up: set "version" above {earlier} (e.g. bump its last number).',
+  },
+  release_entries_out_of_order: {
+    message_vi:
+      '{file}: trong "releases", mục {version} đứng sau mục {earlier}. Xếp các mục theo thứ tự phiên bản tăng dần, mỗi phiên bản một lần.',
+    message_en:
+      '{file}: in "releases", the entry {version} comes after {earlier}. List the entries in ascending version order, each version once.',
+  },
+  release_correction_unknown_commune: {
+    message_vi:
+      '{file}: bản đính chính {version} nêu xã mã {commune}, không có trong communes.csv. Sửa mã xã trong "communes" (5 chữ số, như trong communes.csv).',
+    message_en:
+      '{file}: the correction {version} names commune code {commune}, which is not in communes.csv. Correct the code in "communes" (5 digits, as in communes.csv).',
+  },
+  release_correction_too_early: {
+    message_vi:
+      '{file}: bản đính chính {version} ghi ngày {date}, trước ngày {earlier_date} của phiên bản {earlier} mà nó đính chính. Sửa "date" của mục này.',
+    message_en:
+      '{file}: the correction {version} is dated {date}, before {earlier_date}, the date of the release {earlier} it corrects. Correct the entry\'s "date".',
+  },
+  // ── the build lock (pipeline/publish/build-lock.ts) ───────────────────────────────────────
+  lock_held: {
+    message_vi:
+      "Một lần dựng trang khác đang chạy (tiến trình {pid} trên máy {host}, từ {since}); đợi nó xong rồi chạy lại. Nếu chắc chắn không còn lần dựng nào chạy, xóa khóa bằng lệnh: rm {lock}",
+    message_en:
+      "Another build is running (process {pid} on {host}, since {since}); wait for it to finish, then run again. If you are sure no build is running, remove the lock: rm {lock}",
+  },
+  lock_taken_over: {
+    message_vi: "Khóa {lock} còn lại từ một lần dựng đã dừng ({holder}); lần dựng này tiếp quản khóa.",
+    message_en: "The lock {lock} was left by a build that stopped ({holder}); this build takes it over.",
+  },
+  output_not_previous: {
+    message_vi:
+      "{path} không phải thư mục kết quả của một lần chạy trước nên không bị ghi đè. Chọn thư mục kết quả khác (--out, --out-dir), hoặc tự xóa thư mục đó nếu chắc chắn không cần.",
+    message_en:
+      "{path} is not the output of an earlier run, so it is not replaced. Choose another output folder (--out, --out-dir), or remove that folder yourself if you are sure it is not needed.",
+  },
+  // ── the system ────────────────────────────────────────────────────────────────────────────
+  disk_full: {
+    message_vi:
+      "Ổ đĩa đã đầy khi ghi {path}. Giải phóng dung lượng (xóa tệp không cần, thư mục tạm) rồi chạy lại; kết quả trước vẫn giữ nguyên.",
+    message_en:
+      "The disk is full (writing {path}). Free some space (unneeded files, temporary folders), then run again; the previous output is unchanged.",
+  },
+  read_only: {
+    message_vi:
+      "{path} nằm trên ổ chỉ đọc, không ghi được. Chạy lệnh trong một thư mục ghi được, hoặc chọn thư mục kết quả khác (--out, --out-dir).",
+    message_en:
+      "{path} is on a read-only file system and cannot be written. Run the command in a writable folder, or choose another output folder (--out, --out-dir).",
+  },
+  permission_denied: {
+    message_vi:
+      "Không có quyền truy cập {path}. Xem quyền bằng lệnh ls -ld {path}; chạy bằng tài khoản sở hữu thư mục, hoặc chọn thư mục khác.",
+    message_en:
+      "No permission to access {path}. See its permissions with ls -ld {path}; run as the account that owns the folder, or choose another folder.",
+  },
+  path_missing: {
+    message_vi: "Không tìm thấy {path}. Kiểm tra đường dẫn (--data, --out, --published) rồi chạy lại.",
+    message_en: "{path} was not found. Check the path (--data, --out, --published), then run again.",
+  },
+  build_time_missing: {
+    message_vi:
+      "Không xác định được thời điểm dựng: thời điểm ghi trong các tệp lấy từ commit git của dự án, không lấy từ đồng hồ. Chạy lệnh trong bản sao git của dự án (git clone), hoặc đặt SOURCE_DATE_EPOCH=<số giây>.",
+    message_en:
+      "No build time: the time stamped in the files comes from the project's git commit, never the clock. Run the command in a git clone of the project, or set SOURCE_DATE_EPOCH=<seconds>.",
+  },
+  build_time_invalid: {
+    message_vi: "SOURCE_DATE_EPOCH phải là số giây nguyên (ví dụ 1704067200), không phải {value}.",
+    message_en: "SOURCE_DATE_EPOCH must be whole seconds (e.g. 1704067200), not {value}.",
   },
 } as const;
 
-export type ReleaseCode = keyof typeof releaseMessages;
+export type CommandCode = keyof typeof commandMessages;
 
-/** The params of one release code: a value for each placeholder of its two messages. */
-export type ReleaseParams<C extends ReleaseCode> = TemplateParams<(typeof releaseMessages)[C]["message_vi"]> &
-  TemplateParams<(typeof releaseMessages)[C]["message_en"]>;
+/** The params of one code: a value for each placeholder of its two messages. */
+export type CommandParams<C extends CommandCode> = TemplateParams<(typeof commandMessages)[C]["message_vi"]> &
+  TemplateParams<(typeof commandMessages)[C]["message_en"]>;
 
-/** A release refused: its message is the Vietnamese and the English text, joined by " / ". */
-export class ReleaseError<C extends ReleaseCode = ReleaseCode> extends Error {
-  override name = "ReleaseError";
+/**
+ * A command stopped for a known reason: `messageIn(lang)` is the sentence to print; `message` is
+ * the Vietnamese and the English text joined by " / ", for logs and errors rethrown elsewhere.
+ */
+export class CommandError<C extends CommandCode = CommandCode> extends Error {
+  override name = "CommandError";
   readonly code: C;
-  readonly params: ReleaseParams<C>;
+  readonly params: CommandParams<C>;
 
-  constructor(code: C, params: ReleaseParams<C>) {
-    const { message_vi, message_en } = releaseMessages[code];
-    super(`${fillTemplate<string>(message_vi, params)} / ${fillTemplate<string>(message_en, params)}`);
+  constructor(code: C, params: CommandParams<C>) {
+    super(`${commandMessage(code, params, "vi")} / ${commandMessage(code, params, "en")}`);
     this.code = code;
     this.params = params;
   }
+
+  messageIn(lang: "vi" | "en"): string {
+    return commandMessage(this.code, this.params, lang);
+  }
+}
+
+/** The sentence of a command code in one language. */
+export function commandMessage<C extends CommandCode>(
+  code: C,
+  params: CommandParams<C>,
+  lang: "vi" | "en",
+): string {
+  const { message_vi, message_en } = commandMessages[code];
+  return fillTemplate<string>(lang === "vi" ? message_vi : message_en, params);
 }

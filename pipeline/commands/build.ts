@@ -8,12 +8,12 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { computeYear } from "../compute/index.ts";
 import type { YearResults } from "../model.ts";
-import { publishReleaseArchive } from "../publish/releases.ts";
+import { checkYearReleases, publishReleaseArchive } from "../publish/releases.ts";
 import { isYearOutput, resolveBuildTime, writeYearFiles, type YearPublication } from "../publish/index.ts";
-import { replaceFolderAtomically } from "../publish/atomic.ts";
+import { recoverInterruptedSwap, replaceFolderAtomically } from "../publish/atomic.ts";
 import { loadYear } from "../validate/folder.ts";
 import type { ReportOptions } from "../validate/report.ts";
-import { formatSeconds, printValidationReport, reportOptions } from "../console.ts";
+import { formatSeconds, printFailure, printValidationReport, reportOptions } from "../console.ts";
 import { isValid, yearFolderName, yearFolders, yearPublication } from "../years.ts";
 
 /** A previous build output holds nothing but published year folders. */
@@ -28,7 +28,8 @@ async function isBuildOutput(folder: string): Promise<boolean> {
 
 /**
  * Validates and computes every year, each with the previous year's results; the publications when
- * every year is valid, else the folders that have errors.
+ * every year is valid, else the folders that have errors. A year's release history is checked
+ * before it is computed (a CommandError stops the build).
  */
 export async function computeAllYears(
   dataRoot: string,
@@ -43,6 +44,11 @@ export async function computeAllYears(
       rejected.push(folder);
       continue;
     }
+    await checkYearReleases(
+      folder,
+      loaded.data.manifest,
+      loaded.data.communes.map((commune) => commune.code),
+    );
     // docs/methodology.md#year-over-year: changes are against data/<year − 1>/ only, communes matched by code.
     const results = computeYear(loaded.data, {
       previous: resultsByYear.get(year - 1) ?? null,
@@ -104,6 +110,8 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   try {
+    // What a killed build left beside the output is put right before validation can stop this one.
+    await recoverInterruptedSwap(values.out);
     const computed = await computeAllYears(values.data, resolveBuildTime(process.env));
     if ("rejected" in computed) {
       // The same report as `npm run validate` over every year folder.
@@ -126,7 +134,7 @@ export async function run(args: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(`Lỗi / error: ${(error as Error).message}`);
+    await printFailure(error, report.lang, values.out);
     return 1;
   }
 }

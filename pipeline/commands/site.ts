@@ -1,15 +1,18 @@
-// `npm run build` = `node pipeline/cli.ts site [--out-dir dist]`: the data for every year (the build
-// command) then the Astro site, published all at once. Astro writes into a fresh temporary folder
-// beside the output, which replaces it only when the build is complete: a failure or a kill at any
-// moment leaves the previous site exactly as it was. A lock keeps a second build from running at
-// the same time. The output folder is --out-dir, else SITE_OUT_DIR (the end-to-end tests), else dist.
+// `npm run build` = `node pipeline/cli.ts site [--out-dir dist] [--lang vi|en]`: the
+// data for every year (the build command) then the Astro site, published all at once. Astro writes
+// into a fresh temporary folder beside the output, which replaces it only when the build is
+// complete: a failure or a kill at any moment leaves the previous site exactly as it was, and what a
+// killed build left is put right first, before validation, so the site is never left missing. A
+// lock keeps a second build from running at the same time. The output folder is --out-dir, else
+// SITE_OUT_DIR (the end-to-end tests), else dist.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { acquireBuildLock, BuildLocked } from "../publish/build-lock.ts";
-import { holdsFile, replaceFolderAtomically } from "../publish/atomic.ts";
+import { acquireBuildLock, type BuildLock } from "../publish/build-lock.ts";
+import { holdsFile, recoverInterruptedSwap, replaceFolderAtomically } from "../publish/atomic.ts";
+import { printFailure, reportOptions } from "../console.ts";
 import { run as buildData } from "./build.ts";
 
 /** Left in site/public by a data build that was killed: Astro would copy them into the site. */
@@ -31,26 +34,34 @@ function astroBuild(outDir: string): Promise<void> {
 
 export async function run(args: string[]): Promise<number> {
   let outDir: string;
+  let lang: "vi" | "en";
   try {
-    const { values } = parseArgs({ args, options: { "out-dir": { type: "string" } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { "out-dir": { type: "string" }, lang: { type: "string" } },
+      strict: true,
+    });
     outDir = values["out-dir"] ?? process.env.SITE_OUT_DIR ?? "dist";
+    ({ lang } = reportOptions({ lang: values.lang }));
   } catch (error) {
     console.error(
-      `${(error as Error).message}\nCách dùng / usage: node pipeline/cli.ts site [--out-dir dist]`,
+      `${(error as Error).message}\nCách dùng / usage: node pipeline/cli.ts site [--out-dir dist] [--lang vi|en]`,
     );
     return 2;
   }
-  let release: () => Promise<void>;
+  let lock: BuildLock;
   try {
-    release = await acquireBuildLock(".build.lock");
+    lock = await acquireBuildLock(".build.lock");
   } catch (error) {
-    if (!(error instanceof BuildLocked)) throw error;
-    console.error(error.message);
+    await printFailure(error, lang);
     return 1;
   }
+  if (lock.takenOver !== null) console.error(lock.takenOver.messageIn(lang));
   try {
-    // The data build first puts right what a killed build left in site/public (recoverInterruptedSwap).
-    const code = await buildData([]);
+    // What a killed build left beside the site is put right before anything can fail: the site is
+    // never left missing. The data build does the same for site/public/data.
+    await recoverInterruptedSwap(outDir);
+    const code = await buildData(["--lang", lang]);
     if (code !== 0) return code;
     await replaceFolderAtomically(
       outDir,
@@ -70,9 +81,9 @@ export async function run(args: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(`Lỗi / error: ${(error as Error).message}`);
+    await printFailure(error, lang, outDir);
     return 1;
   } finally {
-    await release();
+    await lock.release();
   }
 }

@@ -7,15 +7,17 @@ import { parseArgs } from "node:util";
 import { resolveBuildTime } from "../publish/build-time.ts";
 import { yearWorkbook } from "../template/index.ts";
 import { formatProblems } from "../validate/report.ts";
+import { printFailure, reportOptions } from "../console.ts";
 
 const usage =
-  "Cách dùng / usage: npm run template -- --year 2023 --out mau-2023.xlsx [--data data/2023] [--filled]";
+  "Cách dùng / usage: npm run template -- --year 2023 --out mau-2023.xlsx [--data data/2023] [--filled] [--lang vi|en]";
 
 export async function run(args: string[]): Promise<number> {
   let year: string;
   let out: string;
   let folder: string;
   let filled: boolean;
+  let lang: "vi" | "en";
   try {
     const { values } = parseArgs({
       args,
@@ -24,6 +26,7 @@ export async function run(args: string[]): Promise<number> {
         out: { type: "string" },
         data: { type: "string" },
         filled: { type: "boolean", default: false },
+        lang: { type: "string" },
       },
     });
     if (values.year === undefined || !/^\d{4}$/.test(values.year) || values.out === undefined)
@@ -32,19 +35,26 @@ export async function run(args: string[]): Promise<number> {
     out = values.out;
     folder = values.data ?? `data/${year}`;
     filled = values.filled;
+    ({ lang } = reportOptions({ lang: values.lang }));
   } catch {
     console.error(usage);
     return 2;
   }
-  const made = await yearWorkbook(folder, {
-    filled,
-    buildTime: resolveBuildTime(process.env, process.cwd()),
-  });
-  if ("problems" in made) {
-    process.stdout.write(formatProblems(made.problems, { format: "text", lang: "vi" }));
+  try {
+    const made = await yearWorkbook(folder, {
+      filled,
+      // The project's own commit, wherever the command is run from (pipeline/publish/build-time.ts).
+      buildTime: resolveBuildTime(process.env),
+    });
+    if ("problems" in made) {
+      process.stdout.write(formatProblems(made.problems, { format: "text", lang }));
+      return 1;
+    }
+    await writeFile(out, made.bytes);
+  } catch (error) {
+    await printFailure(error, lang, out);
     return 1;
   }
-  await writeFile(out, made.bytes);
   console.log(`Đã ghi / wrote ${out}`);
   return 0;
 }

@@ -5,6 +5,7 @@
 // recoverInterruptedSwap), so the output is always the previous one or the new one, never a mix.
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { CommandError } from "../messages.ts";
 
 /** The entries of a folder, or null when it does not exist. */
 async function folderEntries(path: string): Promise<string[] | null> {
@@ -78,9 +79,7 @@ export async function replaceFolderAtomically(
   await recoverInterruptedSwap(path);
   const entries = await folderEntries(path);
   if (entries !== null && entries.length > 0 && !(await options.isPreviousOutput(path))) {
-    throw new Error(
-      `${path}: không phải thư mục kết quả cũ, không ghi đè / not a previous output folder, not replaced`,
-    );
+    throw new CommandError("output_not_previous", { path });
   }
   const temporary = await mkdtemp(join(dirname(path), temporaryPrefix(path, "new")));
   const aside = join(dirname(path), `${temporaryPrefix(path, "old")}${basename(temporary).slice(-6)}`);

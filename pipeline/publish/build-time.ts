@@ -6,6 +6,7 @@
 // missing build time fails at once rather than after minutes of computing.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { CommandError } from "../messages.ts";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -13,21 +14,23 @@ export function resolveBuildTime(env: NodeJS.ProcessEnv, cwd: string = projectRo
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
     if (!/^\d+$/.test(epoch)) {
-      throw new Error(`SOURCE_DATE_EPOCH phải là số giây / must be whole seconds: ${epoch}`);
+      throw new CommandError("build_time_invalid", { value: epoch });
     }
     return new Date(Number(epoch) * 1000);
   }
   let commitTime: string;
   try {
-    commitTime = execFileSync("git", ["log", "-1", "--format=%ct"], { cwd, encoding: "utf8" }).trim();
+    commitTime = execFileSync("git", ["log", "-1", "--format=%ct"], {
+      cwd,
+      encoding: "utf8",
+      // git's own "fatal: not a git repository" would come before the sentence that says what to do.
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     commitTime = "";
   }
   if (!/^\d+$/.test(commitTime)) {
-    throw new Error(
-      "Không xác định được thời điểm dựng: đặt SOURCE_DATE_EPOCH hoặc chạy trong kho git có commit. / " +
-        "No build time: set SOURCE_DATE_EPOCH or run inside a git repository with a commit.",
-    );
+    throw new CommandError("build_time_missing", {});
   }
   return new Date(Number(commitTime) * 1000);
 }

@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recoverInterruptedSwap, replaceFolderAtomically } from "../../../pipeline/publish/atomic.ts";
-import { acquireBuildLock, BuildLocked } from "../../../pipeline/publish/build-lock.ts";
+import { hostname } from "node:os";
+import { acquireBuildLock, processStart } from "../../../pipeline/publish/build-lock.ts";
+import type { CommandError } from "../../../pipeline/messages.ts";
 import { fixtureFolder } from "../validate/fixture.ts";
 import { treeHash } from "./tree.ts";
 
@@ -67,26 +69,91 @@ describe("a swap killed halfway is put right by the next run", () => {
 });
 
 describe("the build lock", () => {
-  it("stops a second build with a message in both languages, and frees on release", async () => {
+  const since = new Date("2024-03-15T02:00:00Z");
+  /** What acquiring the lock threw, as the command prints it. */
+  async function refusal(lock: string): Promise<CommandError> {
+    return acquireBuildLock(lock, since).then(
+      () => {
+        throw new Error("the lock was taken");
+      },
+      (error: unknown) => error as CommandError,
+    );
+  }
+
+  it("stops a second build, naming the holder and the command to clear the lock, and frees on release", async () => {
     const lock = join(parent, ".build.lock");
-    const release = await acquireBuildLock(lock);
-    const second = acquireBuildLock(lock);
-    await expect(second).rejects.toBeInstanceOf(BuildLocked);
-    await expect(second).rejects.toThrow(`Một lần dựng trang khác đang chạy (tiến trình ${process.pid})`);
-    await expect(second).rejects.toThrow("Another build is running");
-    await release();
-    const again = await acquireBuildLock(lock);
-    await again();
+    const first = await acquireBuildLock(lock, since);
+    expect(first.takenOver).toBeNull();
+    const second = await refusal(lock);
+    expect(second.code).toBe("lock_held");
+    expect(second.messageIn("vi")).toBe(
+      `Một lần dựng trang khác đang chạy (tiến trình ${process.pid} trên máy ${hostname()}, từ ` +
+        "2024-03-15T02:00:00.000Z); đợi nó xong rồi chạy lại. Nếu chắc chắn không còn lần dựng nào chạy, " +
+        `xóa khóa bằng lệnh: rm ${lock}`,
+    );
+    expect(second.messageIn("en")).toContain(`Another build is running (process ${process.pid}`);
+    await first.release();
+    const again = await acquireBuildLock(lock, since);
+    await again.release();
     expect(await readdir(parent)).toEqual([]);
+  });
+
+  it("records the process id, the process's start and the host", async () => {
+    const lock = join(parent, ".build.lock");
+    const held = await acquireBuildLock(lock, since);
+    expect(JSON.parse(await readFile(lock, "utf8"))).toEqual({
+      pid: process.pid,
+      start: processStart(process.pid),
+      host: hostname(),
+      since: "2024-03-15T02:00:00.000Z",
+    });
+    expect(processStart(process.pid)).toMatch(/^[0-9a-f-]{36}:\d+$/);
+    await held.release();
   });
 
   it("takes over the lock of a build that was killed", async () => {
     const gone = spawnSync(node, ["-e", "0"]).pid as number;
     const lock = join(parent, ".build.lock");
-    await writeFile(lock, String(gone));
-    const release = await acquireBuildLock(lock);
-    expect(await readFile(lock, "utf8")).toBe(String(process.pid));
-    await release();
+    await writeFile(lock, JSON.stringify({ pid: gone, start: null, host: hostname(), since: "x" }));
+    const held = await acquireBuildLock(lock, since);
+    expect(JSON.parse(await readFile(lock, "utf8"))).toMatchObject({ pid: process.pid });
+    expect(held.takenOver?.code).toBe("lock_taken_over");
+    await held.release();
+  });
+
+  it("takes over a lock whose process id now belongs to another process (1)", async () => {
+    const lock = join(parent, ".build.lock");
+    await writeFile(lock, JSON.stringify({ pid: 1, start: "boot:1", host: hostname(), since: "x" }));
+    const held = await acquireBuildLock(lock, since);
+    expect(held.takenOver?.messageIn("vi")).toBe(
+      `Khóa ${lock} còn lại từ một lần dựng đã dừng (1 @ ${hostname()}, x); lần dựng này tiếp quản khóa.`,
+    );
+    await held.release();
+  });
+
+  it.each([
+    ["empty", ""],
+    ["holding only a process id, as older builds wrote it", "1"],
+    ["unreadable", "{pid"],
+  ])("takes over a lock that is %s, with a notice", async (_, text) => {
+    const lock = join(parent, ".build.lock");
+    await writeFile(lock, text);
+    const held = await acquireBuildLock(lock, since);
+    expect(held.takenOver?.messageIn("en")).toBe(
+      `The lock ${lock} was left by a build that stopped ("${text}"); this build takes it over.`,
+    );
+    await held.release();
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  it("leaves a lock of another host, which it cannot check, and names it", async () => {
+    const lock = join(parent, ".build.lock");
+    await writeFile(lock, JSON.stringify({ pid: 1, start: null, host: "may-chu-khac", since: "hôm qua" }));
+    const refused = await refusal(lock);
+    expect(refused.messageIn("en")).toBe(
+      "Another build is running (process 1 on may-chu-khac, since hôm qua); wait for it to finish, then " +
+        `run again. If you are sure no build is running, remove the lock: rm ${lock}`,
+    );
   });
 
   it("of builds starting together on a killed build's lock, exactly one runs", async () => {
@@ -95,8 +162,8 @@ describe("the build lock", () => {
     const module = join(root, "pipeline/publish/build-lock.ts");
     const script =
       `const { acquireBuildLock } = await import(${JSON.stringify(module)});` +
-      `try { const release = await acquireBuildLock(${JSON.stringify(lock)}); console.log("ran");` +
-      `await new Promise((r) => setTimeout(r, 1500)); await release(); } catch (e) { console.log(e.name); }`;
+      `try { const held = await acquireBuildLock(${JSON.stringify(lock)}); console.log("ran");` +
+      `await new Promise((r) => setTimeout(r, 1500)); await held.release(); } catch (e) { console.log(e.code); }`;
     const outputs = await Promise.all(
       Array.from({ length: 4 }, () => {
         const child = spawn(node, ["--input-type=module", "-e", script]);
@@ -105,7 +172,7 @@ describe("the build lock", () => {
         return new Promise<string>((resolve) => child.on("exit", () => resolve(output.trim())));
       }),
     );
-    expect(outputs.sort()).toEqual(["BuildLocked", "BuildLocked", "BuildLocked", "ran"]);
+    expect(outputs.sort()).toEqual(["lock_held", "lock_held", "lock_held", "ran"]);
     expect(await readdir(parent)).toEqual([]);
   });
 });

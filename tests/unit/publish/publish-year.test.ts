@@ -168,7 +168,10 @@ describe("atomic replacement", () => {
     const data = join(parent, "data");
     await mkdir(data);
     await writeFile(join(data, "dataset.json"), JSON.stringify({ year: 2023, title: "đầu vào" }));
-    await expect(publishYear(data, publication())).rejects.toThrow(/not a previous output/);
+    await expect(publishYear(data, publication())).rejects.toMatchObject({
+      code: "output_not_previous",
+      message: expect.stringContaining("is not the output of an earlier run, so it is not replaced"),
+    });
     expect(await readdir(data)).toEqual(["dataset.json"]);
     expect((await readdir(parent)).sort()).toEqual(["data"]);
   });
