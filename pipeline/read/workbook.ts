@@ -155,17 +155,19 @@ function inflated(entry: ZipEntry): Uint8Array {
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
 interface XmlHandlers {
-  open?: (tag: SaxesTagPlain) => void;
+  /** A start tag, by its local name (`x:c` → `c`). */
+  open?: (name: string, tag: SaxesTagPlain) => void;
   close?: (name: string) => void;
   text?: (text: string) => void;
 }
 
 /** A saxes parser fed UTF-8 bytes chunk by chunk, in slices, so a 500 MB sheet is never one string. */
 function xmlStream(handlers: XmlHandlers): { write: (bytes: Uint8Array) => void; close: () => void } {
-  const parser = new SaxesParser();
+  // No position tracking: it costs on every character, and an error names the sheet instead.
+  const parser = new SaxesParser({ xmlns: false, position: false } as const);
   if (handlers.open) {
     const open = handlers.open;
-    parser.on("opentag", (tag) => open({ ...tag, name: localName(tag.name) }));
+    parser.on("opentag", (tag) => open(localName(tag.name), tag));
   }
   if (handlers.close) {
     const close = handlers.close;
@@ -206,8 +208,11 @@ function parseXml(bytes: Uint8Array, handlers: XmlHandlers): void {
   xml.close();
 }
 
-const attr = (tag: SaxesTagPlain, name: string): string | undefined => {
-  for (const [key, value] of Object.entries(tag.attributes)) if (localName(key) === name) return value;
+const attr = (tag: SaxesTagPlain, name: string): string | undefined => tag.attributes[name];
+
+/** An attribute by its local name, whatever its prefix (`r:id` → `id`). */
+const prefixedAttr = (tag: SaxesTagPlain, name: string): string | undefined => {
+  for (const key in tag.attributes) if (localName(key) === name) return tag.attributes[key];
   return undefined;
 };
 
@@ -218,10 +223,10 @@ function sharedStrings(entry: ZipEntry | undefined): string[] {
   let inText = false;
   let inPhonetic = false;
   parseEntry(entry, {
-    open: (tag) => {
-      if (tag.name === "si") current = "";
-      else if (tag.name === "rPh") inPhonetic = true;
-      else if (tag.name === "t" && !inPhonetic) inText = true;
+    open: (name) => {
+      if (name === "si") current = "";
+      else if (name === "rPh") inPhonetic = true;
+      else if (name === "t" && !inPhonetic) inText = true;
     },
     close: (name) => {
       if (name === "si") {
@@ -247,13 +252,13 @@ function dateStyles(bytes: Uint8Array | undefined): boolean[] {
   const styles: boolean[] = [];
   let inCellXfs = false;
   parseXml(bytes, {
-    open: (tag) => {
-      if (tag.name === "numFmt") {
+    open: (name, tag) => {
+      if (name === "numFmt") {
         // A date format has d, m or y outside quoted text and brackets (e.g. "dd/mm/yyyy").
         const code = (attr(tag, "formatCode") ?? "").replace(/"[^"]*"|\[[^\]]*\]/g, "");
         if (/[dmy]/i.test(code)) customDate.add(Number(attr(tag, "numFmtId")));
-      } else if (tag.name === "cellXfs") inCellXfs = true;
-      else if (tag.name === "xf" && inCellXfs) {
+      } else if (name === "cellXfs") inCellXfs = true;
+      else if (name === "xf" && inCellXfs) {
         const id = Number(attr(tag, "numFmtId") ?? 0);
         styles.push(builtInDateFormats.has(id) || customDate.has(id));
       }
@@ -276,6 +281,8 @@ export function serialToDate(serial: number, date1904 = false): string {
 
 /** A stored number as people typed it: 15 significant digits drop binary noise (0.6000000000000001). */
 function numberText(stored: string): string {
+  // Most numbers are short integers, already as typed (toPrecision is costly over millions of cells).
+  if (/^(0|-?[1-9]\d{0,14})$/.test(stored)) return stored;
   const value = Number(stored);
   return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : stored;
 }
@@ -326,14 +333,14 @@ function sheetRows(entry: ZipEntry, context: SheetContext): SheetRow[] | null {
   const limit = (detail: string) => problem("workbook_limits", { file: sheet, line: null }, { detail });
 
   parseEntry(entry, {
-    open: (tag) => {
+    open: (name, tag) => {
       if (over !== null) return;
-      if (tag.name === "row") {
+      if (name === "row") {
         const number = Number(attr(tag, "r") ?? lastRow + 1);
         lastRow = number;
         if (number > limits.rows) over = limit(`hơn ${limits.rows} dòng`);
         row = { row: number, cells: [] };
-      } else if (tag.name === "c" && row !== null) {
+      } else if (name === "c" && row !== null) {
         const reference = attr(tag, "r");
         const column = reference === undefined ? row.cells.length : columnIndex(reference);
         if (column >= limits.columns) over = limit(`hơn ${limits.columns} cột`);
@@ -344,8 +351,8 @@ function sheetRows(entry: ZipEntry, context: SheetContext): SheetRow[] | null {
           formula: null,
           value: null,
         };
-      } else if (cell !== null && (tag.name === "v" || tag.name === "f" || tag.name === "t")) {
-        text = tag.name;
+      } else if (cell !== null && (name === "v" || name === "f" || name === "t")) {
+        text = name;
         buffer = "";
       }
     },
@@ -439,19 +446,19 @@ export function readWorkbook(file: string, bytes: Uint8Array, limits = workbookL
     const rels = parts.get("xl/_rels/workbook.xml.rels");
     if (rels)
       parseXml(inflated(rels), {
-        open: (tag) => {
+        open: (name, tag) => {
           const id = attr(tag, "Id");
           const target = attr(tag, "Target");
-          if (tag.name === "Relationship" && id && target) targets.set(id, partPath(target));
+          if (name === "Relationship" && id && target) targets.set(id, partPath(target));
         },
       });
     const sheetList: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] = [];
     let date1904 = false;
     parseXml(inflated(workbookEntry), {
-      open: (tag) => {
-        if (tag.name === "workbookPr") date1904 = /^(1|true)$/.test(attr(tag, "date1904") ?? "");
-        else if (tag.name === "sheet") {
-          const path = targets.get(attr(tag, "id") ?? "");
+      open: (name, tag) => {
+        if (name === "workbookPr") date1904 = /^(1|true)$/.test(attr(tag, "date1904") ?? "");
+        else if (name === "sheet") {
+          const path = targets.get(prefixedAttr(tag, "id") ?? "");
           sheetList.push({
             name: (attr(tag, "name") ?? "").normalize("NFC"),
             hidden: /^(hidden|veryHidden)$/.test(attr(tag, "state") ?? ""),
