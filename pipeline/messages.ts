@@ -150,6 +150,137 @@ export const catalogue = {
     example: "",
     example_params: { files: "2023.xlsx, 2023 (1).xlsx" },
   },
+  sheet_duplicate: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      "Hai trang tính “{first}” và “{second}” cùng là trang {sheet}; không biết phải đọc trang nào nên không đọc trang nào.",
+    message_en:
+      "The sheets “{first}” and “{second}” both stand for {sheet}; which one to read is unclear, so neither is read.",
+    fix_vi: "Giữ một trang tính cho {sheet}: xóa trang kia, hoặc đổi tên nó (ví dụ thêm “cũ” vào tên).",
+    fix_en: "Keep one sheet for {sheet}: delete the other, or rename it (e.g. add “old” to its name).",
+    example: "",
+    example_params: { sheet: "appraisal", first: "appraisal", second: "Điểm thẩm định" },
+  },
+  sheet_hidden_ignored: {
+    severity: "warning",
+    layer: "file",
+    message_vi:
+      "Trang tính ẩn “{hidden}” trùng tên trang {sheet} nên không được đọc; chỉ trang đang hiện “{visible}” được kiểm tra.",
+    message_en:
+      "The hidden sheet “{hidden}” is named like {sheet}, so it was not read; only the visible sheet “{visible}” is checked.",
+    fix_vi:
+      "Nếu số liệu đúng nằm ở trang ẩn: chuột phải vào tên một trang tính → Bỏ ẩn, chép số liệu sang trang “{visible}”; rồi xóa trang ẩn.",
+    fix_en:
+      "If the right figures are on the hidden sheet: right-click a sheet tab → Unhide, copy them to “{visible}”; then delete the hidden sheet.",
+    example: "",
+    example_params: { sheet: "appraisal", hidden: "appraisal", visible: "Điểm thẩm định" },
+  },
+  sheet_hidden: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Trang tính “{hidden}” (trang {sheet}) đang bị ẩn nên không được đọc.",
+    message_en: "The sheet “{hidden}” (for {sheet}) is hidden, so it was not read.",
+    fix_vi:
+      "Chuột phải vào tên một trang tính → Bỏ ẩn, chọn “{hidden}”, xem lại số liệu trên đó rồi lưu và kiểm tra lại.",
+    fix_en:
+      "Right-click a sheet tab → Unhide, choose “{hidden}”, review its figures, then save and check again.",
+    example: "",
+    example_params: { sheet: "appraisal", hidden: "Điểm thẩm định" },
+  },
+  sheet_unreadable: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Trang tính “{sheet}” bị hỏng, không đọc được ({detail}).",
+    message_en: "The sheet “{sheet}” is damaged and could not be read ({detail}).",
+    fix_vi:
+      "Mở tệp bằng Excel (Excel sẽ đề nghị sửa tệp), kiểm tra trang “{sheet}”, chọn Tệp → Lưu thành, loại “Excel Workbook (*.xlsx)”.",
+    fix_en:
+      "Open the file in Excel (it will offer to repair it), check the sheet “{sheet}”, then File → Save As, type “Excel Workbook (*.xlsx)”.",
+    example: "",
+    example_params: { sheet: "Điểm thẩm định", detail: "2:8385: undefined entity" },
+  },
+  sheet_too_large: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      "Trang tính “{sheet}” quá lớn: {size} MB khi giải nén, vượt giới hạn {limit} MB một trang, nên không được đọc.",
+    message_en:
+      "The sheet “{sheet}” is too large: {size} MB once decompressed, above the {limit} MB limit per sheet, so it was not read.",
+    fix_vi:
+      "Trong trang “{sheet}”, chọn các dòng và cột thừa bên dưới và bên phải số liệu (kể cả ô chỉ có định dạng), Xóa, rồi lưu lại.",
+    fix_en:
+      "On the sheet “{sheet}”, select the stray rows and columns below and right of the data (even cells with only formatting), Delete, then save again.",
+    example: "",
+    example_params: { sheet: "Phiếu người dân", size: 590, limit: 400 },
+  },
+  not_xlsx_xls: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      "Tệp {file} là bảng tính Excel 97–2003 (.xls), dạng cũ không đọc được ở đây; chỉ đọc tệp .xlsx.",
+    message_en:
+      "The file {file} is an Excel 97–2003 workbook (.xls), an old format not read here; only .xlsx is.",
+    fix_vi:
+      "Mở tệp bằng Excel, chọn Tệp → Lưu thành, loại “Excel Workbook (*.xlsx)” (LibreOffice: Tệp → Lưu thành, kiểu “Excel 2007-365 (.xlsx)”), rồi kiểm tra tệp .xlsx mới.",
+    fix_en:
+      "Open it in Excel, choose File → Save As, type “Excel Workbook (*.xlsx)” (LibreOffice: File → Save As, type “Excel 2007-365 (.xlsx)”), then check the new .xlsx file.",
+    example: "",
+    example_params: { file: "du-lieu-2023.xls" },
+  },
+  not_xlsx_ods: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      "Tệp {file} là bảng tính OpenDocument (.ods, của LibreOffice), không đọc được ở đây; chỉ đọc tệp .xlsx.",
+    message_en:
+      "The file {file} is an OpenDocument spreadsheet (.ods, from LibreOffice), not read here; only .xlsx is.",
+    fix_vi:
+      "Mở tệp bằng LibreOffice Calc, chọn Tệp → Lưu thành, kiểu tệp “Excel 2007-365 (.xlsx)”, chọn “Dùng định dạng Excel 2007-365!”, rồi kiểm tra tệp .xlsx mới.",
+    fix_en:
+      "Open it in LibreOffice Calc, choose File → Save As, type “Excel 2007-365 (.xlsx)”, choose Use Excel 2007-365!, then check the new .xlsx file.",
+    example: "",
+    example_params: { file: "du-lieu-2023.ods" },
+  },
+  not_xlsx_encrypted: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Tệp {file} là tệp Excel có đặt mật khẩu (đã mã hóa), nên không đọc được nội dung.",
+    message_en:
+      "The file {file} is a password-protected (encrypted) Excel workbook, so its content cannot be read.",
+    fix_vi:
+      "Mở tệp bằng Excel với mật khẩu, chọn Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu, bấm OK, lưu lại dạng .xlsx rồi kiểm tra lại.",
+    fix_en:
+      "Open it in Excel with its password, choose File → Info → Protect Workbook → Encrypt with Password, clear the password, OK, save as .xlsx and check again.",
+    example: "",
+    example_params: { file: "du-lieu-2023.xlsx" },
+  },
+  not_xlsx_text: {
+    severity: "error",
+    layer: "file",
+    message_vi:
+      "Tệp {file} là tệp văn bản (như CSV) chỉ mang đuôi của tệp Excel; nội dung không phải bảng tính .xlsx.",
+    message_en:
+      "The file {file} is a text file (such as CSV) that only has an Excel file's extension; it is not an .xlsx workbook.",
+    fix_vi:
+      "Mở tệp bằng Excel, chọn Tệp → Lưu thành, loại “Excel Workbook (*.xlsx)”; hoặc, nếu đó là một tệp CSV, đặt lại đúng tên của nó (ví dụ appraisal.csv) và kiểm tra cùng các tệp CSV khác.",
+    fix_en:
+      "Open it in Excel, choose File → Save As, type “Excel Workbook (*.xlsx)”; or, if it is a CSV file, give it back its name (e.g. appraisal.csv) and check it with the other CSV files.",
+    example: "commune_code,criterion_id,…",
+    example_params: { file: "du-lieu-2023.xlsx" },
+  },
+  not_xlsx_pdf: {
+    severity: "error",
+    layer: "file",
+    message_vi: "Tệp {file} là tệp PDF: số liệu trong PDF không đọc được; cần tệp Excel .xlsx.",
+    message_en: "The file {file} is a PDF: figures in a PDF cannot be read; an Excel .xlsx file is needed.",
+    fix_vi:
+      "Mở bảng tính gốc (không phải bản in ra PDF) bằng Excel, chọn Tệp → Lưu thành, loại “Excel Workbook (*.xlsx)”, rồi kiểm tra tệp đó.",
+    fix_en:
+      "Open the original workbook (not its PDF print) in Excel, choose File → Save As, type “Excel Workbook (*.xlsx)”, then check that file.",
+    example: "%PDF-1.7",
+    example_params: { file: "bao-cao-2023.pdf" },
+  },
   empty_file: {
     severity: "error",
     layer: "file",

@@ -5,13 +5,15 @@
 // neither memory nor time. Formulas are never evaluated: a formula cell's cached value is read.
 // Plain fflate + saxes (no exceljs) so the same code runs in Node and in the browser under the CSP.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { Unzip, UnzipInflate, unzipSync, type UnzipFileInfo } from "fflate";
+import { Inflate } from "fflate";
 import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 
 export interface WorkbookLimits {
   /** Sum of the declared uncompressed sizes of the entries read. */
   inflatedBytes: number;
+  /** The declared uncompressed size of one sheet's XML. */
+  sheetBytes: number;
   entries: number;
   sheets: number;
   rows: number;
@@ -19,8 +21,10 @@ export interface WorkbookLimits {
 }
 
 export const workbookLimits: WorkbookLimits = {
-  // A national survey sheet is about 300 MB of XML; more is not a workbook this project makes.
-  inflatedBytes: 600 * 1024 * 1024,
+  // A sheet is parsed as it is inflated, so these bound time, not memory. Excel's 1,048,576 rows
+  // of the citizens' survey (17 columns) are 522 MB of XML, the officials' (22 columns) ~860 MB.
+  inflatedBytes: 2048 * 1024 * 1024,
+  sheetBytes: 1024 * 1024 * 1024,
   entries: 1000,
   sheets: 50,
   // Excel's own sheet size.
@@ -37,8 +41,13 @@ export interface SheetRow {
 
 export interface WorkbookSheet {
   name: string;
+  /** Hidden in Excel (`state="hidden"` or `"veryHidden"`): never read in place of a visible sheet. */
+  hidden: boolean;
   rows: SheetRow[];
-  /** Inflated size of the sheet's XML, recorded as the input's size. */
+  /**
+   * The sheet's XML as stored in the workbook (compressed), recorded as the input's bytes and
+   * hashed for the manifest: the inflated XML is parsed as it comes and never held whole.
+   */
   bytes: Uint8Array;
 }
 
@@ -50,6 +59,8 @@ export interface WorkbookRead {
 /** Compressed bytes pushed at a time: at deflate's 1032:1 at most ~16 MB come out per push. */
 const pushBytes = 16 * 1024;
 
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
 function tooLarge(file: string, detail: string): Problem {
   return problem("workbook_too_large", { file, line: null }, { detail });
 }
@@ -58,80 +69,105 @@ function unreadable(file: string, detail: string): Problem {
   return problem("workbook_unreadable", { file, line: null }, { detail });
 }
 
-/**
- * Inflates the wanted entries, each stopped at its declared size. Null after a problem is pushed.
- */
-function inflateEntries(
-  file: string,
-  bytes: Uint8Array,
-  wanted: ReadonlyMap<string, number>,
-  problems: Problem[],
-): Map<string, Uint8Array> | null {
-  const out = new Map<string, Uint8Array>();
-  let failure: Problem | null = null;
-  const unzip = new Unzip();
-  unzip.register(UnzipInflate);
-  unzip.onfile = (entry) => {
-    const declared = wanted.get(entry.name);
-    if (declared === undefined) return;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    entry.ondata = (error, data, final) => {
-      if (failure !== null) return;
-      if (error) {
-        failure = unreadable(file, `${entry.name}: ${error.message}`);
-        return;
-      }
-      size += data.length;
-      if (size > declared) {
-        failure = tooLarge(file, `${entry.name} giải nén ra nhiều hơn ${declared} byte đã khai`);
-        entry.terminate();
-        return;
-      }
-      chunks.push(data);
-      if (final) {
-        const joined = new Uint8Array(size);
-        let offset = 0;
-        for (const chunk of chunks.splice(0)) {
-          joined.set(chunk, offset);
-          offset += chunk.length;
-        }
-        out.set(entry.name, joined);
-      }
-    };
-    entry.start();
-  };
-  try {
-    for (let i = 0; i < bytes.length && failure === null; i += pushBytes) {
-      unzip.push(bytes.subarray(i, i + pushBytes), i + pushBytes >= bytes.length);
+/** A part of the zip as its central directory describes it; `stored` is its bytes as in the file. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  originalSize: number;
+  stored: Uint8Array;
+}
+
+/** A zip's central directory, read without inflating anything; throws on a malformed zip. */
+function zipEntries(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  // The end-of-central-directory record is in the last 65,557 bytes (22 + a comment of ≤ 65,535).
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (u32(i) === 0x06054b50) {
+      end = i;
+      break;
     }
-  } catch (error) {
-    failure ??= unreadable(file, error instanceof Error ? error.message : String(error));
   }
-  if (failure !== null) {
-    problems.push(failure);
-    return null;
+  if (end < 0) throw new Error("không phải tệp nén (zip)");
+  const count = u16(end + 10);
+  const entries: ZipEntry[] = [];
+  const names = new TextDecoder("utf-8");
+  for (let i = 0, at = u32(end + 16); i < count; i++) {
+    if (at + 46 > bytes.length || u32(at) !== 0x02014b50) throw new Error("danh mục tệp nén hỏng");
+    const nameLength = u16(at + 28);
+    const local = u32(at + 42);
+    if (local + 30 > bytes.length || u32(local) !== 0x04034b50) throw new Error("tệp nén hỏng");
+    const start = local + 30 + u16(local + 26) + u16(local + 28);
+    const size = u32(at + 20);
+    if (start + size > bytes.length) throw new Error("tệp nén bị cắt cụt");
+    entries.push({
+      name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method: u16(at + 10),
+      originalSize: u32(at + 24),
+      stored: bytes.subarray(start, start + size),
+    });
+    at += 46 + nameLength + u16(at + 30) + u16(at + 32);
   }
-  return out;
+  return entries;
+}
+
+/** Thrown when an entry gives more bytes than it declared. */
+class OverDeclared extends Error {}
+
+/**
+ * Inflates one entry chunk by chunk into `sink`, stopped as soon as it gives more bytes than it
+ * declared: nothing but the chunk in hand is held, so a zip bomb costs neither memory nor time.
+ */
+function inflateEntry(entry: ZipEntry, sink: (chunk: Uint8Array) => void): void {
+  let size = 0;
+  const take = (chunk: Uint8Array) => {
+    size += chunk.length;
+    if (size > entry.originalSize)
+      throw new OverDeclared(`${entry.name} giải nén ra nhiều hơn ${entry.originalSize} byte đã khai`);
+    if (chunk.length > 0) sink(chunk);
+  };
+  if (entry.method === 0) return take(entry.stored);
+  if (entry.method !== 8) throw new Error(`${entry.name}: cách nén ${entry.method} không được hỗ trợ`);
+  const inflate = new Inflate((chunk) => take(chunk));
+  const { stored } = entry;
+  for (let i = 0; i < stored.length; i += pushBytes)
+    inflate.push(stored.subarray(i, i + pushBytes), i + pushBytes >= stored.length);
+  if (stored.length === 0) inflate.push(new Uint8Array(0), true);
+}
+
+/** An entry's whole bytes (the small parts: workbook, relationships, styles). */
+function inflated(entry: ZipEntry): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  inflateEntry(entry, (chunk) => chunks.push(chunk));
+  const joined = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return joined;
 }
 
 // ── XML ─────────────────────────────────────────────────────────────────────────────────────
 
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
-/** Runs saxes over UTF-8 XML bytes in slices, so a 300 MB sheet is never one string. */
-function parseXml(
-  bytes: Uint8Array,
-  handlers: {
-    open?: (tag: SaxesTagPlain) => void;
-    close?: (name: string) => void;
-    text?: (text: string) => void;
-  },
-): void {
-  const parser = new SaxesParser();
+interface XmlHandlers {
+  /** A start tag, by its local name (`x:c` → `c`). */
+  open?: (name: string, tag: SaxesTagPlain) => void;
+  close?: (name: string) => void;
+  text?: (text: string) => void;
+}
+
+/** A saxes parser fed UTF-8 bytes chunk by chunk, in slices, so a 500 MB sheet is never one string. */
+function xmlStream(handlers: XmlHandlers): { write: (bytes: Uint8Array) => void; close: () => void } {
+  // No position tracking: it costs on every character, and an error names the sheet instead.
+  const parser = new SaxesParser({ xmlns: false, position: false } as const);
   if (handlers.open) {
     const open = handlers.open;
-    parser.on("opentag", (tag) => open({ ...tag, name: localName(tag.name) }));
+    parser.on("opentag", (tag) => open(localName(tag.name), tag));
   }
   if (handlers.close) {
     const close = handlers.close;
@@ -146,28 +182,51 @@ function parseXml(
   });
   const decoder = new TextDecoder("utf-8");
   const slice = 1 << 20;
-  for (let i = 0; i < bytes.length; i += slice) {
-    parser.write(decoder.decode(bytes.subarray(i, i + slice), { stream: i + slice < bytes.length }));
-  }
-  parser.close();
+  return {
+    write: (bytes) => {
+      for (let i = 0; i < bytes.length; i += slice)
+        parser.write(decoder.decode(bytes.subarray(i, i + slice), { stream: true }));
+    },
+    close: () => {
+      parser.write(decoder.decode());
+      parser.close();
+    },
+  };
 }
 
-const attr = (tag: SaxesTagPlain, name: string): string | undefined => {
-  for (const [key, value] of Object.entries(tag.attributes)) if (localName(key) === name) return value;
+/** Parses one zip entry's XML as it is inflated. */
+function parseEntry(entry: ZipEntry, handlers: XmlHandlers): void {
+  const xml = xmlStream(handlers);
+  inflateEntry(entry, xml.write);
+  xml.close();
+}
+
+/** Parses XML held in memory. */
+function parseXml(bytes: Uint8Array, handlers: XmlHandlers): void {
+  const xml = xmlStream(handlers);
+  xml.write(bytes);
+  xml.close();
+}
+
+const attr = (tag: SaxesTagPlain, name: string): string | undefined => tag.attributes[name];
+
+/** An attribute by its local name, whatever its prefix (`r:id` → `id`). */
+const prefixedAttr = (tag: SaxesTagPlain, name: string): string | undefined => {
+  for (const key in tag.attributes) if (localName(key) === name) return tag.attributes[key];
   return undefined;
 };
 
-function sharedStrings(bytes: Uint8Array | undefined): string[] {
-  if (bytes === undefined) return [];
+function sharedStrings(entry: ZipEntry | undefined): string[] {
+  if (entry === undefined) return [];
   const strings: string[] = [];
   let current: string | null = null;
   let inText = false;
   let inPhonetic = false;
-  parseXml(bytes, {
-    open: (tag) => {
-      if (tag.name === "si") current = "";
-      else if (tag.name === "rPh") inPhonetic = true;
-      else if (tag.name === "t" && !inPhonetic) inText = true;
+  parseEntry(entry, {
+    open: (name) => {
+      if (name === "si") current = "";
+      else if (name === "rPh") inPhonetic = true;
+      else if (name === "t" && !inPhonetic) inText = true;
     },
     close: (name) => {
       if (name === "si") {
@@ -193,13 +252,13 @@ function dateStyles(bytes: Uint8Array | undefined): boolean[] {
   const styles: boolean[] = [];
   let inCellXfs = false;
   parseXml(bytes, {
-    open: (tag) => {
-      if (tag.name === "numFmt") {
+    open: (name, tag) => {
+      if (name === "numFmt") {
         // A date format has d, m or y outside quoted text and brackets (e.g. "dd/mm/yyyy").
         const code = (attr(tag, "formatCode") ?? "").replace(/"[^"]*"|\[[^\]]*\]/g, "");
         if (/[dmy]/i.test(code)) customDate.add(Number(attr(tag, "numFmtId")));
-      } else if (tag.name === "cellXfs") inCellXfs = true;
-      else if (tag.name === "xf" && inCellXfs) {
+      } else if (name === "cellXfs") inCellXfs = true;
+      else if (name === "xf" && inCellXfs) {
         const id = Number(attr(tag, "numFmtId") ?? 0);
         styles.push(builtInDateFormats.has(id) || customDate.has(id));
       }
@@ -211,14 +270,19 @@ function dateStyles(bytes: Uint8Array | undefined): boolean[] {
   return styles;
 }
 
-/** Excel's serial day → ISO date (the 1900 system; serials below 61 count the fictitious 29 Feb 1900). */
-function serialToDate(serial: number): string {
-  const days = Math.floor(serial) - (serial < 61 ? 1 : 2);
+/**
+ * Excel's serial day → ISO date. In the 1900 system serials below 61 count the fictitious
+ * 29 Feb 1900; in the 1904 system (`date1904`, older Mac workbooks) day 0 is 1 Jan 1904.
+ */
+export function serialToDate(serial: number, date1904 = false): string {
+  const days = date1904 ? Math.floor(serial) + 1460 : Math.floor(serial) - (serial < 61 ? 1 : 2);
   return new Date(Date.UTC(1900, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A stored number as people typed it: 15 significant digits drop binary noise (0.6000000000000001). */
 function numberText(stored: string): string {
+  // Most numbers are short integers, already as typed (toPrecision is costly over millions of cells).
+  if (/^(0|-?[1-9]\d{0,14})$/.test(stored)) return stored;
   const value = Number(stored);
   return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : stored;
 }
@@ -245,13 +309,14 @@ interface SheetContext {
   sheet: string;
   strings: readonly string[];
   dates: readonly boolean[];
+  date1904: boolean;
   limits: WorkbookLimits;
   problems: Problem[];
 }
 
-/** One sheet's XML → rows; null after a limit problem. */
-function sheetRows(bytes: Uint8Array, context: SheetContext): SheetRow[] | null {
-  const { sheet, strings, dates, limits, problems } = context;
+/** One sheet's XML → rows, parsed as it is inflated; null after a limit problem. */
+function sheetRows(entry: ZipEntry, context: SheetContext): SheetRow[] | null {
+  const { sheet, strings, dates, date1904, limits, problems } = context;
   const rows: SheetRow[] = [];
   let row: SheetRow | null = null;
   let cell: {
@@ -267,15 +332,15 @@ function sheetRows(bytes: Uint8Array, context: SheetContext): SheetRow[] | null 
   let over: Problem | null = null;
   const limit = (detail: string) => problem("workbook_limits", { file: sheet, line: null }, { detail });
 
-  parseXml(bytes, {
-    open: (tag) => {
+  parseEntry(entry, {
+    open: (name, tag) => {
       if (over !== null) return;
-      if (tag.name === "row") {
+      if (name === "row") {
         const number = Number(attr(tag, "r") ?? lastRow + 1);
         lastRow = number;
         if (number > limits.rows) over = limit(`hơn ${limits.rows} dòng`);
         row = { row: number, cells: [] };
-      } else if (tag.name === "c" && row !== null) {
+      } else if (name === "c" && row !== null) {
         const reference = attr(tag, "r");
         const column = reference === undefined ? row.cells.length : columnIndex(reference);
         if (column >= limits.columns) over = limit(`hơn ${limits.columns} cột`);
@@ -286,8 +351,8 @@ function sheetRows(bytes: Uint8Array, context: SheetContext): SheetRow[] | null 
           formula: null,
           value: null,
         };
-      } else if (cell !== null && (tag.name === "v" || tag.name === "f" || tag.name === "t")) {
-        text = tag.name;
+      } else if (cell !== null && (name === "v" || name === "f" || name === "t")) {
+        text = name;
         buffer = "";
       }
     },
@@ -319,8 +384,10 @@ function sheetRows(bytes: Uint8Array, context: SheetContext): SheetRow[] | null 
     },
   });
 
+  /** The cell as text; null for a formula whose result was not saved (an empty `<v/>` is none). */
   function cellText(c: NonNullable<typeof cell>): string | null {
-    if (c.value === null) return c.formula !== null ? null : "";
+    if (c.formula !== null && (c.value === null || c.value === "")) return null;
+    if (c.value === null) return "";
     switch (c.type) {
       case "s":
         return strings[Number(c.value)] ?? "";
@@ -331,7 +398,7 @@ function sheetRows(bytes: Uint8Array, context: SheetContext): SheetRow[] | null 
       case "e":
         return c.value;
       default:
-        return dates[c.style] ? serialToDate(Number(c.value)) : numberText(c.value);
+        return dates[c.style] ? serialToDate(Number(c.value), date1904) : numberText(c.value);
     }
   }
 
@@ -356,83 +423,87 @@ function partPath(target: string): string {
 /** Reads every sheet of an .xlsx file; `file` names the workbook in problems. */
 export function readWorkbook(file: string, bytes: Uint8Array, limits = workbookLimits): WorkbookRead {
   const problems: Problem[] = [];
-  const entries: UnzipFileInfo[] = [];
+  const fail = (p: Problem) => ({ sheets: [], problems: [...problems, p] });
+  let entries: ZipEntry[];
   try {
-    // The filter sees each central-directory entry and inflates none: sizes are checked first.
-    unzipSync(bytes, {
-      filter: (entry) => {
-        entries.push(entry);
-        return false;
-      },
-    });
+    // The central directory gives every entry's declared size: all are checked before any inflating.
+    entries = zipEntries(bytes);
   } catch (error) {
-    problems.push(unreadable(file, error instanceof Error ? error.message : String(error)));
-    return { sheets: [], problems };
+    return fail(unreadable(file, error instanceof Error ? error.message : String(error)));
   }
-  if (entries.length > limits.entries) {
-    problems.push(tooLarge(file, `${entries.length} phần trong tệp nén`));
-    return { sheets: [], problems };
-  }
-  // Only the XML parts are read (images and the like never are).
-  const declared = new Map(
-    entries.filter((e) => /^xl\/.*\.(xml|rels)$/.test(e.name)).map((e) => [e.name, e.originalSize]),
-  );
+  if (entries.length > limits.entries) return fail(tooLarge(file, `${entries.length} phần trong tệp nén`));
   const total = entries.reduce((sum, e) => sum + e.originalSize, 0);
-  if (total > limits.inflatedBytes) {
-    const mb = (n: number) => Math.round(n / 1024 / 1024);
-    problems.push(tooLarge(file, `giải nén ra ${mb(total)} MB, giới hạn ${mb(limits.inflatedBytes)} MB`));
-    return { sheets: [], problems };
-  }
-  const parts = inflateEntries(file, bytes, declared, problems);
-  if (parts === null) return { sheets: [], problems };
+  if (total > limits.inflatedBytes)
+    return fail(tooLarge(file, `giải nén ra ${mb(total)} MB, giới hạn ${mb(limits.inflatedBytes)} MB`));
+  // Only the XML parts are read (images and the like never are).
+  const parts = new Map(entries.filter((e) => /^xl\/.*\.(xml|rels)$/.test(e.name)).map((e) => [e.name, e]));
 
+  let sheet = "";
   try {
-    const workbookXml = parts.get("xl/workbook.xml");
-    if (workbookXml === undefined) {
-      problems.push(unreadable(file, "thiếu xl/workbook.xml"));
-      return { sheets: [], problems };
-    }
+    const workbookEntry = parts.get("xl/workbook.xml");
+    if (workbookEntry === undefined) return fail(unreadable(file, "thiếu xl/workbook.xml"));
     const targets = new Map<string, string>();
     const rels = parts.get("xl/_rels/workbook.xml.rels");
     if (rels)
-      parseXml(rels, {
-        open: (tag) => {
+      parseXml(inflated(rels), {
+        open: (name, tag) => {
           const id = attr(tag, "Id");
           const target = attr(tag, "Target");
-          if (tag.name === "Relationship" && id && target) targets.set(id, partPath(target));
+          if (name === "Relationship" && id && target) targets.set(id, partPath(target));
         },
       });
-    const sheetList: { name: string; path: string | undefined }[] = [];
-    parseXml(workbookXml, {
-      open: (tag) => {
-        if (tag.name === "sheet") {
-          const id = attr(tag, "id");
-          sheetList.push({ name: (attr(tag, "name") ?? "").normalize("NFC"), path: id && targets.get(id) });
+    const sheetList: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] = [];
+    let date1904 = false;
+    parseXml(inflated(workbookEntry), {
+      open: (name, tag) => {
+        if (name === "workbookPr") date1904 = /^(1|true)$/.test(attr(tag, "date1904") ?? "");
+        else if (name === "sheet") {
+          const path = targets.get(prefixedAttr(tag, "id") ?? "");
+          sheetList.push({
+            name: (attr(tag, "name") ?? "").normalize("NFC"),
+            hidden: /^(hidden|veryHidden)$/.test(attr(tag, "state") ?? ""),
+            entry: path === undefined ? undefined : parts.get(path),
+          });
         }
       },
     });
-    if (sheetList.length > limits.sheets) {
-      problems.push(
+    if (sheetList.length > limits.sheets)
+      return fail(
         problem("workbook_limits", { file, line: null }, { detail: `hơn ${limits.sheets} trang tính` }),
       );
-      return { sheets: [], problems };
+    // A sheet is refused from its declared size, before any of it is read.
+    const oversized = sheetList.find((s) => (s.entry?.originalSize ?? 0) > limits.sheetBytes);
+    if (oversized !== undefined) {
+      const size = mb(oversized.entry?.originalSize ?? 0);
+      const at = { file: oversized.name, line: null };
+      return fail(
+        problem("sheet_too_large", at, { sheet: oversized.name, size, limit: mb(limits.sheetBytes) }),
+      );
     }
+    const styles = parts.get("xl/styles.xml");
     const context = {
       strings: sharedStrings(parts.get("xl/sharedStrings.xml")),
-      dates: dateStyles(parts.get("xl/styles.xml")),
+      dates: dateStyles(styles && inflated(styles)),
+      date1904,
       limits,
       problems,
     };
     const sheets: WorkbookSheet[] = [];
-    for (const { name, path } of sheetList) {
-      const xml = path === undefined ? undefined : parts.get(path);
-      if (xml === undefined) continue;
-      const rows = sheetRows(xml, { ...context, sheet: name });
-      if (rows !== null) sheets.push({ name, rows, bytes: xml });
+    for (const { name, hidden, entry } of sheetList) {
+      if (entry === undefined) continue;
+      sheet = name;
+      const rows = sheetRows(entry, { ...context, sheet: name });
+      if (rows !== null) sheets.push({ name, hidden, rows, bytes: entry.stored });
     }
     return { sheets, problems };
   } catch (error) {
-    problems.push(unreadable(file, error instanceof Error ? error.message : String(error)));
-    return { sheets: [], problems };
+    if (error instanceof OverDeclared) return fail(tooLarge(file, error.message));
+    const detail = error instanceof Error ? error.message : String(error);
+    // A sheet's XML error names the sheet; one in the workbook's own parts names the workbook.
+    return fail(
+      sheet === ""
+        ? unreadable(file, detail)
+        : problem("sheet_unreadable", { file: sheet, line: null }, { sheet, detail }),
+    );
   }
 }

@@ -7,6 +7,7 @@ import { sheetName, sheetWords, wordsOf } from "../../schemas/workbook.ts";
 import { problem } from "../messages.ts";
 import { inputFiles, type InputFileName } from "../model.ts";
 import type { Problem } from "../problem.ts";
+import { isWorkbookName, notXlsx } from "../read/file-kind.ts";
 import { readSheet } from "../read/sheet.ts";
 import { readWorkbook, type SheetRow, type WorkbookSheet } from "../read/workbook.ts";
 import { sortProblems } from "./problem-log.ts";
@@ -24,13 +25,44 @@ import {
 /** Input files by name (`communes.csv`, `dataset.json`, `du-lieu-2023.xlsx`, …). */
 export type FileSet = Map<string, Uint8Array>;
 
-export const isWorkbook = (name: string) => /\.xlsx$/i.test(name);
 const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase("vi");
 
-/** The sheet standing for an input file: named like the file without extension, or by its title. */
-function findSheet(sheets: readonly WorkbookSheet[], file: string): WorkbookSheet | undefined {
+/**
+ * The sheet standing for an input file: named like the file without extension, or by its title.
+ * Only a visible sheet is read: a hidden one beside it is ignored with a warning (what the editor
+ * sees in Excel is what is checked and published), a hidden one alone is refused; two visible
+ * ones are refused, naming both. Undefined when there is none to read.
+ */
+function findSheet(
+  sheets: readonly WorkbookSheet[],
+  file: string,
+  problems: Problem[],
+): WorkbookSheet | undefined {
   const names = new Set([sheetName(file), wordsOf(file)?.title].filter((n) => n !== undefined).map(fold));
-  return sheets.find((sheet) => names.has(fold(sheet.name)));
+  const matching = sheets.filter((sheet) => names.has(fold(sheet.name)));
+  const visible = matching.filter((s) => !s.hidden);
+  const hidden = matching.filter((s) => s.hidden);
+  const input = sheetName(file);
+  const [first, second] = visible;
+  if (first === undefined) {
+    for (const s of hidden)
+      problems.push(problem("sheet_hidden", { file: s.name, line: null }, { sheet: input, hidden: s.name }));
+    if (hidden.length === 0) problems.push(missingSheet(file));
+    return undefined;
+  }
+  for (const s of hidden) {
+    const params = { sheet: input, hidden: s.name, visible: first.name };
+    problems.push(problem("sheet_hidden_ignored", { file: s.name, line: null }, params));
+  }
+  if (second === undefined) return first;
+  problems.push(
+    problem(
+      "sheet_duplicate",
+      { file: `${first.name}, ${second.name}`, line: null },
+      { sheet: input, first: first.name, second: second.name },
+    ),
+  );
+  return undefined;
 }
 
 /** Whether a dataset.json field is text (kept as typed) rather than a JSON value (number, list…). */
@@ -77,7 +109,7 @@ export function validateFileSet(
   files: FileSet,
   options: { folderYear?: number | undefined; digest: Digest },
 ): Omit<LoadedYear, "folder"> {
-  const workbooks = [...files.keys()].filter(isWorkbook);
+  const workbooks = [...files.keys()].filter(isWorkbookName);
   const bytes = new Map<InputFileName, Uint8Array>();
   for (const file of inputFiles) {
     const content = files.get(file);
@@ -110,6 +142,8 @@ export function validateFileSet(
       problem("file_too_large", { file: name, line: null }, { size, limit: maxInputBytes / 1024 / 1024 }),
     ]);
   }
+  const other = notXlsx(name, content);
+  if (other !== null) return fail([other]);
   const workbook = readWorkbook(name, content);
   early.push(...workbook.problems);
   if (workbook.sheets.length === 0 && workbook.problems.length > 0) return fail([]);
@@ -118,25 +152,23 @@ export function validateFileSet(
   const sheets = new Map<InputFileName, SheetInput>();
   const unavailable = new Set<InputFileName>();
   if (!bytes.has("dataset.json")) {
-    const sheet = findSheet(workbook.sheets, "dataset.json");
+    const sheet = findSheet(workbook.sheets, "dataset.json", early);
     const json = sheet && datasetJson(sheet.rows, early);
     if (sheet && json) {
       bytes.set("dataset.json", json);
       sheetOf.set("dataset.json", names("dataset.json", sheet));
-    } else if (!sheet) {
-      early.push(missingSheet("dataset.json"));
-      unavailable.add("dataset.json");
     } else unavailable.add("dataset.json");
   }
   for (const file of Object.keys(inputColumns) as CsvFileName[]) {
-    const sheet = findSheet(workbook.sheets, file);
+    // A CSV file given beside the workbook stands for a sheet the workbook lacks.
+    const found: Problem[] = [];
+    const sheet = findSheet(workbook.sheets, file, found);
     if (sheet) {
       sheets.set(file, { rows: sheet.rows, bytes: sheet.bytes });
       sheetOf.set(file, names(file, sheet));
-    } else if (!bytes.has(file)) {
-      early.push(missingSheet(file));
-      unavailable.add(file);
     }
+    if (sheet || !bytes.has(file)) early.push(...found);
+    if (!sheet && !bytes.has(file)) unavailable.add(file);
   }
   const result = validateYear(bytes, options.folderYear, unavailable, sheets, options.digest);
   return {

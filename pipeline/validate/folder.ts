@@ -8,7 +8,8 @@ import { basename, dirname, join, sep } from "node:path";
 import { problem } from "../messages.ts";
 import { inputFiles, type InputFileName } from "../model.ts";
 import type { Problem } from "../problem.ts";
-import { isWorkbook, validateFileSet, type FileSet } from "./file-set.ts";
+import { isSpreadsheetName } from "../read/file-kind.ts";
+import { validateFileSet, type FileSet } from "./file-set.ts";
 import { maxInputBytes, sizeParams, validateYear, type Digest, type LoadedYear } from "./index.ts";
 import { sortProblems } from "./problem-log.ts";
 
@@ -83,12 +84,15 @@ export async function loadYear(folder: string): Promise<LoadedYear> {
   return { folder, ...result, data: early.length === 0 ? result.data : null, problems };
 }
 
-/** The workbooks `--data` names: the path itself when it is an .xlsx file, else those in the folder. */
+/**
+ * The workbooks `--data` names: the path itself when it is a file (an .xlsx, or an .xls, .ods, PDF…
+ * that validateFileSet answers for), else the spreadsheets in the folder.
+ */
 export async function workbooksIn(path: string): Promise<string[]> {
-  if (isWorkbook(path)) return [path];
   try {
+    if (!(await stat(path)).isDirectory()) return [path];
     return (await readdir(path))
-      .filter(isWorkbook)
+      .filter(isSpreadsheetName)
       .sort()
       .map((name) => join(path, name));
   } catch {
@@ -101,7 +105,8 @@ export async function workbooksIn(path: string): Promise<string[]> {
  * year, several are refused (several_workbooks). Each is refused from its size before it is read.
  */
 export async function loadWorkbooks(folder: string, paths: readonly string[]): Promise<LoadedYear> {
-  const directory = isWorkbook(folder) ? dirname(folder) : folder;
+  const named = paths.length === 1 && paths[0] === folder;
+  const directory = named ? dirname(folder) : folder;
   const files: FileSet = new Map();
   const early: Problem[] = [];
   for (const path of paths) {
@@ -117,7 +122,7 @@ export async function loadWorkbooks(folder: string, paths: readonly string[]): P
     }
   }
   if (early.length > 0) return { folder, data: null, problems: early, omitted: [], inputs: [] };
-  if (!isWorkbook(folder)) {
+  if (!named) {
     const dataset = await readFile(join(directory, "dataset.json")).catch(() => null);
     if (dataset) files.set("dataset.json", dataset);
   }

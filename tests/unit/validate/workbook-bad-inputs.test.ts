@@ -1,8 +1,7 @@
 // docs/quality.md's bad inputs entered in an Excel workbook instead of CSV files: each gives the same code
-// as in a CSV file, naming the sheet (by its Vietnamese title) and the row number Excel shows. The
-// workbook is made as Excel would store what an editor typed: numbers as numbers (so 1002 typed
-// for 01002 loses its zero), codes with a leading zero as text, formulas with or without a result.
-import ExcelJS from "exceljs";
+// as in a CSV file, naming the sheet (by its Vietnamese title) and the row number Excel shows
+// (the workbook as workbook-fixture.ts makes it).
+import type ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import Papa from "papaparse";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -18,14 +17,7 @@ import { validateFiles } from "../../../pipeline/validate/index.ts";
 import { loadYear, sha256 } from "../../../pipeline/validate/folder.ts";
 import { captureOutput } from "../publish/capture-output.ts";
 import { toBytes, validTexts } from "./fixture.ts";
-
-type Texts = Record<InputFileName, string>;
-/** A cell to store as something else than what the text says: a formula, with or without its result. */
-type Override = { file: InputFileName; cell: string; value: ExcelJS.CellValue };
-
-const title = (file: InputFileName) => sheetWords[file.replace(/\.(csv|json)$/, "")]?.title as string;
-/** What Excel makes of a typed number: 1002 and 28.5 become numbers, 01002 only stays as text. */
-const excelNumber = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+import { title, workbook, type Override, type Texts } from "./workbook-fixture.ts";
 
 /** The CSV texts with Vietnamese headers and Vietnamese labels for coded values, as in the template. */
 function inVietnamese(texts: Texts): Texts {
@@ -41,32 +33,6 @@ function inVietnamese(texts: Texts): Texts {
     translated[file] = `${Papa.unparse(labelled, { newline: "\n" })}\n`;
   }
   return translated;
-}
-
-async function workbook(
-  texts: Texts,
-  overrides: Override[] = [],
-  omit: InputFileName[] = [],
-): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  const dataset = book.addWorksheet(title("dataset.json"));
-  dataset.addRow(["field", "value"]);
-  for (const [field, value] of Object.entries(JSON.parse(texts["dataset.json"]) as Record<string, unknown>)) {
-    dataset.addRow([
-      field,
-      typeof value === "string" || typeof value === "number" ? value : JSON.stringify(value),
-    ]);
-  }
-  for (const file of inputFiles.filter((f) => f.endsWith(".csv") && !omit.includes(f))) {
-    const sheet = book.addWorksheet(title(file));
-    const lines = Papa.parse<string[]>(texts[file], { skipEmptyLines: false }).data;
-    lines.forEach((cells, i) => {
-      if (cells.every((c) => c === "")) return;
-      sheet.getRow(i + 1).values = cells.map((c) => (excelNumber.test(c) ? Number(c) : c));
-    });
-    for (const o of overrides.filter((o) => o.file === file)) sheet.getCell(o.cell).value = o.value;
-  }
-  return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
 async function check(texts: Texts, overrides: Override[] = [], omit: InputFileName[] = []) {
@@ -408,7 +374,7 @@ describe("a workbook is untrusted: bounded before and after decompression", () =
   it("an entry inflating beyond what it declared is stopped there, in bounded memory", () => {
     // 128 MB of zeros deflate to ~130 KB; the entry says 1000 bytes.
     const zip = declareSize(
-      zipSync({ "xl/worksheets/sheet1.xml": new Uint8Array(128 * 1024 * 1024) }, { level: 1 }),
+      zipSync({ "xl/workbook.xml": new Uint8Array(128 * 1024 * 1024) }, { level: 1 }),
       1000,
     );
     const before = process.memoryUsage().rss;
@@ -418,16 +384,14 @@ describe("a workbook is untrusted: bounded before and after decompression", () =
     expect(result.problems[0]?.message_vi).toContain("1000 byte");
   });
 
-  it("bytes that are no zip are an unreadable workbook, not a crash", () => {
+  it("text bytes named .xlsx are a text file, not a crash", () => {
     const result = validateFileSet(
       new Map([["2023.xlsx", new TextEncoder().encode("code,name\n01001,Xã")]]),
       {
         digest: sha256,
       },
     );
-    expect(result.problems).toMatchObject([
-      { code: "workbook_unreadable", file: "2023.xlsx", severity: "error" },
-    ]);
+    expect(result.problems).toMatchObject([{ code: "not_xlsx_text", file: "2023.xlsx", severity: "error" }]);
   });
 
   it("two workbooks at once are refused with both names", () => {
