@@ -264,11 +264,13 @@ export function streamedWorkbookZip(
       continue;
     }
     const body = makeBody();
-    let written = -1;
+    // The blocks are the head, the rows a block at a time, then the tail.
+    let blocks = 0;
     for (const block of sheetXml(new TextDecoder().decode(bytes), body)) {
       entry.push(encoder.encode(block));
-      written = Math.min(body.rows, written + rowsPerBlock);
-      if (written > 0) progress?.(name, written, body.rows);
+      const written = Math.min(body.rows, blocks * rowsPerBlock);
+      if (written > 0 && written > (blocks - 1) * rowsPerBlock) progress?.(name, written, body.rows);
+      blocks++;
     }
     entry.push(new Uint8Array(0), true);
   }

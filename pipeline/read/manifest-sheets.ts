@@ -34,9 +34,10 @@ export interface ManifestRead {
 
 const fold = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase("vi");
 
-function unwrap(field: z.ZodType): z.ZodType {
+/** The field inside optional and nullable wrappers. */
+export function unwrapOptional(field: z.ZodType): z.ZodType {
   if (field instanceof z.ZodOptional || field instanceof z.ZodNullable)
-    return unwrap(field.unwrap() as z.ZodType);
+    return unwrapOptional(field.unwrap() as z.ZodType);
   return field;
 }
 
@@ -44,8 +45,8 @@ function unwrap(field: z.ZodType): z.ZodType {
 export function manifestField(path: string): z.ZodType | undefined {
   let field: z.ZodType | undefined = datasetManifest;
   for (const key of path.split(".")) {
-    let inner: z.ZodType = unwrap(field);
-    if (inner instanceof z.ZodArray) inner = unwrap(inner.element as z.ZodType);
+    let inner: z.ZodType = unwrapOptional(field);
+    if (inner instanceof z.ZodArray) inner = unwrapOptional(inner.element as z.ZodType);
     if (!(inner instanceof z.ZodObject)) return undefined;
     field = (inner.shape as Record<string, z.ZodType>)[key];
     if (field === undefined) return undefined;
@@ -57,11 +58,11 @@ export function manifestField(path: string): z.ZodType | undefined {
 export type ManifestKind = "number" | "date" | "list" | "codes" | "json" | "text";
 
 export function manifestKind(field: z.ZodType): ManifestKind {
-  const inner = unwrap(field);
+  const inner = unwrapOptional(field);
   if (inner instanceof z.ZodNumber) return "number";
   if (enumCodes(inner) !== null) return "list";
   if (inner instanceof z.ZodArray)
-    return unwrap(inner.element as z.ZodType) instanceof z.ZodString ? "codes" : "json";
+    return unwrapOptional(inner.element as z.ZodType) instanceof z.ZodString ? "codes" : "json";
   if (inner instanceof z.ZodObject) return "json";
   // A date field accepts a calendar date and no other text.
   if (inner.safeParse("2000-01-01").success && !inner.safeParse("x").success) return "date";
@@ -120,7 +121,7 @@ function findSheet(sheets: readonly WorkbookSheet[], key: string): WorkbookSheet
 /** Problems of a sheet read under `key` carry the sheet's name. */
 const named = (problems: readonly Problem[], sheet: string) => problems.map((p) => ({ ...p, file: sheet }));
 
-/** The form → manifest fields; null when it has no header. */
+/** The form → the manifest's fields; false when the sheet has no header to read. */
 function readForm(
   sheet: WorkbookSheet,
   manifest: Record<string, unknown>,
@@ -156,7 +157,7 @@ function readList(
   places: Record<string, ManifestPlace>,
 ): Record<string, unknown>[] | null {
   const words = sheetWords[key] as SheetWords;
-  const item = unwrap(manifestField(key) as z.ZodType);
+  const item = unwrapOptional(manifestField(key) as z.ZodType);
   const shape = ((item as z.ZodArray).element as z.ZodObject).shape as Record<string, z.ZodType>;
   const columns = Object.keys(shape);
   const required = columns.filter((c) => !(shape[c] instanceof z.ZodOptional));

@@ -16,7 +16,7 @@ import type ExcelJS from "exceljs";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import type { z } from "zod";
 import { appraisalRow } from "../../schemas/appraisal.ts";
 import { communeRow } from "../../schemas/communes.ts";
 import { criterionRow } from "../../schemas/criteria.ts";
@@ -39,7 +39,7 @@ import type { Cell } from "../publish/columns.ts";
 import { frameWorkbook, streamedWorkbookZip, type SheetBody, type WorkbookWriter } from "../publish/xlsx.ts";
 import type { Problem } from "../problem.ts";
 import { readCsv, type CsvTable } from "../read/csv.ts";
-import { manifestField, manifestKind } from "../read/manifest-sheets.ts";
+import { manifestField, manifestKind, unwrapOptional } from "../read/manifest-sheets.ts";
 import { columnLetters } from "../read/workbook.ts";
 import { optionalInputFiles } from "../model.ts";
 import { inputColumns, knownColumns, type CsvFileName } from "../validate/index.ts";
@@ -189,16 +189,17 @@ const dateCheck: ExcelJS.DataValidation = {
   error: "Nhập một ngày từ năm 2000 đến năm 2100, dạng ngày/tháng/năm (ví dụ 31/12/2023).",
 };
 
-function numberCheck(format: string): ExcelJS.DataValidation {
-  const whole = format === "0";
+/** A number from `min` (and up to `max`), whole or with decimals. */
+function numberCheck(whole: boolean, min = 0, max?: number): ExcelJS.DataValidation {
+  const range = max === undefined ? `từ ${min} trở lên` : `từ ${min} đến ${max}`;
   return {
     type: whole ? "whole" : "decimal",
-    operator: "greaterThanOrEqual",
+    operator: max === undefined ? "greaterThanOrEqual" : "between",
     allowBlank: true,
-    formulae: [0],
+    formulae: max === undefined ? [min] : [min, max],
     showErrorMessage: true,
     errorTitle: "Không phải số hợp lệ",
-    error: whole ? "Nhập một số nguyên từ 0 trở lên." : "Nhập một số từ 0 trở lên.",
+    error: whole ? `Nhập một số nguyên ${range}.` : `Nhập một số ${range}.`,
   };
 }
 
@@ -289,14 +290,14 @@ function addGuideSheet(workbook: WorkbookWriter, files: CsvFileName[]): void {
   const dataset = sheetWords.dataset as SheetWords;
   add([dataset.title, "", "", dataset.purpose, ""]);
   for (const [path, label] of Object.entries(manifestFormFields)) {
-    const codes = enumCodes(manifestField(path) ?? z.never()) ?? [];
+    const codes = manifestCodes(path);
     add([dataset.title, label, path, "", labelsOf(dataset, path, codes).join(", ")]);
   }
   for (const key of manifestTables) {
     const words = sheetWords[key] as SheetWords;
     add([words.title, "", key, words.purpose, ""]);
     for (const [column, label] of Object.entries(words.columns)) {
-      const codes = enumCodes(unwrapField(manifestField(`${key}.${column}`))) ?? [];
+      const codes = manifestCodes(`${key}.${column}`);
       add([words.title, label, column, "", labelsOf(words, column, codes).join(", ")]);
     }
   }
@@ -327,11 +328,10 @@ function addGuideSheet(workbook: WorkbookWriter, files: CsvFileName[]): void {
   sheet.commit();
 }
 
-function unwrapField(field: z.ZodType | undefined): z.ZodType {
-  if (field === undefined) return z.never();
-  if (field instanceof z.ZodOptional || field instanceof z.ZodNullable)
-    return unwrapField(field.unwrap() as z.ZodType);
-  return field;
+/** The codes a field of dataset.json accepts when it is a closed list (`status`, `releases.kind`). */
+function manifestCodes(path: string): string[] {
+  const field = manifestField(path);
+  return (field && enumCodes(unwrapOptional(field))) ?? [];
 }
 
 /** A manifest value in its cell: numbers as numbers, dates as dates, choices by their labels. */
@@ -360,10 +360,18 @@ function manifestCheck(path: string, words: SheetWords, column: string): ExcelJS
   const kind = manifestKind(field);
   if (kind === "date") return dateCheck;
   if (kind === "list") {
-    const codes = enumCodes(unwrapField(field)) ?? [];
+    const codes = manifestCodes(path);
     return listCheck(`"${labelsOf(words, column, codes).join(",")}"`);
   }
-  if (kind === "number") return numberCheck(path === "year" || path.startsWith("bootstrap") ? "0" : "0.00");
+  if (kind === "number") {
+    // The schema's bounds where it states them (year 2000–2100, min_pct 0–100, the seed's range).
+    const number = unwrapOptional(field) as z.ZodNumber;
+    const meta = number.meta() as { minimum?: number; maximum?: number } | undefined;
+    const bounded = (value: number | null) =>
+      value === null || Math.abs(value) >= Number.MAX_SAFE_INTEGER ? undefined : value;
+    const min = meta?.minimum ?? bounded(number.minValue) ?? 0;
+    return numberCheck(number.isInt, min, meta?.maximum ?? bounded(number.maxValue));
+  }
   return null;
 }
 
@@ -513,7 +521,7 @@ function addInputSheet(
       const codes = options.get(column) ?? [];
       if (codes.length > 0) validations(sheet).add(rangeOf(i), listCheck(`"${codes.join(",")}"`));
     } else if (kind.type === "date") validations(sheet).add(rangeOf(i), dateCheck);
-    else if (kind.type === "number") validations(sheet).add(rangeOf(i), numberCheck(kind.format));
+    else if (kind.type === "number") validations(sheet).add(rangeOf(i), numberCheck(kind.format === "0"));
   });
   protect(sheet);
   sheet.commit();
@@ -599,15 +607,24 @@ export async function readInputTables(folder: string): Promise<InputTables> {
 }
 
 /**
+ * The problems of a year that does not validate, or null; its validated data are let go at once (a
+ * national year's would stay in memory while the workbook is written).
+ */
+async function yearProblems(folder: string): Promise<Problem[] | null> {
+  const loaded = await loadYear(folder);
+  return loaded.data === null ? loaded.problems : null;
+}
+
+/**
  * The template (`filled: false`) or the filled workbook of a data year folder; the year must
  * validate, so a template never carries a broken criteria tree or unit list.
  */
 export async function yearWorkbook(
   folder: string,
-  options: { filled: boolean; buildTime: Date },
+  options: Pick<TemplateOptions, "filled" | "buildTime" | "progress">,
 ): Promise<{ bytes: Uint8Array } | { problems: Problem[] }> {
-  const loaded = await loadYear(folder);
-  if (loaded.data === null) return { problems: loaded.problems };
+  const problems = await yearProblems(folder);
+  if (problems !== null) return { problems };
   const manifest = JSON.parse(await readFile(join(folder, "dataset.json"), "utf8")) as Record<
     string,
     unknown
