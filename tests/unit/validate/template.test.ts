@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
+import { frameWorkbook, streamedWorkbookZip } from "../../../pipeline/publish/xlsx.ts";
 import { readManifestSheets } from "../../../pipeline/read/manifest-sheets.ts";
 import { readWorkbook } from "../../../pipeline/read/workbook.ts";
 import { yearWorkbook } from "../../../pipeline/template/index.ts";
@@ -201,6 +202,40 @@ describe("the template of data/2023", () => {
     const appraisal = book.getWorksheet("Điểm thẩm định") as ExcelJS.Worksheet;
     expect(appraisal.getCell("D2").protection).toMatchObject({ locked: false });
     expect(appraisal.getCell("A2").protection).toMatchObject({ locked: false });
+  });
+
+  it("reports the rows written into each input sheet, a block of 2,000 rows at a time", async () => {
+    const heard: [string, number, number][] = [];
+    await yearWorkbook(year2023, {
+      filled: true,
+      buildTime,
+      progress: (sheet, written, rows) => heard.push([sheet, written, rows]),
+    });
+    const appraisal = csvRows("appraisal.csv").length;
+    const citizens = csvRows("survey-citizens.csv").length;
+    expect(
+      heard.filter(([sheet]) => ["Danh sách xã", "Điểm thẩm định", "Phiếu người dân"].includes(sheet)),
+    ).toEqual([
+      // In the zip's order (sheet11, sheet13, sheet6): each sheet fits in one block.
+      ["Điểm thẩm định", appraisal, appraisal],
+      ["Phiếu người dân", citizens, citizens],
+      ["Danh sách xã", 20, 20],
+    ]);
+    // A sheet of 4,500 rows: three blocks.
+    const { workbook, frame } = frameWorkbook(buildTime);
+    workbook.addWorksheet("rows").commit();
+    const blocks: [string, number, number][] = [];
+    streamedWorkbookZip(
+      await frame(),
+      new Map([["xl/worksheets/sheet1.xml", () => ({ rows: 4500, columns: 1, cell: (row: number) => row })]]),
+      buildTime,
+      (entry, written, rows) => blocks.push([entry, written, rows]),
+    );
+    expect(blocks).toEqual([
+      ["xl/worksheets/sheet1.xml", 2000, 4500],
+      ["xl/worksheets/sheet1.xml", 4000, 4500],
+      ["xl/worksheets/sheet1.xml", 4500, 4500],
+    ]);
   });
 
   it("makes every input column at least as wide as its header", () => {
