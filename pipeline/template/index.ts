@@ -261,8 +261,8 @@ function labelsOf(words: SheetWords | undefined, column: string, codes: readonly
 /** A column's help: its description, then what a drop-down list offers. */
 function help(field: z.ZodType | undefined, words: SheetWords | undefined, column: string): string {
   const kind = columnKind(field);
-  const offered = kind.type === "list" ? ` Chọn: ${labelsOf(words, column, kind.codes).join(", ")}.` : "";
-  return `${field?.description ?? ""}${offered}`.trim();
+  const offered = kind.type === "list" ? `Chọn: ${labelsOf(words, column, kind.codes).join(", ")}.` : "";
+  return [field?.description ?? "", offered].filter((part) => part !== "").join(". ");
 }
 
 function addGuideSheet(workbook: WorkbookWriter, files: CsvFileName[]): void {
