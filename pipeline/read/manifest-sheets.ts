@@ -198,6 +198,9 @@ export function readManifestSheets(form: WorkbookSheet, sheets: readonly Workboo
   const places: Record<string, ManifestPlace> = {};
   const manifest: Record<string, unknown> = {};
   if (!readForm(form, manifest, problems, places)) return { json: null, problems, places };
+  // A field whose row is missing is named by its label (a missing title: "Tên bộ dữ liệu").
+  for (const [path, label] of Object.entries(manifestFormFields))
+    places[path] ??= { sheet: form.name, line: null, column: label };
   for (const key of manifestTables) {
     const sheet = findSheet(sheets, key);
     if (sheet === undefined) continue;

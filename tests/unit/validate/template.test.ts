@@ -338,13 +338,17 @@ describe("“Thông tin chung”: the manifest as a form", () => {
     const bands = await load(await made(year2023, true));
     (bands.getWorksheet("Xếp loại") as ExcelJS.Worksheet).getCell("C3").value = 95;
     const year = await load(await made(year2023, true));
-    (year.getWorksheet("Thông tin chung") as ExcelJS.Worksheet).getCell("B2").value = "hai nghìn";
+    const form = year.getWorksheet("Thông tin chung") as ExcelJS.Worksheet;
+    form.getCell("B2").value = "hai nghìn";
+    // The title's row deleted: the problem names the field by its label.
+    form.spliceRows(3, 1);
     const errors = async (edited: ExcelJS.Workbook) =>
       (await validated(edited)).problems.filter((p) => p.severity === "error");
     expect(await errors(bands)).toMatchObject([
       { code: "bands_order", file: "Xếp loại", line: 3, column: "Từ (% điểm tối đa)" },
     ]);
     expect(await errors(year)).toMatchObject([
+      { code: "dataset_field", file: "Thông tin chung", line: null, column: "Tên bộ dữ liệu", value: null },
       { code: "dataset_field", file: "Thông tin chung", line: 2, column: "Giá trị", value: "hai nghìn" },
     ]);
   });
