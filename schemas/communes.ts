@@ -8,7 +8,7 @@ export const maxSurveyQuota = 10_000;
 export const communeRow = z.object({
   code: communeCode.describe("Mã đơn vị hành chính 5 chữ số của Tổng cục Thống kê, giữ số 0 ở đầu"),
   name: freeText("name").describe("Tên đầy đủ, ví dụ: Xã Hồng Dụ, Thị trấn Ninh Giang"),
-  type: z.enum(["xa", "thi_tran"], { error: "commune_type" }).describe("Loại đơn vị: xa hoặc thi_tran"),
+  type: z.enum(["xa", "thi_tran"], { error: "commune_type" }).describe("Loại đơn vị: xã hay thị trấn"),
   survey_quota: boundedCount(maxSurveyQuota).describe("Số phiếu khảo sát người dân dự kiến (2023: 60)"),
 });
 export type Commune = z.output<typeof communeRow>;

@@ -12,12 +12,12 @@ export const criterionRow = z.object({
     .enum(["appraisal", "survey", ""], { error: "criterion_source" })
     .transform((s) => (s === "" ? null : s))
     .describe(
-      "Nguồn điểm của tiêu chí lá: appraisal (thẩm định) hoặc survey (điều tra); để trống ở tiêu chí cha",
+      "Nguồn điểm của tiêu chí lá: thẩm định hoặc điều tra xã hội học; để trống ở tiêu chí cha",
     ),
   applies_to: z
     .enum(["all", "xa", "thi_tran", ""], { error: "criterion_applies_to" })
     .transform((s) => (s === "" ? "all" : s))
-    .describe("Áp dụng cho: all (tất cả, mặc định), xa (chỉ xã) hoặc thi_tran (chỉ thị trấn)"),
+    .describe("Loại đơn vị mà tiêu chí áp dụng: tất cả (mặc định), chỉ xã hoặc chỉ thị trấn"),
 });
 export type Criterion = z.output<typeof criterionRow>;
 export type CriterionSource = NonNullable<Criterion["source"]>;

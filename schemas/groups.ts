@@ -13,7 +13,7 @@ export const groupRow = z.object({
   name: freeText("line").describe("Tên nhóm đối tượng khảo sát"),
   panel: z
     .enum(["officials", "citizens"], { error: "panel" })
-    .describe("officials = cán bộ đánh giá các xã; citizens = người dân, tổ chức"),
+    .describe("Loại phiếu: phiếu cán bộ (cán bộ đánh giá các xã) hoặc phiếu người dân (người dân, tổ chức)"),
   planned: boundedCount(maxPlanned).describe("Số người dự kiến khảo sát"),
 });
 export type Group = z.output<typeof groupRow>;

@@ -9,12 +9,12 @@ export const questionRow = z.object({
     .describe("Mã câu hỏi (CB01 phiếu cán bộ, ND01 phiếu người dân); cũng là tên cột trong tệp khảo sát"),
   panel: z
     .enum(["officials", "citizens"], { error: "panel" })
-    .describe("Phiếu của cán bộ (officials) hay người dân (citizens)"),
+    .describe("Câu hỏi của phiếu cán bộ hay của phiếu người dân"),
   criterion_id: z
     .string()
     .regex(/^([1-9]\d*(\.[1-9]\d*)*)?$/, { error: "criterion_id_format" })
     .transform((s) => (s === "" ? null : s))
-    .describe("Tiêu chí lá (nguồn survey) mà câu hỏi tính điểm; để trống nếu câu hỏi không tính điểm"),
+    .describe("Tiêu chí lá (nguồn điều tra) mà câu hỏi tính điểm; để trống nếu câu hỏi không tính điểm"),
   scale: slugCode.describe("Mã thang đo của câu hỏi (như trong scales.csv)"),
   text: freeText("line").describe("Nội dung câu hỏi"),
   sipas_element: z

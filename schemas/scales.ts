@@ -17,7 +17,7 @@ export const scaleOptionRow = z.object({
     .pipe(z.number().min(0, { error: "coefficient_range" }).max(1, { error: "coefficient_range" }).nullable())
     .describe("Hệ số từ 0 đến 1; để trống = câu trả lời không tính vào điểm (ví dụ: Không đánh giá được)"),
   satisfied: optionalBoolean.describe(
-    "true nếu phương án thể hiện sự hài lòng; để trống với thang không đo sự hài lòng",
+    "Có nếu phương án thể hiện sự hài lòng; để trống với thang không đo sự hài lòng",
   ),
 });
 export type ScaleOption = z.output<typeof scaleOptionRow>;

@@ -22,8 +22,33 @@ export const sheetWords: Record<string, SheetWords> = {
   dataset: {
     title: "Thông tin chung",
     purpose:
-      "Thông tin của đợt công bố: năm, trạng thái, phiên bản, các nhóm xếp loại, lịch sử đính chính. Thường chỉ người quản trị sửa.",
+      "Thông tin của đợt công bố: năm, trạng thái, phiên bản, nơi liên hệ; mỗi dòng một mục, giá trị ở cột Giá trị. Thường chỉ người quản trị sửa.",
     columns: { field: "Mục", value: "Giá trị" },
+    values: { status: { sample: "Minh họa", official: "Chính thức" } },
+  },
+  bands: {
+    title: "Xếp loại",
+    purpose:
+      "Các nhóm xếp loại, từ nhóm cao nhất: một xã thuộc nhóm đầu tiên mà tỷ lệ điểm đạt được từ mức của nhóm trở lên; nhóm cuối từ 0.",
+    columns: { code: "Mã nhóm", label: "Tên nhóm", min_pct: "Từ (% điểm tối đa)" },
+  },
+  legal_basis: {
+    title: "Căn cứ pháp lý",
+    purpose: "Các văn bản làm căn cứ đánh giá: số hiệu, ngày ban hành, trích yếu.",
+    columns: { ref: "Số hiệu văn bản", date: "Ngày ban hành", title: "Trích yếu" },
+  },
+  releases: {
+    title: "Lịch sử công bố",
+    purpose:
+      "Các lần công bố và đính chính dữ liệu của năm, cũ trước mới sau; đính chính ghi mã các xã bị ảnh hưởng, cách nhau bằng dấu phẩy.",
+    columns: {
+      version: "Phiên bản",
+      date: "Ngày",
+      kind: "Loại",
+      reason: "Lý do",
+      communes: "Các xã đính chính",
+    },
+    values: { kind: { release: "Công bố", correction: "Đính chính" } },
   },
   communes: {
     title: "Danh sách xã",
@@ -121,6 +146,33 @@ export const sheetWords: Record<string, SheetWords> = {
     columns: { form_id: "Mã phiếu", commune_code: "Mã xã" },
   },
 };
+
+/**
+ * The rows of the sheet "Thông tin chung": each a field of dataset.json (dotted for a field of an
+ * object), with its Vietnamese label. The lists of dataset.json are sheets of their own, above.
+ */
+export const manifestFormFields: Record<string, string> = {
+  year: "Năm đánh giá",
+  title: "Tên bộ dữ liệu",
+  status: "Trạng thái",
+  version: "Phiên bản",
+  published_on: "Ngày công bố",
+  "province.code": "Mã tỉnh",
+  "province.name": "Tên tỉnh",
+  "district.code": "Mã huyện",
+  "district.name": "Tên huyện",
+  bootstrap_seed: "Hạt giống lấy mẫu lặp",
+  bootstrap_replicates: "Số lần lấy mẫu lặp",
+  notes: "Ghi chú",
+  "contact.office": "Cơ quan liên hệ",
+  "contact.address": "Địa chỉ liên hệ",
+  "contact.phone": "Điện thoại liên hệ",
+  "contact.email": "Thư điện tử liên hệ",
+};
+
+/** The lists of dataset.json, each on the sheet of the same key in `sheetWords`. */
+export const manifestTables = ["bands", "legal_basis", "releases"] as const;
+export type ManifestTable = (typeof manifestTables)[number];
 
 /** The sheet name of an input file: its name without `.csv` / `.json`. */
 export function sheetName(file: string): string {

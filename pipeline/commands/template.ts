@@ -5,12 +5,28 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { resolveBuildTime } from "../publish/build-time.ts";
+import { formatInt } from "../rules/format.ts";
 import { yearWorkbook } from "../template/index.ts";
 import { formatProblems } from "../validate/report.ts";
 import { printFailure, reportOptions } from "../console.ts";
 
 const usage =
   "Cách dùng / usage: npm run template -- --year 2023 --out mau-2023.xlsx [--data data/2023] [--filled] [--lang vi|en]";
+
+/** Rows between two progress lines of a large sheet. */
+const progressStep = 100_000;
+
+/** Prints how far each large sheet is ("Phiếu người dân: 200.000 / 632.975 dòng") on stderr. */
+function progressPrinter(): (sheet: string, written: number, rows: number) => void {
+  let printed = 0;
+  return (sheet, written, rows) => {
+    if (rows < progressStep) return;
+    if (written === rows || written - printed >= progressStep || written < printed) {
+      printed = written === rows ? 0 : written;
+      console.error(`${sheet}: ${formatInt(written)} / ${formatInt(rows)} dòng / rows`);
+    }
+  };
+}
 
 export async function run(args: string[]): Promise<number> {
   let year: string;
@@ -45,6 +61,7 @@ export async function run(args: string[]): Promise<number> {
       filled,
       // The project's own commit, wherever the command is run from (pipeline/publish/build-time.ts).
       buildTime: resolveBuildTime(process.env),
+      progress: progressPrinter(),
     });
     if ("problems" in made) {
       process.stdout.write(formatProblems(made.problems, { format: "text", lang }));

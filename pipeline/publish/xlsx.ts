@@ -50,7 +50,7 @@ function columnWidth(column: TableColumn, cells: Cell[]): number {
 /** The rows of one Excel worksheet, header included (Excel 2007 and later). */
 export const excelSheetRows = 1_048_576;
 
-type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
 
 /**
  * Adds a table's sheet to the frame, its header (after the sample notice's title row, if any)
@@ -123,36 +123,44 @@ function columnLetters(column: number): string {
 /** Rows per block of XML handed to the zip: about a megabyte. */
 const rowsPerBlock = 2000;
 
+/** The rows streamed into a sheet below its frame's rows: how many, how wide, and each cell. */
+export interface SheetBody {
+  rows: number;
+  columns: number;
+  cell(row: number, column: number): Cell;
+}
+
 /**
  * A table sheet's XML in blocks: the frame's XML up to `</sheetData>`, the rows, then the rest.
  * A cell takes its column's style (the `style` of its `<col>`); a blank cell is written only when
  * it has one, as exceljs does.
  */
-function* sheetXml(frame: string, values: readonly Cell[][]): Generator<string> {
+function* sheetXml(frame: string, body: SheetBody): Generator<string> {
   const end = frame.lastIndexOf("</sheetData>");
   if (end === -1) throw new Error("workbook: a table sheet without sheetData");
   const head = frame.slice(0, end);
-  const styles: (string | null)[] = values.map(() => null);
+  const columns = body.columns;
+  const styles: (string | null)[] = Array.from({ length: columns }, () => null);
   for (const [col] of head.matchAll(/<col [^>]*\/>/g)) {
     const attribute = (name: string) => new RegExp(` ${name}="(\\d+)"`).exec(col)?.[1];
     const style = attribute("style") ?? null;
-    for (let c = Number(attribute("min")); c <= Number(attribute("max")) && c <= values.length; c++) {
+    for (let c = Number(attribute("min")); c <= Number(attribute("max")) && c <= columns; c++) {
       styles[c - 1] = style;
     }
   }
   const lastRow = [...head.matchAll(/<row r="(\d+)"/g)].at(-1);
   const first = lastRow === undefined ? 1 : Number(lastRow[1]) + 1;
-  const letters = values.map((_, c) => columnLetters(c + 1));
-  const spans = `1:${values.length}`;
-  const rows = values[0]?.length ?? 0;
+  const letters = styles.map((_, c) => columnLetters(c + 1));
+  const spans = `1:${columns}`;
+  const rows = body.rows;
   yield head;
   for (let start = 0; start < rows; start += rowsPerBlock) {
     let xml = "";
     for (let row = start; row < Math.min(rows, start + rowsPerBlock); row++) {
       const number = first + row;
       xml += `<row r="${number}" spans="${spans}" x14ac:dyDescent="0.25">`;
-      for (let c = 0; c < values.length; c++) {
-        const value = values[c]![row]!;
+      for (let c = 0; c < columns; c++) {
+        const value = body.cell(row, c);
         const style = styles[c];
         const s = style === null ? "" : ` s="${style}"`;
         if (value === null) {
@@ -225,14 +233,15 @@ export function reproducibleZip(entries: Unzipped, buildTime: Date): Uint8Array 
 }
 
 /**
- * The zip of the published workbook with fixed entry times, in Office's order; each table sheet
- * streamed in blocks between its frame's head and tail.
+ * The zip of a workbook with fixed entry times, in Office's order; each sheet of `bodies` (by zip
+ * entry) streamed in blocks between its frame's head and tail, its body made only when its turn comes.
+ * `progress` hears of each block written: the entry, its rows written and its rows in all.
  */
-function streamedWorkbookZip(
+export function streamedWorkbookZip(
   frame: Unzipped,
-  tables: ComputedTables,
-  tableSheets: ReadonlyMap<string, PublishedTableName>,
+  bodies: ReadonlyMap<string, () => SheetBody>,
   buildTime: Date,
+  progress?: (entry: string, written: number, rows: number) => void,
 ): Uint8Array {
   const names = officeOrder(Object.keys(frame));
   const chunks: Uint8Array[] = [];
@@ -249,18 +258,56 @@ function streamedWorkbookZip(
     entry.mtime = mtime;
     zip.add(entry);
     const bytes = frame[name] as Uint8Array;
-    const table = tableSheets.get(name);
-    if (table === undefined) {
+    const makeBody = bodies.get(name);
+    if (makeBody === undefined) {
       entry.push(bytes, true);
       continue;
     }
-    // One table's cells at a time (read again rather than kept from the frame's column widths).
-    const values = tableColumns(table).map((column) => columnValues(table, tables[table], column));
-    for (const block of sheetXml(new TextDecoder().decode(bytes), values)) entry.push(encoder.encode(block));
+    const body = makeBody();
+    // The blocks are the head, the rows a block at a time, then the tail.
+    let blocks = 0;
+    for (const block of sheetXml(new TextDecoder().decode(bytes), body)) {
+      entry.push(encoder.encode(block));
+      const written = Math.min(body.rows, blocks * rowsPerBlock);
+      if (written > 0 && written > (blocks - 1) * rowsPerBlock) progress?.(name, written, body.rows);
+      blocks++;
+    }
     entry.push(new Uint8Array(0), true);
   }
   zip.end();
   return Buffer.concat(chunks);
+}
+
+/**
+ * An exceljs streaming writer of a workbook's frame (styles, columns, header rows, notes, …, dated
+ * `buildTime`); `frame()` commits it and gives its zip entries, for `streamedWorkbookZip`.
+ */
+export function frameWorkbook(buildTime: Date): { workbook: WorkbookWriter; frame: () => Promise<Unzipped> } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  // Stored, not deflated: the zip is rewritten anyway, and fflate deflates reproducibly on any
+  // Node (its own code, not the platform's zlib). Inline strings, not a shared-strings table: that
+  // table would hold every distinct text of the workbook in memory until the end.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { store: true },
+  });
+  workbook.creator = "chi-so-cchc-ninh-giang";
+  workbook.lastModifiedBy = "chi-so-cchc-ninh-giang";
+  workbook.created = buildTime;
+  workbook.modified = buildTime;
+  const frame = async () => {
+    await workbook.commit();
+    return unzipSync(Buffer.concat(chunks.splice(0)));
+  };
+  return { workbook, frame };
 }
 
 /**
@@ -273,27 +320,8 @@ export async function tablesXlsx(
 ): Promise<Uint8Array> {
   const sheetRows = options.sheetRows ?? excelSheetRows;
   const notice = options.notice ?? null;
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  // Stored, not deflated: the zip is rewritten below anyway, and fflate deflates reproducibly on
-  // any Node (its own code, not the platform's zlib). Inline strings, not a shared-strings table:
-  // that table would hold every distinct text of the workbook in memory until the end.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-    zip: { store: true },
-  });
-  workbook.creator = "chi-so-cchc-ninh-giang";
-  workbook.lastModifiedBy = "chi-so-cchc-ninh-giang";
+  const { workbook, frame } = frameWorkbook(options.buildTime);
   workbook.title = options.title;
-  workbook.created = options.buildTime;
-  workbook.modified = options.buildTime;
   const headerRows = notice === null ? 1 : 2;
   const fits = (table: PublishedTableName) => rowCount(tables[table]) + headerRows <= sheetRows;
   const tooLarge = publishedTableNames.filter((table) => !fits(table));
@@ -303,14 +331,13 @@ export async function tablesXlsx(
     ...tooLarge.map((table) => tooLargeNote(table, rowCount(tables[table]), sheetRows)),
   ];
   if (notes.length > 0) addNotesSheet(workbook, notes);
-  const tableSheets = new Map<string, PublishedTableName>();
-  for (const table of publishedTableNames.filter(fits))
-    tableSheets.set(addTableSheet(workbook, tables, table, notice), table);
-  await workbook.commit();
-  return streamedWorkbookZip(
-    unzipSync(Buffer.concat(chunks.splice(0))),
-    tables,
-    tableSheets,
-    options.buildTime,
-  );
+  const bodies = new Map<string, () => SheetBody>();
+  for (const table of publishedTableNames.filter(fits)) {
+    // One table's cells at a time (read again rather than kept from the frame's column widths).
+    bodies.set(addTableSheet(workbook, tables, table, notice), () => {
+      const values = tableColumns(table).map((column) => columnValues(table, tables[table], column));
+      return { rows: values[0]?.length ?? 0, columns: values.length, cell: (row, c) => values[c]![row]! };
+    });
+  }
+  return streamedWorkbookZip(await frame(), bodies, options.buildTime);
 }

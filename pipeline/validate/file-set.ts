@@ -1,15 +1,13 @@
 // A year's inputs held in memory as name → bytes: a folder's files, a workbook beside dataset.json, or
 // the File objects a reader picks in the browser (/kiem-tra/). A workbook's sheets stand for the CSV
 // files (matched by name or Vietnamese title); problems then name the sheet, at Excel's row numbers.
-import { z } from "zod";
-import { datasetManifest } from "../../schemas/dataset.ts";
 import { sheetName, sheetWords, wordsOf } from "../../schemas/workbook.ts";
 import { problem } from "../messages.ts";
-import { inputFiles, type InputFileName } from "../model.ts";
+import { inputFiles, optionalInputFiles, type InputFileName } from "../model.ts";
 import type { Problem } from "../problem.ts";
 import { isWorkbookName, notXlsx } from "../read/file-kind.ts";
-import { readSheet } from "../read/sheet.ts";
-import { readWorkbook, type SheetRow, type WorkbookSheet } from "../read/workbook.ts";
+import { readManifestSheets } from "../read/manifest-sheets.ts";
+import { readWorkbook, type WorkbookSheet } from "../read/workbook.ts";
 import { sortProblems } from "./problem-log.ts";
 import {
   inputColumns,
@@ -65,45 +63,6 @@ function findSheet(
   return undefined;
 }
 
-/** Whether a dataset.json field is text (kept as typed) rather than a JSON value (number, list…). */
-function isTextField(field: z.ZodType | undefined): boolean {
-  if (field instanceof z.ZodString) return true;
-  if (field instanceof z.ZodNullable || field instanceof z.ZodOptional)
-    return isTextField(field.unwrap() as z.ZodType);
-  return false;
-}
-
-/**
- * The dataset sheet (a row per field of dataset.json: text fields as typed, the others as JSON)
- * → dataset.json's bytes, so the manifest goes through the same checks.
- */
-function datasetJson(rows: readonly SheetRow[], problems: Problem[]): Uint8Array | null {
-  const read = readSheet(rows, { file: "dataset", required: ["field", "value"] });
-  problems.push(...read.problems);
-  if (read.table === null) return null;
-  const fieldAt = read.table.index.get("field") as number;
-  const valueAt = read.table.index.get("value") as number;
-  const shape = datasetManifest.shape as Record<string, z.ZodType>;
-  const manifest: Record<string, unknown> = {};
-  for (const row of read.table.rows) {
-    const field = row.cells[fieldAt] ?? "";
-    const value = row.cells[valueAt] ?? "";
-    if (field === "") continue;
-    const type = shape[field];
-    // A blank (or JSON null) nullable field is null, e.g. published_on before publication.
-    if (type instanceof z.ZodNullable && (value === "" || value === "null")) manifest[field] = null;
-    else if (isTextField(type)) manifest[field] = value;
-    else {
-      try {
-        manifest[field] = JSON.parse(value);
-      } catch {
-        manifest[field] = value;
-      }
-    }
-  }
-  return new TextEncoder().encode(JSON.stringify(manifest, null, 2));
-}
-
 /** Validates a year given as files in memory; `digest` hashes the inputs for the manifest. */
 export function validateFileSet(
   files: FileSet,
@@ -153,22 +112,28 @@ export function validateFileSet(
   const unavailable = new Set<InputFileName>();
   if (!bytes.has("dataset.json")) {
     const sheet = findSheet(workbook.sheets, "dataset.json", early);
-    const json = sheet && datasetJson(sheet.rows, early);
-    if (sheet && json) {
-      bytes.set("dataset.json", json);
-      sheetOf.set("dataset.json", names("dataset.json", sheet));
+    const read = sheet && readManifestSheets(sheet, workbook.sheets);
+    if (read) early.push(...read.problems);
+    if (sheet && read?.json) {
+      bytes.set("dataset.json", read.json);
+      sheetOf.set("dataset.json", { ...names("dataset.json", sheet), places: read.places });
     } else unavailable.add("dataset.json");
   }
   for (const file of Object.keys(inputColumns) as CsvFileName[]) {
     // A CSV file given beside the workbook stands for a sheet the workbook lacks.
     const found: Problem[] = [];
     const sheet = findSheet(workbook.sheets, file, found);
-    if (sheet) {
+    const optional = optionalInputFiles.has(file);
+    // An optional input's sheet left with its header only (the template's plan) is no input, as a missing file.
+    const blank = optional && sheet !== undefined && sheet.rows.length <= 1;
+    if (sheet && !blank) {
       sheets.set(file, { rows: sheet.rows, bytes: sheet.bytes });
       sheetOf.set(file, names(file, sheet));
     }
-    if (sheet || !bytes.has(file)) early.push(...found);
-    if (!sheet && !bytes.has(file)) unavailable.add(file);
+    // An optional input may have no sheet at all (the plan), as it may have no file.
+    const problems = optional ? found.filter((p) => p.code !== "sheet_missing") : found;
+    if (sheet || !bytes.has(file)) early.push(...problems);
+    if (!sheet && !bytes.has(file) && !optional) unavailable.add(file);
   }
   const result = validateYear(bytes, options.folderYear, unavailable, sheets, options.digest);
   return {
@@ -206,6 +171,8 @@ export function namedBySheet(loaded: Pick<LoadedYear, "problems" | "sheets">): P
   return loaded.problems.map((p) => {
     const names = sheets[p.file];
     if (names === undefined) return p;
+    const place = p.column === null ? undefined : names.places?.[p.column];
+    if (place !== undefined) return { ...p, file: place.sheet, line: place.line, column: place.column };
     const column = p.column === null ? null : (names.columns[p.column] ?? p.column);
     return { ...p, file: names.sheet, line: p.file === "dataset.json" ? null : p.line, column };
   });

@@ -28,6 +28,7 @@ import {
   type CsvSpec,
   type CsvTable,
 } from "../read/csv.ts";
+import type { ManifestPlace } from "../read/manifest-sheets.ts";
 import { readSheet } from "../read/sheet.ts";
 import type { SheetRow } from "../read/workbook.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
@@ -62,6 +63,8 @@ export interface InputFileInfo {
 export interface SheetNames {
   sheet: string;
   columns: Record<string, string>;
+  /** dataset.json from "Thông tin chung": where each field was read (pipeline/read/manifest-sheets.ts). */
+  places?: Record<string, ManifestPlace>;
 }
 export interface LoadedYear {
   folder: string;
