@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { datasetManifest } from "../../schemas/dataset.ts";
 import { sheetName, sheetWords, wordsOf } from "../../schemas/workbook.ts";
-import { problem } from "../messages.ts";
+import { inWords, problem, workbookWords } from "../messages.ts";
 import { inputFiles, type InputFileName } from "../model.ts";
 import type { Problem } from "../problem.ts";
 import { readSheet } from "../read/sheet.ts";
@@ -92,6 +92,7 @@ export function validateFileSet(
     problems: sortProblems([...early, ...problems]),
     omitted: [],
     inputs: [],
+    sheets: {},
   });
   if (workbooks.length > 1) {
     return fail([
@@ -166,16 +167,16 @@ function names(file: string, sheet: WorkbookSheet): SheetNames {
 /**
  * The problems as the editor should read them: a file read from a sheet is named by that sheet and
  * its columns by the headers the sheet uses (the lines already are its rows; a manifest's JSON lines
- * mean nothing there). Published problems keep the contract's names, so a year publishes the same
- * whether it came as CSV or as a workbook.
+ * mean nothing there), and every message speaks of sheets and headers, never of CSV files. Published
+ * problems keep the contract's names, so a year publishes the same whether it came as CSV or as a
+ * workbook.
  */
 export function namedBySheet(loaded: Pick<LoadedYear, "problems" | "sheets">): Problem[] {
-  const sheets = loaded.sheets ?? {};
+  if (loaded.sheets === undefined) return loaded.problems;
+  const words = workbookWords(loaded.sheets);
   return loaded.problems.map((p) => {
-    const names = sheets[p.file];
-    if (names === undefined) return p;
-    const column = p.column === null ? null : (names.columns[p.column] ?? p.column);
-    return { ...p, file: names.sheet, line: p.file === "dataset.json" ? null : p.line, column };
+    const said = inWords(p, words);
+    return p.file === "dataset.json" && loaded.sheets?.[p.file] ? { ...said, line: null } : said;
   });
 }
 

@@ -384,10 +384,12 @@ export function validateYear(
     if (officials && communeIndex)
       checkFormCommunes("survey-officials.csv", officials, communeIndex, problems);
     if (citizens && communeIndex) checkFormCommunes("survey-citizens.csv", citizens, communeIndex, problems);
-    if (officials) checkOfficials(officials, values(groups), problems);
+    // A survey sheet with no form yet is one problem (no_rows), not one per commune and group.
+    const started = (table: SurveyTable | null): table is SurveyTable => table !== null && table.rows > 0;
+    if (started(officials)) checkOfficials(officials, values(groups), problems);
 
     const communeList = values(communes);
-    if (communeList && lookup && officials && citizens) {
+    if (communeList && lookup && started(officials) && started(citizens)) {
       const forms = {
         officials: panelForms(officials, lookup),
         citizens: panelForms(citizens, lookup),

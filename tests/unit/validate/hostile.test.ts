@@ -262,11 +262,12 @@ describe("4. only regular files inside the data folder are read", () => {
         "survey-officials.csv": validTexts()["survey-officials.csv"].replace("CB-F001", "CB-F001\u200b"),
       }),
     ).problems;
+    // Errors first, then warnings.
     expect(problems.map((p) => [p.code, p.severity, p.file, p.line, p.column])).toEqual([
-      ["invisible_in_text", "warning", "communes.csv", 2, "name"],
       ["invisible_in_code", "error", "survey-officials.csv", 2, "form_id"],
+      ["invisible_in_text", "warning", "communes.csv", 2, "name"],
     ]);
-    expect(problems[0]?.message_en).toContain("U+202E");
+    expect(problems[1]?.message_en).toContain("U+202E");
     // The report shows where the character is rather than letting it reorder the line.
     expect(formatProblems(problems, { format: "text", lang: "vi" })).toContain("Xã An <U+202E>Bình");
   });
