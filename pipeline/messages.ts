@@ -333,6 +333,7 @@ export const catalogue = {
       fix_vi: 'Sửa tiêu đề cột thành "{suggestion}" như trong tệp mẫu.',
       fix_en: 'Rename the column "{suggestion}", as in the template.',
     },
+    columnLists: ["suggestion"],
   },
   duplicate_column: {
     severity: "error",
@@ -1426,7 +1427,7 @@ export function inWords(p: Problem, words: InputWords): Problem {
   const params = {
     ...p.params,
     file: named.file,
-    column: column ?? "",
+    column: words.column(p.file, String(p.params.column ?? "")),
     value: label(String(p.params.value ?? "")),
   };
   return { ...named, value, ...messages(definition, params, p.file, words) };
