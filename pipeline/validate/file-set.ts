@@ -17,6 +17,7 @@ import {
   type CsvFileName,
   type Digest,
   type LoadedYear,
+  type Progress,
   type SheetInput,
   type SheetNames,
 } from "./index.ts";
@@ -75,7 +76,7 @@ function datasetJson(rows: readonly SheetRow[], problems: Problem[]): Uint8Array
 /** Validates a year given as files in memory; `digest` hashes the inputs for the manifest. */
 export function validateFileSet(
   files: FileSet,
-  options: { folderYear?: number | undefined; digest: Digest },
+  options: { folderYear?: number | undefined; digest: Digest; progress?: Progress },
 ): Omit<LoadedYear, "folder"> {
   const workbooks = [...files.keys()].filter(isWorkbook);
   const bytes = new Map<InputFileName, Uint8Array>();
@@ -84,7 +85,7 @@ export function validateFileSet(
     if (content !== undefined) bytes.set(file, content);
   }
   if (workbooks.length === 0)
-    return validateYear(bytes, options.folderYear, new Set(), undefined, options.digest);
+    return validateYear(bytes, options.folderYear, new Set(), undefined, options.digest, options.progress);
 
   const early: Problem[] = [];
   const fail = (problems: Problem[]) => ({
@@ -139,7 +140,7 @@ export function validateFileSet(
       unavailable.add(file);
     }
   }
-  const result = validateYear(bytes, options.folderYear, unavailable, sheets, options.digest);
+  const result = validateYear(bytes, options.folderYear, unavailable, sheets, options.digest, options.progress);
   return {
     ...result,
     data: early.some((p) => p.severity === "error") ? null : result.data,
