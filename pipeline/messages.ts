@@ -4,7 +4,7 @@
 // an example; the data editors' guide page is generated from this object, and `problem()` builds
 // every Problem the pipeline reports, so wording cannot drift between the CLI, CI and the site.
 // Templates take `{name}` placeholders filled from the params given to `problem()`, and name the
-// inputs through words that follow the input (`InputWords`): `{@groups.csv}` is "{@groups.csv}" in a
+// inputs through words that follow the input (`InputWords`): `{@groups.csv}` is "groups.csv" in a
 // folder of CSV files and "trang tính Nhóm đối tượng" in a workbook; `{#criterion_id}` (a column of
 // the problem's own file) or `{#groups.csv:planned}` is the column's name or the sheet's header.
 import { wordsOf } from "../schemas/workbook.ts";
@@ -1019,7 +1019,8 @@ export const catalogue = {
     fix_en: "Delete this row; a unit is not scored on a criterion that does not apply to its type.",
     example: "11161,4.3 (chỉ cho thị trấn)",
     example_params: { value: "4.3", applies_to: "thi_tran", commune: "11161", commune_type: "xa" },
-    labels: { applies_to: ["criteria.csv", "applies_to"], commune_type: ["communes.csv", "type"] },
+    // "thi_tran" as the unit type it names ("Thị trấn"), not as the drop-down's "Chỉ thị trấn".
+    labels: { applies_to: ["communes.csv", "type"], commune_type: ["communes.csv", "type"] },
   },
   appraisal_missing: {
     severity: "error",
@@ -1384,11 +1385,10 @@ function messages(
   const values: Record<string, TemplateValue> = {};
   for (const [name, value] of Object.entries(params))
     values[name] = shown(definition, name, value, file, words);
-  const text = (part: TemplatePart, lang: "vi" | "en") =>
-    definitionText(definition, part, values, file, words);
+  const text = (part: TemplatePart) => definitionText(definition, part, values, file, words);
   return {
-    message_vi: `${text("message_vi", "vi")} Cách sửa: ${text("fix_vi", "vi")}`,
-    message_en: `${text("message_en", "en")} Fix: ${text("fix_en", "en")}`,
+    message_vi: `${text("message_vi")} Cách sửa: ${text("fix_vi")}`,
+    message_en: `${text("message_en")} Fix: ${text("fix_en")}`,
   };
 }
 
