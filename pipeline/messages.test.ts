@@ -175,5 +175,15 @@ describe("in a workbook's words", () => {
     expect(inWords(key, words).message_vi).toMatch(
       /^Trùng khóa Mã xã \+ Mã tiêu chí: giá trị này đã có ở dòng 4\./,
     );
+    // The officials' sheet holds group codes; the groups sheet names them, and a workbook's messages too.
+    const below = problem(
+      "respondents_below_planned",
+      { file: "survey-officials.csv", line: null, column: "group", value: "hdnd" },
+      { found: 28, expected: 30, group_name: "Đại biểu HĐND huyện (hdnd)" },
+    );
+    expect(below.message_vi).toMatch(/^Nhóm hdnd có 28 người trả lời, ít hơn số dự kiến 30\./);
+    expect(inWords(below, words).message_vi).toMatch(
+      /^Nhóm Đại biểu HĐND huyện \(hdnd\) có 28 người trả lời, ít hơn số dự kiến 30\./,
+    );
   });
 });

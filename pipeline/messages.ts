@@ -879,7 +879,21 @@ export const catalogue = {
     fix_vi: "Một người chỉ thuộc một nhóm; sửa cột {#survey-officials.csv:group} cho thống nhất.",
     fix_en: "A person belongs to one group; make the {#survey-officials.csv:group} column consistent.",
     example: "CB-0007: hdnd / phong",
-    example_params: { value: "CB-0007", expected: "hdnd", found: "phong", first_line: 3 },
+    example_params: {
+      value: "CB-0007",
+      expected: "hdnd",
+      found: "phong",
+      expected_name: "Hội đồng nhân dân (hdnd)",
+      found_name: "Lãnh đạo các phòng (phong)",
+      first_line: 3,
+    },
+    // The sheet of groups names them; the officials' sheet holds their codes.
+    workbook: {
+      message_vi:
+        "Người trả lời {value} thuộc nhóm {expected_name} ở dòng {first_line} nhưng ở dòng này lại thuộc nhóm {found_name}.",
+      message_en:
+        "Respondent {value} is in group {expected_name} on row {first_line} but in group {found_name} here.",
+    },
   },
   unknown_commune: {
     severity: "error",
@@ -1114,7 +1128,13 @@ export const catalogue = {
     fix_en:
       "Look for mistyped {#survey-officials.csv:respondent_id} cells, or correct {#groups.csv:planned} in {@groups.csv}.",
     example: "",
-    example_params: { value: "ubnd", found: 4, expected: 3 },
+    example_params: { value: "ubnd", found: 4, expected: 3, group_name: "Ủy ban nhân dân (ubnd)" },
+    workbook: {
+      message_vi:
+        "Nhóm {group_name} có {found} người trả lời, nhiều hơn số dự kiến {expected} trong {@groups.csv}.",
+      message_en:
+        "Group {group_name} has {found} respondents, more than the {expected} planned in {@groups.csv}.",
+    },
   },
   respondents_below_planned: {
     severity: "warning",
@@ -1124,7 +1144,11 @@ export const catalogue = {
     fix_vi: "Không bắt buộc sửa; kiểm tra đã nhập đủ phiếu của nhóm này chưa.",
     fix_en: "No fix needed; check that every form of this group was entered.",
     example: "",
-    example_params: { value: "hdnd", found: 28, expected: 30 },
+    example_params: { value: "hdnd", found: 28, expected: 30, group_name: "Hội đồng nhân dân (hdnd)" },
+    workbook: {
+      message_vi: "Nhóm {group_name} có {found} người trả lời, ít hơn số dự kiến {expected}.",
+      message_en: "Group {group_name} has {found} respondents, fewer than the {expected} planned.",
+    },
   },
   leaf_unanswerable: {
     severity: "error",

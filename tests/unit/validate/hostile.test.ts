@@ -317,7 +317,7 @@ describe("6. private values never appear in a report", () => {
     const changed = problem(
       "respondent_group_changed",
       { file: "survey-officials.csv", line: 12, column: "respondent_id", value: "1" },
-      { expected: "hdnd", found: "ubnd", first_line: 11 },
+      { expected: "hdnd", found: "ubnd", expected_name: "hdnd", found_name: "ubnd", first_line: 11 },
     );
     const json = JSON.parse(formatProblems([changed], { format: "json", lang: "en" })) as {
       problems: Problem[];
