@@ -74,6 +74,9 @@ describe("/huong-dan/", () => {
         after += node.textContent ?? "";
       expect(after.trimStart(), em.textContent ?? "").toMatch(/^\(\p{L}/u);
     }
-    expect(document.querySelector("#sau-khi-gui")?.textContent).toMatch(/báo lại cho người gửi/);
+    // What happens next is the list under the heading.
+    expect(document.querySelector("#sau-khi-gui")?.nextElementSibling?.textContent).toMatch(
+      /báo lại cho người gửi/,
+    );
   });
 });
