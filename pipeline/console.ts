@@ -43,7 +43,10 @@ export async function printValidationReport(folders: string[], options: ReportOp
   // With several years in one JSON list, the file name alone would be ambiguous.
   const named = <P extends { file: string }>(folder: string, list: P[]): P[] =>
     folders.length > 1 ? list.map((p) => ({ ...p, file: `${basename(folder)}/${p.file}` })) : list;
-  const all = byFolder.flatMap(({ folder, problems }) => named(folder, problems));
+  // Errors before warnings across the years too (each year's list already is; the sort is stable).
+  const all = byFolder
+    .flatMap(({ folder, problems }) => named(folder, problems))
+    .sort((a, b) => Number(a.severity === "warning") - Number(b.severity === "warning"));
   const allOmitted = byFolder.flatMap(({ folder, omitted }) => named(folder, omitted));
   if (options.format === "json") await writeChunks(process.stdout, reportChunks(all, options, allOmitted));
   else {

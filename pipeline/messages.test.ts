@@ -2,13 +2,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { sheetWords } from "../schemas/workbook.ts";
 import {
   catalogue,
   fillTemplate,
+  inWords,
   problem,
   CommandError,
   commandMessages,
+  workbookWords,
   type ProblemCode,
+  type ProblemDefinition,
   type ProblemParams,
 } from "./messages.ts";
 
@@ -113,5 +117,84 @@ describe("what stops a command", () => {
       const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(new Set(names(message_en)), code).toEqual(new Set(names(message_vi)));
     }
+  });
+});
+
+describe("in a workbook's words", () => {
+  // Every input as the template names it: the sheet titles and headers of schemas/workbook.ts.
+  const words = workbookWords(
+    Object.fromEntries(
+      Object.entries(sheetWords).map(([name, w]) => [
+        `${name}${name === "dataset" ? ".json" : ".csv"}`,
+        { sheet: w.title, columns: w.columns },
+      ]),
+    ),
+  );
+
+  /** Codes only a folder of files on disk can give (its CSV text, its JSON, the files themselves). */
+  const filesOnly = new Set([
+    "file_missing",
+    "file_unreadable",
+    "file_not_regular",
+    "file_link_outside",
+    "binary_file",
+    "encoding_not_utf8",
+    "unclosed_quote",
+    "invalid_json",
+    "duplicate_json_key",
+  ]);
+  const contractColumns = ["commune_code", "criterion_id", "self_score", "appraised_score", "max_points"]
+    .concat(["survey_quota", "applies_to", "respondent_id", "form_id", "sipas_element"])
+    .concat(["planned_start", "planned_end", "done_on"]);
+
+  it.each((Object.keys(catalogue) as ProblemCode[]).filter((code) => !filesOnly.has(code)))(
+    "%s names sheets and headers, never a CSV file or a contract column, in both languages",
+    (code) => {
+      const entry: ProblemDefinition = catalogue[code];
+      // The header examples are the communes file's; the others fit the appraisal file's.
+      const file =
+        code === "header_not_found" || code === "missing_column" ? "communes.csv" : "appraisal.csv";
+      const at = { file, line: 3, column: "self_score", value: entry.example };
+      const said = inWords(problem(code, at, entry.example_params as never), words);
+      for (const text of [said.message_vi, said.message_en]) {
+        expect(text).not.toMatch(/[\w-]+\.csv\b|\bCSV\b|\{[@#=]/);
+        for (const name of contractColumns) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
+      }
+      expect(said).toMatchObject({
+        file: file === "communes.csv" ? "Danh sách xã" : "Điểm thẩm định",
+        line: 3,
+      });
+    },
+  );
+
+  it("shows decimals with a comma and codes by their labels, where the files keep them as written", () => {
+    const at = { file: "appraisal.csv", line: 5, column: "appraised_score", value: "2.25" };
+    const above = problem("score_above_max", at, { max: 1.5, criterion: "1.2.2" });
+    expect(above.message_en).toMatch(/^Score 2\.25 is above criterion 1\.2\.2's maximum of 1\.5\./);
+    expect(inWords(above, words)).toMatchObject({ value: "2,25", column: "Điểm thẩm định" });
+    expect(inWords(above, words).message_vi).toMatch(
+      /^Điểm 2,25 lớn hơn điểm tối đa 1,5 của tiêu chí 1\.2\.2\./,
+    );
+    const type = problem("commune_type", { file: "communes.csv", line: 4, column: "type", value: "xã" });
+    expect(type.message_vi).toMatch(/chỉ nhận xa hoặc thi_tran\./);
+    expect(inWords(type, words).message_vi).toMatch(/chỉ nhận Xã hoặc Thị trấn\./);
+    const key = problem(
+      "duplicate_key",
+      { file: "appraisal.csv", line: 9, value: "11155" },
+      { key: "commune_code + criterion_id", first_line: 4 },
+    );
+    expect(inWords(key, words).message_vi).toMatch(
+      /^Trùng khóa Mã xã \+ Mã tiêu chí: giá trị này đã có ở dòng 4\./,
+    );
+    // The officials' sheet holds group codes; the groups sheet names them, and a workbook's messages too.
+    const below = problem(
+      "respondents_below_planned",
+      { file: "survey-officials.csv", line: null, column: "group", value: "hdnd" },
+      { found: 28, expected: 30, group_name: "Đại biểu HĐND huyện (hdnd)" },
+    );
+    expect(below.message_vi).toMatch(/^Nhóm hdnd có 28 người trả lời, ít hơn số dự kiến 30\./);
+    expect(inWords(below, words).message_vi).toMatch(
+      /^Nhóm Đại biểu HĐND huyện \(hdnd\) có 28 người trả lời, ít hơn số dự kiến 30\./,
+    );
   });
 });

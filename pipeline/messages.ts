@@ -3,7 +3,11 @@
 // Each code has a severity, a Vietnamese and an English message, a "how to fix" in Excel terms and
 // an example; the data editors' guide page is generated from this object, and `problem()` builds
 // every Problem the pipeline reports, so wording cannot drift between the CLI, CI and the site.
-// Templates take `{name}` placeholders filled from the params given to `problem()`.
+// Templates take `{name}` placeholders filled from the params given to `problem()`, and name the
+// inputs through words that follow the input (`InputWords`): `{@groups.csv}` is "groups.csv" in a
+// folder of CSV files and "trang tính Nhóm đối tượng" in a workbook; `{#criterion_id}` (a column of
+// the problem's own file) or `{#groups.csv:planned}` is the column's name or the sheet's header.
+import { wordsOf } from "../schemas/workbook.ts";
 import type { Problem, Severity } from "./problem.ts";
 
 export interface ProblemDefinition {
@@ -21,10 +25,21 @@ export interface ProblemDefinition {
    * code's are checked against its own templates (ProblemParams, pipeline/messages.test.ts).
    */
   example_params: { readonly [name: string]: string | number };
+  /** Params that are decimal numbers ("3.5"): a workbook shows them as Excel does, "3,5". */
+  decimals?: readonly string[];
+  /** Params holding a code of a coded column, shown in a workbook by the template's label. */
+  labels?: { readonly [name: string]: readonly [file: string, column: string] };
+  /** The wording in a workbook where the CSV file's does not fit (saving as CSV, a file's lines). */
+  workbook?: Partial<Pick<ProblemDefinition, "message_vi" | "message_en" | "fix_vi" | "fix_en">>;
+  /** Params listing columns of the problem's file ("commune_code + criterion_id"), named as its headers. */
+  columnLists?: readonly string[];
 }
 
 const saveAsCsvUtf8Vi = 'Trong Excel chọn Tệp → Lưu thành, loại tệp "CSV UTF-8 (Comma delimited) (*.csv)".';
 const saveAsCsvUtf8En = 'In Excel choose File → Save As, type "CSV UTF-8 (Comma delimited) (*.csv)".';
+const pickListVi = "Chọn giá trị trong danh sách của ô (mũi tên bên phải ô), không gõ tay.";
+const pickListEn =
+  "Pick the value from the cell's drop-down list (the arrow beside the cell) rather than typing it.";
 const textColumnVi =
   "Trong Excel chọn cả cột, Định dạng ô → Văn bản (Text) rồi nhập lại mã đủ 5 chữ số (hoặc gõ dấu ' trước mã).";
 const textColumnEn =
@@ -53,6 +68,12 @@ export const catalogue = {
       "Check that this is the right file; delete stray rows and columns in Excel and save it again as CSV UTF-8.",
     example: "",
     example_params: { size: 200, limit: 150 },
+    workbook: {
+      fix_vi:
+        "Kiểm tra xem có phải nhầm tệp không; xóa các trang tính, dòng, cột thừa trong Excel rồi lưu lại.",
+      fix_en:
+        "Check that this is the right file; delete stray sheets, rows and columns in Excel, then save it again.",
+    },
   },
   file_unreadable: {
     severity: "error",
@@ -139,6 +160,12 @@ export const catalogue = {
       "Add a sheet named {file} or “{title}”; the easiest is to start from the template on the Data page.",
     example: "",
     example_params: { file: "appraisal", title: "Điểm thẩm định" },
+    workbook: {
+      message_vi: "Tệp Excel thiếu trang tính “{title}”.",
+      message_en: "The Excel workbook has no sheet “{title}”.",
+      fix_vi: "Thêm trang tính có tên “{title}”; dễ nhất là bắt đầu từ tệp mẫu trên trang Dữ liệu.",
+      fix_en: "Add a sheet named “{title}”; the easiest is to start from the template on the Data page.",
+    },
   },
   several_workbooks: {
     severity: "error",
@@ -291,6 +318,12 @@ export const catalogue = {
     fix_en: "Open the original sheet in Excel and save it again as CSV UTF-8 (with a header row and data).",
     example: "",
     example_params: {},
+    workbook: {
+      message_vi: "Trang tính {file} trống, không có nội dung.",
+      message_en: "The sheet {file} is empty.",
+      fix_vi: "Nhập dữ liệu vào trang tính, bên dưới dòng tiêu đề cột như trong tệp mẫu.",
+      fix_en: "Enter the data in the sheet, below a header row as in the template.",
+    },
   },
   binary_file: {
     severity: "error",
@@ -328,6 +361,12 @@ export const catalogue = {
       "Copy the sheet, use Unikey's converter (Ctrl+Shift+F6) from TCVN3 (ABC) or VNI Windows to Unicode, paste it back and save as CSV UTF-8.",
     example: "X· Hång Dô / Xaõ Hoàng Duï",
     example_params: { sample: "X· Hång Dô" },
+    workbook: {
+      fix_vi:
+        "Chép các ô vào clipboard, dùng Unikey → Công cụ chuyển mã (Ctrl+Shift+F6), nguồn TCVN3 (ABC) hoặc VNI Windows, đích Unicode, rồi dán lại vào trang tính.",
+      fix_en:
+        "Copy the cells, use Unikey's converter (Ctrl+Shift+F6) from TCVN3 (ABC) or VNI Windows to Unicode, and paste them back into the sheet.",
+    },
   },
   text_not_nfc: {
     severity: "warning",
@@ -367,6 +406,13 @@ export const catalogue = {
       "The first row must hold the column names exactly as in the template (lower case ASCII with _), separated by commas, semicolons or tabs.",
     example: "Mã xã,Tên xã,Loại",
     example_params: { expected: "code, name, type, survey_quota", found: "Mã xã, Tên xã, Loại" },
+    workbook: {
+      fix_vi:
+        "Dòng tiêu đề phải có các tiêu đề cột như tệp mẫu; dễ nhất là chép dữ liệu vào tệp mẫu trên trang Dữ liệu.",
+      fix_en:
+        "The header row must hold the template's column headers; the easiest is to copy the data into the template from the Data page.",
+    },
+    columnLists: ["expected"],
   },
   title_row: {
     severity: "error",
@@ -379,6 +425,12 @@ export const catalogue = {
       "In Excel delete the rows above the column names (unmerge cells) so the header is row 1, then save as CSV UTF-8.",
     example: "BẢNG ĐIỂM THẨM ĐỊNH NĂM 2023,,,,",
     example_params: { header_line: 2 },
+    workbook: {
+      fix_vi:
+        "Không bắt buộc xóa nếu đúng là tiêu đề của bảng; nếu không, xóa các dòng phía trên dòng tiêu đề cột (bỏ gộp ô).",
+      fix_en:
+        "If it is the table's title, nothing to do; otherwise delete the rows above the column headers (unmerge cells).",
+    },
   },
   missing_column: {
     severity: "error",
@@ -393,6 +445,11 @@ export const catalogue = {
       expected: "code, name, type, survey_quota",
       found: "code, name, type",
     },
+    workbook: {
+      fix_vi: 'Thêm cột có tiêu đề "{column}" vào dòng tiêu đề, như trong tệp mẫu.',
+      fix_en: 'Add a column headed "{column}" to the header row, as in the template.',
+    },
+    columnLists: ["expected", "found"],
   },
   misspelled_column: {
     severity: "error",
@@ -403,6 +460,11 @@ export const catalogue = {
     fix_en: 'Rename the column in row 1 to "{suggestion}" (exact spelling, lower case).',
     example: "comune_code",
     example_params: { value: "comune_code", suggestion: "commune_code" },
+    workbook: {
+      fix_vi: 'Sửa tiêu đề cột thành "{suggestion}" như trong tệp mẫu.',
+      fix_en: 'Rename the column "{suggestion}", as in the template.',
+    },
+    columnLists: ["suggestion"],
   },
   duplicate_column: {
     severity: "error",
@@ -413,6 +475,7 @@ export const catalogue = {
     fix_en: "Delete or rename one of the two duplicate columns in Excel.",
     example: "self_score,self_score",
     example_params: { value: "self_score", first_position: 3, position: 5 },
+    columnLists: ["value"],
   },
   blank_column: {
     severity: "error",
@@ -439,26 +502,28 @@ export const catalogue = {
     severity: "error",
     layer: "header",
     message_vi:
-      'Cột "{value}" trông như mã câu hỏi nhưng không có trong questions.csv cho nhóm {panel}; câu trả lời sẽ bị mất.',
+      'Cột "{value}" trông như mã câu hỏi nhưng không có trong {@questions.csv} cho nhóm {panel}; câu trả lời sẽ bị mất.',
     message_en:
-      'Column "{value}" looks like a question id but questions.csv has no such {panel} question; its answers would be lost.',
-    fix_vi: "Sửa tên cột cho đúng mã câu hỏi, hoặc thêm câu hỏi đó vào questions.csv.",
-    fix_en: "Correct the column name to the question's id, or add the question to questions.csv.",
+      'Column "{value}" looks like a question id but {@questions.csv} has no such {panel} question; its answers would be lost.',
+    fix_vi: "Sửa tên cột cho đúng mã câu hỏi, hoặc thêm câu hỏi đó vào {@questions.csv}.",
+    fix_en: "Correct the column name to the question's id, or add the question to {@questions.csv}.",
     example: "CB99",
     example_params: { value: "CB99", panel: "officials" },
+    labels: { panel: ["questions.csv", "panel"] },
   },
   missing_question_column: {
     severity: "error",
     layer: "header",
     message_vi:
-      'Câu hỏi {column} có trong questions.csv (nhóm {panel}) nhưng tệp phiếu không có cột "{column}".',
+      'Câu hỏi {column} có trong {@questions.csv} (nhóm {panel}) nhưng tệp phiếu không có cột "{column}".',
     message_en:
-      'Question {column} is in questions.csv ({panel}) but the forms file has no "{column}" column.',
-    fix_vi: "Thêm cột đúng mã câu hỏi vào tệp phiếu, hoặc bỏ câu hỏi khỏi questions.csv nếu không hỏi.",
+      'Question {column} is in {@questions.csv} ({panel}) but the forms file has no "{column}" column.',
+    fix_vi: "Thêm cột đúng mã câu hỏi vào tệp phiếu, hoặc bỏ câu hỏi khỏi {@questions.csv} nếu không hỏi.",
     fix_en:
-      "Add the question's column to the forms file, or remove the question from questions.csv if it was not asked.",
+      "Add the question's column to the forms file, or remove the question from {@questions.csv} if it was not asked.",
     example: "",
     example_params: { column: "ND07", panel: "citizens" },
+    labels: { panel: ["questions.csv", "panel"] },
   },
   // ── rows ─────────────────────────────────────────────────────────────────────────────────
   no_rows: {
@@ -470,6 +535,22 @@ export const catalogue = {
     fix_en: "Check that the data were copied into the sheet before saving as CSV UTF-8.",
     example: "code,name,type,survey_quota",
     example_params: {},
+    workbook: {
+      message_vi: "Trang tính {file} chưa có dòng nào.",
+      message_en: "The sheet {file} has no rows yet.",
+      fix_vi: "Nhập dữ liệu vào trang tính, mỗi dòng một mục, bên dưới dòng tiêu đề cột.",
+      fix_en: "Enter the data in the sheet, one row each, below the header row.",
+    },
+  },
+  blank_cells: {
+    severity: "error",
+    layer: "cell",
+    message_vi: "Cột {column} còn trống ở {count} dòng (dòng {rows}).",
+    message_en: "Column {column} is still blank on {count_en} rows (rows {rows}).",
+    fix_vi: "Nhập giá trị vào các ô còn trống của cột này rồi kiểm tra lại.",
+    fix_en: "Fill in this column's blank cells, then check again.",
+    example: "",
+    example_params: { column: "Điểm thẩm định", count: "840", count_en: "840", rows: "2, 3, 4, 5, 6, …" },
   },
   ragged_row: {
     severity: "error",
@@ -484,6 +565,13 @@ export const catalogue = {
       'Look for a cell containing a comma or semicolon; save again from Excel as CSV UTF-8 so Excel quotes it "…".',
     example: "11161,Xã Ứng Hòe,xa,60,thừa",
     example_params: { found: 5, expected: 4 },
+    workbook: {
+      message_vi: "Dòng có ô có nội dung ở cột thứ {found}, ngoài {expected} cột có tiêu đề của bảng.",
+      message_en: "The row has content in column {found}, beyond the table's {expected} headed columns.",
+      fix_vi: "Xóa nội dung các ô bên phải cột cuối cùng có tiêu đề, hoặc chuyển nội dung vào đúng cột.",
+      fix_en:
+        "Clear the cells to the right of the last headed column, or move their content to the right column.",
+    },
   },
   formula_trigger: {
     severity: "warning",
@@ -664,6 +752,7 @@ export const catalogue = {
     fix_en: "Round the stored value (ROUND function), not just its display format, then save again.",
     example: "7,125",
     example_params: { value: "7,125", places: 2 },
+    decimals: ["value"],
   },
   negative_number: {
     severity: "error",
@@ -674,6 +763,7 @@ export const catalogue = {
     fix_en: "Enter a number of 0 or more (for a deduction, write the points that remain).",
     example: "-1",
     example_params: { value: "-1" },
+    decimals: ["value"],
   },
   not_a_whole_number: {
     severity: "error",
@@ -688,55 +778,69 @@ export const catalogue = {
   not_a_boolean: {
     severity: "error",
     layer: "cell",
-    message_vi: 'Giá trị "{value}" phải là true, false hoặc để trống.',
-    message_en: 'The value "{value}" must be true, false or blank.',
+    message_vi:
+      'Giá trị "{value}" phải là {=scales.csv:satisfied:true}, {=scales.csv:satisfied:false} hoặc để trống.',
+    message_en:
+      'The value "{value}" must be {=scales.csv:satisfied:true}, {=scales.csv:satisfied:false} or blank.',
     fix_vi:
       "Ghi true (hài lòng) hoặc false (không hài lòng) bằng chữ thường; Excel hiển thị TRUE cũng được lưu lại thành chữ thường nếu cột định dạng Văn bản.",
     fix_en:
       "Write true or false in lower case; format the column as Text so Excel does not change it to TRUE.",
     example: "có",
     example_params: { value: "có" },
+    workbook: { fix_vi: pickListVi, fix_en: pickListEn },
   },
   commune_type: {
     severity: "error",
     layer: "cell",
-    message_vi: 'Loại đơn vị "{value}" không hợp lệ; chỉ nhận xa hoặc thi_tran.',
-    message_en: 'Unit type "{value}" is not valid; use xa or thi_tran.',
+    message_vi:
+      'Loại đơn vị "{value}" không hợp lệ; chỉ nhận {=communes.csv:type:xa} hoặc {=communes.csv:type:thi_tran}.',
+    message_en:
+      'Unit type "{value}" is not valid; use {=communes.csv:type:xa} or {=communes.csv:type:thi_tran}.',
     fix_vi: "Ghi xa cho xã, thi_tran cho thị trấn (không dấu, chữ thường).",
     fix_en: "Write xa for a commune, thi_tran for a township (ASCII, lower case).",
     example: "Xã",
     example_params: { value: "Xã" },
+    workbook: { fix_vi: pickListVi, fix_en: pickListEn },
   },
   criterion_source: {
     severity: "error",
     layer: "cell",
-    message_vi: 'Nguồn điểm "{value}" không hợp lệ; chỉ nhận appraisal, survey hoặc để trống (tiêu chí cha).',
-    message_en: 'Source "{value}" is not valid; use appraisal, survey, or blank for a parent criterion.',
+    message_vi:
+      'Nguồn điểm "{value}" không hợp lệ; chỉ nhận {=criteria.csv:source:appraisal}, {=criteria.csv:source:survey} hoặc để trống (tiêu chí cha).',
+    message_en:
+      'Source "{value}" is not valid; use {=criteria.csv:source:appraisal}, {=criteria.csv:source:survey}, or blank for a parent criterion.',
     fix_vi: "Ghi appraisal (thẩm định) hoặc survey (điều tra xã hội học) cho tiêu chí lá.",
     fix_en: "Write appraisal or survey for a leaf criterion.",
     example: "thẩm định",
     example_params: { value: "thẩm định" },
+    workbook: { fix_vi: pickListVi, fix_en: pickListEn },
   },
   criterion_applies_to: {
     severity: "error",
     layer: "cell",
-    message_vi: 'Phạm vi áp dụng "{value}" không hợp lệ; chỉ nhận all, xa, thi_tran hoặc để trống (= all).',
-    message_en: 'Applies-to "{value}" is not valid; use all, xa, thi_tran, or blank (= all).',
+    message_vi:
+      'Phạm vi áp dụng "{value}" không hợp lệ; chỉ nhận {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:thi_tran} hoặc để trống (= {=criteria.csv:applies_to:all}).',
+    message_en:
+      'Applies-to "{value}" is not valid; use {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:thi_tran}, or blank (= {=criteria.csv:applies_to:all}).',
     fix_vi: "Ghi all nếu áp dụng cho mọi đơn vị, xa hoặc thi_tran nếu chỉ áp dụng cho một loại.",
     fix_en: "Write all for every unit, or xa / thi_tran for one type only.",
     example: "xã",
     example_params: { value: "xã" },
+    workbook: { fix_vi: pickListVi, fix_en: pickListEn },
   },
   panel: {
     severity: "error",
     layer: "cell",
     message_vi:
-      'Nhóm khảo sát "{value}" không hợp lệ; chỉ nhận officials (cán bộ) hoặc citizens (người dân).',
-    message_en: 'Panel "{value}" is not valid; use officials or citizens.',
-    fix_vi: "Ghi officials hoặc citizens.",
-    fix_en: "Write officials or citizens.",
+      'Nhóm khảo sát "{value}" không hợp lệ; chỉ nhận {=questions.csv:panel:officials} hoặc {=questions.csv:panel:citizens}.',
+    message_en:
+      'Panel "{value}" is not valid; use {=questions.csv:panel:officials} or {=questions.csv:panel:citizens}.',
+    fix_vi: "Ghi {=questions.csv:panel:officials} hoặc {=questions.csv:panel:citizens}.",
+    fix_en: "Write {=questions.csv:panel:officials} or {=questions.csv:panel:citizens}.",
     example: "can_bo",
     example_params: { value: "can_bo" },
+    workbook: { fix_vi: pickListVi, fix_en: pickListEn },
   },
   sipas_element: {
     severity: "error",
@@ -758,6 +862,7 @@ export const catalogue = {
     fix_en: "Enter a coefficient from 0 to 1, e.g. 0.6; leave blank for “cannot assess”.",
     example: "60",
     example_params: { value: "60" },
+    decimals: ["value"],
   },
   // ── dataset.json ─────────────────────────────────────────────────────────────────────────
   invalid_json: {
@@ -871,12 +976,16 @@ export const catalogue = {
   year_mismatch: {
     severity: "error",
     layer: "cross_file",
-    message_vi: "dataset.json ghi năm {value} nhưng thư mục là năm {expected}.",
-    message_en: "dataset.json says year {value} but the folder is for {expected}.",
+    message_vi: "{@dataset.json} ghi năm {value} nhưng thư mục là năm {expected}.",
+    message_en: "{@dataset.json} says year {value} but the folder is for {expected}.",
     fix_vi: "Sửa trường year trong dataset.json hoặc đặt tệp vào đúng thư mục data/<năm>/.",
     fix_en: "Correct the year field in dataset.json or move the files to the right data/<year>/ folder.",
     example: '"year": 2022',
     example_params: { value: 2022, expected: 2023 },
+    workbook: {
+      fix_vi: "Sửa mục year trong {@dataset.json} cho đúng năm của dữ liệu.",
+      fix_en: "Correct the year in {@dataset.json} to the data's year.",
+    },
   },
   // ── across files ─────────────────────────────────────────────────────────────────────────
   duplicate_key: {
@@ -888,6 +997,7 @@ export const catalogue = {
     fix_en: "Delete the repeated row or correct the code; each {key} may appear only once.",
     example: "11161,1.1 (hai lần)",
     example_params: { key: "commune_code + criterion_id", first_line: 4 },
+    columnLists: ["key"],
   },
   commune_slug_duplicate: {
     severity: "error",
@@ -932,49 +1042,66 @@ export const catalogue = {
     message_vi:
       "Người trả lời {value} thuộc nhóm {expected} ở dòng {first_line} nhưng ở dòng này lại thuộc nhóm {found}.",
     message_en: "Respondent {value} is in group {expected} on line {first_line} but in group {found} here.",
-    fix_vi: "Một người chỉ thuộc một nhóm; sửa cột group cho thống nhất.",
-    fix_en: "A person belongs to one group; make the group column consistent.",
+    fix_vi: "Một người chỉ thuộc một nhóm; sửa cột {#survey-officials.csv:group} cho thống nhất.",
+    fix_en: "A person belongs to one group; make the {#survey-officials.csv:group} column consistent.",
     example: "CB-0007: hdnd / phong",
-    example_params: { value: "CB-0007", expected: "hdnd", found: "phong", first_line: 3 },
+    example_params: {
+      value: "CB-0007",
+      expected: "hdnd",
+      found: "phong",
+      expected_name: "Hội đồng nhân dân (hdnd)",
+      found_name: "Lãnh đạo các phòng (phong)",
+      first_line: 3,
+    },
+    // The sheet of groups names them; the officials' sheet holds their codes.
+    workbook: {
+      message_vi:
+        "Người trả lời {value} thuộc nhóm {expected_name} ở dòng {first_line} nhưng ở dòng này lại thuộc nhóm {found_name}.",
+      message_en:
+        "Respondent {value} is in group {expected_name} on row {first_line} but in group {found_name} here.",
+    },
   },
   unknown_commune: {
     severity: "error",
     layer: "cross_file",
-    message_vi: 'Mã xã "{value}" không có trong communes.csv.',
-    message_en: 'Commune code "{value}" is not in communes.csv.',
-    fix_vi: "Sửa mã cho đúng mã 5 chữ số trong communes.csv (định dạng cột là Văn bản để giữ số 0 đầu).",
-    fix_en: "Use a 5-digit code listed in communes.csv (format the column as Text to keep leading zeros).",
+    message_vi: 'Mã xã "{value}" không có trong {@communes.csv}.',
+    message_en: 'Commune code "{value}" is not in {@communes.csv}.',
+    fix_vi: "Sửa mã cho đúng mã 5 chữ số trong {@communes.csv} (định dạng cột là Văn bản để giữ số 0 đầu).",
+    fix_en: "Use a 5-digit code listed in {@communes.csv} (format the column as Text to keep leading zeros).",
     example: "11999",
     example_params: { value: "11999" },
   },
   unknown_criterion: {
     severity: "error",
     layer: "cross_file",
-    message_vi: 'Mã tiêu chí "{value}" không có trong criteria.csv.',
-    message_en: 'Criterion id "{value}" is not in criteria.csv.',
+    message_vi: 'Mã tiêu chí "{value}" không có trong {@criteria.csv}.',
+    message_en: 'Criterion id "{value}" is not in {@criteria.csv}.',
     fix_vi:
-      "Sửa mã tiêu chí cho đúng criteria.csv (định dạng cột là Văn bản để Excel không đổi 1.10 thành 1.1).",
-    fix_en: "Use an id from criteria.csv (format the column as Text so Excel does not turn 1.10 into 1.1).",
+      "Sửa mã tiêu chí cho đúng {@criteria.csv} (định dạng cột là Văn bản để Excel không đổi 1.10 thành 1.1).",
+    fix_en:
+      "Use an id from {@criteria.csv} (format the column as Text so Excel does not turn 1.10 into 1.1).",
     example: "9.9",
     example_params: { value: "9.9" },
   },
   unknown_group: {
     severity: "error",
     layer: "cross_file",
-    message_vi: 'Nhóm "{value}" không phải nhóm {panel} trong groups.csv.',
-    message_en: 'Group "{value}" is not a {panel} group of groups.csv.',
-    fix_vi: "Ghi mã nhóm đúng như groups.csv (ví dụ hdnd, ubnd, mttq, phong).",
-    fix_en: "Use a group code from groups.csv (e.g. hdnd, ubnd, mttq, phong).",
+    message_vi: 'Nhóm "{value}" không phải nhóm {panel} trong {@groups.csv}.',
+    message_en: 'Group "{value}" is not a {panel} group of {@groups.csv}.',
+    fix_vi: "Ghi mã nhóm đúng như {@groups.csv} (ví dụ hdnd, ubnd, mttq, phong).",
+    fix_en: "Use a group code from {@groups.csv} (e.g. hdnd, ubnd, mttq, phong).",
     example: "HĐND",
     example_params: { value: "HĐND", panel: "officials" },
+    labels: { panel: ["groups.csv", "panel"] },
   },
   unknown_scale: {
     severity: "error",
     layer: "cross_file",
-    message_vi: 'Thang đo "{value}" không có trong scales.csv.',
-    message_en: 'Scale "{value}" is not in scales.csv.',
-    fix_vi: "Sửa tên thang đo cho đúng scales.csv, hoặc thêm các phương án của thang đo đó vào scales.csv.",
-    fix_en: "Use a scale listed in scales.csv, or add that scale's options to scales.csv.",
+    message_vi: 'Thang đo "{value}" không có trong {@scales.csv}.',
+    message_en: 'Scale "{value}" is not in {@scales.csv}.',
+    fix_vi:
+      "Sửa tên thang đo cho đúng {@scales.csv}, hoặc thêm các phương án của thang đo đó vào {@scales.csv}.",
+    fix_en: "Use a scale listed in {@scales.csv}, or add that scale's options to {@scales.csv}.",
     example: "muc_do_5",
     example_params: { value: "muc_do_5" },
   },
@@ -991,8 +1118,8 @@ export const catalogue = {
   criterion_orphan: {
     severity: "error",
     layer: "cross_file",
-    message_vi: 'Tiêu chí "{value}" không có tiêu chí cha "{expected}" trong criteria.csv.',
-    message_en: 'Criterion "{value}" has no parent "{expected}" in criteria.csv.',
+    message_vi: 'Tiêu chí "{value}" không có tiêu chí cha "{expected}" trong {@criteria.csv}.',
+    message_en: 'Criterion "{value}" has no parent "{expected}" in {@criteria.csv}.',
     fix_vi: "Thêm dòng tiêu chí cha, hoặc sửa mã tiêu chí cho đúng nhánh.",
     fix_en: "Add the parent criterion's row, or correct the id to the right branch.",
     example: "3.9.1",
@@ -1003,50 +1130,62 @@ export const catalogue = {
     layer: "cross_file",
     message_vi:
       "Điểm tối đa của tiêu chí {value} là {expected} nhưng tổng điểm tối đa của các tiêu chí con là {found}.",
-    message_en: "Criterion {value} has max_points {expected} but its children's maxima sum to {found}.",
-    fix_vi: "Sửa max_points của tiêu chí cha hoặc của các tiêu chí con cho khớp.",
-    fix_en: "Correct max_points of the parent or of its children so they match.",
+    message_en:
+      "Criterion {value} has {#criteria.csv:max_points} {expected} but its children's maxima sum to {found}.",
+    fix_vi: "Sửa {#criteria.csv:max_points} của tiêu chí cha hoặc của các tiêu chí con cho khớp.",
+    fix_en: "Correct {#criteria.csv:max_points} of the parent or of its children so they match.",
     example: "1 = 12 ≠ 11,5",
     example_params: { value: "1", expected: 12, found: 11.5 },
+    decimals: ["expected", "found"],
   },
   domains_total: {
     severity: "error",
     layer: "cross_file",
     message_vi: "Tổng điểm tối đa của các lĩnh vực (cấp 1) là {found}, phải bằng 100.",
     message_en: "The domains' (top level) maxima sum to {found}; they must sum to 100.",
-    fix_vi: "Sửa max_points của các lĩnh vực để tổng bằng 100.",
-    fix_en: "Correct the domains' max_points so they sum to 100.",
+    fix_vi: "Sửa {#criteria.csv:max_points} của các lĩnh vực để tổng bằng 100.",
+    fix_en: "Correct the domains' {#criteria.csv:max_points} so they sum to 100.",
     example: "",
     example_params: { found: 98 },
+    decimals: ["found"],
   },
   leaf_without_source: {
     severity: "error",
     layer: "cross_file",
-    message_vi: "Tiêu chí lá {value} chưa ghi nguồn điểm (appraisal hoặc survey).",
-    message_en: "Leaf criterion {value} has no source (appraisal or survey).",
-    fix_vi: "Ghi appraisal hoặc survey vào cột source của tiêu chí này.",
-    fix_en: "Write appraisal or survey in this criterion's source column.",
+    message_vi:
+      "Tiêu chí lá {value} chưa ghi nguồn điểm ({=criteria.csv:source:appraisal} hoặc {=criteria.csv:source:survey}).",
+    message_en:
+      "Leaf criterion {value} has no source ({=criteria.csv:source:appraisal} or {=criteria.csv:source:survey}).",
+    fix_vi:
+      "Ghi {=criteria.csv:source:appraisal} hoặc {=criteria.csv:source:survey} vào cột {#criteria.csv:source} của tiêu chí này.",
+    fix_en:
+      "Write {=criteria.csv:source:appraisal} or {=criteria.csv:source:survey} in this criterion's {#criteria.csv:source} column.",
     example: "1.3,…,1,,all",
     example_params: { value: "1.3" },
   },
   inner_with_source: {
     severity: "error",
     layer: "cross_file",
-    message_vi: "Tiêu chí {value} có tiêu chí con nên cột source phải để trống (đang là {found}).",
-    message_en: "Criterion {value} has children, so its source must be blank (it is {found}).",
-    fix_vi: "Xóa giá trị trong cột source của tiêu chí cha.",
-    fix_en: "Clear the source cell of the parent criterion.",
+    message_vi:
+      "Tiêu chí {value} có tiêu chí con nên cột {#criteria.csv:source} phải để trống (đang là {found}).",
+    message_en:
+      "Criterion {value} has children, so its {#criteria.csv:source} must be blank (it is {found}).",
+    fix_vi: "Xóa giá trị trong cột {#criteria.csv:source} của tiêu chí cha.",
+    fix_en: "Clear the {#criteria.csv:source} cell of the parent criterion.",
     example: "1,…,12,appraisal,all",
     example_params: { value: "1", found: "appraisal" },
+    labels: { found: ["criteria.csv", "source"] },
   },
   not_an_appraisal_leaf: {
     severity: "error",
     layer: "cross_file",
     message_vi:
-      "Tiêu chí {value} không phải tiêu chí lá chấm bằng thẩm định nên không được có điểm trong appraisal.csv.",
-    message_en: "Criterion {value} is not an appraisal leaf, so it cannot be scored in appraisal.csv.",
-    fix_vi: "Chỉ nhập điểm cho tiêu chí lá có source = appraisal; xóa dòng này hoặc sửa mã tiêu chí.",
-    fix_en: "Score only leaves whose source is appraisal; delete this row or correct the criterion id.",
+      "Tiêu chí {value} không phải tiêu chí lá chấm bằng thẩm định nên không được có điểm trong {@appraisal.csv}.",
+    message_en: "Criterion {value} is not an appraisal leaf, so it cannot be scored in {@appraisal.csv}.",
+    fix_vi:
+      "Chỉ nhập điểm cho tiêu chí lá có {#criteria.csv:source} = {=criteria.csv:source:appraisal}; xóa dòng này hoặc sửa mã tiêu chí.",
+    fix_en:
+      "Score only leaves whose {#criteria.csv:source} is {=criteria.csv:source:appraisal}; delete this row or correct the criterion id.",
     example: "11161,1 (tiêu chí cha)",
     example_params: { value: "1" },
   },
@@ -1060,6 +1199,8 @@ export const catalogue = {
     fix_en: "Delete this row; a unit is not scored on a criterion that does not apply to its type.",
     example: "11161,4.3 (chỉ cho thị trấn)",
     example_params: { value: "4.3", applies_to: "thi_tran", commune: "11161", commune_type: "xa" },
+    // "thi_tran" as the unit type it names ("Thị trấn"), not as the drop-down's "Chỉ thị trấn".
+    labels: { applies_to: ["communes.csv", "type"], commune_type: ["communes.csv", "type"] },
   },
   appraisal_missing: {
     severity: "error",
@@ -1067,9 +1208,9 @@ export const catalogue = {
     message_vi: "Thiếu điểm thẩm định của {commune} ({name}) cho tiêu chí {criterion}.",
     message_en: "No appraisal score for {commune} ({name}) on criterion {criterion}.",
     fix_vi:
-      "Thêm một dòng commune_code = {commune}, criterion_id = {criterion} với điểm tự chấm và điểm thẩm định.",
+      "Thêm một dòng {#appraisal.csv:commune_code} = {commune}, {#appraisal.csv:criterion_id} = {criterion} với điểm tự chấm và điểm thẩm định.",
     fix_en:
-      "Add a row commune_code = {commune}, criterion_id = {criterion} with its self and appraised scores.",
+      "Add a row {#appraisal.csv:commune_code} = {commune}, {#appraisal.csv:criterion_id} = {criterion} with its self and appraised scores.",
     example: "",
     example_params: { commune: "11161", name: "Xã Ứng Hòe", criterion: "2.1" },
   },
@@ -1082,24 +1223,30 @@ export const catalogue = {
     fix_en: "Enter a score between 0 and {max}.",
     example: "3,5",
     example_params: { value: "3.5", max: 3, criterion: "1.1" },
+    decimals: ["value", "max"],
   },
   question_not_survey_leaf: {
     severity: "error",
     layer: "cross_file",
-    message_vi: "Câu hỏi tính điểm cho tiêu chí {value}, nhưng đó không phải tiêu chí lá có source = survey.",
-    message_en: "The question scores criterion {value}, which is not a leaf whose source is survey.",
-    fix_vi: "Sửa criterion_id cho đúng tiêu chí lá điều tra, hoặc để trống nếu câu hỏi không tính điểm.",
-    fix_en: "Point criterion_id at a survey leaf, or leave it blank if the question scores nothing.",
+    message_vi:
+      "Câu hỏi tính điểm cho tiêu chí {value}, nhưng đó không phải tiêu chí lá có {#criteria.csv:source} = {=criteria.csv:source:survey}.",
+    message_en:
+      "The question scores criterion {value}, which is not a leaf whose {#criteria.csv:source} is {=criteria.csv:source:survey}.",
+    fix_vi:
+      "Sửa {#questions.csv:criterion_id} cho đúng tiêu chí lá điều tra, hoặc để trống nếu câu hỏi không tính điểm.",
+    fix_en:
+      "Point {#questions.csv:criterion_id} at a survey leaf, or leave it blank if the question scores nothing.",
     example: "CB05,officials,1.1,…",
     example_params: { value: "1.1" },
   },
   survey_leaf_without_question: {
     severity: "error",
     layer: "cross_file",
-    message_vi: "Tiêu chí điều tra {value} chưa có câu hỏi nào trong questions.csv nên không tính được điểm.",
-    message_en: "Survey criterion {value} has no question in questions.csv, so it cannot be scored.",
-    fix_vi: "Thêm ít nhất một câu hỏi có criterion_id = {value} vào questions.csv.",
-    fix_en: "Add at least one question with criterion_id = {value} to questions.csv.",
+    message_vi:
+      "Tiêu chí điều tra {value} chưa có câu hỏi nào trong {@questions.csv} nên không tính được điểm.",
+    message_en: "Survey criterion {value} has no question in {@questions.csv}, so it cannot be scored.",
+    fix_vi: "Thêm ít nhất một câu hỏi có {#questions.csv:criterion_id} = {value} vào {@questions.csv}.",
+    fix_en: "Add at least one question with {#questions.csv:criterion_id} = {value} to {@questions.csv}.",
     example: "",
     example_params: { value: "8.2" },
   },
@@ -1108,8 +1255,9 @@ export const catalogue = {
     layer: "cross_file",
     message_vi: "Không có phiếu khảo sát người dân nào của {commune} ({name}).",
     message_en: "There is no citizens' form for {commune} ({name}).",
-    fix_vi: "Nhập các phiếu người dân của đơn vị này vào survey-citizens.csv (kiểm tra mã xã đủ 5 chữ số).",
-    fix_en: "Enter this unit's citizens' forms in survey-citizens.csv (check the 5-digit commune code).",
+    fix_vi:
+      "Nhập các phiếu người dân của đơn vị này vào {@survey-citizens.csv} (kiểm tra mã xã đủ 5 chữ số).",
+    fix_en: "Enter this unit's citizens' forms in {@survey-citizens.csv} (check the 5-digit commune code).",
     example: "",
     example_params: { commune: "11161", name: "Xã Ứng Hòe" },
   },
@@ -1120,8 +1268,8 @@ export const catalogue = {
       "Không có phiếu cán bộ nào đánh giá {commune} ({name}) nên không tính được điểm điều tra của cán bộ.",
     message_en:
       "No officials' form rates {commune} ({name}), so the officials' survey points cannot be computed.",
-    fix_vi: "Nhập các phiếu cán bộ đánh giá đơn vị này vào survey-officials.csv.",
-    fix_en: "Enter the officials' forms rating this unit in survey-officials.csv.",
+    fix_vi: "Nhập các phiếu cán bộ đánh giá đơn vị này vào {@survey-officials.csv}.",
+    fix_en: "Enter the officials' forms rating this unit in {@survey-officials.csv}.",
     example: "",
     example_params: { commune: "11161", name: "Xã Ứng Hòe" },
   },
@@ -1139,12 +1287,20 @@ export const catalogue = {
   respondents_above_planned: {
     severity: "error",
     layer: "cross_file",
-    message_vi: "Nhóm {value} có {found} người trả lời, nhiều hơn số dự kiến {expected} trong groups.csv.",
-    message_en: "Group {value} has {found} respondents, more than the {expected} planned in groups.csv.",
-    fix_vi: "Kiểm tra mã người trả lời (respondent_id) bị gõ sai, hoặc sửa số planned trong groups.csv.",
-    fix_en: "Look for mistyped respondent ids, or correct the planned number in groups.csv.",
+    message_vi: "Nhóm {value} có {found} người trả lời, nhiều hơn số dự kiến {expected} trong {@groups.csv}.",
+    message_en: "Group {value} has {found} respondents, more than the {expected} planned in {@groups.csv}.",
+    fix_vi:
+      "Kiểm tra {#survey-officials.csv:respondent_id} bị gõ sai, hoặc sửa {#groups.csv:planned} trong {@groups.csv}.",
+    fix_en:
+      "Look for mistyped {#survey-officials.csv:respondent_id} cells, or correct {#groups.csv:planned} in {@groups.csv}.",
     example: "",
-    example_params: { value: "ubnd", found: 4, expected: 3 },
+    example_params: { value: "ubnd", found: 4, expected: 3, group_name: "Ủy ban nhân dân (ubnd)" },
+    workbook: {
+      message_vi:
+        "Nhóm {group_name} có {found} người trả lời, nhiều hơn số dự kiến {expected} trong {@groups.csv}.",
+      message_en:
+        "Group {group_name} has {found} respondents, more than the {expected} planned in {@groups.csv}.",
+    },
   },
   respondents_below_planned: {
     severity: "warning",
@@ -1154,7 +1310,11 @@ export const catalogue = {
     fix_vi: "Không bắt buộc sửa; kiểm tra đã nhập đủ phiếu của nhóm này chưa.",
     fix_en: "No fix needed; check that every form of this group was entered.",
     example: "",
-    example_params: { value: "hdnd", found: 28, expected: 30 },
+    example_params: { value: "hdnd", found: 28, expected: 30, group_name: "Hội đồng nhân dân (hdnd)" },
+    workbook: {
+      message_vi: "Nhóm {group_name} có {found} người trả lời, ít hơn số dự kiến {expected}.",
+      message_en: "Group {group_name} has {found} respondents, fewer than the {expected} planned.",
+    },
   },
   leaf_unanswerable: {
     severity: "error",
@@ -1168,7 +1328,7 @@ export const catalogue = {
     example: "",
     example_params: { criterion: "1.3", commune: "11161", name: "Xã Ứng Hòe", questions: "CB03, CB04" },
   },
-  // ── plan.csv: the steps of the year's plan ──────────────────────────────────────────────────
+  // ── {@plan.csv}: the steps of the year's plan ──────────────────────────────────────────────────
   plan_step_unknown: {
     severity: "error",
     layer: "cell",
@@ -1185,9 +1345,9 @@ export const catalogue = {
     message_vi: 'Ô "{value}" không phải là một ngày viết dạng ngày/tháng/năm hoặc năm-tháng-ngày.',
     message_en: 'The cell "{value}" is not a date written day/month/year or year-month-day.',
     fix_vi:
-      "Ghi ngày dạng 31/12/2023 (hoặc 2023-12-31). Nếu kế hoạch ghi theo tháng (ví dụ “Tháng 01/2024”), ghi ngày đầu tháng vào planned_start và ngày cuối tháng vào planned_end.",
+      "Ghi ngày dạng 31/12/2023 (hoặc 2023-12-31). Nếu kế hoạch ghi theo tháng (ví dụ “Tháng 01/2024”), ghi ngày đầu tháng vào {#plan.csv:planned_start} và ngày cuối tháng vào {#plan.csv:planned_end}.",
     fix_en:
-      "Write the date as 31/12/2023 (or 2023-12-31). When the plan gives a month (e.g. “Tháng 01/2024”), write its first day as planned_start and its last day as planned_end.",
+      "Write the date as 31/12/2023 (or 2023-12-31). When the plan gives a month (e.g. “Tháng 01/2024”), write its first day as {#plan.csv:planned_start} and its last day as {#plan.csv:planned_end}.",
     example: "Tháng 01/2024",
     example_params: { value: "Tháng 01/2024" },
   },
@@ -1196,8 +1356,10 @@ export const catalogue = {
     layer: "row",
     message_vi: "Hạn hoàn thành {value} sớm hơn ngày bắt đầu {start} của cùng bước.",
     message_en: "The deadline {value} is earlier than the same step's start {start}.",
-    fix_vi: "Kiểm tra hai ô planned_start và planned_end của dòng này (có thể đã đảo ngày và tháng).",
-    fix_en: "Check the planned_start and planned_end cells of this row (day and month may be swapped).",
+    fix_vi:
+      "Kiểm tra hai ô {#plan.csv:planned_start} và {#plan.csv:planned_end} của dòng này (có thể đã đảo ngày và tháng).",
+    fix_en:
+      "Check the {#plan.csv:planned_start} and {#plan.csv:planned_end} cells of this row (day and month may be swapped).",
     example: "01/12/2023",
     example_params: { value: "01/12/2023", start: "31/12/2023" },
   },
@@ -1207,9 +1369,9 @@ export const catalogue = {
     message_vi: "Ngày hoàn thành {value} sớm hơn ngày bắt đầu {start} theo kế hoạch.",
     message_en: "The date done {value} is earlier than the planned start {start}.",
     fix_vi:
-      "Kiểm tra ô done_on (có thể đã đảo ngày và tháng, hoặc nhầm năm); một bước không thể xong trước khi bắt đầu.",
+      "Kiểm tra ô {#plan.csv:done_on} (có thể đã đảo ngày và tháng, hoặc nhầm năm); một bước không thể xong trước khi bắt đầu.",
     fix_en:
-      "Check the done_on cell (day and month may be swapped, or the year wrong); a step cannot end before it starts.",
+      "Check the {#plan.csv:done_on} cell (day and month may be swapped, or the year wrong); a step cannot end before it starts.",
     example: "05/11/2023",
     example_params: { value: "05/11/2023", start: "01/12/2023" },
   },
@@ -1219,9 +1381,9 @@ export const catalogue = {
     message_vi: "Thiếu bước {steps} của kế hoạch; mỗi bước từ 1 đến 7 phải có đúng một dòng.",
     message_en: "Step(s) {steps} of the plan are missing; each step 1 to 7 needs exactly one row.",
     fix_vi:
-      "Thêm một dòng cho mỗi bước còn thiếu, chép tên bước, cơ quan chủ trì, phối hợp và thời gian từ kế hoạch; để trống done_on nếu bước chưa xong.",
+      "Thêm một dòng cho mỗi bước còn thiếu, chép tên bước, cơ quan chủ trì, phối hợp và thời gian từ kế hoạch; để trống {#plan.csv:done_on} nếu bước chưa xong.",
     fix_en:
-      "Add a row for each missing step, copying its title, lead and partner bodies and timing from the plan; leave done_on blank if it is not done yet.",
+      "Add a row for each missing step, copying its title, lead and partner bodies and timing from the plan; leave {#plan.csv:done_on} blank if it is not done yet.",
     example: "",
     example_params: { steps: "6, 7" },
   },
@@ -1232,9 +1394,12 @@ export type ProblemCode = keyof typeof catalogue;
 /** A value a template shows: text or a number, printed as given. */
 type TemplateValue = string | number;
 
-/** The `{name}` placeholders of a template, as a union of names (`never` for a plain `string`). */
+/**
+ * The `{name}` placeholders of a template, as a union of names (`never` for a plain `string`);
+ * `{@file}`, `{#column}` and `{=file:column:code}` name inputs and take no param.
+ */
 export type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | Placeholders<Rest>
+  ? (Name extends `${"@" | "#" | "="}${string}` ? never : Name) | Placeholders<Rest>
   : never;
 
 /** What a template needs: a value for each of its placeholders. */
@@ -1243,12 +1408,18 @@ export type TemplateParams<T extends string> = { [K in Placeholders<T>]: Templat
 /** Placeholders every problem can fill from its location; params may still give them. */
 type LocationPlaceholder = "file" | "column" | "value";
 
-/** The placeholders of a code's four templates, taken one by one: a union with a plain `string` would be `string`. */
+/** A code's workbook wording, as a union of its templates. */
+type WorkbookTemplates<C extends ProblemCode> = (typeof catalogue)[C] extends { workbook: infer W }
+  ? W[keyof W] & string
+  : never;
+
+/** The placeholders of a code's templates, taken one by one: a union with a plain `string` would be `string`. */
 type ProblemPlaceholders<C extends ProblemCode> =
   | Placeholders<(typeof catalogue)[C]["message_vi"]>
   | Placeholders<(typeof catalogue)[C]["message_en"]>
   | Placeholders<(typeof catalogue)[C]["fix_vi"]>
-  | Placeholders<(typeof catalogue)[C]["fix_en"]>;
+  | Placeholders<(typeof catalogue)[C]["fix_en"]>
+  | Placeholders<WorkbookTemplates<C>>;
 
 /**
  * The params of one code: one value for each placeholder its four templates name, beside the
@@ -1274,6 +1445,48 @@ export function isProblemCode(code: string): code is ProblemCode {
 }
 
 /**
+ * How messages name the inputs: the CSV files and their columns, or a workbook's sheets and the
+ * headers they use. Problems are made in the files' words (`problem()`); a workbook's report says
+ * them again in its own (`inWords`).
+ */
+export interface InputWords {
+  /** Whether the inputs are a workbook's sheets: values are then shown as Excel shows them. */
+  readonly workbook: boolean;
+  /** Where a problem is: "{@communes.csv}", or the sheet "Danh sách xã". */
+  name(file: string): string;
+  /** An input as a sentence refers to it: "{@communes.csv}", or "trang tính Danh sách xã". */
+  reference(file: string, lang: "vi" | "en"): string;
+  /** A column of an input as its header reads. */
+  column(file: string, column: string): string;
+  /** A code of a coded column as the input writes it: `thi_tran`, or "Thị trấn". */
+  label(file: string, column: string, code: string): string;
+}
+
+export const csvWords: InputWords = {
+  workbook: false,
+  name: (file) => file,
+  reference: (file) => file,
+  column: (_file, column) => column,
+  label: (_file, _column, code) => code,
+};
+
+/** A workbook's words: each input's sheet and headers as read (`sheets`), else the template's. */
+export function workbookWords(
+  sheets: Readonly<Record<string, { sheet: string; columns: Readonly<Record<string, string>> }>>,
+): InputWords {
+  const title = (file: string) => sheets[file]?.sheet ?? wordsOf(file)?.title ?? file;
+  return {
+    workbook: true,
+    name: (file) => sheets[file]?.sheet ?? file,
+    reference: (file, lang) => (lang === "vi" ? `trang tính ${title(file)}` : `the sheet “${title(file)}”`),
+    // A sheet headed by the contract's names keeps them; an input without a sheet, the template's.
+    column: (file, column) =>
+      (sheets[file] ? sheets[file].columns[column] : wordsOf(file)?.columns[column]) ?? column,
+    label: (file, column, code) => wordsOf(file)?.values?.[column]?.[code] ?? code,
+  };
+}
+
+/**
  * The report line standing for the problems of one kind it does not list one by one:
  * "và 199.950 lỗi cùng loại" / "and 199,950 more of the same kind".
  */
@@ -1291,9 +1504,82 @@ export function fillTemplate<T extends string>(template: T, params: TemplatePara
   });
 }
 
+/**
+ * Names the inputs a template refers to in these words: `{@file}`, `{#column}` (of `file`),
+ * `{#file:column}` and a code `{=file:column:code}`.
+ */
+export function fillInputWords(template: string, file: string, words: InputWords, lang: "vi" | "en"): string {
+  return template
+    .replace(/\{@([\w.-]+)\}/g, (_, named: string) => words.reference(named, lang))
+    .replace(/\{#(?:([\w.-]+):)?(\w+)\}/g, (_, named: string | undefined, column: string) =>
+      words.column(named ?? file, column),
+    )
+    .replace(/\{=([\w.-]+):(\w+):(\w+)\}/g, (_, named: string, column: string, code: string) =>
+      words.label(named, column, code),
+    );
+}
+
 /** A value as a sentence quotes it: one of 400 digits by its start only. */
 export function quoted(value: string): string {
   return value.length > 60 ? `${value.slice(0, 59)}…` : value;
+}
+
+type Params = Readonly<Record<string, TemplateValue>>;
+
+/**
+ * A param as the words show it: in a workbook, a decimal comma, a code's Vietnamese label and
+ * columns by their headers.
+ */
+function shown(
+  definition: ProblemDefinition,
+  name: string,
+  value: TemplateValue,
+  file: string,
+  words: InputWords,
+): TemplateValue {
+  if (!words.workbook) return value;
+  if (definition.decimals?.includes(name)) return String(value).replace(/^(-?\d+)\.(\d+)$/, "$1,$2");
+  if (definition.columnLists?.includes(name))
+    return String(value)
+      .split(/(\s*[,+]\s*)/)
+      .map((part, i) => (i % 2 === 1 ? part : words.column(file, part)))
+      .join("");
+  const coded = definition.labels?.[name];
+  return coded ? words.label(coded[0], coded[1], String(value)) : value;
+}
+
+type TemplatePart = "message_vi" | "message_en" | "fix_vi" | "fix_en";
+
+/** One template of a code filled with these (already shown) params, naming inputs in these words. */
+export function definitionText(
+  definition: ProblemDefinition,
+  part: TemplatePart,
+  params: Params,
+  file: string,
+  words: InputWords,
+): string {
+  const template = (words.workbook ? definition.workbook?.[part] : undefined) ?? definition[part];
+  return fillTemplate<string>(
+    fillInputWords(template, file, words, part.endsWith("_en") ? "en" : "vi"),
+    params,
+  );
+}
+
+/** A code's message and fix in both languages, at a file, in these words. */
+function messages(
+  definition: ProblemDefinition,
+  params: Params,
+  file: string,
+  words: InputWords,
+): Pick<Problem, "message_vi" | "message_en"> {
+  const values: Record<string, TemplateValue> = {};
+  for (const [name, value] of Object.entries(params))
+    values[name] = shown(definition, name, value, file, words);
+  const text = (part: TemplatePart) => definitionText(definition, part, values, file, words);
+  return {
+    message_vi: `${text("message_vi")} Cách sửa: ${text("fix_vi")}`,
+    message_en: `${text("message_en")} Fix: ${text("fix_en")}`,
+  };
 }
 
 /** Builds the Problem for a code at a location; `value` and `file` are also available to templates. */
@@ -1304,7 +1590,7 @@ export function problem<C extends ProblemCode>(
 ): Problem {
   const definition: ProblemDefinition = catalogue[code];
   const value = at.value ?? null;
-  const all = { file: at.file, column: at.column ?? "", value: quoted(value ?? ""), ...params };
+  const all: Params = { file: at.file, column: at.column ?? "", value: quoted(value ?? ""), ...params };
   return {
     file: at.file,
     line: at.line,
@@ -1312,9 +1598,29 @@ export function problem<C extends ProblemCode>(
     value,
     code,
     severity: definition.severity,
-    message_vi: `${fillTemplate(definition.message_vi, all)} Cách sửa: ${fillTemplate(definition.fix_vi, all)}`,
-    message_en: `${fillTemplate(definition.message_en, all)} Fix: ${fillTemplate(definition.fix_en, all)}`,
+    ...messages(definition, all, at.file, csvWords),
+    params: all,
   };
+}
+
+/**
+ * The problem said in other words (a workbook's): its file, column and value as the editor sees
+ * them, and its message made again from its params. One not made by `problem()` keeps its text.
+ */
+export function inWords(p: Problem, words: InputWords): Problem {
+  const column = p.column === null ? null : words.column(p.file, p.column);
+  const named = { ...p, file: words.name(p.file), column };
+  if (p.params === undefined || !isProblemCode(p.code)) return named;
+  const definition: ProblemDefinition = catalogue[p.code];
+  const label = (value: string) => (p.column === null ? value : words.label(p.file, p.column, value));
+  const value = p.value === null ? null : label(String(shown(definition, "value", p.value, p.file, words)));
+  const params = {
+    ...p.params,
+    file: named.file,
+    column: words.column(p.file, String(p.params.column ?? "")),
+    value: label(String(p.params.value ?? "")),
+  };
+  return { ...named, value, ...messages(definition, params, p.file, words) };
 }
 
 /**

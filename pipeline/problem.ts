@@ -14,6 +14,8 @@ export interface Problem {
   severity: Severity;
   message_vi: string;
   message_en: string;
+  /** What filled the message's templates (pipeline/messages.ts), to say it again in a workbook's words. */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** Where checks put what they find: an array, or validation's bounded log (validate/problem-log.ts). */

@@ -2,7 +2,7 @@
 // the File objects a reader picks in the browser (/kiem-tra/). A workbook's sheets stand for the CSV
 // files (matched by name or Vietnamese title); problems then name the sheet, at Excel's row numbers.
 import { sheetName, sheetWords, wordsOf } from "../../schemas/workbook.ts";
-import { problem } from "../messages.ts";
+import { inWords, problem, workbookWords } from "../messages.ts";
 import { inputFiles, optionalInputFiles, type InputFileName } from "../model.ts";
 import type { Problem } from "../problem.ts";
 import { isWorkbookName, notXlsx } from "../read/file-kind.ts";
@@ -16,6 +16,7 @@ import {
   type CsvFileName,
   type Digest,
   type LoadedYear,
+  type Progress,
   type SheetInput,
   type SheetNames,
 } from "./index.ts";
@@ -66,7 +67,7 @@ function findSheet(
 /** Validates a year given as files in memory; `digest` hashes the inputs for the manifest. */
 export function validateFileSet(
   files: FileSet,
-  options: { folderYear?: number | undefined; digest: Digest },
+  options: { folderYear?: number | undefined; digest: Digest; progress?: Progress },
 ): Omit<LoadedYear, "folder"> {
   const workbooks = [...files.keys()].filter(isWorkbookName);
   const bytes = new Map<InputFileName, Uint8Array>();
@@ -75,7 +76,7 @@ export function validateFileSet(
     if (content !== undefined) bytes.set(file, content);
   }
   if (workbooks.length === 0)
-    return validateYear(bytes, options.folderYear, new Set(), undefined, options.digest);
+    return validateYear(bytes, options.folderYear, new Set(), undefined, options.digest, options.progress);
 
   const early: Problem[] = [];
   const fail = (problems: Problem[]) => ({
@@ -83,6 +84,7 @@ export function validateFileSet(
     problems: sortProblems([...early, ...problems]),
     omitted: [],
     inputs: [],
+    sheets: {},
   });
   if (workbooks.length > 1) {
     return fail([
@@ -135,7 +137,14 @@ export function validateFileSet(
     if (sheet || !bytes.has(file)) early.push(...problems);
     if (!sheet && !bytes.has(file) && !optional) unavailable.add(file);
   }
-  const result = validateYear(bytes, options.folderYear, unavailable, sheets, options.digest);
+  const result = validateYear(
+    bytes,
+    options.folderYear,
+    unavailable,
+    sheets,
+    options.digest,
+    options.progress,
+  );
   return {
     ...result,
     data: early.some((p) => p.severity === "error") ? null : result.data,
@@ -163,18 +172,19 @@ function names(file: string, sheet: WorkbookSheet): SheetNames {
 /**
  * The problems as the editor should read them: a file read from a sheet is named by that sheet and
  * its columns by the headers the sheet uses (the lines already are its rows; a manifest's JSON lines
- * mean nothing there). Published problems keep the contract's names, so a year publishes the same
- * whether it came as CSV or as a workbook.
+ * mean nothing there), and every message speaks of sheets and headers, never of CSV files. Published
+ * problems keep the contract's names, so a year publishes the same whether it came as CSV or as a
+ * workbook.
  */
 export function namedBySheet(loaded: Pick<LoadedYear, "problems" | "sheets">): Problem[] {
-  const sheets = loaded.sheets ?? {};
+  if (loaded.sheets === undefined) return loaded.problems;
+  const words = workbookWords(loaded.sheets);
   return loaded.problems.map((p) => {
-    const names = sheets[p.file];
-    if (names === undefined) return p;
-    const place = p.column === null ? undefined : names.places?.[p.column];
-    if (place !== undefined) return { ...p, file: place.sheet, line: place.line, column: place.column };
-    const column = p.column === null ? null : (names.columns[p.column] ?? p.column);
-    return { ...p, file: names.sheet, line: p.file === "dataset.json" ? null : p.line, column };
+    const said = inWords(p, words);
+    // A field of "Thông tin chung" kept on a sheet of its own (bands, legal basis, releases) is named there.
+    const place = p.column === null ? undefined : loaded.sheets?.[p.file]?.places?.[p.column];
+    if (place !== undefined) return { ...said, file: place.sheet, line: place.line, column: place.column };
+    return p.file === "dataset.json" && loaded.sheets?.[p.file] ? { ...said, line: null } : said;
   });
 }
 

@@ -126,6 +126,12 @@ export interface SheetInput {
 /** The sha256 of an input, in hex (validate/folder.ts; a page checking files in the browser needs none). */
 export type Digest = (bytes: Uint8Array) => string;
 
+/** Told as each input's check starts (`done` of `total` steps), so a page can show how far it is. */
+export type Progress = (step: { file: string; done: number; total: number }) => void;
+
+/** The steps validateYear tells Progress of: each input, then the rules across files ("*"). */
+export const validationSteps = inputFiles.length + 1;
+
 class YearValidation {
   readonly problems = new ProblemLog();
   readonly inputs: InputFileInfo[] = [];
@@ -133,17 +139,26 @@ class YearValidation {
   private readonly unavailable: ReadonlySet<InputFileName>;
   private readonly sheets: Map<InputFileName, SheetInput>;
   private readonly digest: Digest;
+  private readonly progress: Progress | undefined;
+  private done = 0;
 
   constructor(
     files: FileBytes,
     unavailable: ReadonlySet<InputFileName>,
     sheets: Map<InputFileName, SheetInput>,
     digest: Digest,
+    progress: Progress | undefined,
   ) {
     this.files = files;
     this.unavailable = unavailable;
     this.sheets = sheets;
     this.digest = digest;
+    this.progress = progress;
+  }
+
+  /** Tells the progress callback that this input's (or the cross-file rules') check starts. */
+  step(file: string): void {
+    this.progress?.({ file, done: this.done++, total: validationSteps });
   }
 
   /**
@@ -191,6 +206,7 @@ class YearValidation {
    * are read, so that no row's cells outlive it (half a million in the appraisal file).
    */
   table<S extends z.ZodType>(file: CsvFileName, schema: S): Table<z.output<S>> | null {
+    this.step(file);
     const sheet = this.sheets.get(file);
     this.sheets.delete(file);
     const bytes = sheet?.bytes ?? this.bytes(file);
@@ -234,6 +250,7 @@ class YearValidation {
     ids: readonly string[] | null,
     lookup: ScaleLookup | null,
   ): SurveyTable | null {
+    this.step(file);
     const sheet = this.sheets.get(file);
     this.sheets.delete(file);
     const bytes = sheet?.bytes ?? this.bytes(file);
@@ -331,9 +348,11 @@ export function validateYear(
   unavailable: ReadonlySet<InputFileName>,
   sheets = new Map<InputFileName, SheetInput>(),
   digest: Digest,
+  progress?: Progress,
 ): Omit<LoadedYear, "folder"> {
-  const v = new YearValidation(files, unavailable, sheets, digest);
+  const v = new YearValidation(files, unavailable, sheets, digest, progress);
   const { problems } = v;
+  v.step("dataset.json");
 
   let manifest: DatasetManifest | null = null;
   const manifestBytes = v.bytes("dataset.json");
@@ -363,6 +382,7 @@ export function validateYear(
   const appraisal = v.table("appraisal.csv", appraisalRow);
   const planFile = v.table("plan.csv", planRow);
   // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
+  v.step("*");
   v.guard("*", () => crossFileChecks());
 
   function crossFileChecks(): void {
@@ -387,10 +407,12 @@ export function validateYear(
     if (officials && communeIndex)
       checkFormCommunes("survey-officials.csv", officials, communeIndex, problems);
     if (citizens && communeIndex) checkFormCommunes("survey-citizens.csv", citizens, communeIndex, problems);
-    if (officials) checkOfficials(officials, values(groups), problems);
+    // A survey sheet with no form yet is one problem (no_rows), not one per commune and group.
+    const started = (table: SurveyTable | null): table is SurveyTable => table !== null && table.rows > 0;
+    if (started(officials)) checkOfficials(officials, values(groups), problems);
 
     const communeList = values(communes);
-    if (communeList && lookup && officials && citizens) {
+    if (communeList && lookup && started(officials) && started(citizens)) {
       const forms = {
         officials: panelForms(officials, lookup),
         citizens: panelForms(citizens, lookup),

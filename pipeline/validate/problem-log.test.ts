@@ -82,3 +82,62 @@ describe("the bounded problem log", () => {
     expect(listed.filter(isOmitted)).toEqual([{ ...omitted[0], count: 1010 }]);
   });
 });
+
+describe("blank cells and the order of severities", () => {
+  const blank = (line: number, column = "self_score") =>
+    ({
+      file: "appraisal.csv",
+      line,
+      column,
+      value: "",
+      code: "not_a_number",
+      severity: "error",
+      message_vi: `dòng ${line}`,
+      message_en: `line ${line}`,
+    }) satisfies Problem;
+
+  it("says a column left blank on many rows once, with how many and the first rows", () => {
+    const log = new ProblemLog();
+    for (let line = 2; line <= 841; line++) log.push(blank(line));
+    const { problems, omitted } = log.result();
+    expect(omitted).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      code: "blank_cells",
+      file: "appraisal.csv",
+      line: 2,
+      column: "self_score",
+    });
+    expect(problems[0]?.message_vi).toMatch(
+      /^Cột self_score còn trống ở 840 dòng \(dòng 2, 3, 4, 5, 6, …\)\./,
+    );
+    expect(problems[0]?.message_en).toMatch(/^Column self_score is still blank on 840 rows/);
+  });
+
+  it("lists a few blank cells one by one, as any other problem", () => {
+    const log = new ProblemLog();
+    for (const line of [9, 4, 7]) log.push(blank(line));
+    log.push(blank(5, "appraised_score"));
+    expect(log.result().problems.map((p) => [p.code, p.line, p.column])).toEqual([
+      ["not_a_number", 4, "self_score"],
+      ["not_a_number", 5, "appraised_score"],
+      ["not_a_number", 7, "self_score"],
+      ["not_a_number", 9, "self_score"],
+    ]);
+  });
+
+  it("lists errors before warnings, whatever their files and lines", () => {
+    const sorted = sortProblems([
+      at("communes.csv", 2, "invisible_in_text", "warning"),
+      at("survey-citizens.csv", 9),
+      at("appraisal.csv", null, "forms_below_quota", "warning"),
+      at("appraisal.csv", 3),
+    ]);
+    expect(sorted.map((p) => [p.severity, p.file, p.line])).toEqual([
+      ["error", "appraisal.csv", 3],
+      ["error", "survey-citizens.csv", 9],
+      ["warning", "communes.csv", 2],
+      ["warning", "appraisal.csv", null],
+    ]);
+  });
+});

@@ -64,6 +64,11 @@ export function checkOfficials(
   const respondents = fixedColumn(table, "respondent_id");
   const groupCells = fixedColumn(table, "group");
   const communes = fixedColumn(table, "commune_code");
+  /** A group as the groups sheet names it ("Hội đồng nhân dân (hdnd)"), for a workbook's messages. */
+  const groupName = (code: string) => {
+    const name = officialsGroups?.get(code)?.name;
+    return name === undefined ? code : `${name} (${code})`;
+  };
   const unknownGroup = groupCells.values.map(
     (group) => officialsGroups !== null && /^[a-z][a-z0-9_]*$/.test(group) && !officialsGroups.has(group),
   );
@@ -93,10 +98,14 @@ export function checkOfficials(
       firstLine[respondent] = line;
     } else if (firstGroup[respondent] !== group && groupCells.values[group] !== "") {
       const at = { file, line, column: "respondent_id", value: respondentId };
+      const expected = groupCells.values[firstGroup[respondent]!]!;
+      const found = groupCells.values[group]!;
       problems.push(
         problem("respondent_group_changed", at, {
-          expected: groupCells.values[firstGroup[respondent]!]!,
-          found: groupCells.values[group]!,
+          expected,
+          found,
+          expected_name: groupName(expected),
+          found_name: groupName(found),
           first_line: firstLine[respondent]!,
         }),
       );
@@ -117,10 +126,9 @@ export function checkOfficials(
     const code = groupCode.get(group.code);
     const found = code === undefined ? 0 : perGroup[code]!;
     const at = { file, line: null, column: "group", value: group.code };
-    if (found > group.planned)
-      problems.push(problem("respondents_above_planned", at, { found, expected: group.planned }));
-    if (found < group.planned)
-      problems.push(problem("respondents_below_planned", at, { found, expected: group.planned }));
+    const params = { found, expected: group.planned, group_name: groupName(group.code) };
+    if (found > group.planned) problems.push(problem("respondents_above_planned", at, params));
+    if (found < group.planned) problems.push(problem("respondents_below_planned", at, params));
   }
 }
 

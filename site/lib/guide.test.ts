@@ -14,8 +14,8 @@ describe("the data editors' guide", () => {
 
   it("shows every message and fix as a finished Vietnamese sentence, with no placeholder left", () => {
     for (const p of problems) {
-      expect(p.message, p.code).not.toMatch(/\{[a-z_]+\}/);
-      expect(p.fix, p.code).not.toMatch(/\{[a-z_]+\}/);
+      expect(p.message, p.code).not.toMatch(/\{[@#=]?[\w.:-]+\}/);
+      expect(p.fix, p.code).not.toMatch(/\{[@#=]?[\w.:-]+\}/);
       expect(p.fix.length, p.code).toBeGreaterThan(10);
     }
     const encoding = problems.find((p) => p.code === "encoding_not_utf8")!;

@@ -4,7 +4,8 @@
 import type { z } from "zod";
 import {
   catalogue,
-  fillTemplate,
+  csvWords,
+  definitionText,
   type ProblemCode,
   type ProblemDefinition,
 } from "../../pipeline/messages.ts";
@@ -90,8 +91,8 @@ export function guideSections(): GuideSection[] {
       .map(([code, definition]) => ({
         code,
         severity: definition.severity,
-        message: fillTemplate(definition.message_vi, definition.example_params),
-        fix: fillTemplate(definition.fix_vi, definition.example_params),
+        message: definitionText(definition, "message_vi", definition.example_params, "", csvWords),
+        fix: definitionText(definition, "fix_vi", definition.example_params, "", csvWords),
         example: definition.example,
       })),
   }));

@@ -7,6 +7,27 @@ import { formatDateVi } from "../../pipeline/rules/dates.ts";
 
 type Manifest = Pick<DatasetManifest, "year" | "version" | "status" | "district" | "releases">;
 
+/** The office readers and editors contact: the dataset's, else the district's Home Affairs office. */
+export function contactOffice(manifest: Pick<DatasetManifest, "district" | "contact">): string {
+  return manifest.contact?.office ?? `Phòng Nội vụ ${inSentence(manifest.district.name)}`;
+}
+
+/** "Phòng Nội vụ huyện Ninh Giang, <address>, điện thoại …, thư điện tử …", as far as given. */
+export function contactLine(
+  manifest: Pick<DatasetManifest, "district" | "contact">,
+  parts: { address: boolean } = { address: true },
+): string {
+  const contact = manifest.contact;
+  return [
+    contactOffice(manifest),
+    parts.address && contact?.address,
+    contact?.phone && `điện thoại ${contact.phone}`,
+    contact?.email && `thư điện tử ${contact.email}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
 /** "UBND huyện Ninh Giang". */
 export function issuer(manifest: Pick<DatasetManifest, "district">): string {
   return `UBND ${inSentence(manifest.district.name)}`;

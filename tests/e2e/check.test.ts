@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_OUT_DIR, latestPublishedYear, openWatchedPage, pageUrl, siteUrl } from "./harness.ts";
@@ -40,9 +41,36 @@ afterAll(async () => {
 });
 
 /** Waits for the status line to say `pattern` (the check runs after the files are read). */
-async function statusSays(page: Page, pattern: RegExp): Promise<void> {
-  await page.locator("#check-status").filter({ hasText: pattern }).waitFor({ timeout: 20_000 });
+async function statusSays(page: Page, pattern: RegExp, timeout = 20_000): Promise<void> {
+  await page.locator("#check-status").filter({ hasText: pattern }).waitFor({ timeout });
 }
+
+const templateOf = (name: string) => readFileSync(join(E2E_OUT_DIR, "du-lieu", `${name}-${year}.xlsx`));
+
+/** The data page's filled workbook, changed by `edit` as an editor would in Excel. */
+async function editedWorkbook(edit: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const bytes = templateOf("du-lieu-nhap-lieu");
+  await book.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
+  edit(book);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const xlsx = (name: string, buffer: Buffer): Picked => ({
+  name,
+  mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  buffer,
+});
+
+/** The cells of the report's rows, as the editor reads them. */
+const reportRows = (page: Page) =>
+  page
+    .locator("#check-rows tr")
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+    );
 
 describe("/kiem-tra/", () => {
   it("checks picked and dropped files in the page, with no request but its own static files", async () => {
@@ -62,14 +90,14 @@ describe("/kiem-tra/", () => {
         page,
         new RegExp(`^${count} tệp: 1 lỗi, \\d+ cảnh báo\\. Sửa các lỗi dưới đây rồi kiểm tra lại\\.$`),
       );
-      const row = page.locator("#check-rows tr", { hasText: "not_a_number" });
+      const row = page.locator("#check-rows tr", { hasText: "tám" });
       await expect(row.locator("td").allTextContents()).resolves.toEqual([
         "Lỗi",
         "appraisal.csv",
         "2",
         "appraised_score",
         "tám",
-        "not_a_number",
+        "Xem hướng dẫn",
         expect.stringContaining("không phải là số"),
         expect.stringContaining("Nhập số bằng chữ số"),
       ]);
@@ -124,4 +152,129 @@ describe("/kiem-tra/", () => {
       await close();
     }
   });
+});
+
+describe("/kiem-tra/ with the workbook, as the Home Affairs office uses it", () => {
+  it("names the sheet, the headers and Excel's rows, with a decimal comma and errors first", async () => {
+    const { page, problems, close } = await openWatchedPage(browser, {
+      viewport: { width: 390, height: 800 },
+    });
+    try {
+      await page.goto(pageUrl("/kiem-tra/"));
+      let scoreRow = 0;
+      const workbook = await editedWorkbook((book) => {
+        const sheet = book.getWorksheet("Điểm thẩm định") as ExcelJS.Worksheet;
+        const header = sheet.getRow(1).values as unknown[];
+        sheet.getRow(2).getCell(header.indexOf("Mã xã")).value = "11156";
+        sheet.eachRow((row, number) => {
+          if (scoreRow === 0 && row.getCell(header.indexOf("Mã tiêu chí")).text === "1.2.2")
+            scoreRow = number;
+        });
+        sheet.getRow(scoreRow).getCell(header.indexOf("Điểm thẩm định")).value = 2.25;
+      });
+      await page.locator("#check-files").setInputFiles(xlsx("du-lieu.xlsx", workbook));
+      await statusSays(
+        page,
+        /^du-lieu\.xlsx: \d+ lỗi, \d+ cảnh báo\. Sửa các lỗi dưới đây rồi kiểm tra lại\.$/,
+      );
+      const rows = await reportRows(page);
+      expect(rows).toContainEqual([
+        "Lỗi",
+        "Điểm thẩm định",
+        "2",
+        "Mã xã",
+        "11156",
+        "Xem hướng dẫn",
+        'Mã xã "11156" không có trong trang tính Danh sách xã.',
+        "Sửa mã cho đúng mã 5 chữ số trong trang tính Danh sách xã (định dạng cột là Văn bản để giữ số 0 đầu).",
+      ]);
+      expect(rows).toContainEqual([
+        "Lỗi",
+        "Điểm thẩm định",
+        String(scoreRow),
+        "Điểm thẩm định",
+        "2,25",
+        "Xem hướng dẫn",
+        "Điểm 2,25 lớn hơn điểm tối đa 1,5 của tiêu chí 1.2.2.",
+        "Sửa điểm trong khoảng 0 đến 1,5.",
+      ]);
+      const levels = rows.map((cells) => cells[0]);
+      expect(levels.indexOf("Cảnh báo")).toBeGreaterThan(levels.lastIndexOf("Lỗi"));
+      const text = (await page.locator("#check-rows").textContent()) ?? "";
+      expect(text).not.toMatch(/\.csv\b|\bCSV\b/);
+      expect(problems).toEqual({ consoleErrors: [], failedRequests: [], externalRequests: [] });
+    } finally {
+      await close();
+    }
+  });
+
+  it("answers the blank template in a few lines", async () => {
+    const { page, close } = await openWatchedPage(browser, { viewport: { width: 390, height: 800 } });
+    try {
+      await page.goto(pageUrl("/kiem-tra/"));
+      await page.locator("#check-files").setInputFiles(xlsx("mau.xlsx", templateOf("mau-nhap-lieu")));
+      await statusSays(page, /^mau\.xlsx: 4 lỗi, 0 cảnh báo\./);
+      const rows = await reportRows(page);
+      expect(rows.map((cells) => cells.slice(1, 4).concat(cells[6] ?? ""))).toEqual([
+        [
+          "Điểm thẩm định",
+          "2",
+          "Điểm thẩm định",
+          "Cột Điểm thẩm định còn trống ở 840 dòng (dòng 2, 3, 4, 5, 6, …).",
+        ],
+        [
+          "Điểm thẩm định",
+          "2",
+          "Điểm tự đánh giá",
+          "Cột Điểm tự đánh giá còn trống ở 840 dòng (dòng 2, 3, 4, 5, 6, …).",
+        ],
+        ["Phiếu cán bộ", "", "", "Trang tính Phiếu cán bộ chưa có dòng nào."],
+        ["Phiếu người dân", "", "", "Trang tính Phiếu người dân chưa có dòng nào."],
+      ]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("stays responsive while a large workbook is checked: progress, and a stop that answers at once", async () => {
+    // The citizens' forms copied eight times over (about 10,000 rows, several seconds of checking).
+    const large = await editedWorkbook((book) => {
+      const sheet = book.getWorksheet("Phiếu người dân") as ExcelJS.Worksheet;
+      const rows: unknown[][] = [];
+      sheet.eachRow((row, number) => {
+        if (number > 1) rows.push((row.values as unknown[]).slice(1));
+      });
+      for (let copy = 0; copy < 8; copy++) sheet.addRows(rows);
+    });
+    const { page, problems, close } = await openWatchedPage(browser, {
+      viewport: { width: 390, height: 800 },
+    });
+    try {
+      await page.goto(pageUrl("/kiem-tra/"));
+      await page.locator("#check-files").setInputFiles(xlsx("lon.xlsx", large));
+      await page.locator("#check-progress").waitFor({ state: "visible" });
+      await page
+        .locator("#check-step")
+        .filter({ hasText: /^Đang kiểm tra trang tính/ })
+        .waitFor();
+      // The page answers while the check runs: a script round trip and a click, each promptly.
+      const asked = Date.now();
+      await page.evaluate(() => document.getElementById("check-step")?.textContent);
+      expect(Date.now() - asked).toBeLessThan(500);
+      await expect(page.locator("#check-status").textContent()).resolves.toMatch(/^Đang kiểm tra/);
+      await expect(page.locator("#check-bar").getAttribute("value")).resolves.toMatch(/^[1-9]\d*$/);
+      const clicked = Date.now();
+      await page.locator("#check-cancel").click();
+      await statusSays(page, /^Đã dừng kiểm tra\./, 1_000);
+      expect(Date.now() - clicked).toBeLessThan(1_000);
+      await expect(page.locator("#check-progress").isHidden()).resolves.toBe(true);
+
+      // Stopped, the page checks the next file as usual.
+      await page.locator("#check-files").setInputFiles(xlsx("mau.xlsx", templateOf("mau-nhap-lieu")));
+      await statusSays(page, /^mau\.xlsx: 4 lỗi, 0 cảnh báo\./);
+      expect(problems).toEqual({ consoleErrors: [], failedRequests: [], externalRequests: [] });
+    } finally {
+      await close();
+    }
+  }, 240_000);
 });

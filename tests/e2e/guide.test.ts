@@ -55,4 +55,28 @@ describe("/huong-dan/", () => {
       expect(existsSync(join(E2E_OUT_DIR, file)), link).toBe(true);
     }
   });
+
+  it("sends the file without an English-only screen: to the maintainer by mail or USB, GitHub's buttons glossed", () => {
+    const document = parse();
+    const direct = document.querySelector("#gui-truc-tiep")?.textContent ?? "";
+    expect(direct).toMatch(/người quản trị trang/);
+    expect(direct).toMatch(/thư\s+điện tử/);
+    expect(direct).toMatch(/USB/);
+    const github = document.querySelector("#gui-github");
+    const buttons = [...(github?.querySelectorAll("em") ?? [])].filter((em) =>
+      /^[A-Za-z ]+$/.test(em.textContent ?? ""),
+    );
+    expect(buttons.map((em) => em.textContent)).toContain("Create pull request");
+    // Every English button name is followed by its meaning in Vietnamese, in brackets.
+    for (const em of buttons) {
+      let after = "";
+      for (let node = em.nextSibling; node !== null && node.nodeType === 3; node = node.nextSibling)
+        after += node.textContent ?? "";
+      expect(after.trimStart(), em.textContent ?? "").toMatch(/^\(\p{L}/u);
+    }
+    // What happens next is the list under the heading.
+    expect(document.querySelector("#sau-khi-gui")?.nextElementSibling?.textContent).toMatch(
+      /báo lại cho người gửi/,
+    );
+  });
 });

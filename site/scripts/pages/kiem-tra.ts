@@ -1,16 +1,12 @@
 // /kiem-tra/: runs the pipeline's validator (pipeline/validate/file-set.ts, the same code as
-// `npm run validate`) on the files the reader picks or drops. Files are read with File.arrayBuffer()
-// and stay in this page: nothing is sent, and no hash is needed since nothing is published.
+// `npm run validate`) on the files the reader picks or drops, in a Web Worker served by the site
+// (kiem-tra-worker.ts): the page stays responsive, shows how far the check is and can stop it.
+// Files stay in the browser: nothing is sent, and no hash is needed since nothing is published.
 import Papa from "papaparse";
-import { z } from "zod";
 import { moreOfTheSameKind } from "../../../pipeline/messages.ts";
 import type { OmittedProblems, Problem } from "../../../pipeline/problem.ts";
-import { namedBySheet, validateFileSet, type FileSet } from "../../../pipeline/validate/file-set.ts";
 import { isOmitted, listedProblems, summaryLine } from "../../../pipeline/validate/report.ts";
-
-// Zod compiles parsers with new Function when it may; the site's CSP forbids that (and the browser
-// would log each refusal), so it is told not to try.
-z.config({ jitless: true });
+import type { CheckMessage, CheckRequest } from "./kiem-tra-worker.ts";
 
 const app = document.getElementById("check-app") as HTMLElement;
 const input = document.getElementById("check-files") as HTMLInputElement;
@@ -19,10 +15,16 @@ const status = document.getElementById("check-status") as HTMLElement;
 const report = document.getElementById("check-report") as HTMLElement;
 const rows = document.getElementById("check-rows") as HTMLElement;
 const download = document.getElementById("check-download") as HTMLButtonElement;
+const progress = document.getElementById("check-progress") as HTMLElement;
+const bar = document.getElementById("check-bar") as HTMLProgressElement;
+const step = document.getElementById("check-step") as HTMLElement;
+const cancel = document.getElementById("check-cancel") as HTMLButtonElement;
 const guide = app.dataset.guide ?? "/huong-dan/";
 
 const levels = { error: "Lỗi", warning: "Cảnh báo" } as const;
+/** The downloaded report's columns; the page shows a link to the guide where it has the code. */
 const headers = ["Mức", "Tệp / trang tính", "Dòng", "Cột", "Giá trị", "Mã", "Nội dung", "Cách sửa"];
+const pageHeaders = headers.map((header) => (header === "Mã" ? "Hướng dẫn" : header));
 let current: { names: string[]; problems: Problem[]; omitted: OmittedProblems[] } | null = null;
 
 /** The catalogue's message holds "… Cách sửa: …": the report shows the two in their own columns. */
@@ -60,12 +62,15 @@ function tableRow(
   tr.className = severity;
   texts.forEach((text, i) => {
     const td = document.createElement("td");
-    td.dataset.label = headers[i] as string;
-    if (i === 5 && guideLink !== null) {
-      const link = document.createElement("a");
-      link.href = guideLink;
-      link.textContent = text;
-      td.append(link);
+    td.dataset.label = pageHeaders[i] as string;
+    if (i === 5) {
+      // The code is the guide's anchor; the editor reads a Vietnamese link to its explanation.
+      if (guideLink !== null) {
+        const link = document.createElement("a");
+        link.href = guideLink;
+        link.textContent = "Xem hướng dẫn";
+        td.append(link);
+      }
     } else td.textContent = text;
     tr.append(td);
   });
@@ -87,34 +92,69 @@ function render(problems: Problem[], omitted: OmittedProblems[]): void {
   rows.replaceChildren(fragment);
 }
 
-async function check(files: File[]): Promise<void> {
-  if (files.length === 0) return;
-  status.textContent = `Đang kiểm tra ${files.length} tệp…`;
-  report.hidden = true;
-  const set: FileSet = new Map();
-  for (const file of files) set.set(file.name, new Uint8Array(await file.arrayBuffer()));
-  // Let the status paint before the (synchronous) check runs.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  let problems: Problem[];
-  let omitted: OmittedProblems[];
-  try {
-    const loaded = validateFileSet(set, { digest: () => "" });
-    problems = namedBySheet(loaded);
-    omitted = loaded.omitted;
-  } catch (error) {
-    status.textContent = `Không kiểm tra được: ${error instanceof Error ? error.message : String(error)}`;
-    return;
-  }
-  current = { names: files.map((f) => f.name), problems, omitted };
+/** The check running, if any: a worker of its own, ended when done, stopped or replaced. */
+let running: Worker | null = null;
+
+function stop(): void {
+  running?.terminate();
+  running = null;
+  progress.hidden = true;
+}
+
+function show(names: string[], problems: Problem[], omitted: OmittedProblems[]): void {
+  current = { names, problems, omitted };
   const summary = summaryLine(problems, "vi", omitted);
   const ok = !problems.some((p) => p.severity === "error");
-  const named = files.length <= 2 ? files.map((f) => f.name).join(", ") : `${files.length} tệp`;
+  const named = names.length <= 2 ? names.join(", ") : `${names.length} tệp`;
   status.textContent = `${named}: ${summary}.${
     ok ? " Có thể gửi dữ liệu." : " Sửa các lỗi dưới đây rồi kiểm tra lại."
   }`;
   render(problems, omitted);
   report.hidden = problems.length === 0;
 }
+
+function check(files: File[]): void {
+  if (files.length === 0) return;
+  stop();
+  report.hidden = true;
+  status.textContent = `Đang kiểm tra ${files.length} tệp…`;
+  bar.max = 1;
+  bar.value = 0;
+  step.textContent = "Đang đọc tệp…";
+  progress.hidden = false;
+  const worker = new Worker(new URL("./kiem-tra-worker.ts", import.meta.url), { type: "module" });
+  running = worker;
+  worker.addEventListener("message", (event: MessageEvent<CheckMessage>) => {
+    if (running !== worker) return;
+    const message = event.data;
+    if (message.kind === "progress") {
+      bar.max = message.total;
+      bar.value = message.done;
+      step.textContent = `${message.step}… (bước ${message.done + 1}/${message.total})`;
+      return;
+    }
+    stop();
+    if (message.kind === "failed") status.textContent = `Không kiểm tra được: ${message.message}`;
+    else
+      show(
+        files.map((f) => f.name),
+        message.problems,
+        message.omitted,
+      );
+  });
+  worker.addEventListener("error", (event) => {
+    if (running !== worker) return;
+    stop();
+    status.textContent = `Không kiểm tra được: ${event.message || "lỗi khi chạy trang kiểm tra"}`;
+  });
+  worker.postMessage({ files } satisfies CheckRequest);
+}
+
+cancel.addEventListener("click", () => {
+  if (running === null) return;
+  stop();
+  status.textContent = "Đã dừng kiểm tra. Chọn lại tệp khi muốn kiểm tra.";
+});
 
 download.addEventListener("click", () => {
   if (current === null) return;
@@ -129,7 +169,7 @@ download.addEventListener("click", () => {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 
-input.addEventListener("change", () => void check([...(input.files ?? [])]));
+input.addEventListener("change", () => check([...(input.files ?? [])]));
 drop.addEventListener("dragover", (event) => {
   event.preventDefault();
   drop.classList.add("dragging");
@@ -138,6 +178,6 @@ drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
 drop.addEventListener("drop", (event) => {
   event.preventDefault();
   drop.classList.remove("dragging");
-  void check([...(event.dataTransfer?.files ?? [])]);
+  check([...(event.dataTransfer?.files ?? [])]);
 });
 app.hidden = false;

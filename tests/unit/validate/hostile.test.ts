@@ -262,11 +262,12 @@ describe("4. only regular files inside the data folder are read", () => {
         "survey-officials.csv": validTexts()["survey-officials.csv"].replace("CB-F001", "CB-F001\u200b"),
       }),
     ).problems;
+    // Errors first, then warnings.
     expect(problems.map((p) => [p.code, p.severity, p.file, p.line, p.column])).toEqual([
-      ["invisible_in_text", "warning", "communes.csv", 2, "name"],
       ["invisible_in_code", "error", "survey-officials.csv", 2, "form_id"],
+      ["invisible_in_text", "warning", "communes.csv", 2, "name"],
     ]);
-    expect(problems[0]?.message_en).toContain("U+202E");
+    expect(problems[1]?.message_en).toContain("U+202E");
     // The report shows where the character is rather than letting it reorder the line.
     expect(formatProblems(problems, { format: "text", lang: "vi" })).toContain("Xã An <U+202E>Bình");
   });
@@ -316,7 +317,7 @@ describe("6. private values never appear in a report", () => {
     const changed = problem(
       "respondent_group_changed",
       { file: "survey-officials.csv", line: 12, column: "respondent_id", value: "1" },
-      { expected: "hdnd", found: "ubnd", first_line: 11 },
+      { expected: "hdnd", found: "ubnd", expected_name: "hdnd", found_name: "ubnd", first_line: 11 },
     );
     const json = JSON.parse(formatProblems([changed], { format: "json", lang: "en" })) as {
       problems: Problem[];
