@@ -1173,6 +1173,17 @@ export const releaseMessages = {
     message_vi: "{folder} đã có và khác ({tables}); một phiên bản đã phát hành không được sửa.",
     message_en: "already frozen with different tables; a release is never rewritten.",
   },
+  publish_private_column: {
+    message_vi:
+      '{file}: cột "{column}" là dữ liệu riêng của phiếu khảo sát, không bao giờ được công bố; chưa công bố gì.',
+    message_en: '{file}: column "{column}" is private survey data, never published; nothing was published.',
+  },
+  publish_undeclared_column: {
+    message_vi:
+      '{file}: cột "{column}" không có trong mẫu dữ liệu (schemas/publication.ts) nên không được công bố; chưa công bố gì.',
+    message_en:
+      '{file}: column "{column}" is not declared public in the data contract (schemas/publication.ts); nothing was published.',
+  },
 } as const;
 
 export type ReleaseCode = keyof typeof releaseMessages;

@@ -1,12 +1,12 @@
 // /kiem-tra/: runs the pipeline's validator (pipeline/validate/file-set.ts, the same code as
 // `npm run validate`) on the files the reader picks or drops. Files are read with File.arrayBuffer()
 // and stay in this page: nothing is sent, and no hash is needed since nothing is published.
-import Papa from "papaparse";
 import { z } from "zod";
 import { moreOfTheSameKind } from "../../../pipeline/messages.ts";
 import type { OmittedProblems, Problem } from "../../../pipeline/problem.ts";
 import { namedBySheet, validateFileSet, type FileSet } from "../../../pipeline/validate/file-set.ts";
 import { isOmitted, listedProblems, summaryLine } from "../../../pipeline/validate/report.ts";
+import { cellsToCsv, downloadCsv } from "../ui/csv-download.ts";
 
 // Zod compiles parsers with new Function when it may; the site's CSP forbids that (and the browser
 // would log each refusal), so it is told not to try.
@@ -118,15 +118,10 @@ async function check(files: File[]): Promise<void> {
 
 download.addEventListener("click", () => {
   if (current === null) return;
-  // A BOM so Excel opens the Vietnamese text as UTF-8.
   // Every problem the check kept, then the count of each kind's others.
-  const lines = [headers, ...current.problems.map(cells), ...current.omitted.map(omittedCells)];
-  const csv = "\uFEFF" + Papa.unparse(lines);
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  link.download = "bao-cao-kiem-tra.csv";
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  // Values the editor typed (=HYPERLINK(…), =cmd|…) are written as text, not run as formulas.
+  const lines = [...current.problems.map(cells), ...current.omitted.map(omittedCells)];
+  downloadCsv(cellsToCsv(headers, lines), "bao-cao-kiem-tra.csv");
 });
 
 input.addEventListener("change", () => void check([...(input.files ?? [])]));
