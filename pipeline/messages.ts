@@ -1766,6 +1766,17 @@ export const commandMessages = {
     message_vi: "SOURCE_DATE_EPOCH phải là số giây nguyên (ví dụ 1704067200), không phải {value}.",
     message_en: "SOURCE_DATE_EPOCH must be whole seconds (e.g. 1704067200), not {value}.",
   },
+  publish_private_column: {
+    message_vi:
+      '{file}: cột "{column}" là dữ liệu riêng của phiếu khảo sát, không bao giờ được công bố; chưa công bố gì.',
+    message_en: '{file}: column "{column}" is private survey data, never published; nothing was published.',
+  },
+  publish_undeclared_column: {
+    message_vi:
+      '{file}: cột "{column}" không có trong mẫu dữ liệu (schemas/publication.ts) nên không được công bố; chưa công bố gì.',
+    message_en:
+      '{file}: column "{column}" is not declared public in the data contract (schemas/publication.ts); nothing was published.',
+  },
 } as const;
 
 export type CommandCode = keyof typeof commandMessages;

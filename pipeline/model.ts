@@ -117,7 +117,7 @@ export interface ResponsesColumns extends ColumnTable<ResponsesRow> {
   options: readonly (readonly string[])[];
   /** Index into `communeCodes`. */
   commune: Uint32Array;
-  /** The form's number within its commune, from 1 (after the privacy shuffle). */
+  /** The form's number within its commune, from 1, in the order of its answers (compute/responses.ts). */
   responseNo: Uint32Array;
   /** Index into `questionIds`. */
   question: Uint16Array;

@@ -39,6 +39,7 @@ export function yearPublication(
     problems: loaded.problems,
     results,
     buildTime,
+    sources: loaded.sources ?? null,
   };
 }
 

@@ -11,6 +11,7 @@ import type { YearResults } from "../model.ts";
 import { checkYearReleases, publishReleaseArchive } from "../publish/releases.ts";
 import { isYearOutput, resolveBuildTime, writeYearFiles, type YearPublication } from "../publish/index.ts";
 import { recoverInterruptedSwap, replaceFolderAtomically } from "../publish/atomic.ts";
+import { assertPublicFolder } from "../publish/public-files.ts";
 import { loadYear } from "../validate/folder.ts";
 import type { ReportOptions } from "../validate/report.ts";
 import { formatSeconds, printFailure, printValidationReport, reportOptions } from "../console.ts";
@@ -62,7 +63,8 @@ export async function computeAllYears(
 
 /**
  * Publishes every year into `<out>/<year>/`, with the frozen tables of its earlier releases under
- * `<out>/<year>/v<version>/`, replacing the whole of <out> at once.
+ * `<out>/<year>/v<version>/`, replacing the whole of <out> at once, and only when no file holds a
+ * column schemas/publication.ts keeps private or does not declare.
  */
 export async function publishAllYears(
   out: string,
@@ -81,6 +83,8 @@ export async function publishAllYears(
           yearFolder: folder,
         });
       }
+      // Every file written is held to schemas/publication.ts before it replaces the published ones.
+      await assertPublicFolder(temporary);
     },
     { isPreviousOutput: isBuildOutput },
   );

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { acquireBuildLock, type BuildLock } from "../publish/build-lock.ts";
 import { holdsFile, recoverInterruptedSwap, replaceFolderAtomically } from "../publish/atomic.ts";
+import { assertPublicFolder } from "../publish/public-files.ts";
 import { printFailure, reportOptions } from "../console.ts";
 import { run as buildData } from "./build.ts";
 
@@ -70,6 +71,8 @@ export async function run(args: string[]): Promise<number> {
         for (const name of await readdir(temporary)) {
           if (dataTemporaries.test(name)) await rm(join(temporary, name), { recursive: true, force: true });
         }
+        // The pages' own downloads (a commune's tables) pass the same gate as the data.
+        await assertPublicFolder(temporary);
       },
       // A site Astro built, whole or (from a build before this one was atomic) in part.
       {

@@ -543,13 +543,16 @@ describe("computeYear on a tiny year worked out by hand", () => {
     ).toEqual([1, 2, 3, 4]);
   });
 
-  it("shuffles the numbering with the seed, reproducibly", () => {
-    const numbering = (seed: number) => {
+  it("numbers forms by their answers, whatever the seed and the input order", () => {
+    const numbering = (seed: number, reversed: boolean) => {
       const data = tinyYear();
-      // 40 forms in one commune, so that an unshuffled order would be noticed.
-      data.citizensForms = Array.from({ length: 40 }, (_, i) =>
+      // 40 forms in one commune: ND01 cycles 1..5, ND03 is the form's own code 0..39.
+      const forms = Array.from({ length: 40 }, (_, i) =>
         citizen(`f${i}`, X, { ND01: String((i % 5) + 1), ND02: "5", ND03: String(i) }),
-      ).concat(data.citizensForms.filter((f) => f.commune_code === T));
+      );
+      data.citizensForms = (reversed ? forms.reverse() : forms).concat(
+        data.citizensForms.filter((f) => f.commune_code === T),
+      );
       data.scales = [
         ...scales,
         ...Array.from({ length: 40 }, (_, i) => option("code", String(i), null, null)),
@@ -558,13 +561,13 @@ describe("computeYear on a tiny year worked out by hand", () => {
       data.manifest = { ...manifest, bootstrap_seed: seed };
       return tableRows(compute(data, exact).tables.responses)
         .filter((r) => r.question_id === "ND03" && r.commune_code === X)
-        .map((r) => Number(r.option));
+        .map((r) => [r.response_no, Number(r.option)]);
     };
-    const first = numbering(1);
-    expect(numbering(1)).toEqual(first);
-    expect(numbering(2)).not.toEqual(first);
-    expect(first).not.toEqual([...first].sort((a, b) => a - b));
-    expect([...first].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    // By ND01 first (forms 0, 5, …, 35 answered 1), then ND02 (all 5), then ND03.
+    const byAnswers = [0, 1, 2, 3, 4].flatMap((first) => Array.from({ length: 8 }, (_, k) => first + 5 * k));
+    expect(numbering(1, false)).toEqual(byAnswers.map((code, i) => [i + 1, code]));
+    expect(numbering(2, false)).toEqual(numbering(1, false));
+    expect(numbering(1, true)).toEqual(numbering(1, false));
   });
 
   it("reports planned and achieved respondents per group", () => {

@@ -35,7 +35,7 @@ import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import { bandFor, competitionRanks } from "../rules/ranking.ts";
 import { publishedPlan, surveyTotals } from "./plan.ts";
-import { shuffledResponses } from "./responses.ts";
+import { anonymousResponses } from "./responses.ts";
 import { roundDoubleHalfAway, roundHalfAway, roundMeanHalfAway, roundRatioHalfAway } from "./rounding.ts";
 import { buildScales, optionCount } from "./survey.ts";
 import { applicableTree, preOrder, type ApplicableNode } from "./tree.ts";
@@ -49,12 +49,6 @@ export interface ComputeOptions {
 }
 
 const DEFAULT_REPLICATES = 1000;
-
-/**
- * The shuffle of published responses uses its own stream, derived from the bootstrap seed, so that
- * turning the bootstrap off (benchmarks) does not renumber the responses.
- */
-const RESPONSES_STREAM = 0x52455350;
 
 /** Codes are fixed-width digits, so code-point order is numeric order. */
 const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -202,12 +196,11 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       survey: surveyTable(scores),
       satisfaction: scores.flatMap(satisfactionRows),
       survey_options: surveyOptionsTable(scores),
-      responses: shuffledResponses(
+      responses: anonymousResponses(
         communes.map((c) => c.code),
         citizensByCommune,
         data.questions.filter((q) => q.panel === "citizens"),
         scales,
-        seededRandom(seed ^ RESPONSES_STREAM),
       ),
     },
     surveyDesign,

@@ -1,35 +1,40 @@
-// Citizens' individual answers for cross-tabulation (docs/data-contract.md#privacy). A form's position in the
-// file could link it back to the interviewer's records, so each commune's forms are numbered 1..n
-// after a seeded shuffle, and nothing but the commune, that number, the question and the option
-// leaves: no form_id, no column outside the contract, no blank answers.
+// Citizens' individual answers for cross-tabulation (docs/data-contract.md#privacy). The number a
+// form gets within its commune must say nothing of where the form was in the input file (the
+// interviewer's records, the form's id): a shuffle seeded from a published seed can be replayed by
+// anyone, and a secret key would make builds depend on something CI does not have. So each commune's
+// forms are numbered 1..n in the order of their answers themselves (question by question, option
+// code order, a blank last): the numbering is a function of what is published anyway, and forms with
+// the same answers publish the same rows whichever order they are in. Nothing but the commune, that
+// number, the question and the option leaves: no form_id, no column outside the contract, no blank
+// answers. docs/quality.md ("Who gave which answer") has the threat and why this choice.
 import type { Question } from "../../schemas/questions.ts";
 import type { ResponsesColumns } from "../model.ts";
-import { randomInt, type Random } from "../random.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
 import type { Scale } from "./survey.ts";
 
-/** Fisher–Yates shuffle of a copy, driven by the seeded stream. */
-function shuffled(items: Uint32Array, random: Random): Uint32Array {
-  const copy = items.slice();
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = randomInt(random, i + 1);
-    const item = copy[i]!;
-    copy[i] = copy[j]!;
-    copy[j] = item;
-  }
-  return copy;
+/** Answer codes in published order: 1 + the option's index, and a blank (0) after every option. */
+const rank = (code: number) => (code === 0 ? 0x10000 : code);
+
+/** The rows of one commune's forms ordered by their answers, column after column. */
+function byAnswers(rows: Uint32Array, columns: readonly Uint16Array[]): Uint32Array {
+  return rows.slice().sort((a, b) => {
+    for (const column of columns) {
+      const difference = rank(column[a]!) - rank(column[b]!);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  });
 }
 
 /**
  * One row per non-blank answer of the citizens' questions, communes in the given order, forms in
- * shuffled order numbered from 1, questions in questions.csv order.
+ * the order of their answers numbered from 1, questions in questions.csv order.
  */
-export function shuffledResponses(
+export function anonymousResponses(
   communeCodes: readonly string[],
   formsByCommune: ReadonlyMap<string, CommuneForms>,
   citizensQuestions: readonly Question[],
   scales: ReadonlyMap<string, Scale>,
-  random: Random,
 ): ResponsesColumns {
   if (citizensQuestions.length > 0xffff + 1) throw new Error("responses: too many citizens' questions");
   const questionIds = citizensQuestions.map((question) => question.id);
@@ -49,6 +54,7 @@ export function shuffledResponses(
   // Every non-blank answer of the panel's file, counted column by column in one sequential pass,
   // bounds the rows, so that each column is allocated once (and trimmed if a form's commune is
   // not listed, which validation does not let through).
+  const answerColumns = present.map(({ column }) => column);
   let capacity = 0;
   for (const { column } of present) for (let r = 0; r < column.length; r++) if (column[r] !== 0) capacity++;
   const commune = new Uint32Array(capacity);
@@ -57,7 +63,7 @@ export function shuffledResponses(
   const option = new Uint16Array(capacity);
   let row = 0;
   communeCodes.forEach((communeCode, communeIndex) => {
-    const order = shuffled(formsByCommune.get(communeCode)?.rows ?? empty, random);
+    const order = byAnswers(formsByCommune.get(communeCode)?.rows ?? empty, answerColumns);
     for (let i = 0; i < order.length; i++) {
       const r = order[i]!;
       for (let k = 0; k < present.length; k++) {

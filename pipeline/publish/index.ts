@@ -8,6 +8,7 @@ import { replaceFolderAtomically } from "./atomic.ts";
 import { publishedTableNames, rowCount } from "./columns.ts";
 import { tableCsv } from "./csv.ts";
 import type { FileRecord, PublishedManifest } from "../../schemas/published-manifest.ts";
+import { entryWorkbooks, type PublicSources } from "./entry-workbooks.ts";
 import { fileRecord, manifestJson, publishedManifest } from "./manifest.ts";
 import { tableParquet } from "./parquet.ts";
 import { reportDocx, reportFile, reportMaxUnits } from "./report/index.ts";
@@ -28,6 +29,8 @@ export interface YearPublication {
   results: YearResults;
   /** Stamped into the manifest and the workbook; from the commit, never the clock. */
   buildTime: Date;
+  /** The public inputs as validated, for the data-entry workbooks (null: none are published). */
+  sources: PublicSources | null;
 }
 
 export const manifestFile = "dataset.json";
@@ -66,6 +69,14 @@ export async function writeYearFiles(
     const report = await reportDocx(publication);
     await write(reportFile(publication.results.year), report, null);
   }
+  // The data-entry workbooks of /du-lieu/, from the same reading of data/<year>/ as the tables.
+  if (publication.sources !== null)
+    for (const [file, bytes] of await entryWorkbooks(
+      publication.results.year,
+      publication.sources,
+      publication.buildTime,
+    ))
+      await write(file, bytes, null);
   // CSV and Parquet have no place for a notice inside: a README beside them, named so it sorts
   // first and says "minh-hoa" in any file list.
   if (sample)

@@ -188,8 +188,11 @@ function tooLargeNote(table: PublishedTableName, rows: number, sheetRows: number
   );
 }
 
+/** The sheet that says which tables were left out for their size. */
+export const notesSheet = "Ghi chú";
+
 function addNotesSheet(workbook: WorkbookWriter, notes: readonly string[]): void {
-  const sheet = workbook.addWorksheet("Ghi chú");
+  const sheet = workbook.addWorksheet(notesSheet);
   sheet.columns = [{ header: "Ghi chú", key: "note", width: 120 }];
   sheet.getRow(1).font = { bold: true };
   for (const note of notes) {

@@ -10,6 +10,7 @@ import { planRow, type PlanStep } from "../../schemas/plan.ts";
 import { questionRow } from "../../schemas/questions.ts";
 import { scaleOptionRow } from "../../schemas/scales.ts";
 import { citizensFormColumns, formCellChecks, officialsFormColumns } from "../../schemas/survey.ts";
+import { inputPublication } from "../../schemas/publication.ts";
 import { problem } from "../messages.ts";
 import {
   inputFiles,
@@ -76,6 +77,11 @@ export interface LoadedYear {
   inputs: InputFileInfo[];
   /** Inputs read from a workbook: the sheet each was read from, its headers as written (see namedBySheet). */
   sheets?: Record<string, SheetNames>;
+  /**
+   * The public input files (schemas/publication.ts) as validated — a CSV file's bytes or a workbook
+   * sheet's rows: what the published data-entry workbooks are made from (publish/entry-workbooks.ts).
+   */
+  sources?: ReadonlyMap<InputFileName, Uint8Array | SheetInput>;
 }
 
 /** Largest input file read; the national benchmark's survey files are about 40 MB. */
@@ -350,6 +356,12 @@ export function validateYear(
   digest: Digest,
   progress?: Progress,
 ): Omit<LoadedYear, "folder"> {
+  // Validation hands each input out once; the public ones are kept for the entry workbooks.
+  const sources = new Map<InputFileName, Uint8Array | SheetInput>();
+  for (const file of inputFiles) {
+    const source = sheets.get(file) ?? files.get(file);
+    if (inputPublication[file] === "public" && source !== undefined) sources.set(file, source);
+  }
   const v = new YearValidation(files, unavailable, sheets, digest, progress);
   const { problems } = v;
   v.step("dataset.json");
@@ -453,7 +465,7 @@ export function validateYear(
         };
   const order = (file: string) => inputFiles.indexOf(file as InputFileName);
   const inputs = v.inputs.sort((a, b) => order(a.file) - order(b.file));
-  return { data, problems: sorted, omitted, inputs };
+  return { data, problems: sorted, omitted, inputs, sources };
 }
 
 /** The plan's steps in step order; null when the year has no plan file. */

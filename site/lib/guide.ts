@@ -9,6 +9,7 @@ import {
   type ProblemCode,
   type ProblemDefinition,
 } from "../../pipeline/messages.ts";
+import { entryDataFile, templateFile } from "../../pipeline/publish/entry-workbooks.ts";
 import { rowSchemas } from "../../pipeline/template/index.ts";
 import { inputColumns, type CsvFileName } from "../../pipeline/validate/index.ts";
 import { enumCodes, wordsOf } from "../../schemas/workbook.ts";
@@ -98,34 +99,48 @@ export function guideSections(): GuideSection[] {
   }));
 }
 
-/** A data-entry workbook offered on /du-lieu/ and in the guide (made by pipeline/template). */
+/** A data-entry workbook offered on /du-lieu/ and in the guide (pipeline/publish/entry-workbooks.ts). */
 export interface TemplateFile {
-  /** File name under /du-lieu/, without `.xlsx`. */
+  /** File name, without `.xlsx`. */
   name: string;
+  /** Where it is served: with the year's other published files. */
+  path: string;
   year: number;
   filled: boolean;
   label: string;
 }
 
-/** A blank template for every published year, and the latest year's data as a filled workbook. */
+const entryFile = (year: number, file: string, filled: boolean, label: string): TemplateFile => ({
+  name: file.replace(/\.xlsx$/, ""),
+  path: `/data/${year}/${file}`,
+  year,
+  filled,
+  label,
+});
+
+/** A blank template for every published year, and the latest year's public data as a filled workbook. */
 export function templateFiles(years: readonly number[]): TemplateFile[] {
   const latest = years.at(-1);
   return [
-    ...[...years].reverse().map((year) => ({
-      name: `mau-nhap-lieu-${year}`,
-      year,
-      filled: false,
-      label: `Tệp mẫu nhập liệu năm ${year} (danh sách xã, bộ tiêu chí, phiếu khảo sát có sẵn; điểm và phiếu để trống)`,
-    })),
+    ...[...years]
+      .reverse()
+      .map((year) =>
+        entryFile(
+          year,
+          templateFile(year),
+          false,
+          `Tệp mẫu nhập liệu năm ${year} (danh sách xã, bộ tiêu chí, phiếu khảo sát có sẵn; điểm và phiếu để trống)`,
+        ),
+      ),
     ...(latest === undefined
       ? []
       : [
-          {
-            name: `du-lieu-nhap-lieu-${latest}`,
-            year: latest,
-            filled: true,
-            label: `Dữ liệu năm ${latest} đang công bố, dạng tệp Excel nhập liệu (để sửa, đính chính)`,
-          },
+          entryFile(
+            latest,
+            entryDataFile(latest),
+            true,
+            `Dữ liệu năm ${latest} đang công bố, dạng tệp Excel nhập liệu (để sửa, đính chính; không có phiếu khảo sát)`,
+          ),
         ]),
   ];
 }

@@ -1,13 +1,16 @@
 // /kiem-tra/: the pipeline's validator running in the reader's browser. Files with a known error show
-// its code, file and line; the committed data (as CSV files, and as the filled workbook the site
-// offers) show "0 lỗi"; the report downloads; and nothing but the page's own static files is requested.
+// its code, file and line, and its downloaded report runs no formula; the committed data (as CSV
+// files, and as the editor's filled workbook) show "0 lỗi"; the report downloads; and nothing but the page's own static files is requested.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
+import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_OUT_DIR, latestPublishedYear, openWatchedPage, pageUrl, siteUrl } from "./harness.ts";
+import { formulaTrigger } from "../../pipeline/rules/formula.ts";
+import { yearWorkbook } from "../../pipeline/template/index.ts";
 import { launchChromium } from "../support/chromium.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -20,14 +23,23 @@ const csvFiles = (folder: string): Picked[] =>
     .filter((name) => name.endsWith(".csv") || name === "dataset.json")
     .map((name) => ({ name, mimeType: "text/csv", buffer: readFileSync(join(folder, name)) }));
 
-/** The committed files with appraisal.csv's first score written in words. */
+/** Notes that Excel would run as formulas, were the report to write them as they are. */
+const formulas = ['=HYPERLINK("http://example.invalid/","Bấm")', "=cmd|' /C calc'!A0"];
+
+/**
+ * The committed files with appraisal.csv's first score written in words, and formulas as the
+ * notes of its first two rows.
+ */
 function withScoreInWords(): Picked[] {
   return csvFiles(committed).map((file) => {
     if (file.name !== "appraisal.csv") return file;
     const lines = file.buffer.toString("utf8").split("\n");
-    const cells = (lines[1] as string).split(",");
-    cells[3] = "tám";
-    lines[1] = cells.join(",");
+    formulas.forEach((formula, i) => {
+      const cells = (lines[i + 1] as string).split(",");
+      if (i === 0) cells[3] = "tám";
+      cells[4] = `"${formula.replaceAll('"', '""')}"`;
+      lines[i + 1] = cells.join(",");
+    });
     return { ...file, buffer: Buffer.from(lines.join("\n")) };
   });
 }
@@ -47,10 +59,15 @@ async function statusSays(page: Page, pattern: RegExp, timeout = 20_000): Promis
 
 const templateOf = (name: string) => readFileSync(join(E2E_OUT_DIR, "du-lieu", `${name}-${year}.xlsx`));
 
-/** The data page's filled workbook, changed by `edit` as an editor would in Excel. */
+/**
+ * The editor's complete workbook (npm run template -- --filled: the site offers it without the
+ * survey forms), changed by `edit` as an editor would in Excel.
+ */
 async function editedWorkbook(edit: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  const bytes = templateOf("du-lieu-nhap-lieu");
+  const made = await yearWorkbook(committed, { filled: true, buildTime: new Date(0) });
+  if (!("bytes" in made)) throw new Error(`data/${year} does not validate`);
+  const bytes = Buffer.from(made.bytes);
   await book.xlsx.load(
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
   );
@@ -111,14 +128,22 @@ describe("/kiem-tra/", () => {
       expect(download.suggestedFilename()).toBe("bao-cao-kiem-tra.csv");
       const report = readFileSync((await download.path()) as string, "utf8");
       expect(report).toContain("appraisal.csv,2,appraised_score,tám,not_a_number");
+      // The notes' formulas are there as text: a ' before each, so Excel runs neither.
+      const reportCells = Papa.parse<string[]>(report.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+      const values = reportCells.map((cells) => cells[4]);
+      for (const formula of formulas) expect(values).toContain(`'${formula}`);
+      expect(reportCells.flat().filter((cell) => formulaTrigger.test(cell))).toEqual([]);
 
       // The committed data, as the CSV files: no error.
       await page.locator("#check-files").setInputFiles(csvFiles(committed));
       await statusSays(page, new RegExp(`^${count} tệp: 0 lỗi, \\d+ cảnh báo\\. Có thể gửi dữ liệu\\.$`));
 
-      // The filled workbook the data page offers, dropped on the page: no error either, and its
-      // warnings name the sheets by their Vietnamese titles.
-      const workbook = readFileSync(join(E2E_OUT_DIR, "du-lieu", `du-lieu-nhap-lieu-${year}.xlsx`));
+      // The editor's complete workbook (npm run template -- --filled; the site offers it without the
+      // survey forms), dropped on the page: no error either, and its warnings name the sheets by
+      // their Vietnamese titles.
+      const made = await yearWorkbook(committed, { filled: true, buildTime: new Date(0) });
+      if (!("bytes" in made)) throw new Error(`data/${year} does not validate`);
+      const workbook = made.bytes;
       const dataTransfer = await page.evaluateHandle(
         (bytes) => {
           const transfer = new DataTransfer();

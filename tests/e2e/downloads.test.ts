@@ -9,6 +9,7 @@ import { parseHTML } from "linkedom";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleNotice, sampleReadmeFile } from "../../pipeline/publish/sample-notice.ts";
+import { sheetWords } from "../../schemas/workbook.ts";
 import { E2E_OUT_DIR, latestPublishedYear, openWatchedPage, pageUrl } from "./harness.ts";
 import { launchChromium } from "../support/chromium.ts";
 
@@ -34,6 +35,13 @@ function noticeOf(file: string): string | null {
     const sheets = Object.keys(entries).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
     const workbook = strFromU8(entries["xl/workbook.xml"] ?? new Uint8Array());
     const all = sheets.every((name) => strFromU8(entries[name] as Uint8Array).includes(sampleNotice));
+    // A data-entry workbook reads back as inputs, so no notice row: its general-information sheet
+    // holds the year's status and notes, which say "Dữ liệu minh họa".
+    const strings = strFromU8(entries["xl/sharedStrings.xml"] ?? new Uint8Array());
+    if (workbook.includes(`name="${sheetWords.dataset?.title}"`))
+      return strings.includes("<t>sample</t>") && strings.includes("Dữ liệu minh họa")
+        ? "status and notes in its general sheet"
+        : null;
     return workbook.includes('name="Ghi chú"') && sheets.length > 1 && all
       ? "notes sheet and every sheet"
       : null;

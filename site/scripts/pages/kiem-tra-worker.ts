@@ -3,12 +3,8 @@
 // It tells the page which input it is checking, then sends the problems as the editor reads them.
 import { z } from "zod";
 import type { OmittedProblems, Problem } from "../../../pipeline/problem.ts";
-import {
-  isWorkbook,
-  namedBySheet,
-  validateFileSet,
-  type FileSet,
-} from "../../../pipeline/validate/file-set.ts";
+import { isWorkbookName } from "../../../pipeline/read/file-kind.ts";
+import { namedBySheet, validateFileSet, type FileSet } from "../../../pipeline/validate/file-set.ts";
 import { validationSteps } from "../../../pipeline/validate/index.ts";
 import { wordsOf } from "../../../schemas/workbook.ts";
 
@@ -39,7 +35,7 @@ async function check(files: File[]): Promise<void> {
   post({ kind: "progress", done: 0, total, step: "Đang đọc tệp" });
   const set: FileSet = new Map();
   for (const file of files) set.set(file.name, new Uint8Array(await file.arrayBuffer()));
-  const workbook = [...set.keys()].some(isWorkbook);
+  const workbook = [...set.keys()].some(isWorkbookName);
   /** The input being checked, as the editor knows it: its sheet in a workbook, else its file. */
   const named = (file: string) =>
     file === "*"

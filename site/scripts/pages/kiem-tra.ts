@@ -2,11 +2,11 @@
 // `npm run validate`) on the files the reader picks or drops, in a Web Worker served by the site
 // (kiem-tra-worker.ts): the page stays responsive, shows how far the check is and can stop it.
 // Files stay in the browser: nothing is sent, and no hash is needed since nothing is published.
-import Papa from "papaparse";
 import { moreOfTheSameKind } from "../../../pipeline/messages.ts";
 import type { OmittedProblems, Problem } from "../../../pipeline/problem.ts";
 import { isOmitted, listedProblems, summaryLine } from "../../../pipeline/validate/report.ts";
 import type { CheckMessage, CheckRequest } from "./kiem-tra-worker.ts";
+import { cellsToCsv, downloadCsv } from "../ui/csv-download.ts";
 
 const app = document.getElementById("check-app") as HTMLElement;
 const input = document.getElementById("check-files") as HTMLInputElement;
@@ -158,15 +158,10 @@ cancel.addEventListener("click", () => {
 
 download.addEventListener("click", () => {
   if (current === null) return;
-  // A BOM so Excel opens the Vietnamese text as UTF-8.
   // Every problem the check kept, then the count of each kind's others.
-  const lines = [headers, ...current.problems.map(cells), ...current.omitted.map(omittedCells)];
-  const csv = "\uFEFF" + Papa.unparse(lines);
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  link.download = "bao-cao-kiem-tra.csv";
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  // Values the editor typed (=HYPERLINK(…), =cmd|…) are written as text, not run as formulas.
+  const lines = [...current.problems.map(cells), ...current.omitted.map(omittedCells)];
+  downloadCsv(cellsToCsv(headers, lines), "bao-cao-kiem-tra.csv");
 });
 
 input.addEventListener("change", () => check([...(input.files ?? [])]));

@@ -223,5 +223,6 @@ export function publication(): YearPublication {
     ],
     results: results(),
     buildTime,
+    sources: null,
   };
 }

@@ -2,18 +2,21 @@
 // number), in respondent_id and in form_id of a small valid dataset go through validate → compute →
 // publish via the build command, and not one published byte — CSV, Parquet read back, XLSX unzipped,
 // manifest — contains them. The same run checks that nothing is replaced when a year has an error.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../../pipeline/commands/build.ts";
 import { publishedTableNames } from "../../../pipeline/publish/columns.ts";
+import { fileFindings } from "../../../pipeline/publish/public-files.ts";
+import { yearWorkbook } from "../../../pipeline/template/index.ts";
 import { captureOutput } from "./capture-output.ts";
 import { publishedText } from "./published-text.ts";
 
 const phone = "CANARY-PHONE-0987654321";
-// The unknown column's name may appear (the warning names it); its values never.
-const canaries = [phone, "0987654321", "CANARY-RESPONDENT-ID", "CANARY-FORM-ID"];
+const contact = "CANARY-CONTACT-0912345678";
+// The unknown columns' names may appear (the warning names them); their values never.
+const canaries = [phone, "0987654321", contact, "0912345678", "CANARY-RESPONDENT-ID", "CANARY-FORM-ID"];
 
 // 2 communes (a thị trấn without the xã-only leaf 2.1), both panels, 12 officials rating each.
 const officials = Array.from({ length: 24 }, (_, index) => {
@@ -57,9 +60,10 @@ const year = {
   "questions.csv":
     "id,panel,criterion_id,scale,text,sipas_element\r\nCB01,officials,1.2,muc_do,Mức độ chỉ đạo,\r\n" +
     "ND01,citizens,2.2,hai_long,Hài lòng với kết quả,4\r\n",
+  // An editor's column in a public file: the file is published in the data-entry workbook, the column never.
   "appraisal.csv":
-    "commune_code,criterion_id,self_score,appraised_score,note\r\n00001,1.1,32,30.5,Chậm báo cáo\r\n" +
-    "00002,1.1,35,35,\r\n00002,2.1,9,8,\r\n",
+    "commune_code,criterion_id,self_score,appraised_score,note,nguoi_lien_he\r\n" +
+    `00001,1.1,32,30.5,Chậm báo cáo,${contact}\r\n00002,1.1,35,35,,${contact}\r\n00002,2.1,9,8,,\r\n`,
   "survey-officials.csv": `form_id,respondent_id,group,commune_code,CB01\r\n${officials.join("\r\n")}\r\n`,
   "survey-citizens.csv": `form_id,commune_code,ND01,so_dien_thoai\r\n${citizens.join("\r\n")}\r\n`,
 };
@@ -90,15 +94,20 @@ describe("privacy of the published data", () => {
     const texts = await publishedText(out);
     expect([...texts.keys()]).toContain("2023/results.parquet");
     expect([...texts.keys()]).toContain("2023/v1.0.0/results.csv");
-    // Per table CSV + Parquet, the workbook, the draft report, the manifest and the sample notice; and
-    // the release's archived copy (every CSV, the manifest and the notice) under v<version>/.
+    // Per table CSV + Parquet, the workbook, the two data-entry workbooks, the draft report, the
+    // manifest and the sample notice; and the release's archived copy (every CSV, the manifest and
+    // the notice) under v<version>/.
     expect([...texts.keys()]).toContain("2023/bao-cao-chi-so-cchc-2023.docx");
-    expect(texts.size).toBe(publishedTableNames.length * 2 + 4 + publishedTableNames.length + 2);
+    expect([...texts.keys()]).toContain("2023/du-lieu-nhap-lieu-2023.xlsx");
+    expect(texts.size).toBe(publishedTableNames.length * 2 + 6 + publishedTableNames.length + 2);
     for (const [file, text] of texts) {
       for (const canary of canaries) expect(text.includes(canary), `${canary} in ${file}`).toBe(false);
     }
     // The citizens' answers themselves are published (as responses), only not who gave them.
     expect(texts.get("2023/responses.csv")).toContain("00002");
+    // The public data-entry workbook holds the appraisal as entered (its note), without the column
+    // the editor added (checked with the canaries above).
+    expect(texts.get("2023/du-lieu-nhap-lieu-2023.xlsx")).toContain("Chậm báo cáo");
     // The unknown column was reported, as a warning without its value.
     const manifest = JSON.parse(texts.get("2023/dataset.json")!) as { warnings: { code: string }[] };
     expect(manifest.warnings.map((warning) => warning.code)).toContain("unknown_column");
@@ -121,5 +130,50 @@ describe("privacy of the published data", () => {
       await writeFile(appraisal, good);
     }
     expect((await readFile(join(out, "2023", "dataset.json"))).equals(before)).toBe(true);
+  });
+
+  it("stops the build on a column the contract does not declare, naming the file and the column", async () => {
+    const out = join(root, "public-data");
+    const before = await readFile(join(out, "2023", "dataset.json"));
+    // A frozen release edited by hand: its results.csv gained a column of phone numbers.
+    const frozen = join(root, "data", "2023", "releases", "v0.9.0");
+    await cp(join(out, "2023", "v1.0.0"), frozen, { recursive: true });
+    const results = (await readFile(join(frozen, "results.csv"), "utf8")).split("\r\n");
+    await writeFile(
+      join(frozen, "results.csv"),
+      results
+        .map((line, i) => (line === "" ? line : `${line},${i === 0 ? "so_dien_thoai" : phone}`))
+        .join("\r\n"),
+    );
+    try {
+      const { exitCode, printed } = await build(["--data", join(root, "data"), "--out", out]);
+      expect(exitCode).toBe(1);
+      expect(printed).toContain('2023/v0.9.0/results.csv: cột "so_dien_thoai" không có trong mẫu dữ liệu');
+    } finally {
+      await rm(join(root, "data", "2023", "releases"), { recursive: true, force: true });
+    }
+    expect((await readFile(join(out, "2023", "dataset.json"))).equals(before)).toBe(true);
+  });
+
+  it("finds the survey forms and an editor's column in a workbook the build would publish", async () => {
+    // The editor's own complete workbook (npm run template -- --filled), were it put in a public folder.
+    const made = await yearWorkbook(join(root, "data", "2023"), { filled: true, buildTime: new Date(0) });
+    if (!("bytes" in made)) throw new Error("the canary year does not validate");
+    const findings = fileFindings("du-lieu.xlsx", made.bytes);
+    expect(findings).toContainEqual({
+      file: "du-lieu.xlsx (Phiếu người dân)",
+      column: "form_id",
+      kind: "private",
+    });
+    expect(findings).toContainEqual({
+      file: "du-lieu.xlsx (Phiếu cán bộ)",
+      column: "respondent_id",
+      kind: "private",
+    });
+    expect(findings).toContainEqual({
+      file: "du-lieu.xlsx (Điểm thẩm định)",
+      column: "nguoi_lien_he",
+      kind: "undeclared",
+    });
   });
 });

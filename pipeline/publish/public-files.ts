@@ -1,0 +1,145 @@
+// The gate every public file passes (docs/quality.md#security-and-privacy): before a build's data
+// folder or site replaces the published one, each table in it — a CSV's header, a Parquet file's
+// columns, each sheet of a workbook — is held to schemas/publication.ts. A column that is private (a
+// survey form's) or that the contract does not know at all stops the build with a message naming the
+// file and the column, and nothing is published. A workbook's survey sheets may keep their headers as a
+// blank form to fill, never a row. Other files (pages, JSON, text, the report) hold no table columns.
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import Papa from "papaparse";
+import { parquetMetadata } from "hyparquet";
+import { inputPublication } from "../../schemas/publication.ts";
+import { sheetWords, wordsOf } from "../../schemas/workbook.ts";
+import { CommandError } from "../messages.ts";
+import { readWorkbook, type WorkbookSheet } from "../read/workbook.ts";
+import { inputColumns, knownColumns, type CsvFileName } from "../validate/index.ts";
+import { publishedTableNames, tableColumns } from "./columns.ts";
+import { notesSheet } from "./xlsx.ts";
+
+export interface ColumnFinding {
+  file: string;
+  column: string;
+  kind: "private" | "undeclared";
+}
+
+/** Every published table's columns, each public. */
+const publishedNames = new Set(
+  publishedTableNames.flatMap((table) => tableColumns(table).map((c) => c.name)),
+);
+const inputFileNames = Object.keys(inputColumns) as CsvFileName[];
+/** Contract columns of the public inputs (published as they are in the data-entry workbooks). */
+const publicInputNames = new Set(
+  inputFileNames.filter((file) => inputPublication[file] === "public").flatMap(knownColumns),
+);
+/** Contract columns of the private inputs (the survey forms) that no public table reuses. */
+const privateNames = new Set(
+  inputFileNames.filter((file) => inputPublication[file] === "private").flatMap(knownColumns),
+);
+
+function judge(file: string, column: string, publicNames: ReadonlySet<string>): ColumnFinding | null {
+  if (publicNames.has(column)) return null;
+  return { file, column, kind: privateNames.has(column) ? "private" : "undeclared" };
+}
+
+const anyPublic = new Set([...publishedNames, ...publicInputNames]);
+
+function csvHeader(bytes: Uint8Array): string[] {
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  return Papa.parse<string[]>(firstLine).data[0] ?? [];
+}
+
+function parquetColumns(bytes: Uint8Array): string[] {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // The first schema element is the root; the others are the columns.
+  return parquetMetadata(buffer)
+    .schema.slice(1)
+    .map((element) => element.name);
+}
+
+/** Sheets that explain a workbook rather than hold a table: the template's guide, the tables' notes. */
+const documentSheets = new Set(["Hướng dẫn", notesSheet, sheetWords.dataset?.title]);
+
+/** The sheets of the data-entry workbook, by title: their input file. */
+const inputSheets = new Map(inputFileNames.map((file) => [wordsOf(file)?.title ?? file, file]));
+
+/** The header row: the first row with more than one cell (a sample notice stands alone above it). */
+function headerAt(sheet: WorkbookSheet): number {
+  const at = sheet.rows.findIndex((row) => row.cells.filter((cell) => cell !== "").length > 1);
+  return at === -1 ? 0 : at;
+}
+
+function sheetFindings(file: string, sheet: WorkbookSheet): ColumnFinding[] {
+  if (documentSheets.has(sheet.name)) return [];
+  const where = `${file} (${sheet.name})`;
+  const at = headerAt(sheet);
+  const header = (sheet.rows[at]?.cells ?? []).filter((cell) => cell !== "");
+  const hasRows = sheet.rows.slice(at + 1).some((row) => row.cells.some((cell) => cell !== ""));
+  const table = publishedTableNames.find((name) => name === sheet.name);
+  if (table !== undefined) {
+    const byLabel = new Map(tableColumns(table).map((column) => [column.label, column.name]));
+    return header.flatMap((label) => {
+      const finding = judge(where, byLabel.get(label) ?? label, publishedNames);
+      return finding === null ? [] : [finding];
+    });
+  }
+  const input = inputSheets.get(sheet.name);
+  if (input === undefined) return [{ file, column: sheet.name, kind: "undeclared" }];
+  const labels = wordsOf(input)?.columns ?? {};
+  const byLabel = new Map(Object.entries(labels).map(([column, label]) => [label, column]));
+  const columns = header.map((label) => byLabel.get(label) ?? label);
+  // A survey sheet is a blank form: its headers (ids, groups, questions) with no row to publish.
+  if (inputPublication[input] === "private")
+    return hasRows ? columns.map((column) => ({ file: where, column, kind: "private" as const })) : [];
+  const known = new Set(knownColumns(input));
+  return columns.flatMap((column) =>
+    known.has(column) ? [] : [{ file: where, column, kind: "undeclared" as const }],
+  );
+}
+
+/** What one file holds that schemas/publication.ts does not let out; `file` names it in findings. */
+export function fileFindings(file: string, bytes: Uint8Array): ColumnFinding[] {
+  const found = (columns: string[]) =>
+    columns.flatMap((column) => {
+      const finding = judge(file, column, anyPublic);
+      return finding === null ? [] : [finding];
+    });
+  if (file.endsWith(".csv")) return found(csvHeader(bytes));
+  if (file.endsWith(".parquet")) return found(parquetColumns(bytes));
+  if (file.endsWith(".xlsx")) {
+    const read = readWorkbook(file, bytes);
+    const errors = read.problems.filter((p) => p.severity === "error");
+    if (errors.length > 0) throw new Error(`${file}: ${errors.map((p) => p.message_vi).join(" ")}`);
+    return read.sheets.flatMap((sheet) => sheetFindings(file, sheet));
+  }
+  return [];
+}
+
+/** Every finding in the files under `folder`, named by their path inside it. */
+export async function folderFindings(folder: string): Promise<ColumnFinding[]> {
+  const findings: ColumnFinding[] = [];
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !/\.(csv|parquet|xlsx)$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    findings.push(...fileFindings(relative(folder, path), await readFile(path)));
+  }
+  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Throws, naming each file and column, when a file under `folder` may not be published. */
+export async function assertPublicFolder(folder: string): Promise<void> {
+  const findings = await folderFindings(folder);
+  if (findings.length === 0) return;
+  throw new Error(
+    findings
+      .map(
+        ({ file, column, kind }) =>
+          new CommandError(kind === "private" ? "publish_private_column" : "publish_undeclared_column", {
+            file,
+            column,
+          }).message,
+      )
+      .join("\n"),
+  );
+}
