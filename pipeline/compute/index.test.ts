@@ -383,6 +383,12 @@ describe("computeYear on a tiny year worked out by hand", () => {
   it("computes domain percentages and the district average of percentages", () => {
     // X domain 1: 4.9 of 6 → 81.666…%; T domain 1: 3.85 of 5 → 77%; average 79.333… → 79.33.
     // X domain 2: 19/6 of 4 → 79.1666…%; T domain 2: 2 of 4 → 50%; average 64.58333… → 64.58.
+    // Ranks on a domain: X is first on both (81.67 > 77, 79.17 > 50), T second.
+    // The average in points, the published average on the unit's own maximum, rounded half away:
+    //   X 1: 79.33% of 6 = 4.7598 → 4.76;  X 2 and T 2: 64.58% of 4 = 2.5832 → 2.58;
+    //   T 1: 79.33% of 5 = 3.9665 → 3.97 (the half rounds away from zero).
+    // The gap is the published % minus the published average: 81.67 − 79.33 = 2.34,
+    //   79.17 − 64.58 = 14.59, 77 − 79.33 = −2.33, 50 − 64.58 = −14.58.
     expect(results.tables.domains).toEqual([
       {
         commune_code: X,
@@ -392,7 +398,10 @@ describe("computeYear on a tiny year worked out by hand", () => {
         points: 4.9,
         max_points: 6,
         pct: 81.67,
+        domain_rank: 1,
         district_avg_pct: 79.33,
+        district_avg_points: 4.76,
+        district_avg_gap: 2.34,
         pct_change: null,
       },
       {
@@ -403,7 +412,10 @@ describe("computeYear on a tiny year worked out by hand", () => {
         points: 3.17,
         max_points: 4,
         pct: 79.17,
+        domain_rank: 1,
         district_avg_pct: 64.58,
+        district_avg_points: 2.58,
+        district_avg_gap: 14.59,
         pct_change: null,
       },
       {
@@ -414,7 +426,10 @@ describe("computeYear on a tiny year worked out by hand", () => {
         points: 3.85,
         max_points: 5,
         pct: 77,
+        domain_rank: 2,
         district_avg_pct: 79.33,
+        district_avg_points: 3.97,
+        district_avg_gap: -2.33,
         pct_change: null,
       },
       {
@@ -425,7 +440,10 @@ describe("computeYear on a tiny year worked out by hand", () => {
         points: 2,
         max_points: 4,
         pct: 50,
+        domain_rank: 2,
         district_avg_pct: 64.58,
+        district_avg_points: 2.58,
+        district_avg_gap: -14.58,
         pct_change: null,
       },
     ]);

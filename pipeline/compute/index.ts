@@ -264,25 +264,37 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
   const before = new Map(
     (previous?.tables.domains ?? []).map((d) => [key(d.commune_code, d.domain_id), d.pct]),
   );
-  return scores.flatMap((s) =>
-    s.domains.map((domain) => {
+  const rows = scores.flatMap((s) =>
+    s.domains.map((domain): DomainsRow => {
       const id = domain.criterion.id;
       const pct = publishedNodePercent(s, domain);
       const pctBefore = before.get(key(s.commune.code, id));
+      const maxPoints = roundHalfAway(domain.max);
+      const average = districtAverage.get(id)!;
       return {
         commune_code: s.commune.code,
         commune_name: s.commune.name,
         domain_id: id,
         domain_name: domain.criterion.name,
         points: publishedNodePoints(s, domain),
-        max_points: roundHalfAway(domain.max),
+        max_points: maxPoints,
         pct,
-        district_avg_pct: districtAverage.get(id)!,
+        domain_rank: 0,
+        district_avg_pct: average,
+        // The published average on this unit's own maximum, from the two published figures.
+        district_avg_points: roundHalfAway(exactDecimal(average).mul(exactDecimal(maxPoints)).div(100)),
+        district_avg_gap: roundHalfAway(exactDecimal(pct).sub(exactDecimal(average))),
         pct_change:
           pctBefore === undefined ? null : roundHalfAway(exactDecimal(pct).sub(exactDecimal(pctBefore))),
       };
     }),
   );
+  // A unit's place on a domain among the units it applies to: competition ranks of the published %.
+  for (const domainRows of groupBy(rows, (row) => row.domain_id).values()) {
+    const ranks = competitionRanks(domainRows.map((row) => row.pct));
+    domainRows.forEach((row, i) => (row.domain_rank = ranks[i]!));
+  }
+  return rows;
 }
 
 /**
