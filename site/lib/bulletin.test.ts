@@ -47,7 +47,10 @@ function domain(domain_id: string, domain_name: string, district_avg_pct: number
     points: 0,
     max_points: 10,
     pct: 0,
+    domain_rank: 1,
     district_avg_pct,
+    district_avg_points: district_avg_pct / 10,
+    district_avg_gap: -district_avg_pct,
     pct_change: null,
   };
 }

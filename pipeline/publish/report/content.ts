@@ -3,7 +3,10 @@
 import type { DatasetManifest } from "../../../schemas/dataset.ts";
 import type { PublishedPlanStep } from "../../../schemas/published-manifest.ts";
 import type { ResultsRow } from "../../../schemas/published.ts";
+import type { CommuneType } from "../../../schemas/communes.ts";
 import { formatDateVi } from "../../rules/dates.ts";
+import { formatMaxima, maximaByType } from "../../rules/display.ts";
+import { groupBy } from "../../rules/group.ts";
 import { formatChange, formatInt, formatNumber, formatPct } from "../../rules/format.ts";
 import { exactDecimal } from "../../compute/exact.ts";
 import { roundHalfAway, roundRatioHalfAway } from "../../compute/rounding.ts";
@@ -60,6 +63,11 @@ export function planSentences(plan: readonly PublishedPlanStep[] | null, year: n
   ];
 }
 
+/** Each unit's kind, by code, for the maxima that differ between a xã and the thị trấn. */
+export function unitTypes(results: readonly ResultsRow[]): Map<string, CommuneType> {
+  return new Map(results.map((r) => [r.commune_code, r.commune_type]));
+}
+
 const names = (rows: readonly ResultsRow[]) =>
   rows.map((r) => `${r.commune_name} (${formatPct(r.index_pct)}, hạng ${formatInt(r.rank)})`).join("; ");
 
@@ -99,22 +107,24 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
     { kind: "text", text: `Ba vị trí cuối: ${names(ranked.filter((r) => r.rank >= bottomRank))}.` },
   );
 
-  const domains = new Map<string, string[]>();
-  for (const d of results.tables.domains) {
-    if (!domains.has(d.domain_id))
-      domains.set(d.domain_id, [
-        `${d.domain_id}. ${d.domain_name}`,
-        formatNumber(d.max_points),
-        formatNumber(d.district_avg_pct),
-      ]);
-  }
+  // Each domain's maximum as the domains table has it for each kind of unit (a xã and the thị trấn
+  // may differ), never the first row's.
+  const types = unitTypes(ranked);
+  const domains = [...groupBy(results.tables.domains, (d) => d.domain_id).values()].map((rows) => {
+    const first = rows[0]!;
+    return [
+      `${first.domain_id}. ${first.domain_name}`,
+      formatMaxima(maximaByType(rows, types)),
+      formatNumber(first.district_avg_pct),
+    ];
+  });
   blocks.push(
     { kind: "heading", text: "4. Kết quả theo lĩnh vực" },
     { kind: "text", text: "Tỷ lệ điểm đạt trung bình của các xã, thị trấn trong từng lĩnh vực:" },
     {
       kind: "table",
       header: ["Lĩnh vực", "Điểm tối đa", "Trung bình của huyện (%)"],
-      rows: [...domains.values()],
+      rows: domains,
       numeric: [false, true, true],
     },
   );
