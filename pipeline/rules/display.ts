@@ -77,10 +77,24 @@ export function formatMaxima(maxima: readonly TypedMaximum[]): string {
 
 /** Why a cell holds "–": said next to it, so that a dash is never left unexplained. */
 export const noFigure = {
-  /** A question whose scale has no satisfied answer (the impact questions ND14, ND15: "so với trước đây"). */
-  noSatisfactionScale: "không hỏi mức độ hài lòng",
-  /** No previous year published this unit or domain. */
-  noPreviousYear: "chưa có số liệu năm trước",
-  /** No valid answer to the question in this unit. */
+  /**
+   * A question whose scale has no "satisfied" option: the citizens' impact questions ND14 and ND15
+   * ask whether things are better or worse than before (scale tac_dong), not whether people are
+   * satisfied.
+   */
+  noSatisfactionScale: "câu hỏi không hỏi mức độ hài lòng",
+  /** Every answer was "không biết" or blank, so there is no mean and no share. */
   noValidAnswer: "không có câu trả lời hợp lệ",
+  /** The previous year did not publish this unit or domain. */
+  noPreviousYear: "chưa có số liệu năm trước",
 } as const;
+
+/** `– (lý do)`: the dash of an empty published cell with its reason. */
+export function dashWithReason(reason: string): string {
+  return `– (${reason})`;
+}
+
+/** Why a question has no satisfied share, from its published row. */
+export function noSatisfiedShareReason(row: { valid_answers: number }): string {
+  return row.valid_answers === 0 ? noFigure.noValidAnswer : noFigure.noSatisfactionScale;
+}
