@@ -304,7 +304,12 @@ describe("computeYear on a tiny year worked out by hand", () => {
     // Index: xã 242/3 % (80.666…), thị trấn 65 % → (242/3 + 195/3) / 2 = 437/6 = 72.8333… → 72.83.
     // (The mean of the rounded figures, (80.67 + 65) / 2 = 72.835, would wrongly give 72.84.)
     // Satisfaction: 250/3 and 25 → (250/3 + 75/3) / 2 = 325/6 = 54.1666… → 54.17.
-    expect(results.district).toEqual({ communes: 2, index_pct: 72.83, satisfaction_pct: 54.17 });
+    expect(results.district).toEqual({
+      communes: 2,
+      index_pct: 72.83,
+      satisfaction_pct: 54.17,
+      index_change: null, // no previous year
+    });
   });
 
   it("records each commune's citizens' quota against the forms received", () => {
@@ -625,7 +630,10 @@ describe("year over year", () => {
     previous.tables.domains = previous.tables.domains
       .filter((d) => d.commune_code === X && d.domain_id === "1")
       .map((d) => ({ ...d, pct: 80 }));
+    previous.district = { ...previous.district, index_pct: 74.9 };
     const results = compute(tinyYear(), { previous, bootstrap: false });
+    // The district's published mean, 72.83, against the previous year's 74.9: −2.07.
+    expect(results.district.index_change).toBe(-2.07);
     const x = results.tables.results.find((r) => r.commune_code === X)!;
     const t = results.tables.results.find((r) => r.commune_code === T)!;
     // 80.67 − 79.5 = 1.17; moved from rank 2 to rank 1: +1.

@@ -213,7 +213,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     surveyDesign,
     surveyQuotas,
     surveyTotals: surveyTotals(surveyDesign, surveyQuotas),
-    district: districtSummary(scores),
+    district: districtSummary(scores, options.previous?.district ?? null),
     previousDistrict: options.previous?.district ?? null,
     plan: publishedPlan(data.plan),
     parameters,
@@ -230,14 +230,19 @@ function respondentsOf(forms: OfficialsForms, group: string): number {
 
 /**
  * The district's figures: the plain mean over communes (each counts once, whatever its size) of
- * the full-precision index and satisfaction, rounded once — not the mean of rounded figures.
+ * the full-precision index and satisfaction, rounded once — not the mean of rounded figures — and
+ * the change of the published index against the previous year's.
  */
-function districtSummary(scores: readonly CommuneScore[]): DistrictSummary {
+function districtSummary(scores: readonly CommuneScore[], previous: DistrictSummary | null): DistrictSummary {
   const satisfaction = scores.flatMap((s) => (s.satisfaction_pct === null ? [] : [s.satisfaction_pct]));
+  const index = roundMeanHalfAway(scores.map((s) => s.index_pct));
   return {
     communes: scores.length,
-    index_pct: roundMeanHalfAway(scores.map((s) => s.index_pct)),
+    index_pct: index,
     satisfaction_pct: satisfaction.length === 0 ? null : roundMeanHalfAway(satisfaction),
+    // The change of the two published averages, as communes' changes are: exact on 2 decimals.
+    index_change:
+      previous === null ? null : roundHalfAway(exactDecimal(index).sub(exactDecimal(previous.index_pct))),
   };
 }
 

@@ -15,11 +15,12 @@ describe("how a published figure reads", () => {
   });
 
   it("gives every change its unit", () => {
-    expect(formatPctPointChange(9.97)).toBe("+9,97 điểm %");
+    // Short forms keep the unit on the number's line: no-break spaces.
+    expect(formatPctPointChange(9.97)).toBe("+9,97\u00a0điểm\u00a0%");
+    expect(formatPctPointChange(0)).toBe("0,00\u00a0điểm\u00a0%");
     expect(formatPctPointChange(-0.4, "long")).toBe("−0,40 điểm phần trăm");
-    expect(formatPctPointChange(0)).toBe("0,00 điểm %");
-    expect(formatRankChange(2)).toBe("+2 bậc");
-    expect(formatRankChange(-11)).toBe("−11 bậc");
+    expect(formatRankChange(2)).toBe("+2\u00a0bậc");
+    expect(formatRankChange(-11)).toBe("−11\u00a0bậc");
   });
 
   it("states a domain's maximum per kind of unit only where the kinds differ", () => {

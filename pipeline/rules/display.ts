@@ -32,14 +32,22 @@ export function formatPointsOfMax(points: number, max: number): string {
 export const pctPointsWords = "điểm phần trăm";
 export const pctPointsShort = "điểm %";
 
-/** A change of a percentage with its unit: `9.97` → `+9,97 điểm %` (`long`: `+9,97 điểm phần trăm`). */
+/** No-break space: a short unit never wraps away from its number in a phone's narrow cell. */
+const nbsp = "\u00a0";
+
+/**
+ * A change of a percentage with its unit: `9.97` → `+9,97 điểm %` (no-break spaces), or with
+ * `long` for prose and the radio: `+9,97 điểm phần trăm`.
+ */
 export function formatPctPointChange(value: number, form: "short" | "long" = "short"): string {
-  return `${formatChange(value)} ${form === "long" ? pctPointsWords : pctPointsShort}`;
+  return form === "long"
+    ? `${formatChange(value)} ${pctPointsWords}`
+    : `${formatChange(value)}${nbsp}${pctPointsShort.replace(" ", nbsp)}`;
 }
 
 /** A change of rank with its unit: `2` → `+2 bậc` (positive = up the ranking). */
 export function formatRankChange(value: number): string {
-  return `${formatChange(value, 0)} bậc`;
+  return `${formatChange(value, 0)}${nbsp}bậc`;
 }
 
 /** A domain's maximum for one kind of unit, as the published domains table has it. */

@@ -10,7 +10,6 @@ import { bandRange, shortBandLabel } from "./bands.ts";
 import type { PublishedYear } from "./data.ts";
 import { compareVietnamese, formatInt, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { groupBy } from "../../pipeline/rules/group.ts";
-import { hundredths } from "../../pipeline/rules/hundredths.ts";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
 import { dateToWords, numberToWords, ordinalWords, percentToWords } from "./words.ts";
 import { versionDate } from "./releases.ts";
@@ -177,10 +176,10 @@ function averageSentences(input: BulletinInput): BulletinSentence[] {
       ".",
     ),
   ];
-  if (previousDistrict) {
+  const change = manifest.district_summary.index_change;
+  if (previousDistrict && change !== null) {
+    // Both averages as said, so a listener can check the published change.
     const previous = previousDistrict.index_pct;
-    // The change between the two averages as said, so a listener can check the subtraction.
-    const change = (hundredths(average) - hundredths(previous)) / 100;
     const movement: Part[] =
       change === 0 ? ["không đổi"] : [change > 0 ? "tăng " : "giảm ", percentagePoints(Math.abs(change))];
     sentences.push(

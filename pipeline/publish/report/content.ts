@@ -5,11 +5,16 @@ import type { PublishedPlanStep } from "../../../schemas/published-manifest.ts";
 import type { ResultsRow } from "../../../schemas/published.ts";
 import type { CommuneType } from "../../../schemas/communes.ts";
 import { formatDateVi } from "../../rules/dates.ts";
-import { formatMaxima, maximaByType } from "../../rules/display.ts";
+import {
+  dashWithReason,
+  formatMaxima,
+  formatPctPointChange,
+  maximaByType,
+  noFigure,
+} from "../../rules/display.ts";
 import { groupBy } from "../../rules/group.ts";
-import { formatChange, formatInt, formatNumber, formatPct } from "../../rules/format.ts";
-import { exactDecimal } from "../../compute/exact.ts";
-import { roundHalfAway, roundRatioHalfAway } from "../../compute/rounding.ts";
+import { formatInt, formatNumber, formatPct } from "../../rules/format.ts";
+import { roundRatioHalfAway } from "../../compute/rounding.ts";
 import type { YearResults } from "../../model.ts";
 
 export type Block =
@@ -176,7 +181,7 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
             formatInt(e.valid),
             formatInt(e.satisfied),
             e.valid === 0
-              ? "–"
+              ? dashWithReason(noFigure.noValidAnswer)
               : formatNumber(roundRatioHalfAway(BigInt(e.satisfied) * 100n, BigInt(e.valid))),
           ]),
         numeric: [false, true, true, true],
@@ -186,17 +191,15 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
 
   const previousYear = results.parameters.previous_year;
   blocks.push({ kind: "heading", text: "7. So với năm trước" });
-  if (previousYear === null || previousDistrict === null) {
+  const change = district.index_change;
+  if (previousYear === null || previousDistrict === null || change === null) {
     blocks.push({ kind: "text", text: "Không có số liệu năm trước để so sánh." });
   } else {
-    const change = roundHalfAway(
-      exactDecimal(district.index_pct).sub(exactDecimal(previousDistrict.index_pct)),
-    );
     const changes = ranked.flatMap((r) => (r.index_change === null ? [] : [r.index_change]));
     blocks.push({
       kind: "text",
       text:
-        `Chỉ số trung bình của huyện năm ${previousYear} là ${formatPct(previousDistrict.index_pct)}, năm ${manifest.year} là ${formatPct(district.index_pct)} (${formatChange(change)} điểm phần trăm). ` +
+        `Chỉ số trung bình của huyện năm ${previousYear} là ${formatPct(previousDistrict.index_pct)}, năm ${manifest.year} là ${formatPct(district.index_pct)} (${formatPctPointChange(change, "long")}). ` +
         `So với năm ${previousYear}: ${formatInt(changes.filter((c) => c > 0).length)} đơn vị tăng, ${formatInt(changes.filter((c) => c < 0).length)} đơn vị giảm, ${formatInt(changes.filter((c) => c === 0).length)} đơn vị không đổi.`,
     });
   }

@@ -179,8 +179,8 @@ export function results(): YearResults {
     ],
     surveyQuotas: [{ commune_code: "00007", survey_quota: 60, citizens_forms: 58 }],
     surveyTotals: { planned: 1200, achieved: 58, quota_per_commune: 60 },
-    district: { communes: 1, index_pct: 91.5, satisfaction_pct: null },
-    previousDistrict: { communes: 1, index_pct: 90.25, satisfaction_pct: null },
+    district: { communes: 1, index_pct: 91.5, satisfaction_pct: null, index_change: 1.25 },
+    previousDistrict: { communes: 1, index_pct: 90.25, satisfaction_pct: null, index_change: null },
     plan: null,
     parameters: {
       rounding: "half_away_from_zero_2dp",
