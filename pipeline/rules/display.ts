@@ -77,6 +77,13 @@ export function maximaByType(
   return new Set(maxima.map((m) => m.max)).size === 1 ? maxima.slice(0, 1) : maxima;
 }
 
+/** Each unit's kind by code, from results rows: what maximaByType needs. */
+export function unitTypes(
+  results: readonly { commune_code: string; commune_type: CommuneType }[],
+): Map<string, CommuneType> {
+  return new Map(results.map((row) => [row.commune_code, row.commune_type]));
+}
+
 /** `22,50` when the kinds share it, else `22,50 (xã), 22,00 (thị trấn)`. */
 export function formatMaxima(maxima: readonly TypedMaximum[]): string {
   if (maxima.length === 1) return formatNumber(maxima[0]!.max);

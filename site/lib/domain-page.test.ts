@@ -71,24 +71,18 @@ const scores: ScoresRow[] = [
 ];
 
 const domains = [
-  domainsRow({
-    ...anDuc,
-    domain_id: "1",
-    domain_name: "Lĩnh vực 1",
-    points: 6,
-    max_points: 7,
-    pct: 85.71,
-    domain_rank: 2,
-  }),
-  domainsRow({
-    ...dongTam,
-    domain_id: "1",
-    domain_name: "Lĩnh vực 1",
-    points: 6,
-    max_points: 7,
-    pct: 85.71,
-    domain_rank: 2,
-  }),
+  // Two communes tied on domain 1 share the second place.
+  ...[anDuc, dongTam].map((commune) =>
+    domainsRow({
+      ...commune,
+      domain_id: "1",
+      domain_name: "Lĩnh vực 1",
+      points: 6,
+      max_points: 7,
+      pct: 85.71,
+      domain_rank: 2,
+    }),
+  ),
   domainsRow({
     ...hongDu,
     domain_id: "1",

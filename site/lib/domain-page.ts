@@ -3,7 +3,7 @@
 // figures done in hundredths so that no float noise reaches the page.
 import { collate, desc, escape, from, op, table } from "arquero";
 import type { DomainsRow, ResultsRow, ScoresRow } from "../../schemas/published.ts";
-import { maximaByType, type TypedMaximum } from "../../pipeline/rules/display.ts";
+import { maximaByType, unitTypes, type TypedMaximum } from "../../pipeline/rules/display.ts";
 import { criteriaTree } from "./criteria.ts";
 import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
 import { hundredths } from "../../pipeline/rules/hundredths.ts";
@@ -49,7 +49,7 @@ export function domainPage(data: DomainPageTables, id: string): DomainPageView {
     .sort((a, b) => a.domain_rank - b.domain_rank || compareVietnamese(a.commune_name, b.commune_name));
   const first = rows[0];
   const domainScores = data.scores.filter((row) => row.criterion_id.startsWith(`${id}.`));
-  const criteria = criteriaTree(domainScores);
+  const criteria = criteriaTree(domainScores, unitTypes(data.results));
   const communeNames = new Map(data.results.map((row) => [row.commune_code, row.commune_name]));
   return {
     name: first?.domain_name ?? id,
@@ -117,7 +117,7 @@ export function domainSummaries(
   results: readonly Pick<ResultsRow, "commune_code" | "commune_type">[],
   ids: readonly string[],
 ): DomainSummary[] {
-  const types = new Map(results.map((row) => [row.commune_code, row.commune_type]));
+  const types = unitTypes(results);
   return ids.map((id) => {
     const rows = domains.filter((row) => row.domain_id === id);
     const first = rows[0];

@@ -3,7 +3,6 @@
 import type { DatasetManifest } from "../../../schemas/dataset.ts";
 import type { PublishedPlanStep } from "../../../schemas/published-manifest.ts";
 import type { ResultsRow } from "../../../schemas/published.ts";
-import type { CommuneType } from "../../../schemas/communes.ts";
 import { formatDateVi } from "../../rules/dates.ts";
 import {
   dashWithReason,
@@ -11,6 +10,7 @@ import {
   formatPctPointChange,
   maximaByType,
   noFigure,
+  unitTypes,
 } from "../../rules/display.ts";
 import { groupBy } from "../../rules/group.ts";
 import { formatInt, formatNumber, formatPct } from "../../rules/format.ts";
@@ -66,11 +66,6 @@ export function planSentences(plan: readonly PublishedPlanStep[] | null, year: n
         (step.note === null ? "" : ` Ghi chú: ${step.note}`),
     })),
   ];
-}
-
-/** Each unit's kind, by code, for the maxima that differ between a xã and the thị trấn. */
-export function unitTypes(results: readonly ResultsRow[]): Map<string, CommuneType> {
-  return new Map(results.map((r) => [r.commune_code, r.commune_type]));
 }
 
 const names = (rows: readonly ResultsRow[]) =>

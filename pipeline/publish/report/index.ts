@@ -31,9 +31,9 @@ import { formatInt, formatNumber } from "../../rules/format.ts";
 import type { YearResults } from "../../model.ts";
 import { reproducibleZip } from "../xlsx.ts";
 import { sampleNotice } from "../sample-notice.ts";
-import { formatMaxima, maximaByType } from "../../rules/display.ts";
+import { formatMaxima, maximaByType, unitTypes } from "../../rules/display.ts";
 import { groupBy } from "../../rules/group.ts";
-import { planSentences, resultsSections, unitTypes, type Block } from "./content.ts";
+import { planSentences, resultsSections, type Block } from "./content.ts";
 
 /** The most units a draft report lists (a province has a few hundred communes). */
 export const reportMaxUnits = 1000;
