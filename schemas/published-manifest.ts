@@ -77,6 +77,8 @@ export const districtSummary = z.object({
   communes: z.number().int(),
   index_pct: z.number(),
   satisfaction_pct: z.number().nullable(),
+  /** index_pct − the previous year's published index_pct, exact (percentage points); null without a previous year. */
+  index_change: z.number().nullable(),
 });
 
 /** A validation warning as a published fact: never the raw value, which may be a name or a phone. */

@@ -43,7 +43,10 @@ export const domainsRow = z.object({
   points: num("Điểm đạt được của lĩnh vực"),
   max_points: num("Điểm tối đa của lĩnh vực"),
   pct: num("Tỷ lệ điểm đạt (%)"),
+  domain_rank: int("Thứ hạng của đơn vị trong lĩnh vực (theo tỷ lệ đã làm tròn; bằng nhau thì cùng hạng)"),
   district_avg_pct: num("Trung bình của huyện cho lĩnh vực (%)"),
+  district_avg_points: num("Trung bình của huyện quy ra điểm trên điểm tối đa của đơn vị"),
+  district_avg_gap: num("Chênh lệch so với trung bình của huyện (điểm phần trăm, dương = cao hơn)"),
   pct_change: optionalNum("Thay đổi tỷ lệ so với năm trước (điểm phần trăm)"),
 });
 

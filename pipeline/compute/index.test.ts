@@ -304,7 +304,12 @@ describe("computeYear on a tiny year worked out by hand", () => {
     // Index: xã 242/3 % (80.666…), thị trấn 65 % → (242/3 + 195/3) / 2 = 437/6 = 72.8333… → 72.83.
     // (The mean of the rounded figures, (80.67 + 65) / 2 = 72.835, would wrongly give 72.84.)
     // Satisfaction: 250/3 and 25 → (250/3 + 75/3) / 2 = 325/6 = 54.1666… → 54.17.
-    expect(results.district).toEqual({ communes: 2, index_pct: 72.83, satisfaction_pct: 54.17 });
+    expect(results.district).toEqual({
+      communes: 2,
+      index_pct: 72.83,
+      satisfaction_pct: 54.17,
+      index_change: null, // no previous year
+    });
   });
 
   it("records each commune's citizens' quota against the forms received", () => {
@@ -383,6 +388,12 @@ describe("computeYear on a tiny year worked out by hand", () => {
   it("computes domain percentages and the district average of percentages", () => {
     // X domain 1: 4.9 of 6 → 81.666…%; T domain 1: 3.85 of 5 → 77%; average 79.333… → 79.33.
     // X domain 2: 19/6 of 4 → 79.1666…%; T domain 2: 2 of 4 → 50%; average 64.58333… → 64.58.
+    // Ranks on a domain: X is first on both (81.67 > 77, 79.17 > 50), T second.
+    // The average in points, the published average on the unit's own maximum, rounded half away:
+    //   X 1: 79.33% of 6 = 4.7598 → 4.76;  X 2 and T 2: 64.58% of 4 = 2.5832 → 2.58;
+    //   T 1: 79.33% of 5 = 3.9665 → 3.97 (the half rounds away from zero).
+    // The gap is the published % minus the published average: 81.67 − 79.33 = 2.34,
+    //   79.17 − 64.58 = 14.59, 77 − 79.33 = −2.33, 50 − 64.58 = −14.58.
     expect(results.tables.domains).toEqual([
       {
         commune_code: X,
@@ -392,7 +403,10 @@ describe("computeYear on a tiny year worked out by hand", () => {
         points: 4.9,
         max_points: 6,
         pct: 81.67,
+        domain_rank: 1,
         district_avg_pct: 79.33,
+        district_avg_points: 4.76,
+        district_avg_gap: 2.34,
         pct_change: null,
       },
       {
@@ -403,7 +417,10 @@ describe("computeYear on a tiny year worked out by hand", () => {
         points: 3.17,
         max_points: 4,
         pct: 79.17,
+        domain_rank: 1,
         district_avg_pct: 64.58,
+        district_avg_points: 2.58,
+        district_avg_gap: 14.59,
         pct_change: null,
       },
       {
@@ -414,7 +431,10 @@ describe("computeYear on a tiny year worked out by hand", () => {
         points: 3.85,
         max_points: 5,
         pct: 77,
+        domain_rank: 2,
         district_avg_pct: 79.33,
+        district_avg_points: 3.97,
+        district_avg_gap: -2.33,
         pct_change: null,
       },
       {
@@ -425,7 +445,10 @@ describe("computeYear on a tiny year worked out by hand", () => {
         points: 2,
         max_points: 4,
         pct: 50,
+        domain_rank: 2,
         district_avg_pct: 64.58,
+        district_avg_points: 2.58,
+        district_avg_gap: -14.58,
         pct_change: null,
       },
     ]);
@@ -610,7 +633,10 @@ describe("year over year", () => {
     previous.tables.domains = previous.tables.domains
       .filter((d) => d.commune_code === X && d.domain_id === "1")
       .map((d) => ({ ...d, pct: 80 }));
+    previous.district = { ...previous.district, index_pct: 74.9 };
     const results = compute(tinyYear(), { previous, bootstrap: false });
+    // The district's published mean, 72.83, against the previous year's 74.9: −2.07.
+    expect(results.district.index_change).toBe(-2.07);
     const x = results.tables.results.find((r) => r.commune_code === X)!;
     const t = results.tables.results.find((r) => r.commune_code === T)!;
     // 80.67 − 79.5 = 1.17; moved from rank 2 to rank 1: +1.

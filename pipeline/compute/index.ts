@@ -206,7 +206,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     surveyDesign,
     surveyQuotas,
     surveyTotals: surveyTotals(surveyDesign, surveyQuotas),
-    district: districtSummary(scores),
+    district: districtSummary(scores, options.previous?.district ?? null),
     previousDistrict: options.previous?.district ?? null,
     plan: publishedPlan(data.plan),
     parameters,
@@ -223,14 +223,19 @@ function respondentsOf(forms: OfficialsForms, group: string): number {
 
 /**
  * The district's figures: the plain mean over communes (each counts once, whatever its size) of
- * the full-precision index and satisfaction, rounded once — not the mean of rounded figures.
+ * the full-precision index and satisfaction, rounded once — not the mean of rounded figures — and
+ * the change of the published index against the previous year's.
  */
-function districtSummary(scores: readonly CommuneScore[]): DistrictSummary {
+function districtSummary(scores: readonly CommuneScore[], previous: DistrictSummary | null): DistrictSummary {
   const satisfaction = scores.flatMap((s) => (s.satisfaction_pct === null ? [] : [s.satisfaction_pct]));
+  const index = roundMeanHalfAway(scores.map((s) => s.index_pct));
   return {
     communes: scores.length,
-    index_pct: roundMeanHalfAway(scores.map((s) => s.index_pct)),
+    index_pct: index,
     satisfaction_pct: satisfaction.length === 0 ? null : roundMeanHalfAway(satisfaction),
+    // The change of the two published averages, as communes' changes are: exact on 2 decimals.
+    index_change:
+      previous === null ? null : roundHalfAway(exactDecimal(index).sub(exactDecimal(previous.index_pct))),
   };
 }
 
@@ -257,25 +262,37 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
   const before = new Map(
     (previous?.tables.domains ?? []).map((d) => [key(d.commune_code, d.domain_id), d.pct]),
   );
-  return scores.flatMap((s) =>
-    s.domains.map((domain) => {
+  const rows = scores.flatMap((s) =>
+    s.domains.map((domain): DomainsRow => {
       const id = domain.criterion.id;
       const pct = publishedNodePercent(s, domain);
       const pctBefore = before.get(key(s.commune.code, id));
+      const maxPoints = roundHalfAway(domain.max);
+      const average = districtAverage.get(id)!;
       return {
         commune_code: s.commune.code,
         commune_name: s.commune.name,
         domain_id: id,
         domain_name: domain.criterion.name,
         points: publishedNodePoints(s, domain),
-        max_points: roundHalfAway(domain.max),
+        max_points: maxPoints,
         pct,
-        district_avg_pct: districtAverage.get(id)!,
+        domain_rank: 0,
+        district_avg_pct: average,
+        // The published average on this unit's own maximum, from the two published figures.
+        district_avg_points: roundHalfAway(exactDecimal(average).mul(exactDecimal(maxPoints)).div(100)),
+        district_avg_gap: roundHalfAway(exactDecimal(pct).sub(exactDecimal(average))),
         pct_change:
           pctBefore === undefined ? null : roundHalfAway(exactDecimal(pct).sub(exactDecimal(pctBefore))),
       };
     }),
   );
+  // A unit's place on a domain among the units it applies to: competition ranks of the published %.
+  for (const domainRows of groupBy(rows, (row) => row.domain_id).values()) {
+    const ranks = competitionRanks(domainRows.map((row) => row.pct));
+    domainRows.forEach((row, i) => (row.domain_rank = ranks[i]!));
+  }
+  return rows;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Problem, ProblemSink } from "../problem.ts";
 import { decodeText } from "./decode.ts";
 import { closestName, findHeader } from "./header.ts";
 import { findLegacyVietnamese } from "./legacy.ts";
+import { formulaTrigger } from "../rules/formula.ts";
 
 /** The columns a file is expected to have. */
 export interface CsvSpec {
@@ -47,10 +48,6 @@ export interface CsvRead {
 }
 
 const questionIdLike = /^[A-Za-z]{2}\d{2,3}$/;
-/** Cells Excel or LibreOffice may evaluate as a formula (OWASP "CSV injection"). */
-const formulaStart = /^[=+\-@]./s;
-const controlStart = /^[\t\r\n]/;
-const triggerFirstChars = new Set([..."=+-@\t\r\n"].map((c) => c.charCodeAt(0)));
 const plainNumber = /^[-+]?\d+([.,]\d+)?$/;
 /** Outside Latin and the Vietnamese block, text may be non-NFC; inside it, every character is NFC. */
 const mayNeedNormalising = /[^\u0000-\u02FF\u1E00-\u1EFF]/;
@@ -158,12 +155,17 @@ export function checkHeader(header: string[], spec: CsvSpec): HeaderCheck {
   return { index, questionColumns, problems };
 }
 
-/** A cell Excel could run as a formula; plain numbers such as -1 are left to the range checks. */
-export function formulaTrigger(raw: string): string | null {
-  if (!triggerFirstChars.has(raw.charCodeAt(0))) return null;
-  if (controlStart.test(raw)) return raw[0] === "\t" ? "tab" : "xuống dòng";
-  if (formulaStart.test(raw) && !plainNumber.test(raw.trim())) return raw[0] as string;
-  return null;
+/**
+ * What makes an input cell one Excel could run as a formula (the one trigger of
+ * pipeline/rules/formula.ts), named for the editor: "tab", "xuống dòng" or the sign. A lone sign and
+ * plain numbers such as -1 are left to the range checks.
+ */
+export function inputFormulaTrigger(raw: string): string | null {
+  if (!formulaTrigger.test(raw)) return null;
+  const first = raw[0] as string;
+  if (first === "\t") return "tab";
+  if (first === "\r" || first === "\n") return "xuống dòng";
+  return raw.length > 1 && !plainNumber.test(raw.trim()) ? first : null;
 }
 
 /** Whether a cell at `from` or after is not blank (Excel adds trailing empty cells, which are fine). */
@@ -202,7 +204,7 @@ export function acceptRow(
   if (ragged) problems.push(problem("ragged_row", { file, line }, { found, expected: width }));
   for (let i = 0; i < width; i++) {
     const cell = cells[i] ?? "";
-    const trigger = formulaTrigger(cell);
+    const trigger = inputFormulaTrigger(cell);
     if (trigger !== null) {
       const at = { file, line, column: header[i] ?? null, value: cell };
       problems.push(problem("formula_trigger", at, { trigger }));

@@ -6,8 +6,8 @@ import { problem } from "../messages.ts";
 import type { Problem } from "../problem.ts";
 import {
   checkHeader,
-  formulaTrigger,
   hasContentFrom,
+  inputFormulaTrigger,
   type CsvRead,
   type CsvRow,
   type CsvSpec,
@@ -86,7 +86,7 @@ export function readSheet(rows: readonly SheetRow[], spec: CsvSpec): CsvRead {
     const cells: string[] = [];
     for (let i = 0; i < width; i++) {
       const raw = r.cells[i] ?? "";
-      const trigger = formulaTrigger(raw);
+      const trigger = inputFormulaTrigger(raw);
       if (trigger !== null) {
         problems.push(
           problem(

@@ -29,7 +29,7 @@ const steps: readonly (readonly [string, string, string, string, string, string,
     "2023-12-01",
     "2023-12-31",
     "2023-12-29",
-    "Điều tra 1248 người: 30 đại biểu HĐND huyện, 03 lãnh đạo UBND huyện, 03 lãnh đạo Ủy ban MTTQ huyện, 12 lãnh đạo các cơ quan chuyên môn thuộc huyện, 1200 cá nhân, tổ chức (mỗi xã, thị trấn 60 người).",
+    "Điều tra 1.248 người: 30 đại biểu HĐND huyện, 03 lãnh đạo UBND huyện, 03 lãnh đạo Ủy ban MTTQ huyện, 12 lãnh đạo các cơ quan chuyên môn thuộc huyện, 1.200 cá nhân, tổ chức (mỗi xã, thị trấn 60 người).",
   ],
   [
     "Các xã, thị trấn tự đánh giá chấm điểm Chỉ số CCHC trên phần mềm chấm điểm Chỉ số CCHC cấp xã tại địa chỉ http://haiduong.cchc.com.vn",

@@ -4,6 +4,14 @@
 import * as Plot from "@observablehq/plot";
 import type { ResultsRow } from "../../schemas/published.ts";
 import { compareVietnamese, formatChange, formatNumber } from "../../pipeline/rules/format.ts";
+import {
+  dashWithReason,
+  formatPctPointChange,
+  formatRankChange,
+  noFigure,
+  pctPointsShort,
+  pctPointsWords,
+} from "../../pipeline/rules/display.ts";
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, chartOf, isNarrow, renderPlot } from "./chart.ts";
 import type { Chart, ChartOptions } from "./chart.ts";
 
@@ -29,9 +37,9 @@ export function changeTitle(rows: readonly Changed[]): string {
   const down = rows.at(-1);
   const parts: string[] = [];
   if (up && up.index_change > 0)
-    parts.push(`${up.commune_name} tăng nhiều nhất (${formatChange(up.index_change)} điểm phần trăm)`);
+    parts.push(`${up.commune_name} tăng nhiều nhất (${formatPctPointChange(up.index_change, "long")})`);
   if (down && down.index_change < 0)
-    parts.push(`${down.commune_name} giảm nhiều nhất (${formatChange(down.index_change)} điểm phần trăm)`);
+    parts.push(`${down.commune_name} giảm nhiều nhất (${formatPctPointChange(down.index_change, "long")})`);
   return parts.length > 0 ? parts.join("; ") : "Không đơn vị nào thay đổi chỉ số";
 }
 
@@ -58,7 +66,7 @@ export function changeChart({ year, results }: ChangeInput, { width, document }:
       marginBottom: X_AXIS_MARGIN,
       x: {
         domain: [-limit, limit],
-        label: `Thay đổi so với ${year - 1} (điểm phần trăm)`,
+        label: `Thay đổi so với ${year - 1} (${pctPointsWords})`,
         labelOffset: X_LABEL_OFFSET,
         labelAnchor: "center",
         grid: true,
@@ -110,13 +118,15 @@ export function changeChart({ year, results }: ChangeInput, { width, document }:
     width,
     height,
     table: {
-      columns: ["Đơn vị", "Chỉ số", "Thay đổi (điểm %)", "Thay đổi hạng"],
+      columns: ["Đơn vị", "Chỉ số", `Thay đổi (${pctPointsShort})`, "Thay đổi hạng"],
       numeric: [false, true, true, true],
       rows: rows.map((row) => [
         row.commune_name,
         formatNumber(row.index_pct),
         formatChange(row.index_change),
-        row.rank_change === null ? "" : formatChange(row.rank_change, 0),
+        row.rank_change === null
+          ? dashWithReason(noFigure.noPreviousYear)
+          : formatRankChange(row.rank_change),
       ]),
     },
   });

@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { DomainsRow } from "../../schemas/published.ts";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
+import { formatPointsOfMax } from "../../pipeline/rules/display.ts";
 import {
   X_AXIS_MARGIN,
   X_LABEL_OFFSET,
@@ -132,7 +133,7 @@ export function communeDomainsChart(
       numeric: [false, true, true, true],
       rows: rows.map((row) => [
         domainLabel(row),
-        `${formatNumber(row.points)}/${formatNumber(row.max_points)}`,
+        formatPointsOfMax(row.points, row.max_points),
         `${isBelowAverage(row) ? `${BELOW_GLYPH} ` : ""}${formatPct(row.pct)}`,
         formatPct(row.district_avg_pct),
       ]),

@@ -15,6 +15,7 @@ const rows: DomainBar[] = [
     max_points: 12,
     pct: 83.33,
     district_avg_pct: 80,
+    district_avg_points: 9.6,
   },
   {
     commune_code: "B",
@@ -24,6 +25,7 @@ const rows: DomainBar[] = [
     max_points: 12,
     pct: 75,
     district_avg_pct: 80,
+    district_avg_points: 9.6,
   },
   {
     commune_code: "A",
@@ -33,6 +35,7 @@ const rows: DomainBar[] = [
     max_points: 8,
     pct: 62.5,
     district_avg_pct: 70,
+    district_avg_points: 5.6,
   },
   {
     commune_code: "B",
@@ -42,6 +45,7 @@ const rows: DomainBar[] = [
     max_points: 8,
     pct: 75,
     district_avg_pct: 70,
+    district_avg_points: 5.6,
   },
   {
     commune_code: "C",
@@ -51,6 +55,7 @@ const rows: DomainBar[] = [
     max_points: 12,
     pct: 8.33,
     district_avg_pct: 80,
+    district_avg_points: 9.6,
   },
 ];
 

@@ -4,13 +4,21 @@
 // and the `document` to draw into, so the build and the browser share it.
 import * as Plot from "@observablehq/plot";
 import type { DomainsRow } from "../../schemas/published.ts";
+import { formatPointsOfMax } from "../../pipeline/rules/display.ts";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, renderPlot } from "./chart.ts";
 
 /** The subset of a published `domains` row the chart reads. */
 export type DomainBar = Pick<
   DomainsRow,
-  "commune_code" | "domain_id" | "domain_name" | "points" | "max_points" | "pct" | "district_avg_pct"
+  | "commune_code"
+  | "domain_id"
+  | "domain_name"
+  | "points"
+  | "max_points"
+  | "pct"
+  | "district_avg_pct"
+  | "district_avg_points"
 >;
 
 export type DomainMeasure = "pct" | "points";
@@ -33,6 +41,8 @@ interface Bar extends DomainBar {
   label: string;
   series: string;
   value: number;
+  /** The district average in the same measure: in points, on this unit's own maximum. */
+  average: number;
   text: string;
 }
 
@@ -47,17 +57,10 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
       label: label(row),
       series: names.get(row.commune_code) ?? row.commune_code,
       value: measure === "pct" ? row.pct : row.points,
-      text:
-        measure === "pct"
-          ? formatPct(row.pct)
-          : `${formatNumber(row.points)}/${formatNumber(row.max_points)}`,
+      average: measure === "pct" ? row.district_avg_pct : row.district_avg_points,
+      text: measure === "pct" ? formatPct(row.pct) : formatPointsOfMax(row.points, row.max_points),
     }));
   const domains = [...new Map(input.rows.map((row) => [label(row), row])).values()];
-  // The average is a share of the maximum: in points it is drawn at that share of the domain's maximum.
-  const averages = domains.map((row) => ({
-    label: label(row),
-    value: measure === "pct" ? row.district_avg_pct : (row.district_avg_pct * row.max_points) / 100,
-  }));
   const seriesNames = communes.map((commune) => commune.name);
   const barHeight = 18;
   // Each domain: its name on a line of its own (long Vietnamese names do not fit beside a bar on a
@@ -114,13 +117,15 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
           textAnchor: "start",
           text: "text",
         }),
-        Plot.tickX(averages, {
+        // The average beside each bar: in points each unit's maximum gives its own (a xã and the
+        // thị trấn may differ); as a % the marks of a domain line up.
+        Plot.tickX(bars, {
           fy: "label",
-          x: "value",
+          y: "series",
+          x: "average",
           stroke: "#111",
           strokeWidth: 2,
           strokeDasharray: "4,3",
-          insetTop: 20,
         }),
       ],
     },

@@ -1,6 +1,7 @@
 // Every commune's result on one domain, best first, one commune highlighted, the district average as
 // a dashed line: the interactive chart of a domain page. Pure: data, width and `document` in, SVG out.
 import * as Plot from "@observablehq/plot";
+import { formatPointsOfMax } from "../../pipeline/rules/display.ts";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import type { DomainBar, DomainMeasure } from "./compare-domains.ts";
 import { seriesColours } from "./compare-domains.ts";
@@ -21,12 +22,13 @@ export function domainCommunesChart(input: DomainCommunesInput): SVGSVGElement {
   const { rows, measure, width } = input;
   const value = (row: DomainBar) => (measure === "pct" ? row.pct : row.points);
   const text = (row: DomainBar) =>
-    measure === "pct" ? formatPct(row.pct) : `${formatNumber(row.points)}/${formatNumber(row.max_points)}`;
-  const first = rows[0];
-  const average = first
+    measure === "pct" ? formatPct(row.pct) : formatPointsOfMax(row.points, row.max_points);
+  // In points, the average on the highlighted unit's own maximum (a xã and the thị trấn may differ).
+  const reference = rows.find((row) => row.commune_code === input.highlight) ?? rows[0];
+  const average = reference
     ? measure === "pct"
-      ? first.district_avg_pct
-      : (first.district_avg_pct * first.max_points) / 100
+      ? reference.district_avg_pct
+      : reference.district_avg_points
     : 0;
   return renderPlot(
     {

@@ -72,7 +72,10 @@ function domain(domain_id: string, domain_name: string, pct: number, district_av
     points: pct / 10,
     max_points: 10,
     pct,
+    domain_rank: 1,
     district_avg_pct,
+    district_avg_points: district_avg_pct / 10,
+    district_avg_gap: pct - district_avg_pct,
     pct_change: null,
   };
 }

@@ -47,7 +47,10 @@ function domain(domain_id: string, domain_name: string, district_avg_pct: number
     points: 0,
     max_points: 10,
     pct: 0,
+    domain_rank: 1,
     district_avg_pct,
+    district_avg_points: district_avg_pct / 10,
+    district_avg_gap: -district_avg_pct,
     pct_change: null,
   };
 }
@@ -63,9 +66,12 @@ const manifest: BulletinInput["manifest"] = {
     { code: "C", label: "Nhóm C", min_pct: 0 },
   ],
   // The pipeline publishes these from full-precision values; here they are simply given.
-  district_summary: { communes: 7, index_pct: 85.53, satisfaction_pct: 81.37 },
+  // index_change: 85.53 − 85.72 = −0.19, the previous year's published average below.
+  district_summary: { communes: 7, index_pct: 85.53, satisfaction_pct: 81.37, index_change: -0.19 },
 };
-const previousDistrict = { communes: 6, index_pct: 85.72, satisfaction_pct: 80 };
+const previousDistrict = { communes: 6, index_pct: 85.72, satisfaction_pct: 80, index_change: null };
+/** The date of data version 1.2.0. */
+const dataDate = "2024-04-02";
 
 // Seven units: a tie on second place, a tie on the last place, one unit new this year (no change),
 // two equal rises, one unchanged.
@@ -97,7 +103,14 @@ const domains: DomainsRow[] = [
   domain("3", "Cải cách chế độ công vụ", 80),
 ];
 
-const bulletin = buildBulletin({ manifest, results, domains, previousResults, previousDistrict });
+const bulletin = buildBulletin({
+  manifest,
+  results,
+  domains,
+  previousResults,
+  previousDistrict,
+  dataDate,
+});
 const about = (topic: BulletinTopic): BulletinSentence[] =>
   bulletin.sentences.filter((s) => s.topic === topic);
 const texts = (topic: BulletinTopic) => about(topic).map((s) => s.text);
@@ -160,6 +173,7 @@ describe("every unit on air", () => {
       domains: [],
       previousResults: null,
       previousDistrict: null,
+      dataDate,
     });
     expect(lone.sentences.filter((s) => s.topic === "band-members").map((s) => s.text)).toEqual([
       "Nhóm A có một đơn vị: Xã An.",
@@ -213,6 +227,7 @@ describe("ranking", () => {
       domains: [],
       previousResults: null,
       previousDistrict: null,
+      dataDate,
     });
     const top = tied.sentences.filter((s) => s.topic === "top").map((s) => s.text);
     expect(top).toEqual([
@@ -291,6 +306,7 @@ describe("sample data and sources", () => {
       domains,
       previousResults,
       previousDistrict,
+      dataDate,
     });
     const [first] = sample.sentences;
     expect(first?.topic).toBe("warning");
@@ -299,12 +315,15 @@ describe("sample data and sources", () => {
     expect(bulletin.sentences.some((s) => s.topic === "warning")).toBe(false);
   });
 
-  it("ends with the source, its data version printed but not read", () => {
+  it("ends with the source and the date of the data, its version printed but not read", () => {
     expect(bulletin.sentences.at(-1)).toMatchObject({
       topic: "source",
-      text: "Nguồn: Chỉ số cải cách hành chính cấp xã huyện Ninh Giang năm 2023, dữ liệu phiên bản 1.2.0.",
+      text:
+        "Nguồn: Chỉ số cải cách hành chính cấp xã huyện Ninh Giang năm 2023, số liệu công bố ngày 02/04/2024, " +
+        "dữ liệu phiên bản 1.2.0.",
       spoken:
-        "Nguồn: Chỉ số cải cách hành chính cấp xã huyện Ninh Giang năm hai nghìn không trăm hai mươi ba.",
+        "Nguồn: Chỉ số cải cách hành chính cấp xã huyện Ninh Giang năm hai nghìn không trăm hai mươi ba, " +
+        "số liệu công bố ngày hai tháng tư năm hai nghìn không trăm hai mươi tư.",
     });
   });
 
@@ -330,11 +349,14 @@ describe("plain-text download", () => {
       domains,
       previousResults,
       previousDistrict,
+      dataDate,
     });
     const text = bulletinPlainText(sample, "Chỉ số CCHC năm 2023", (path) => `https://example.org${path}`);
     expect(text.startsWith("\uFEFFBẢN TIN: CHỈ SỐ CCHC NĂM 2023\r\n")).toBe(true);
     const lines = text.slice(1).split("\r\n");
-    expect(lines[1]).toBe("Dữ liệu phiên bản 1.2.0; dữ liệu minh họa – không phải kết quả chính thức.");
+    expect(lines[1]).toBe(
+      "Dữ liệu phiên bản 1.2.0, công bố ngày 02/04/2024; dữ liệu minh họa – không phải kết quả chính thức.",
+    );
     expect(lines.slice(4, 7)).toEqual([
       `1. ${sample.sentences[0]?.text}`,
       `   Đọc: ${sample.sentences[0]?.spoken}`,
@@ -352,6 +374,7 @@ describe("plain-text download", () => {
       domains,
       previousResults,
       previousDistrict,
+      dataDate,
     });
     const text = bulletinSpokenText(sample);
     expect(text.startsWith("\uFEFF")).toBe(true);
@@ -388,6 +411,7 @@ describe("the process, first after the sample warning", () => {
     domains,
     previousResults,
     previousDistrict,
+    dataDate,
   });
 
   it("says how many steps the plan had and how many were on time, then the survey against the plan", () => {

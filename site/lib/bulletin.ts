@@ -10,9 +10,11 @@ import { bandRange, shortBandLabel } from "./bands.ts";
 import type { PublishedYear } from "./data.ts";
 import { compareVietnamese, formatInt, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { groupBy } from "../../pipeline/rules/group.ts";
-import { hundredths } from "../../pipeline/rules/hundredths.ts";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
-import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
+import { dateToWords, numberToWords, ordinalWords, percentToWords } from "./words.ts";
+import { versionDate } from "./releases.ts";
+import { formatDateVi } from "../../pipeline/rules/dates.ts";
+import { pctPointsWords } from "../../pipeline/rules/display.ts";
 import { sampleNotice } from "../../pipeline/publish/sample-notice.ts";
 
 export type BulletinTopic =
@@ -49,6 +51,8 @@ export interface Bulletin {
   year: number;
   status: DatasetManifest["status"];
   version: string;
+  /** The date of the data version (ISO). */
+  date: string;
   sentences: BulletinSentence[];
 }
 
@@ -63,6 +67,8 @@ export interface BulletinInput {
   /** The previous year's results and district figures, when that year was published. */
   previousResults: ResultsRow[] | null;
   previousDistrict: DistrictSummary | null;
+  /** The date of the data version (ISO), said at the end so that a listener knows how recent it is. */
+  dataDate: string;
 }
 
 /** The banner wording of docs/architecture.md#the-site, first in every bulletin while the data are a sample. */
@@ -83,8 +89,12 @@ function sentence(
 
 const pct = (value: number): Part => ({ text: formatPct(value), spoken: percentToWords(value) });
 const percentagePoints = (value: number): Part => ({
-  text: `${formatNumber(value)} điểm phần trăm`,
-  spoken: `${numberToWords(value, { decimals: 2 })} điểm phần trăm`,
+  text: `${formatNumber(value)} ${pctPointsWords}`,
+  spoken: `${numberToWords(value, { decimals: 2 })} ${pctPointsWords}`,
+});
+const datePart = (isoDate: string): Part => ({
+  text: `ngày ${formatDateVi(isoDate)}`,
+  spoken: dateToWords(isoDate),
 });
 const count = (n: number): Part => ({ text: formatInt(n), spoken: numberToWords(n) });
 const yearPart = (year: number): Part => ({ text: String(year), spoken: numberToWords(year) });
@@ -166,10 +176,10 @@ function averageSentences(input: BulletinInput): BulletinSentence[] {
       ".",
     ),
   ];
-  if (previousDistrict) {
+  const change = manifest.district_summary.index_change;
+  if (previousDistrict && change !== null) {
+    // Both averages as said, so a listener can check the published change.
     const previous = previousDistrict.index_pct;
-    // The change between the two averages as said, so a listener can check the subtraction.
-    const change = (hundredths(average) - hundredths(previous)) / 100;
     const movement: Part[] =
       change === 0 ? ["không đổi"] : [change > 0 ? "tăng " : "giảm ", percentagePoints(Math.abs(change))];
     sentences.push(
@@ -549,11 +559,19 @@ export function buildBulletin(input: BulletinInput): Bulletin {
       { path: "/du-lieu/", label: "Dữ liệu" },
       `Nguồn: Chỉ số cải cách hành chính cấp xã ${inSentence(manifest.district.name)} năm `,
       yearPart(manifest.year),
+      ", số liệu công bố ",
+      datePart(input.dataDate),
       printedOnly(`, dữ liệu phiên bản ${manifest.version}`),
       ".",
     ),
   );
-  return { year: manifest.year, status: manifest.status, version: manifest.version, sentences };
+  return {
+    year: manifest.year,
+    status: manifest.status,
+    version: manifest.version,
+    date: input.dataDate,
+    sentences,
+  };
 }
 
 /** The bulletin of a loaded year, compared with the previous year when it was published. */
@@ -567,6 +585,7 @@ export function yearBulletin(
     domains: data.domains,
     previousResults: previous?.results ?? null,
     previousDistrict: previous?.manifest.district_summary ?? null,
+    dataDate: versionDate(data.manifest),
   });
 }
 
@@ -587,7 +606,7 @@ export function bulletinPlainText(bulletin: Bulletin, title: string, link: (path
   const status = bulletin.status === "sample" ? `; ${sampleWarning.toLocaleLowerCase("vi")}` : "";
   const lines = [
     `BẢN TIN: ${title.toLocaleUpperCase("vi")}`,
-    `Dữ liệu phiên bản ${bulletin.version}${status}.`,
+    `Dữ liệu phiên bản ${bulletin.version}, công bố ngày ${formatDateVi(bulletin.date)}${status}.`,
     "Mỗi câu có bản viết (số viết theo kiểu Việt Nam), bản đọc (số viết thành chữ) và trang nguồn của số liệu.",
     "",
   ];

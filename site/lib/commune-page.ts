@@ -1,5 +1,6 @@
 // What the commune page (/xa/<slug>/) shows, prepared from the published tables: the page only
 // renders it. Every figure is a published one; nothing here recomputes an official number.
+import { panelLabel } from "../../pipeline/rules/display.ts";
 import type {
   DomainsRow,
   ResultsRow,
@@ -51,11 +52,6 @@ export type CommunePageTables = Pick<
   manifest: Pick<PublishedManifest, "survey_quotas">;
 };
 
-const panelTitles: Record<SurveyRow["panel"], string> = {
-  officials: "Đánh giá của cán bộ, lãnh đạo huyện",
-  citizens: "Đánh giá của người dân, tổ chức",
-};
-
 export function communePage(
   data: CommunePageTables,
   previous: Pick<PublishedYear, "results"> | null,
@@ -72,7 +68,7 @@ export function communePage(
   };
   const panels: PanelView[] = (["officials", "citizens"] as const).map((panel) => ({
     panel,
-    title: panelTitles[panel],
+    title: `Đánh giá của ${panelLabel[panel]}`,
     count: counts[panel],
     questions: data.survey
       .filter((row) => row.commune_code === code && row.panel === panel)

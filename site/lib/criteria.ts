@@ -2,7 +2,10 @@
 // level). Ids are dotted paths ("1.2.3"): sorted by their numbers, not as text ("1.10" after "1.9").
 import { collate, escape, from, op } from "arquero";
 import type { ScoresRow } from "../../schemas/published.ts";
+import type { CommuneType } from "../../schemas/communes.ts";
 import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
+import { maximaByType, type TypedMaximum } from "../../pipeline/rules/display.ts";
+import { groupBy } from "../../pipeline/rules/group.ts";
 
 /** The criteria, one row per id, in tree order, with the unit types they apply to. */
 export interface CriterionEntry {
@@ -10,17 +13,22 @@ export interface CriterionEntry {
   level: number;
   name: string;
   source: ScoresRow["source"];
-  /** Distinct maxima over communes (they differ when a sub-criterion applies to one unit type only). */
-  maxima: number[];
+  /** Its maximum per kind of unit (two when a sub-criterion applies to one kind only). */
+  maxima: TypedMaximum[];
   isLeaf: boolean;
   /** Codes of the communes the criterion applies to. */
   communes: Set<string>;
 }
 
 /** A criterion as the rollup of criteriaTree gives it: its communes still a list. */
-type CriterionRollup = Omit<CriterionEntry, "communes"> & { communes: string[] };
+type CriterionRollup = Omit<CriterionEntry, "communes" | "maxima"> & { communes: string[] };
 
-export function criteriaTree(scores: readonly ScoresRow[]): CriterionEntry[] {
+/** `types`: each unit's kind by code (results.csv), for the maxima per kind. */
+export function criteriaTree(
+  scores: readonly ScoresRow[],
+  types: ReadonlyMap<string, CommuneType>,
+): CriterionEntry[] {
+  const rowsOf = groupBy(scores, (row) => row.criterion_id);
   const parents = new Set(scores.map((row) => row.parent_id));
   const rows = from(scores)
     .groupby({ id: (d) => d.criterion_id })
@@ -29,7 +37,6 @@ export function criteriaTree(scores: readonly ScoresRow[]): CriterionEntry[] {
       level: op.any("level"),
       name: op.any("criterion_name"),
       source: op.any("source"),
-      maxima: op.array_agg_distinct("max_points"),
       communes: op.array_agg_distinct("commune_code"),
     })
     .derive({ isLeaf: escape((d: { id: string }) => !parents.has(d.id)) })
@@ -38,7 +45,7 @@ export function criteriaTree(scores: readonly ScoresRow[]): CriterionEntry[] {
     .objects() as CriterionRollup[];
   return rows.map((row) => ({
     ...row,
-    maxima: row.maxima.sort((a, b) => a - b),
+    maxima: maximaByType(rowsOf.get(row.id) ?? [], types),
     communes: new Set(row.communes),
   }));
 }

@@ -71,8 +71,18 @@ const scores: ScoresRow[] = [
 ];
 
 const domains = [
-  domainsRow({ ...anDuc, domain_id: "1", domain_name: "Lĩnh vực 1", points: 6, max_points: 7, pct: 85.71 }),
-  domainsRow({ ...dongTam, domain_id: "1", domain_name: "Lĩnh vực 1", points: 6, max_points: 7, pct: 85.71 }),
+  // Two communes tied on domain 1 share the second place.
+  ...[anDuc, dongTam].map((commune) =>
+    domainsRow({
+      ...commune,
+      domain_id: "1",
+      domain_name: "Lĩnh vực 1",
+      points: 6,
+      max_points: 7,
+      pct: 85.71,
+      domain_rank: 2,
+    }),
+  ),
   domainsRow({
     ...hongDu,
     domain_id: "1",
@@ -80,6 +90,7 @@ const domains = [
     points: 6.5,
     max_points: 7,
     pct: 92.86,
+    domain_rank: 1,
     pct_change: 1.5,
   }),
   domainsRow({ ...hongDu, domain_id: "10", domain_name: "Lĩnh vực 10", points: 0, max_points: 5, pct: 0 }),
@@ -88,14 +99,13 @@ const domains = [
 const data = { domains, scores, results: communes.map((commune) => resultsRow(commune)) };
 
 describe("the domain page", () => {
-  it("ranks the communes best first, ties alphabetical in Vietnamese sharing a place", () => {
+  it("lists the communes in their published rank on the domain, ties alphabetical in Vietnamese", () => {
     const view = domainPage(data, "1");
-    expect(view.rows.map((row) => [row.commune_name, row.pct])).toEqual([
-      ["Xã Hồng Dụ", 92.86],
-      ["Xã An Đức", 85.71],
-      ["Xã Đồng Tâm", 85.71],
+    expect(view.rows.map((row) => [row.commune_name, row.domain_rank])).toEqual([
+      ["Xã Hồng Dụ", 1],
+      ["Xã An Đức", 2],
+      ["Xã Đồng Tâm", 2],
     ]);
-    expect(view.places).toEqual([1, 2, 2]);
     expect([view.name, view.average, view.hasChange]).toEqual(["Lĩnh vực 1", 88.09, true]);
   });
 
@@ -145,7 +155,7 @@ describe("the domain page", () => {
 });
 
 describe("the domains overview", () => {
-  it("gives each domain its name, district average and distinct maxima ascending", () => {
+  it("gives each domain its name, district average and maximum per kind of unit where they differ", () => {
     const overview = domainSummaries(
       [
         domainsRow({
@@ -177,11 +187,24 @@ describe("the domains overview", () => {
           district_avg_pct: 91.5,
         }),
       ],
+      [
+        { commune_code: anDuc.commune_code, commune_type: "xa" },
+        { commune_code: dongTam.commune_code, commune_type: "thi_tran" },
+        { commune_code: hongDu.commune_code, commune_type: "xa" },
+      ],
       ["1", "2"],
     );
     expect(overview).toEqual([
-      { id: "1", name: "Lĩnh vực 1", average: 91.5, maxima: [12] },
-      { id: "2", name: "Lĩnh vực 2", average: 80, maxima: [7.5, 8] },
+      { id: "1", name: "Lĩnh vực 1", average: 91.5, maxima: [{ type: "xa", max: 12 }] },
+      {
+        id: "2",
+        name: "Lĩnh vực 2",
+        average: 80,
+        maxima: [
+          { type: "xa", max: 8 },
+          { type: "thi_tran", max: 7.5 },
+        ],
+      },
     ]);
   });
 });

@@ -2,11 +2,11 @@
 // the pages only render it. Every figure is a published one, or a sum or difference of published
 // figures done in hundredths so that no float noise reaches the page.
 import { collate, desc, escape, from, op, table } from "arquero";
-import type { DomainsRow, ScoresRow } from "../../schemas/published.ts";
+import type { DomainsRow, ResultsRow, ScoresRow } from "../../schemas/published.ts";
+import { maximaByType, unitTypes, type TypedMaximum } from "../../pipeline/rules/display.ts";
 import { criteriaTree } from "./criteria.ts";
 import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
 import { hundredths } from "../../pipeline/rules/hundredths.ts";
-import { competitionRanks } from "../../pipeline/rules/ranking.ts";
 import type { CriterionEntry } from "./criteria.ts";
 import type { PublishedYear } from "./data.ts";
 import { compareVietnamese } from "../../pipeline/rules/format.ts";
@@ -31,10 +31,8 @@ export interface DomainPageView {
   name: string;
   /** The district average of the domain (%). */
   average: number;
-  /** The communes' rows on the domain, best first, ties in Vietnamese alphabetical order. */
+  /** The communes' rows on the domain, best first (their published `domain_rank`), ties in Vietnamese alphabetical order. */
   rows: DomainsRow[];
-  /** Competition positions ("1, 2, 2, 4") of `rows`, index for index. */
-  places: number[];
   /** Some commune has a change on the year before: the table gets that column. */
   hasChange: boolean;
   /** The domain's criteria in tree order. */
@@ -48,16 +46,15 @@ export type DomainPageTables = Pick<PublishedYear, "domains" | "scores" | "resul
 export function domainPage(data: DomainPageTables, id: string): DomainPageView {
   const rows = data.domains
     .filter((row) => row.domain_id === id)
-    .sort((a, b) => b.pct - a.pct || compareVietnamese(a.commune_name, b.commune_name));
+    .sort((a, b) => a.domain_rank - b.domain_rank || compareVietnamese(a.commune_name, b.commune_name));
   const first = rows[0];
   const domainScores = data.scores.filter((row) => row.criterion_id.startsWith(`${id}.`));
-  const criteria = criteriaTree(domainScores);
+  const criteria = criteriaTree(domainScores, unitTypes(data.results));
   const communeNames = new Map(data.results.map((row) => [row.commune_code, row.commune_name]));
   return {
     name: first?.domain_name ?? id,
     average: first?.district_avg_pct ?? 0,
     rows,
-    places: Array.from(competitionRanks(rows.map((row) => row.pct))),
     hasChange: rows.some((row) => row.pct_change !== null),
     criteria,
     losses: pointsLost(criteria, domainScores, communeNames),
@@ -110,16 +107,25 @@ export interface DomainSummary {
   name: string;
   /** The district average of the domain (%). */
   average: number;
-  /** Its distinct maxima, ascending (they differ between xã and thị trấn when a criterion applies to one type). */
-  maxima: number[];
+  /** Its maximum per kind of unit (one entry when xã and thị trấn share it). */
+  maxima: TypedMaximum[];
 }
 
 /** The domains in id order with their district average and maxima (the /linh-vuc/ overview). */
-export function domainSummaries(domains: readonly DomainsRow[], ids: readonly string[]): DomainSummary[] {
+export function domainSummaries(
+  domains: readonly DomainsRow[],
+  results: readonly Pick<ResultsRow, "commune_code" | "commune_type">[],
+  ids: readonly string[],
+): DomainSummary[] {
+  const types = unitTypes(results);
   return ids.map((id) => {
     const rows = domains.filter((row) => row.domain_id === id);
     const first = rows[0];
-    const maxima = [...new Set(rows.map((row) => row.max_points))].sort((a, b) => a - b);
-    return { id, name: first?.domain_name ?? id, average: first?.district_avg_pct ?? 0, maxima };
+    return {
+      id,
+      name: first?.domain_name ?? id,
+      average: first?.district_avg_pct ?? 0,
+      maxima: maximaByType(rows, types),
+    };
   });
 }

@@ -29,7 +29,7 @@ export function methodologyCriteria(
     if (kinds.size === 1 && kinds.has("thi_tran")) return "chỉ áp dụng cho thị trấn";
     return `áp dụng cho ${communes.size}/${results.length} đơn vị`;
   };
-  const criteria = criteriaTree(scores).map((criterion) => ({
+  const criteria = criteriaTree(scores, types).map((criterion) => ({
     ...criterion,
     scope: scope(criterion.communes),
   }));

@@ -26,7 +26,9 @@ describe("summaryFigures", () => {
       points: 48.5,
       max_points: 60,
       pct: 80.83,
+      domain_rank: 3,
       district_avg_pct: 86.06,
+      district_avg_points: 51.64,
     });
   });
 

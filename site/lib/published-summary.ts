@@ -33,7 +33,9 @@ export type SummaryDomain = Pick<
   | "points"
   | "max_points"
   | "pct"
+  | "domain_rank"
   | "district_avg_pct"
+  | "district_avg_points"
 >;
 
 export interface SummaryFigures {
@@ -81,7 +83,9 @@ export function summaryFigures({ year, manifest, results, domains }: PublishedYe
         points: row.points,
         max_points: row.max_points,
         pct: row.pct,
+        domain_rank: row.domain_rank,
         district_avg_pct: row.district_avg_pct,
+        district_avg_points: row.district_avg_points,
       })),
   };
 }

@@ -56,3 +56,14 @@ export function releaseAnchor(year: number, version: string): string {
 export function releaseTablePath(year: number, version: string, file = "results.csv"): string {
   return `/data/${year}/v${version}/${file}`;
 }
+
+/**
+ * The date of the data a page or the bulletin shows: the release of the current version, else the
+ * manifest's `published_on`, else the day of the build (ISO `yyyy-mm-dd`).
+ */
+export function versionDate(
+  manifest: Pick<DatasetManifest, "version" | "releases" | "published_on"> & { build_time: string },
+): string {
+  const release = (manifest.releases ?? []).find((r) => r.version === manifest.version);
+  return release?.date ?? manifest.published_on ?? manifest.build_time.slice(0, 10);
+}

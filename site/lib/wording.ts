@@ -2,6 +2,7 @@
 // range ("khoảng hạng 20–20" reads as a slip), and the applicable maximum is explained where
 // points are shown (a thị trấn is scored on criteria a xã is not, and the other way round).
 import type { ResultsRow } from "../../schemas/published.ts";
+import { unitTypeLabel } from "../../pipeline/rules/display.ts";
 
 /** "3–8", or "20" when the rank cannot move. */
 export function rankRange(row: Pick<ResultsRow, "rank_low" | "rank_high">): string {
@@ -17,5 +18,5 @@ export function rankRangePhrase(row: Pick<ResultsRow, "rank_low" | "rank_high">)
 
 /** "thị trấn" or "xã": the kind of unit, which decides the criteria that apply. */
 export function unitKind(row: Pick<ResultsRow, "commune_type">): string {
-  return row.commune_type === "thi_tran" ? "thị trấn" : "xã";
+  return unitTypeLabel[row.commune_type];
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatNumber } from "../../pipeline/rules/format.ts";
-import { numberToWords, ordinalWords, percentToWords } from "./words.ts";
+import { dateToWords, numberToWords, ordinalWords, percentToWords } from "./words.ts";
 
 // Expected readings written by hand, as a Northern presenter says them.
 const wholeNumbers: [number, string][] = [
@@ -132,5 +132,15 @@ describe("ordinals after thứ", () => {
     [20, "hai mươi"],
   ])("thứ %d → thứ %s", (n, words) => {
     expect(ordinalWords(n)).toBe(words);
+  });
+});
+
+describe("dateToWords", () => {
+  it("says a date the way a presenter reads it", () => {
+    expect(dateToWords("2024-03-15")).toBe("ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi tư");
+    expect(dateToWords("2024-04-01")).toBe("ngày một tháng tư năm hai nghìn không trăm hai mươi tư");
+    expect(dateToWords("2023-12-31")).toBe(
+      "ngày ba mươi mốt tháng mười hai năm hai nghìn không trăm hai mươi ba",
+    );
   });
 });

@@ -146,3 +146,13 @@ function shortestDecimal(value: number): string {
   }
   return value.toFixed(20);
 }
+
+/**
+ * A calendar date as said on air: `2024-03-15` → "ngày mười lăm tháng ba năm hai nghìn không trăm
+ * hai mươi tư"; April is "tháng tư", as Vietnamese says it.
+ */
+export function dateToWords(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const monthWords = month === 4 ? "tư" : numberToWords(month);
+  return `ngày ${numberToWords(day)} tháng ${monthWords} năm ${numberToWords(year)}`;
+}

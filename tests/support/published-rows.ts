@@ -46,7 +46,10 @@ export function domainsRow(columns: Partial<DomainsRow> = {}): DomainsRow {
     points: 10.5,
     max_points: 12,
     pct: 87.5,
+    domain_rank: 1,
     district_avg_pct: 85,
+    district_avg_points: 10.2,
+    district_avg_gap: 2.5,
     pct_change: null,
     ...columns,
   };

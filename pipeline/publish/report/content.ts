@@ -4,9 +4,17 @@ import type { DatasetManifest } from "../../../schemas/dataset.ts";
 import type { PublishedPlanStep } from "../../../schemas/published-manifest.ts";
 import type { ResultsRow } from "../../../schemas/published.ts";
 import { formatDateVi } from "../../rules/dates.ts";
-import { formatChange, formatInt, formatNumber, formatPct } from "../../rules/format.ts";
-import { exactDecimal } from "../../compute/exact.ts";
-import { roundHalfAway, roundRatioHalfAway } from "../../compute/rounding.ts";
+import {
+  dashWithReason,
+  formatMaxima,
+  formatPctPointChange,
+  maximaByType,
+  noFigure,
+  unitTypes,
+} from "../../rules/display.ts";
+import { groupBy } from "../../rules/group.ts";
+import { formatInt, formatNumber, formatPct } from "../../rules/format.ts";
+import { roundRatioHalfAway } from "../../compute/rounding.ts";
 import type { YearResults } from "../../model.ts";
 
 export type Block =
@@ -99,22 +107,24 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
     { kind: "text", text: `Ba vị trí cuối: ${names(ranked.filter((r) => r.rank >= bottomRank))}.` },
   );
 
-  const domains = new Map<string, string[]>();
-  for (const d of results.tables.domains) {
-    if (!domains.has(d.domain_id))
-      domains.set(d.domain_id, [
-        `${d.domain_id}. ${d.domain_name}`,
-        formatNumber(d.max_points),
-        formatNumber(d.district_avg_pct),
-      ]);
-  }
+  // Each domain's maximum as the domains table has it for each kind of unit (a xã and the thị trấn
+  // may differ), never the first row's.
+  const types = unitTypes(ranked);
+  const domains = [...groupBy(results.tables.domains, (d) => d.domain_id).values()].map((rows) => {
+    const first = rows[0]!;
+    return [
+      `${first.domain_id}. ${first.domain_name}`,
+      formatMaxima(maximaByType(rows, types)),
+      formatNumber(first.district_avg_pct),
+    ];
+  });
   blocks.push(
     { kind: "heading", text: "4. Kết quả theo lĩnh vực" },
     { kind: "text", text: "Tỷ lệ điểm đạt trung bình của các xã, thị trấn trong từng lĩnh vực:" },
     {
       kind: "table",
       header: ["Lĩnh vực", "Điểm tối đa", "Trung bình của huyện (%)"],
-      rows: [...domains.values()],
+      rows: domains,
       numeric: [false, true, true],
     },
   );
@@ -166,7 +176,7 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
             formatInt(e.valid),
             formatInt(e.satisfied),
             e.valid === 0
-              ? "–"
+              ? dashWithReason(noFigure.noValidAnswer)
               : formatNumber(roundRatioHalfAway(BigInt(e.satisfied) * 100n, BigInt(e.valid))),
           ]),
         numeric: [false, true, true, true],
@@ -176,17 +186,15 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
 
   const previousYear = results.parameters.previous_year;
   blocks.push({ kind: "heading", text: "7. So với năm trước" });
-  if (previousYear === null || previousDistrict === null) {
+  const change = district.index_change;
+  if (previousYear === null || previousDistrict === null || change === null) {
     blocks.push({ kind: "text", text: "Không có số liệu năm trước để so sánh." });
   } else {
-    const change = roundHalfAway(
-      exactDecimal(district.index_pct).sub(exactDecimal(previousDistrict.index_pct)),
-    );
     const changes = ranked.flatMap((r) => (r.index_change === null ? [] : [r.index_change]));
     blocks.push({
       kind: "text",
       text:
-        `Chỉ số trung bình của huyện năm ${previousYear} là ${formatPct(previousDistrict.index_pct)}, năm ${manifest.year} là ${formatPct(district.index_pct)} (${formatChange(change)} điểm phần trăm). ` +
+        `Chỉ số trung bình của huyện năm ${previousYear} là ${formatPct(previousDistrict.index_pct)}, năm ${manifest.year} là ${formatPct(district.index_pct)} (${formatPctPointChange(change, "long")}). ` +
         `So với năm ${previousYear}: ${formatInt(changes.filter((c) => c > 0).length)} đơn vị tăng, ${formatInt(changes.filter((c) => c < 0).length)} đơn vị giảm, ${formatInt(changes.filter((c) => c === 0).length)} đơn vị không đổi.`,
     });
   }

@@ -31,6 +31,8 @@ import { formatInt, formatNumber } from "../../rules/format.ts";
 import type { YearResults } from "../../model.ts";
 import { reproducibleZip } from "../xlsx.ts";
 import { sampleNotice } from "../sample-notice.ts";
+import { formatMaxima, maximaByType, unitTypes } from "../../rules/display.ts";
+import { groupBy } from "../../rules/group.ts";
 import { planSentences, resultsSections, type Block } from "./content.ts";
 
 /** The most units a draft report lists (a province has a few hundred communes). */
@@ -291,13 +293,10 @@ function rankingRows(results: readonly ResultsRow[]): string[][] {
 
 /** Appendix 2: each unit's points in each domain (domains in their order, units in rank order). */
 function domainPointsTable(results: YearResults): { header: string[]; rows: string[][]; legend: string[] } {
-  const domains = new Map<string, { name: string; max: number }>();
-  const points = new Map<string, number>();
-  for (const d of results.tables.domains) {
-    if (!domains.has(d.domain_id)) domains.set(d.domain_id, { name: d.domain_name, max: d.max_points });
-    points.set(`${d.commune_code}|${d.domain_id}`, d.points);
-  }
-  const ids = [...domains.keys()];
+  const byDomain = groupBy(results.tables.domains, (d) => d.domain_id);
+  const points = new Map(results.tables.domains.map((d) => [`${d.commune_code}|${d.domain_id}`, d.points]));
+  const ids = [...byDomain.keys()];
+  const types = unitTypes(results.tables.results);
   return {
     header: ["Đơn vị", ...ids.map((id) => `LV ${id}`)],
     rows: results.tables.results.map((r) => [
@@ -308,8 +307,8 @@ function domainPointsTable(results: YearResults): { header: string[]; rows: stri
       }),
     ]),
     legend: ids.map((id) => {
-      const domain = domains.get(id) as { name: string; max: number };
-      return `LV ${id}: ${domain.name} (tối đa ${formatNumber(domain.max)} điểm).`;
+      const rows = byDomain.get(id)!;
+      return `LV ${id}: ${rows[0]!.domain_name}; điểm tối đa: ${formatMaxima(maximaByType(rows, types))}.`;
     }),
   };
 }

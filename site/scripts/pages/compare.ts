@@ -4,6 +4,7 @@
 // summary at once. DuckDB-WASM loads only when the reader asks for the criteria differences,
 // which need the published criteria table.
 import { formatNumber, formatPct } from "../../../pipeline/rules/format.ts";
+import { formatPointsOfMax } from "../../../pipeline/rules/display.ts";
 import { communeCombobox } from "../ui/combobox.ts";
 import { comparisonHeadline, criterionDifferences } from "../query/differences.ts";
 import { criteriaTables, criterionScores } from "../query/compare.ts";
@@ -194,7 +195,7 @@ function start(): void {
           line("Thứ hạng", (row) => `${row.rank}/${knownCodes.size}`),
           line("Khoảng hạng", rankRange),
           line("Nhóm xếp loại", (row) => `Nhóm ${row.band}`),
-          line("Điểm đạt / tối đa", (row) => `${formatNumber(row.points)} / ${formatNumber(row.max_points)}`),
+          line("Điểm đạt / tối đa", (row) => formatPointsOfMax(row.points, row.max_points)),
           line("Điểm thẩm định", (row) => formatNumber(row.appraisal_points)),
           line("Điểm điều tra xã hội học", (row) => formatNumber(row.survey_points)),
           line("Mức độ hài lòng của người dân", (row) =>
@@ -258,7 +259,7 @@ function start(): void {
             ...chosen.map((commune) => {
               const row = cell(domainId, commune.code);
               return row
-                ? `${formatPct(row.pct)} (${formatNumber(row.points)}/${formatNumber(row.max_points)})`
+                ? `${formatPct(row.pct)} (${formatPointsOfMax(row.points, row.max_points)})`
                 : "không áp dụng";
             }),
             first ? formatPct(first.district_avg_pct) : "—",
@@ -284,7 +285,7 @@ function start(): void {
           sourceNames[difference.source] ?? difference.source,
           ...chosen.map((commune) => {
             const score = difference.scores.get(commune.code);
-            return score ? `${formatNumber(score.points)}/${formatNumber(score.max)}` : "không áp dụng";
+            return score ? formatPointsOfMax(score.points, score.max) : "không áp dụng";
           }),
           difference.gap === null ? "—" : formatNumber(difference.gap),
         ]),

@@ -2,6 +2,7 @@
 // connection, the page having said the size); the filters (panel, question,
 // commune, answer, second question) live in the URL; the page shows the distribution of answers
 // (chart + table), the citizens' cross-tabulation and offers the filtered rows as CSV.
+import { panelLabel } from "../../../pipeline/rules/display.ts";
 import { compareVietnamese, formatInt, formatPct } from "../../../pipeline/rules/format.ts";
 import { openPublishedData, slowConnection, tapToLoad, withLoadingState } from "../query/engine.ts";
 import { downloadCsv, rowsToCsv } from "../ui/csv-download.ts";
@@ -34,8 +35,6 @@ function option(value: string, label: string): HTMLOptionElement {
   element.textContent = label;
   return element;
 }
-
-const panelNames: Record<Panel, string> = { citizens: "người dân, tổ chức", officials: "cán bộ, lãnh đạo" };
 
 /** 12 of 48 → "25,0%"; shares of a small total are shown to one decimal. */
 function share(count: number, total: number): string {
@@ -176,7 +175,7 @@ async function start(): Promise<void> {
     const top = [...rows].sort((a, b) => b.count - a.count)[0];
     const title =
       top && total > 0
-        ? `${share(top.count, total)} câu trả lời của ${panelNames[current.panel]} (${placeName(current)}) chọn “${top.option_label}”`
+        ? `${share(top.count, total)} câu trả lời của ${panelLabel[current.panel]} (${placeName(current)}) chọn “${top.option_label}”`
         : `Chưa có câu trả lời nào cho câu ${current.question} (${placeName(current)})`;
     chartTitle.textContent = title;
     drawChart(

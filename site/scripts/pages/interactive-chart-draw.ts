@@ -1,7 +1,8 @@
 // Loaded when an interactive chart comes into view (see interactive-chart.ts), with Plot and the
 // published summary (/tom-tat.json): draws the reader's choice in place of the static chart at
 // once, from published figures only — no query engine.
-import { formatNumber, formatPct } from "../../../pipeline/rules/format.ts";
+import { formatPointsOfMax } from "../../../pipeline/rules/display.ts";
+import { formatPct } from "../../../pipeline/rules/format.ts";
 import { comparisonHeadline } from "../query/differences.ts";
 import type { SummaryDomain, SummaryFigures } from "../../lib/published-summary.ts";
 import { compareDomainsChart } from "../../charts/compare-domains.ts";
@@ -39,9 +40,7 @@ function parts(root: HTMLElement): ChartParts | null {
 }
 
 function measureText(measure: Measure, row: { pct: number; points: number; max_points: number }): string {
-  return measure === "pct"
-    ? formatPct(row.pct)
-    : `${formatNumber(row.points)}/${formatNumber(row.max_points)}`;
+  return measure === "pct" ? formatPct(row.pct) : formatPointsOfMax(row.points, row.max_points);
 }
 
 function legendItems(names: string[], withAverage: boolean): HTMLLIElement[] {
@@ -110,9 +109,7 @@ function drawCommuneDomains(
         `${domainId}. ${find(domainId, codes[0] ?? "")?.domain_name ?? ""}`,
         ...codes.map((code) => {
           const row = find(domainId, code);
-          return row
-            ? `${formatPct(row.pct)} (${formatNumber(row.points)}/${formatNumber(row.max_points)})`
-            : "—";
+          return row ? `${formatPct(row.pct)} (${formatPointsOfMax(row.points, row.max_points)})` : "—";
         }),
         formatPct(rows.find((row) => row.domain_id === domainId)?.district_avg_pct ?? 0),
       ]),
@@ -134,9 +131,8 @@ function drawDomainCommunes(
   );
   const chosen = rows.find((row) => row.commune_code === highlight);
   const first = rows[0];
-  const position = chosen ? ordered.indexOf(chosen) + 1 : 0;
   const title = chosen
-    ? `${chosen.commune_name} đứng thứ ${position}/${rows.length} ở lĩnh vực ${chosen.domain_id} (${measureText(measure, chosen)})`
+    ? `${chosen.commune_name} đứng thứ ${chosen.domain_rank}/${rows.length} ở lĩnh vực ${chosen.domain_id} (${measureText(measure, chosen)})`
     : `Lĩnh vực ${first?.domain_id ?? ""}: ${ordered[0]?.commune_name ?? ""} cao nhất (${ordered[0] ? measureText(measure, ordered[0]) : ""})`;
   const svg: ChartFunction = ({ width, document }) =>
     domainCommunesChart({
@@ -159,7 +155,7 @@ function drawDomainCommunes(
       rows: ordered.map((row) => [
         row.commune_name,
         formatPct(row.pct),
-        `${formatNumber(row.points)}/${formatNumber(row.max_points)}`,
+        formatPointsOfMax(row.points, row.max_points),
       ]),
     },
   );

@@ -11,6 +11,7 @@ function domain(commune_code: string, domain_id: string, pct: number): ComparedD
     max_points: 0,
     pct,
     district_avg_pct: 0,
+    district_avg_points: 0,
   };
 }
 

@@ -1,18 +1,20 @@
 // The draft report to the province, as `npm run report` writes it for the committed 2023 sample:
-// its ranking appendix read back from the document XML must be results.csv of the golden output,
+// every index, rank, band, maximum and domain's points read back from the document XML must be the
+// golden results.csv and domains.csv,
 // every page must carry the sample notice, and two runs at different clock times give the same bytes.
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../../pipeline/commands/report.ts";
 import { sampleNotice } from "../../../pipeline/publish/sample-notice.ts";
 import { captureOutput } from "./capture-output.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
-const goldenResults = join(repo, "tests", "golden", "expected", "2023", "results.csv");
+const goldenFolder = join(repo, "tests", "golden", "expected", "2023");
 /** 2024-01-01T00:00:00Z, the golden test's build time. */
 const epoch = "1704067200";
 
@@ -49,6 +51,23 @@ function tableRows(xml: string): string[][] {
   );
 }
 
+/** Every paragraph of a WordprocessingML part outside tables, as its text. */
+function paragraphs(xml: string): string[] {
+  const outside = xml.replace(/<w:tbl>.*?<\/w:tbl>/gs, "");
+  return [...outside.matchAll(/<w:p\b.*?<\/w:p>/gs)].map(([p]) =>
+    decode([...p.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")),
+  );
+}
+
+/** A golden published table, as records of text cells (Papa reads the quoted names with commas). */
+async function goldenTable(name: string): Promise<Record<string, string>[]> {
+  const text = (await readFile(join(goldenFolder, `${name}.csv`), "utf8")).replace(/^\uFEFF/, "");
+  return Papa.parse<Record<string, string>>(text.trimEnd(), { header: true }).data;
+}
+
+/** A published 2-decimal figure as the report writes it: `22.5` → `22,50`, `87` → `87,00`. */
+const twoPlaces = (cell: string) => Number(cell).toFixed(2).replace(".", ",");
+
 function part(docx: Uint8Array, name: string): string {
   const bytes = unzipSync(docx)[name];
   if (bytes === undefined) throw new Error(`${name} is not in the document`);
@@ -66,27 +85,85 @@ afterAll(async () => {
 });
 
 describe("the draft report to the province", () => {
-  it("has every unit's index and rank exactly as results.csv publishes them", async () => {
-    const csv = (await readFile(goldenResults, "utf8"))
-      .replace(/^\uFEFF/, "")
-      .trimEnd()
-      .split("\r\n");
-    const header = (csv[0] as string).split(",");
-    const column = (name: string) => header.indexOf(name);
-    // Unit names hold no commas, so the first columns split safely.
-    const published = csv.slice(1).map((line) => line.split(","));
-    const rows = tableRows(part(reports[0]!, "word/document.xml"));
+  it("states every index, rank, band and maximum as the published tables have them", async () => {
+    const results = await goldenTable("results");
+    const domains = await goldenTable("domains");
+    const xml = part(reports[0]!, "word/document.xml");
+    const rows = tableRows(xml);
+    const text = paragraphs(xml);
+    const byName = new Map(results.map((r) => [r.commune_name!, r]));
+
+    // Appendix 1, the ranking: every figure of every unit, in results.csv's order.
     const ranking = rows.filter((cells) => cells.length === 8 && cells[0] !== "Đơn vị");
-    expect(ranking).toHaveLength(published.length);
-    expect(published.length).toBe(20);
-    for (const [i, row] of published.entries()) {
-      const cells = ranking[i] as string[];
-      expect(cells[0]).toBe(row[column("commune_name")]);
-      // The document writes Vietnamese decimals with two places: 92.35 in the CSV is 92,35, 87 is 87,00.
-      expect(cells[5]).toMatch(/^\d+,\d\d$/);
-      expect(Number(cells[5]!.replace(",", "."))).toBe(Number(row[column("index_pct")]));
-      expect(cells[6]).toBe(row[column("rank")]);
-      expect(cells[7]).toBe(row[column("band")]);
+    expect(ranking.map((cells) => cells[0])).toEqual(results.map((r) => r.commune_name));
+    for (const [i, r] of results.entries()) {
+      expect(ranking[i]).toEqual([
+        r.commune_name,
+        twoPlaces(r.appraisal_points!),
+        twoPlaces(r.survey_points!),
+        twoPlaces(r.points!),
+        twoPlaces(r.max_points!),
+        twoPlaces(r.index_pct!),
+        r.rank,
+        r.band,
+      ]);
+    }
+
+    // Part II: every "Xã … (85,67%, hạng 3)" in the bands and the first and last places.
+    const mentions = text.flatMap((p) => [...p.matchAll(/([^:;,]+?) \((\d+,\d\d)%, hạng (\d+)\)/g)]);
+    expect(mentions.length).toBeGreaterThanOrEqual(results.length + 6);
+    for (const [, name, index, rank] of mentions) {
+      const r = byName.get(name!.replace(/^.*gồm: /, "").trim());
+      expect(r, name).toBeDefined();
+      expect([index, rank]).toEqual([twoPlaces(r!.index_pct!), r!.rank]);
+    }
+    for (const band of ["A", "B", "C", "D"]) {
+      const line = text.find((p) => p.startsWith(`Nhóm ${band} `)) ?? "";
+      const members = results.filter((r) => r.band === band).map((r) => r.commune_name);
+      const named = [...line.matchAll(/(?:gồm: |; )([^;(]+?) \(/g)].map((m) => m[1]);
+      expect(named, `band ${band}`).toEqual(members);
+    }
+
+    // Each domain's maximum for each kind of unit, as domains.csv gives it (a xã and the thị trấn
+    // differ on domain 8: 22,50 and 22,00).
+    const typeOf = new Map(results.map((r) => [r.commune_code!, r.commune_type!]));
+    const kinds = { xa: "xã", thi_tran: "thị trấn" } as Record<string, string>;
+    const ids = [...new Set(domains.map((d) => d.domain_id!))];
+    expect(ids).toHaveLength(8);
+    const stated = new Map(
+      ids.map((id) => {
+        const perKind = new Map<string, string>();
+        for (const d of domains.filter((row) => row.domain_id === id))
+          perKind.set(kinds[typeOf.get(d.commune_code!)!]!, twoPlaces(d.max_points!));
+        return [
+          id,
+          new Set(perKind.values()).size === 1
+            ? [...perKind.values()][0]!
+            : ["xã", "thị trấn"].map((kind) => `${perKind.get(kind)} (${kind})`).join(", "),
+        ];
+      }),
+    );
+    for (const id of ids) {
+      const domainRow = rows.find((cells) => cells.length === 3 && cells[0]!.startsWith(`${id}. `));
+      expect(domainRow?.[1], `domain ${id} in part II`).toBe(stated.get(id));
+    }
+    for (const id of ids) {
+      const legend = text.find((p) => p.startsWith(`LV ${id}: `));
+      expect(legend, `domain ${id} in appendix 2`).toMatch(/; điểm tối đa: (.+)\.$/);
+      expect(/; điểm tối đa: (.+)\.$/.exec(legend!)?.[1]).toBe(stated.get(id));
+    }
+    expect(rows.find((cells) => cells[0]!.startsWith("8. "))?.[1]).toBe("22,50 (xã), 22,00 (thị trấn)");
+
+    // Appendix 2: every unit's points in every domain.
+    const header = rows.find((cells) => cells[0] === "Đơn vị" && cells[1] === "LV 1")!;
+    const pointsRows = rows.filter((cells) => cells.length === header.length && byName.has(cells[0]!));
+    expect(pointsRows).toHaveLength(results.length);
+    for (const cells of pointsRows) {
+      const code = byName.get(cells[0]!)!.commune_code;
+      header.slice(1).forEach((label, i) => {
+        const d = domains.find((row) => row.commune_code === code && `LV ${row.domain_id}` === label);
+        expect(cells[i + 1], `${cells[0]} ${label}`).toBe(d === undefined ? "–" : twoPlaces(d.points!));
+      });
     }
   });
 
