@@ -1,9 +1,9 @@
-// /kham-pha/: explore the survey. DuckDB-WASM starts on load (after a tap on a slow or metered
-// connection, the page having said the size); the filters (panel, question,
+// /kham-pha/: explore the survey. DuckDB-WASM starts after a tap on a button that states its size
+// (remembered for the next visit, site/scripts/state/engine-consent.ts); the filters (panel, question,
 // commune, answer, second question) live in the URL; the page shows the distribution of answers
 // (chart + table), the citizens' cross-tabulation and offers the filtered rows as CSV.
 import { compareVietnamese, formatInt, formatPct } from "../../../pipeline/rules/format.ts";
-import { openPublishedData, slowConnection, tapToLoad, withLoadingState } from "../query/engine.ts";
+import { openPublishedData, tapToLoad, withLoadingState } from "../query/engine.ts";
 import { downloadCsv, rowsToCsv } from "../ui/csv-download.ts";
 import {
   answerDistribution,
@@ -65,11 +65,11 @@ async function start(): Promise<void> {
   const downloadNote = required<HTMLElement>(app, "#explore-download-note");
   app.hidden = false;
 
-  if (slowConnection()) await tapToLoad(required<HTMLButtonElement>(app, "#explore-load"));
+  await tapToLoad(required<HTMLButtonElement>(app, "#explore-load"));
   const loaded = await withLoadingState(
     status,
-    async (onProgress) => {
-      const data = await openPublishedData(year, exploreTables, onProgress);
+    async (onProgress, onStarting) => {
+      const data = await openPublishedData(year, exploreTables, onProgress, onStarting);
       return { data, catalogue: await exploreCatalogue(data) };
     },
     `Đang tải công cụ truy vấn (${status.dataset.engineSize ?? ""}, chỉ tải một lần)…`,
