@@ -7,6 +7,9 @@ import type { DomainsRow } from "../../schemas/published.ts";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, renderPlot, wrapWords } from "./chart.ts";
 
+/** The phone's drawing width, which /so-sanh/ also prints at. */
+export { PHONE_WIDTH } from "./chart.ts";
+
 /** The subset of a published `domains` row the chart reads. */
 export type DomainBar = Pick<
   DomainsRow,

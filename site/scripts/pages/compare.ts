@@ -84,6 +84,8 @@ function start(): void {
   app.hidden = false;
 
   let data: Promise<PublishedData | null> | null = null;
+  let drawDomains: ((width?: number) => void) | null = null;
+  let printWidth: number | undefined;
   let asked = false;
   let shown = 0;
 
@@ -209,25 +211,29 @@ function start(): void {
     );
     const description = `Tỷ lệ điểm đạt theo lĩnh vực của ${chosen.map((commune) => commune.name).join(", ")}; vạch đứt là trung bình của huyện.`;
     // Plot comes with the chart code, after the tables: the figures do not wait for it.
-    void import("../../charts/compare-domains.ts").then(({ compareDomainsChart }) => {
+    void import("../../charts/compare-domains.ts").then(({ compareDomainsChart, PHONE_WIDTH }) => {
       if (results.hidden) return;
-      drawChart(
-        chart,
-        ({ width, document }) =>
-          compareDomainsChart({
-            rows,
-            communes: chosen,
-            measure: "pct",
-            title: headline,
-            description,
-            width,
-            document,
-          }),
-        {
-          link: chartDownload,
-          fileName: `so-sanh-linh-vuc-${chosen.map((commune) => commune.code).join("-")}.svg`,
-        },
-      );
+      printWidth = PHONE_WIDTH;
+      drawDomains = (width?: number) =>
+        drawChart(
+          chart,
+          ({ width, document }) =>
+            compareDomainsChart({
+              rows,
+              communes: chosen,
+              measure: "pct",
+              title: headline,
+              description,
+              width,
+              document,
+            }),
+          {
+            link: chartDownload,
+            fileName: `so-sanh-linh-vuc-${chosen.map((commune) => commune.code).join("-")}.svg`,
+          },
+          width,
+        );
+      drawDomains();
     });
     domainTable.replaceChildren(
       groupedTable({
@@ -266,6 +272,11 @@ function start(): void {
       }),
     );
   }
+
+  // Printed, the chart is drawn at the phone's width beside its table, its 12 px text at 9 pt
+  // (site.css @media print); back on screen, at the screen's width again.
+  window.addEventListener("beforeprint", () => drawDomains?.(printWidth));
+  window.addEventListener("afterprint", () => drawDomains?.());
 
   window.addEventListener("popstate", () => void showUrl());
 

@@ -1,5 +1,5 @@
 // The engine's worker: DuckDB-WASM's own worker script, loaded into this one after one change: the
-// fetch of the .wasm reports the bytes received to the page (on a BroadcastChannel named in this
+// fetch of the .wasm reports the bytes received, and the end of the download, to the page (on a BroadcastChannel named in this
 // worker's address), so that the page's <progress> is real while the worker compiles the module as
 // it downloads (DuckDB calls WebAssembly.instantiateStreaming on the response). DuckDB's own
 // progress report skips every chunk that arrives within 20 ms of the previous one, which on a
@@ -30,12 +30,12 @@ self.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Respo
         const now = performance.now();
         if (now - told >= 50) {
           told = now;
-          channel.postMessage(loaded);
+          channel.postMessage({ loaded, done: false });
         }
         controller.enqueue(chunk);
       },
       flush() {
-        channel.postMessage(loaded);
+        channel.postMessage({ loaded, done: true });
       },
     }),
   );

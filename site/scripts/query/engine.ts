@@ -123,8 +123,10 @@ const startingListeners = new Set<EngineStarting>();
 function countedWorker(duckdbWorker: string): { worker: Worker; stop: () => void } {
   const name = `cchc-engine-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
   const channel = new BroadcastChannel(name);
-  channel.addEventListener("message", (event: MessageEvent<number>) => {
-    for (const listener of progressListeners) listener(event.data, 0);
+  channel.addEventListener("message", (event: MessageEvent<{ loaded: number; done: boolean }>) => {
+    for (const listener of progressListeners) listener(event.data.loaded, 0);
+    // Every byte is in: what remains (compiling the rest, opening, loading the tables) is starting.
+    if (event.data.done) for (const listener of startingListeners) listener();
   });
   const worker = new Worker(
     `${absoluteUrl(countingWorker)}#${encodeURIComponent(name)}#${encodeURIComponent(duckdbWorker)}`,
