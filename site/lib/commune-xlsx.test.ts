@@ -20,7 +20,7 @@ describe("a commune's workbook", () => {
       await communeWorkbook(manifest, { code: "11215", name: "Xã Hồng Dụ" }, buildTime, fixture),
     );
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      "Giới thiệu",
+      "Ghi chú",
       "Kết quả chung",
       "Theo lĩnh vực",
       "Theo tiêu chí",
@@ -28,16 +28,18 @@ describe("a commune's workbook", () => {
       "Số câu trả lời",
       "Mức độ hài lòng",
     ]);
-    const about = workbook.getWorksheet("Giới thiệu");
+    const about = workbook.getWorksheet("Ghi chú");
     expect(String(about?.getCell("A1").value)).toContain("Xã Hồng Dụ");
     expect(String(about?.getCell("A2").value)).toContain("minh họa");
 
+    // Sample data: the notice heads every sheet, the headers follow.
     const domains = workbook.getWorksheet("Theo lĩnh vực");
-    const header = (domains?.getRow(1).values as unknown[]).slice(1);
+    expect(String(domains?.getCell("A1").value)).toBe("Dữ liệu minh họa – không phải kết quả chính thức");
+    const header = (domains?.getRow(2).values as unknown[]).slice(1);
     expect(header).not.toContain("pct");
     expect(header.every((label) => typeof label === "string" && /[àáảãạăâđêôơưÀ-ỹ]/u.test(label))).toBe(true);
     // The fixture's first domain of Hồng Dụ: 36,5 of 40 points, 91,25%.
-    const first = domains?.getRow(2);
+    const first = domains?.getRow(3);
     expect(first?.getCell(1).value).toBe("11215");
     const numbers = (first?.values as unknown[]).filter((value) => typeof value === "number");
     expect(numbers).toEqual(expect.arrayContaining([36.5, 40, 91.25]));
@@ -46,7 +48,7 @@ describe("a commune's workbook", () => {
     expect(pctCell?.numFmt).toBe("#,##0.00");
     const codes = new Set<unknown>();
     domains?.eachRow((row, index) => {
-      if (index > 1) codes.add(row.getCell(1).value);
+      if (index > 2) codes.add(row.getCell(1).value);
     });
     expect([...codes]).toEqual(["11215"]);
   });

@@ -1,6 +1,7 @@
 // One commune's figures as an Excel workbook, for the citizen who opens what they download in
-// Excel: a first sheet saying what the file is (source, version, contact, the sample notice), then
-// one sheet per table of communeDownloads with the contract's Vietnamese column names as headers,
+// Excel: a first sheet "Ghi chú" saying what the file is (source, version, contact, the sample
+// notice, which for sample data also heads every sheet, as on every published file), then one
+// sheet per table of communeDownloads with the contract's Vietnamese column names as headers,
 // numbers as numbers with a two-decimal format (Excel shows them with the reader's decimal
 // separator: a comma in Vietnamese Excel), text as text (never a formula). Made at build time and
 // byte-reproducible (dates set to the build time, zip rewritten by reproducibleZip). The CSV files
@@ -33,7 +34,7 @@ export async function communeWorkbook(
   workbook.created = buildTime;
   workbook.modified = buildTime;
 
-  const about = workbook.addWorksheet("Giới thiệu");
+  const about = workbook.addWorksheet("Ghi chú");
   about.columns = [{ width: 110 }];
   const notice = sampleNotice(manifest);
   const lines = [
@@ -54,9 +55,9 @@ export async function communeWorkbook(
     const { fields, rows } = rawTable(manifest.year, table, dir);
     const codeColumn = fields.indexOf("commune_code");
     const columns = tableColumns(table);
-    const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+    const headerRow = notice === null ? 1 : 2;
+    const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: headerRow }] });
     sheet.columns = columns.map((column) => ({
-      header: column.label,
       key: column.name,
       width: Math.min(40, Math.max(10, Math.min(column.label.length, 24) + 2)),
       ...(column.kind === "decimal"
@@ -65,7 +66,11 @@ export async function communeWorkbook(
           ? { style: { numFmt: "#,##0" } }
           : {}),
     }));
-    const header = sheet.getRow(1);
+    if (notice !== null) {
+      const title = sheet.addRow([notice]);
+      title.font = { bold: true, color: { argb: "FFC00000" } };
+    }
+    const header = sheet.addRow(columns.map((column) => column.label));
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: "top" };
     for (const cells of rows) {
@@ -78,7 +83,10 @@ export async function communeWorkbook(
         }),
       );
     }
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    sheet.autoFilter = {
+      from: { row: headerRow, column: 1 },
+      to: { row: headerRow, column: columns.length },
+    };
   }
 
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
