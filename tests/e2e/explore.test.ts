@@ -287,6 +287,8 @@ describe("/kham-pha/", () => {
       await page.goto(pageUrl("/kham-pha/"));
       await page.locator("#explore-load").waitFor();
       await expect(page.locator("#explore-load-note").isVisible()).resolves.toBe(true);
+      // No empty filters before there is anything to filter.
+      await expect(page.locator("#explore-filters").isVisible()).resolves.toBe(false);
       await page.waitForLoadState("networkidle");
       expect(requested.filter((url) => /\.wasm$|duckdb|\.parquet$/.test(url))).toEqual([]);
     } finally {
