@@ -19,6 +19,8 @@ import { satisfactionChart } from "./satisfaction.ts";
 /** One chart of the site: what both drawings share, and the two drawings. */
 export interface SiteChart {
   id: string;
+  /** The site path of the page that shows the chart (an embedded chart links back to it). */
+  page: string;
   title: string;
   description: string;
   table: ChartTable;
@@ -29,19 +31,19 @@ export interface SiteChart {
 const drawn = new Map<string, SiteChart>();
 const document = buildDocument();
 
-function memo(id: string, draw: (options: ChartOptions) => Chart): SiteChart {
+function memo(id: string, page: string, draw: (options: ChartOptions) => Chart): SiteChart {
   const cached = drawn.get(id);
   if (cached) return cached;
   const desktop = draw({ width: DESKTOP_WIDTH, document });
   const phone = draw({ width: PHONE_WIDTH, document });
   const { title, description, table } = desktop;
-  const chart = { id, title, description, table, phone, desktop };
+  const chart = { id, page, title, description, table, phone, desktop };
   drawn.set(id, chart);
   return chart;
 }
 
 export function homeRanking(data: PublishedYear): SiteChart {
-  return memo(`xep-hang-${data.year}`, (options) =>
+  return memo(`xep-hang-${data.year}`, "/#xep-hang", (options) =>
     rankingChart({ year: data.year, results: data.results, bands: data.manifest.bands }, options),
   );
 }
@@ -49,7 +51,7 @@ export function homeRanking(data: PublishedYear): SiteChart {
 /** Null when no commune has a previous year to compare with. */
 export function homeChange(data: PublishedYear): SiteChart | null {
   if (changedRows(data.results).length === 0) return null;
-  return memo(`thay-doi-${data.year}`, (options) =>
+  return memo(`thay-doi-${data.year}`, "/#thay-doi", (options) =>
     changeChart({ year: data.year, results: data.results }, options),
   );
 }
@@ -59,7 +61,7 @@ export function communeDomains(data: PublishedYear, code: string): SiteChart {
   if (!result) throw new Error(`unknown commune ${code}`);
   const slug = communeSlug(result.commune_name);
   const domains = data.domains.filter((row) => row.commune_code === code);
-  return memo(`linh-vuc-${slug}-${data.year}`, (options) =>
+  return memo(`linh-vuc-${slug}-${data.year}`, `/xa/${slug}/#linh-vuc`, (options) =>
     communeDomainsChart({ year: data.year, slug, communeName: result.commune_name, domains }, options),
   );
 }
@@ -71,7 +73,7 @@ export function communeSatisfaction(data: PublishedYear, code: string): SiteChar
   const elements = data.satisfaction.filter((row) => row.commune_code === code);
   if (elements.length === 0) return null;
   const slug = communeSlug(result.commune_name);
-  return memo(`hai-long-${slug}-${data.year}`, (options) =>
+  return memo(`hai-long-${slug}-${data.year}`, `/xa/${slug}/#dieu-tra`, (options) =>
     satisfactionChart(
       {
         year: data.year,
@@ -87,7 +89,7 @@ export function communeSatisfaction(data: PublishedYear, code: string): SiteChar
 
 export function domainDistribution(data: PublishedYear, domainId: string): SiteChart {
   const rows = data.domains.filter((row) => row.domain_id === domainId);
-  return memo(`phan-bo-linh-vuc-${domainId}-${data.year}`, (options) =>
+  return memo(`phan-bo-linh-vuc-${domainId}-${data.year}`, `/linh-vuc/${domainId}/`, (options) =>
     distributionChart({ year: data.year, domainId, rows }, options),
   );
 }

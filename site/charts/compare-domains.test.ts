@@ -111,4 +111,26 @@ describe("compareDomainsChart", () => {
     expect(svg.outerHTML).not.toContain("<img");
     expect(svg.outerHTML).toContain("&lt;img");
   });
+
+  it("wraps a long domain name on a phone, whole, never ending in an ellipsis", () => {
+    const long = "Cải cách tổ chức bộ máy hành chính và tinh giản biên chế, cơ cấu lại đội ngũ";
+    const svg = compareDomainsChart({
+      rows: rows.map((row) => (row.domain_id === "2" ? { ...row, domain_name: long } : row)),
+      communes: [
+        { code: "A", name: "Xã An" },
+        { code: "B", name: "Xã Bình" },
+      ],
+      measure: "pct",
+      title: "Xã An và Xã Bình",
+      description: "Tỷ lệ điểm đạt theo lĩnh vực.",
+      width: 358,
+      document: document as unknown as Document,
+    });
+    const nameLines = [...svg.querySelectorAll("text")]
+      .filter((text) => (text.textContent ?? "").includes("Cải cách") || text.querySelector("tspan"))
+      .flatMap((text) => [...text.querySelectorAll("tspan")].map((tspan) => tspan.textContent ?? ""));
+    expect(texts(svg).join(" ")).not.toContain("…");
+    expect(nameLines.join(" ")).toBe(`2. ${long}`);
+    expect(nameLines.length).toBeGreaterThan(1);
+  });
 });

@@ -6,7 +6,10 @@ import * as Plot from "@observablehq/plot";
 import type { DomainsRow } from "../../schemas/published.ts";
 import { formatPointsOfMax } from "../../pipeline/rules/display.ts";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { X_AXIS_MARGIN, X_LABEL_OFFSET, renderPlot } from "./chart.ts";
+import { X_AXIS_MARGIN, X_LABEL_OFFSET, renderPlot, wrapWords } from "./chart.ts";
+
+/** The phone's drawing width, which /so-sanh/ also prints at. */
+export { PHONE_WIDTH } from "./chart.ts";
 
 /** The subset of a published `domains` row the chart reads. */
 export type DomainBar = Pick<
@@ -63,9 +66,14 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
   const domains = [...new Map(input.rows.map((row) => [label(row), row])).values()];
   const seriesNames = communes.map((commune) => commune.name);
   const barHeight = 18;
-  // Each domain: its name on a line of its own (long Vietnamese names do not fit beside a bar on a
-  // phone), then one bar per commune.
-  const facetHeight = 22 + barHeight * seriesNames.length;
+  // Each domain: its name on lines of its own above its bars (long Vietnamese names do not fit
+  // beside a bar on a phone), wrapped whole, never cut with "…". Bold 12 px Vietnamese runs about
+  // 7.5 px a character; every facet gets the room of the longest name.
+  const maxChars = Math.max(16, Math.floor((width - 16) / 7.5));
+  const nameLines = new Map(domains.map((row) => [label(row), wrapWords(label(row), maxChars)]));
+  const extraLines = Math.max(1, ...[...nameLines.values()].map((lines) => lines.length)) - 1;
+  const nameHeight = 20 + 14 * extraLines;
+  const facetHeight = 2 + nameHeight + barHeight * seriesNames.length;
   const height = 8 + X_AXIS_MARGIN + facetHeight * domains.length;
   const scaleMax = measure === "pct" ? 100 : Math.max(1, ...input.rows.map((row) => row.max_points));
   return renderPlot(
@@ -84,7 +92,7 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
         ticks: width < 500 ? 4 : 8,
         tickFormat: (v: number) => formatNumber(v, 0),
       },
-      y: { domain: seriesNames, axis: null, insetTop: 20 },
+      y: { domain: seriesNames, axis: null, insetTop: nameHeight },
       fy: { domain: domains.map(label), axis: null, padding: 0.08 },
       color: { domain: seriesNames, range: seriesColours.slice(0, seriesNames.length) },
       marks: [
@@ -92,12 +100,9 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
           fy: label,
           frameAnchor: "top-left",
           dy: 3,
-          text: (row: DomainBar) => label(row),
-          // lineWidth is in ems of the 12 px font; bold Vietnamese runs wider than Plot's estimate,
-          // so a name is wrapped a little short of the frame's width.
-          lineWidth: Math.floor((width - 24) / 14),
+          text: (row: DomainBar) => (nameLines.get(label(row)) ?? [label(row)]).join("\n"),
+          lineHeight: 14 / 12,
           fontWeight: "bold",
-          textOverflow: "ellipsis",
         }),
         Plot.barX(bars, {
           fy: "label",

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { chartSource, downloadName, releaseDate, sampleNotice, versionPhrase } from "./portal.ts";
+import {
+  chartSource,
+  contactLine,
+  cssString,
+  downloadName,
+  printFooter,
+  releaseDate,
+  sampleNotice,
+  versionPhrase,
+} from "./portal.ts";
 
 const manifest = {
   year: 2023,
@@ -32,5 +41,35 @@ describe("what the portal says about its figures", () => {
     expect(downloadName("results.csv", { status: "official" })).toBe("results.csv");
     expect(sampleNotice(manifest)).toBe("Dữ liệu minh họa – không phải kết quả chính thức");
     expect(sampleNotice({ status: "official" })).toBeNull();
+  });
+});
+
+describe("the foot of every printed page", () => {
+  const district = { code: "288", name: "Huyện Ninh Giang" };
+  it("names the issuer, the office with its address, phone and e-mail, and the site's address", () => {
+    expect(
+      printFooter(
+        {
+          district,
+          contact: {
+            office: "Phòng Nội vụ huyện Ninh Giang",
+            address: "thị trấn Ninh Giang",
+            phone: "0220 3767 123",
+            email: "noivu@example.org",
+          },
+        },
+        "https://example.org/chi-so-cchc/",
+      ),
+    ).toBe(
+      "UBND huyện Ninh Giang · Liên hệ: Phòng Nội vụ huyện Ninh Giang, thị trấn Ninh Giang, điện thoại 0220 3767 123, thư điện tử noivu@example.org · https://example.org/chi-so-cchc/",
+    );
+  });
+
+  it("without contact data names the district's Home Affairs office", () => {
+    expect(contactLine({ district })).toBe("Phòng Nội vụ huyện Ninh Giang");
+  });
+
+  it("is written into CSS as a string that no quote or backslash from the data can end", () => {
+    expect(cssString('Phòng "A" \\ B\nC')).toBe('"Phòng \\"A\\" \\\\ B C"');
   });
 });

@@ -64,3 +64,20 @@ export function downloadName(file: string, manifest: Pick<DatasetManifest, "stat
   const dot = file.lastIndexOf(".");
   return dot <= 0 ? `${file}-minh-hoa` : `${file.slice(0, dot)}-minh-hoa${file.slice(dot)}`;
 }
+
+/**
+ * The line at the foot of every printed page: who issues the figures, how to reach them and where
+ * the site lives ("UBND huyện Ninh Giang · Liên hệ: … · https://…/"); `siteAddress` is the site's
+ * home address (absolute when the build knows the site's URL).
+ */
+export function printFooter(
+  manifest: Pick<DatasetManifest, "district" | "contact">,
+  siteAddress: string,
+): string {
+  return `${issuer(manifest)} · Liên hệ: ${contactLine(manifest)} · ${siteAddress}`;
+}
+
+/** `text` as a CSS string literal: quotes, backslashes and line breaks escaped. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ")}"`;
+}

@@ -8,7 +8,9 @@ import { gzipSync } from "node:zlib";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  BASE_PATH,
   E2E_OUT_DIR,
+  SITE_URL,
   latestPublishedYear,
   openWatchedPage,
   pageUrl,
@@ -16,6 +18,7 @@ import {
   type PageProblems,
 } from "./harness.ts";
 import { launchChromium } from "../support/chromium.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import { axeViolations, cspViolations, recordCspViolations, slowDownloads } from "./interactive-support.ts";
 
 const year = latestPublishedYear();
@@ -46,6 +49,10 @@ const typedPlainly = (name: string) =>
     .replace(/Đ/g, "D")
     .toLowerCase()
     .replace(/^(xa|thi tran) /, "");
+
+/** The canonical `xa` value: the communes' page addresses, "hong-du,an-duc". */
+const addressNames = (...rows: Record<string, string>[]) =>
+  rows.map((row) => communeSlug(row.commune_name ?? "")).join(",");
 
 let browser: Browser;
 beforeAll(async () => {
@@ -134,9 +141,10 @@ describe("/so-sanh/", () => {
         .filter(([id]) => b.has(id))
         .map(([id, value]) => Math.abs(value - (b.get(id) ?? 0)));
       const largest = Math.round(Math.max(...gaps) * 100) / 100;
-      const shown = (await page.locator("#compare-criteria tbody tr td:last-child").allTextContents()).filter(
-        (text) => text !== "—",
-      );
+      // Each criterion heads a group of rows, its gap in the heading: "(thẩm định; chênh lệch 0,75 điểm)".
+      const shown = (await page.locator("#compare-criteria tr.group-heading th").allTextContents())
+        .map((text) => /chênh lệch ([\d.,]+) điểm\)$/.exec(text)?.[1])
+        .filter((text) => text !== undefined);
       expect(shown[0]).toBe(number(largest));
       const values = shown.map((text) => Number(text.replace(/\./g, "").replace(",", ".")));
       expect(values).toEqual([...values].sort((x, y) => y - x));
@@ -148,7 +156,7 @@ describe("/so-sanh/", () => {
   it("opens on the best and the weakest commune when the link names none", async () => {
     const { page, close } = await openCompare("");
     try {
-      expect(new URL(page.url()).searchParams.get("xa")).toBe(`${best.commune_code},${weakest.commune_code}`);
+      expect(new URL(page.url()).searchParams.get("xa")).toBe(addressNames(best, weakest));
       expect((await summary(page)).names).toEqual([best.commune_name, weakest.commune_name]);
     } finally {
       await close();
@@ -167,7 +175,7 @@ describe("/so-sanh/", () => {
       await input.press("ArrowDown");
       await expect(input.getAttribute("aria-activedescendant")).resolves.toBeTruthy();
       await input.press("Enter");
-      const three = `${first.commune_code},${second.commune_code},${third.commune_code}`;
+      const three = addressNames(first, second, third);
       await page.waitForURL((url) => url.searchParams.get("xa") === three);
       await page.waitForFunction(
         (count) => document.querySelectorAll("#compare-summary thead th").length === count,
@@ -181,7 +189,7 @@ describe("/so-sanh/", () => {
 
       await page.goBack();
       await page.waitForFunction(() => document.querySelectorAll("#compare-summary thead th").length === 3);
-      expect(new URL(page.url()).searchParams.get("xa")).toBe(`${first.commune_code},${second.commune_code}`);
+      expect(new URL(page.url()).searchParams.get("xa")).toBe(addressNames(first, second));
       expect((await summary(page)).names).toEqual([first.commune_name, second.commune_name]);
 
       await page.goForward();
@@ -192,9 +200,7 @@ describe("/so-sanh/", () => {
 
       // Removing a commune is a button press, and it is in the URL too.
       await page.getByRole("button", { name: `Bỏ ${third.commune_name} khỏi so sánh` }).click();
-      await page.waitForURL(
-        (url) => url.searchParams.get("xa") === `${first.commune_code},${second.commune_code}`,
-      );
+      await page.waitForURL((url) => url.searchParams.get("xa") === addressNames(first, second));
     } finally {
       await close();
     }
@@ -261,6 +267,109 @@ describe("/so-sanh/", () => {
       await expect(page.locator("#compare-app").isHidden()).resolves.toBe(true);
       const links = await page.locator("li[data-commune-code] a").allTextContents();
       expect(links.sort()).toEqual(results.map((row) => row.commune_name).sort());
+    } finally {
+      await close();
+    }
+  });
+
+  it("at 390 px, a link with three address names shows the three communes and their published index, every table within the screen, no chart label cut, and a share button", async () => {
+    const search = `?xa=${addressNames(first, second, third)}`;
+    const watched = await openWatchedPage(browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const { page, close } = watched;
+    try {
+      await page.goto(pageUrl(`/so-sanh/${search}`));
+      await page.locator("#compare-results:not([hidden])").waitFor({ timeout: 30_000 });
+      await page.locator("#compare-domains-chart svg.chart-svg").waitFor();
+      expect(await summary(page)).toEqual({
+        names: [first.commune_name, second.commune_name, third.commune_name],
+        indices: [first, second, third].map((row) => pct(row.index_pct)),
+      });
+      const layout = await page.evaluate(() => ({
+        viewport: window.innerWidth,
+        pageWidth: document.documentElement.scrollWidth,
+        tables: [...document.querySelectorAll("#compare-results table")].map((table) => ({
+          caption: table.querySelector("caption")?.textContent ?? "",
+          right: table.getBoundingClientRect().right,
+        })),
+        chartTexts: [...document.querySelectorAll("#compare-domains-chart text")].map(
+          (text) => text.textContent ?? "",
+        ),
+      }));
+      expect(layout.tables.length).toBeGreaterThanOrEqual(2);
+      expect(layout.pageWidth).toBeLessThanOrEqual(layout.viewport);
+      for (const table of layout.tables)
+        expect(table.right, table.caption).toBeLessThanOrEqual(layout.viewport);
+      expect(layout.chartTexts.filter((text) => text.trim().endsWith("…"))).toEqual([]);
+      await expect(page.getByRole("button", { name: "Chia sẻ" }).isVisible()).resolves.toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it("the share button copies the comparison's link where the browser has no share sheet, and says so", async () => {
+    const { page, close } = await openWatchedPage(browser, {
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
+    try {
+      await page.addInitScript(() => {
+        Reflect.deleteProperty(Navigator.prototype, "share");
+      });
+      await page.goto(pageUrl(`/so-sanh/?xa=${first.commune_code},${second.commune_code}`));
+      await page.locator("#compare-results:not([hidden])").waitFor();
+      await page.getByRole("button", { name: "Chia sẻ" }).click();
+      await expect(page.locator("[data-share-status]").textContent()).resolves.toContain(
+        "Đã chép đường liên kết",
+      );
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(new URL(copied).searchParams.get("xa")).toBe(addressNames(first, second));
+    } finally {
+      await close();
+    }
+  });
+
+  it("prints on at most two A4 pages with no control, chart text at 8 pt or more, and the issuer, contact and address", async () => {
+    const { page, close } = await openWatchedPage(browser, { viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(pageUrl(`/so-sanh/?xa=${addressNames(first, second, third)}`));
+      await page.locator("#compare-domains-chart svg.chart-svg").waitFor({ timeout: 30_000 });
+      await page.emulateMedia({ media: "print" });
+      const printed = await page.evaluate(() => {
+        const shown = (element: Element) => {
+          const rect = element.getBoundingClientRect();
+          return element.checkVisibility() && rect.width > 0 && rect.height > 0;
+        };
+        const svg = document.querySelector<SVGSVGElement>("#compare-domains-chart svg");
+        const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 0;
+        const sizes = [...(svg?.querySelectorAll("text") ?? [])].map(
+          (text) => parseFloat(getComputedStyle(text).fontSize) * scale,
+        );
+        return {
+          controls: [...document.querySelectorAll("button, input, select, textarea, nav, .commune-list")]
+            .filter(shown)
+            .map((element) => element.outerHTML.slice(0, 80)),
+          smallestChartText: Math.min(...sizes),
+        };
+      });
+      expect(printed.controls).toEqual([]);
+      // 8 pt = 8 × 96 / 72 CSS px.
+      expect(printed.smallestChartText).toBeGreaterThanOrEqual((8 * 96) / 72);
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length).toBeGreaterThanOrEqual(1);
+      expect(pages.length).toBeLessThanOrEqual(2);
+      // The foot of every printed page comes from /in-an.css, made from dataset.json.
+      const footer = await (await page.request.get(pageUrl("/in-an.css"))).text();
+      expect(footer).toContain("@bottom-left");
+      expect(footer).toContain("UBND huyện");
+      expect(footer).toContain("Liên hệ: Phòng Nội vụ");
+      expect(footer).toContain(`${SITE_URL}${BASE_PATH}`);
+      await expect(
+        page.locator('link[rel=stylesheet][media=print][href$="/in-an.css"]').count(),
+      ).resolves.toBe(1);
     } finally {
       await close();
     }

@@ -7,7 +7,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestPublishedYear, openWatchedPage, pageUrl, publishedCsv, type PageProblems } from "./harness.ts";
 import { launchChromium } from "../support/chromium.ts";
-import { axeViolations, cspViolations, recordCspViolations, slowDownloads } from "./interactive-support.ts";
+import {
+  axeViolations,
+  cspViolations,
+  recordCspViolations,
+  rememberEngineTap,
+} from "./interactive-support.ts";
 
 const year = latestPublishedYear();
 const results = publishedCsv(year, "results");
@@ -57,6 +62,8 @@ async function openExplore(
 ): Promise<{ page: Page; problems: PageProblems; close: () => Promise<void> }> {
   const watched = await openWatchedPage(browser, { acceptDownloads: true });
   await recordCspViolations(watched.page);
+  // A reader who tapped "Tải" on an earlier visit: the page starts at once.
+  await rememberEngineTap(watched.page);
   await watched.page.goto(pageUrl(`/kham-pha/${search}`));
   await watched.page.locator("#explore-results:not([hidden])").waitFor({ timeout: 60_000 });
   return watched;
@@ -201,30 +208,92 @@ describe("/kham-pha/", () => {
     }
   });
 
-  it("on a save-data connection states the size and waits for a tap, then loads the engine with a progress bar", async () => {
-    const { page, problems, close } = await openWatchedPage(browser);
-    const requested: string[] = [];
-    page.on("request", (request) => requested.push(request.url()));
+  it("on a throttled phone that reports 4g, transfers under 300 KB until the tap, then shows progress and 'đang khởi động' until the first answer", async () => {
+    const { page, problems, close } = await openWatchedPage(browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       await page.addInitScript(() => {
-        Object.defineProperty(navigator, "connection", { value: { saveData: true, effectiveType: "4g" } });
+        Object.defineProperty(navigator, "connection", { value: { saveData: false, effectiveType: "4g" } });
+        // Every state the status line goes through, in order, as the reader would see them.
+        const log: string[] = [];
+        (window as unknown as { statusLog: string[] }).statusLog = log;
+        new MutationObserver(() => {
+          const status = document.getElementById("explore-status");
+          if (!status || status.hidden) return;
+          const entry = `${status.dataset.state ?? ""}: ${status.textContent ?? ""}`;
+          if (log.at(-1) !== entry) log.push(entry);
+        }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       });
-      await slowDownloads(page);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Network.enable");
+      let transferred = 0;
+      cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => {
+        transferred += event.encodedDataLength;
+      });
+      const throttle = (downloadThroughput: number, latency: number) =>
+        cdp.send("Network.emulateNetworkConditions", {
+          offline: false,
+          latency,
+          downloadThroughput,
+          uploadThroughput: downloadThroughput,
+        });
+      await throttle(200_000, 150);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
       await page.goto(pageUrl("/kham-pha/"));
       const button = page.locator("#explore-load");
-      await button.waitFor();
+      await button.waitFor({ timeout: 60_000 });
       await expect(button.textContent()).resolves.toMatch(/khoảng \d+,\d MB/);
-      await page.waitForTimeout(500);
-      expect(requested.filter((url) => url.endsWith(".wasm"))).toEqual([]);
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(1000);
+      expect(transferred).toBeGreaterThan(0);
+      expect(transferred).toBeLessThan(300_000);
       await button.click();
-      // Real progress: the bar appears with the first bytes received.
-      await page.locator("#explore-status progress:not([hidden])").waitFor({ timeout: 30_000 });
+      // Real progress: the bar moves with the bytes received over the throttled link.
+      await page.locator("#explore-status progress:not([hidden])").waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => {
+        const bar = document.querySelector<HTMLProgressElement>("#explore-status progress");
+        return bar !== null && bar.value > 0;
+      });
+      // The rest of the 34 MB module at full speed: the test is about what the reader is told.
+      await throttle(-1, 0);
+      await page.locator("#explore-results:not([hidden])").waitFor({ timeout: 120_000 });
+      const log = await page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
+      const firstStarting = log.findIndex((entry) => entry.startsWith("starting:"));
+      expect(log[0]).toMatch(/^loading: Đang tải công cụ truy vấn/);
+      expect(firstStarting).toBeGreaterThan(0);
+      expect(log[firstStarting]).toContain("đang khởi động");
+      // Nothing between the download and the first answer leaves the reader without a word.
+      expect(log.slice(firstStarting).every((entry) => !entry.endsWith(": "))).toBe(true);
+
+      // The tap is remembered: the next visit starts without asking.
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      await page.reload();
       await page.locator("#explore-results:not([hidden])").waitFor({ timeout: 60_000 });
-      expect(requested.some((url) => url.endsWith(".wasm"))).toBe(true);
+      await expect(button.isHidden()).resolves.toBe(true);
     } finally {
       await close();
     }
     expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it("without an earlier tap never starts the download by itself, and states the size", async () => {
+    const { page, close } = await openWatchedPage(browser);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    try {
+      await page.goto(pageUrl("/kham-pha/"));
+      await page.locator("#explore-load").waitFor();
+      await expect(page.locator("#explore-load-note").isVisible()).resolves.toBe(true);
+      // No empty filters before there is anything to filter.
+      await expect(page.locator("#explore-filters").isVisible()).resolves.toBe(false);
+      await page.waitForLoadState("networkidle");
+      expect(requested.filter((url) => /\.wasm$|duckdb|\.parquet$/.test(url))).toEqual([]);
+    } finally {
+      await close();
+    }
   });
 
   it("has nothing for axe to report", async () => {

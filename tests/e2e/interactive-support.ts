@@ -47,3 +47,10 @@ export async function slowDownloads(page: Page): Promise<void> {
     uploadThroughput: -1,
   });
 }
+
+/** A reader who tapped "Tải" for the query engine on an earlier visit (remembered in localStorage). */
+export async function rememberEngineTap(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    localStorage.setItem("cchc:tai-cong-cu-truy-van", "co");
+  });
+}

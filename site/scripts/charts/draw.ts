@@ -10,12 +10,14 @@ function fittedWidth(container: HTMLElement): number {
   return Math.round(Math.min(720, Math.max(320, container.clientWidth || 720)));
 }
 
+/** `width`, when given, replaces the container's (a page's print layout draws at the phone's width). */
 export function drawChart(
   container: HTMLElement,
   chart: ChartFunction,
   download?: { link: HTMLElement; fileName: string },
+  width: number = fittedWidth(container),
 ): SVGSVGElement {
-  const svg = chart({ width: fittedWidth(container), document });
+  const svg = chart({ width, document });
   container.querySelector("svg")?.remove();
   container.prepend(svg);
   if (download) replaceSvgDownload(download.link, svg, download.fileName);

@@ -134,7 +134,7 @@ export function run(root: HTMLElement): void {
     button.hidden = true;
     data = await withLoadingState(
       status,
-      (onProgress) => openPublishedData(year, ["responses"], onProgress),
+      (onProgress, onStarting) => openPublishedData(year, ["responses"], onProgress, onStarting),
       "Đang tải dữ liệu chi tiết và công cụ truy vấn…",
     );
     if (!data) {

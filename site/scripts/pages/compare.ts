@@ -1,20 +1,29 @@
 // /so-sanh/: compare 2–4 communes. The page's static HTML lists every commune (the whitelist of
 // codes and names) and carries the published summary (results and domain rates of every commune);
-// this script keeps the choice in the URL (`?xa=11155,11215`) and answers each choice from that
-// summary at once. DuckDB-WASM loads only when the reader asks for the criteria differences,
-// which need the published criteria table.
-import { formatNumber, formatPct } from "../../../pipeline/rules/format.ts";
+// this script keeps the choice in the URL (`?xa=hong-du,an-duc`) and answers each choice from that
+// summary at once. What is shown is worked out in ../state/compare.ts (tested in Node); this file
+// only draws it. DuckDB-WASM loads only when the reader asks for the criteria differences, which
+// need the published criteria table.
+import { formatNumber } from "../../../pipeline/rules/format.ts";
 import { formatPointsOfMax } from "../../../pipeline/rules/display.ts";
 import { communeCombobox } from "../ui/combobox.ts";
 import { comparisonHeadline, criterionDifferences } from "../query/differences.ts";
 import { criteriaTables, criterionScores } from "../query/compare.ts";
-import type { SummaryDomain, SummaryFigures, SummaryResult } from "../../lib/published-summary.ts";
+import type { SummaryDomain, SummaryFigures } from "../../lib/published-summary.ts";
 import type { SearchableCommune } from "../ui/search.ts";
-import { comparedSearch, maxCompared, minCompared, parseComparedCodes } from "../state/compare.ts";
+import {
+  comparedSearch,
+  domainGroups,
+  maxCompared,
+  minCompared,
+  parseCompared,
+  shareTitle,
+  summaryLines,
+} from "../state/compare.ts";
 import { openPublishedData, withLoadingState, type PublishedData } from "../query/engine.ts";
-import { dataTable, type TableCell } from "../ui/data-table.ts";
+import { dataTable, groupedTable } from "../ui/data-table.ts";
 import { drawChart } from "../charts/draw.ts";
-import { rankRange } from "../../lib/wording.ts";
+import { setShared } from "../ui/share.ts";
 
 /** The performance mark set when the first comparison is on screen. */
 export const firstResultMark = "so-sanh:first-result";
@@ -58,7 +67,6 @@ function start(): void {
   const dataVersion = app.dataset.version ?? "";
   const communes = listedCommunes();
   const byCode = new Map(communes.map((commune) => [commune.code, commune]));
-  const knownCodes = new Set(byCode.keys());
 
   const summaryData = JSON.parse(
     required<HTMLElement>(document, "#compare-data").textContent ?? "{}",
@@ -77,6 +85,8 @@ function start(): void {
   app.hidden = false;
 
   let data: Promise<PublishedData | null> | null = null;
+  let drawDomains: ((width?: number) => void) | null = null;
+  let printWidth: number | undefined;
   let asked = false;
   let shown = 0;
 
@@ -90,18 +100,20 @@ function start(): void {
     communes,
     maxCompared,
     (codes) => {
-      history.pushState(null, "", `${location.pathname}${comparedSearch(codes)}`);
+      history.pushState(null, "", `${location.pathname}${comparedSearch(codes, communes)}`);
       void show(codes);
     },
   );
 
   /** Shows the communes of the current URL, saying which values of the link were ignored. */
   function showUrl(): Promise<void> {
-    const { codes, ignored } = parseComparedCodes(location.search, knownCodes);
+    const { codes, ignored } = parseCompared(location.search, communes);
     const message =
       ignored.length > 0
-        ? `Đã bỏ qua mã không hợp lệ hoặc vượt quá ${maxCompared} đơn vị trong liên kết: ${ignored.join(", ")}.`
+        ? `Đã bỏ qua tên hoặc mã không có trong danh sách, trùng lặp hoặc vượt quá ${maxCompared} đơn vị trong liên kết: ${ignored.join(", ")}.`
         : "";
+    // The link in the address bar and in "Chia sẻ" is the canonical one (address names).
+    history.replaceState(null, "", `${location.pathname}${comparedSearch(codes, communes)}`);
     return show(codes, message);
   }
 
@@ -120,17 +132,15 @@ function start(): void {
     const chosenCodes = new Set(codes);
     // Shown before drawing, so that the chart can be drawn at the width it will have.
     results.hidden = false;
-    renderSummary(
-      chosen,
-      summaryData.results.filter((row) => chosenCodes.has(row.commune_code)),
-    );
+    renderSummary(chosen);
     renderDomains(
       chosen,
       summaryData.domains.filter((row) => chosenCodes.has(row.commune_code)),
     );
     // Read by the site benchmark: time from navigation to the first answer on screen.
     if (performance.getEntriesByName(firstResultMark).length === 0) performance.mark(firstResultMark);
-    document.title = `So sánh ${chosen.map((commune) => commune.name).join(", ")} – Chỉ số CCHC ${year}`;
+    document.title = shareTitle(chosen, year);
+    setShared(shareTitle(chosen, year));
     if (asked) await showCriteria(chosen, request);
     else criteria.replaceChildren();
   }
@@ -140,7 +150,7 @@ function start(): void {
     criteriaButton.hidden = true;
     data ??= withLoadingState(
       status,
-      (onProgress) => openPublishedData(year, criteriaTables, onProgress),
+      (onProgress, onStarting) => openPublishedData(year, criteriaTables, onProgress, onStarting),
       "Đang tải dữ liệu chi tiết và công cụ truy vấn…",
     );
     const published = await data;
@@ -165,51 +175,29 @@ function start(): void {
 
   criteriaButton.addEventListener("click", () => {
     asked = true;
-    const { codes } = parseComparedCodes(location.search, knownCodes);
+    const { codes } = parseCompared(location.search, communes);
     const chosen = codes.map((code) => byCode.get(code)).filter((commune) => commune !== undefined);
     void showCriteria(chosen, shown);
   });
 
-  function renderSummary(chosen: ListedCommune[], rows: SummaryResult[]): void {
-    const byCommune = new Map(rows.map((row) => [row.commune_code, row]));
-    const line = (label: string, value: (row: SummaryResult) => string): TableCell[] => [
-      label,
-      ...chosen.map((commune) => {
-        const row = byCommune.get(commune.code);
-        return { content: row ? value(row) : "—", numeric: true };
-      }),
-    ];
-    summary.replaceChildren(
-      dataTable({
-        caption: `Kết quả chung năm ${year}`,
-        columns: [
-          { label: "Chỉ tiêu" },
-          ...chosen.map((commune) => ({ label: communeLink(commune, commune.code), numeric: true })),
-        ],
-        rows: [
-          line("Chỉ số CCHC", (row) => formatPct(row.index_pct)),
-          line(
-            "Khoảng tin cậy 95%",
-            (row) => `${formatPct(row.index_ci_low)} – ${formatPct(row.index_ci_high)}`,
-          ),
-          line("Thứ hạng", (row) => `${row.rank}/${knownCodes.size}`),
-          line("Khoảng hạng", rankRange),
-          line("Nhóm xếp loại", (row) => `Nhóm ${row.band}`),
-          line("Điểm đạt / tối đa", (row) => formatPointsOfMax(row.points, row.max_points)),
-          line("Điểm thẩm định", (row) => formatNumber(row.appraisal_points)),
-          line("Điểm điều tra xã hội học", (row) => formatNumber(row.survey_points)),
-          line("Mức độ hài lòng của người dân", (row) =>
-            row.satisfaction_pct === null ? "không có số liệu" : formatPct(row.satisfaction_pct),
-          ),
-        ],
-      }),
-    );
+  function renderSummary(chosen: ListedCommune[]): void {
+    const table = dataTable({
+      caption: `Kết quả chung năm ${year}`,
+      columns: [
+        { label: "Chỉ tiêu" },
+        ...chosen.map((commune) => ({ label: communeLink(commune, commune.code), numeric: true })),
+      ],
+      rows: summaryLines(
+        chosen.map((commune) => commune.code),
+        summaryData.results,
+        communes.length,
+      ).map((line) => [line.label, ...line.values]),
+    });
+    table.className = "fit-table";
+    summary.replaceChildren(table);
   }
 
   function renderDomains(chosen: ListedCommune[], rows: SummaryDomain[]): void {
-    const domainIds = [...new Set(rows.map((row) => row.domain_id))];
-    const cell = (domainId: string, code: string) =>
-      rows.find((row) => row.domain_id === domainId && row.commune_code === code);
     const headline = comparisonHeadline(rows, chosen);
     chartTitle.textContent = headline;
     legend.replaceChildren(
@@ -224,47 +212,43 @@ function start(): void {
     );
     const description = `Tỷ lệ điểm đạt theo lĩnh vực của ${chosen.map((commune) => commune.name).join(", ")}; vạch đứt là trung bình của huyện.`;
     // Plot comes with the chart code, after the tables: the figures do not wait for it.
-    void import("../../charts/compare-domains.ts").then(({ compareDomainsChart }) => {
+    void import("../../charts/compare-domains.ts").then(({ compareDomainsChart, PHONE_WIDTH }) => {
       if (results.hidden) return;
-      drawChart(
-        chart,
-        ({ width, document }) =>
-          compareDomainsChart({
-            rows,
-            communes: chosen,
-            measure: "pct",
-            title: headline,
-            description,
-            width,
-            document,
-          }),
-        {
-          link: chartDownload,
-          fileName: `so-sanh-linh-vuc-${chosen.map((commune) => commune.code).join("-")}.svg`,
-        },
-      );
+      printWidth = PHONE_WIDTH;
+      drawDomains = (width?: number) =>
+        drawChart(
+          chart,
+          ({ width, document }) =>
+            compareDomainsChart({
+              rows,
+              communes: chosen,
+              measure: "pct",
+              title: headline,
+              description,
+              width,
+              document,
+            }),
+          {
+            link: chartDownload,
+            fileName: `so-sanh-linh-vuc-${chosen.map((commune) => commune.code).join("-")}.svg`,
+          },
+          width,
+        );
+      drawDomains();
     });
     domainTable.replaceChildren(
-      dataTable({
+      groupedTable({
         caption: `Tỷ lệ điểm đạt theo lĩnh vực (%) và điểm đạt/tối đa, dữ liệu phiên bản ${dataVersion}`,
+        className: "fit-table",
         columns: [
-          { label: "Lĩnh vực" },
-          ...chosen.map((commune) => ({ label: commune.name, numeric: true })),
-          { label: "Trung bình huyện", numeric: true },
+          { label: "Đơn vị" },
+          { label: "Tỷ lệ điểm đạt", numeric: true },
+          { label: "Điểm đạt/tối đa", numeric: true },
         ],
-        rows: domainIds.map((domainId) => {
-          const first = rows.find((row) => row.domain_id === domainId);
-          return [
-            `${domainId}. ${first?.domain_name ?? ""}`,
-            ...chosen.map((commune) => {
-              const row = cell(domainId, commune.code);
-              return row
-                ? `${formatPct(row.pct)} (${formatPointsOfMax(row.points, row.max_points)})`
-                : "không áp dụng";
-            }),
-            first ? formatPct(first.district_avg_pct) : "—",
-          ];
-        }),
+        groups: domainGroups(chosen, rows).map((group) => ({
+          heading: group.heading,
+          rows: group.lines.map((line) => [line.label, line.rate, line.points]),
+        })),
       }),
     );
   }
@@ -272,32 +256,31 @@ function start(): void {
   function renderCriteria(chosen: ListedCommune[], rows: Awaited<ReturnType<typeof criterionScores>>): void {
     const differences = criterionDifferences(rows);
     criteria.replaceChildren(
-      dataTable({
+      groupedTable({
         caption: "Các tiêu chí, xếp theo mức chênh lệch điểm giữa các đơn vị được chọn (lớn nhất trước)",
-        columns: [
-          { label: "Tiêu chí" },
-          { label: "Nguồn điểm" },
-          ...chosen.map((commune) => ({ label: commune.name, numeric: true })),
-          { label: "Chênh lệch (điểm)", numeric: true },
-        ],
-        rows: differences.map((difference) => [
-          `${difference.criterionId}. ${difference.criterionName}`,
-          sourceNames[difference.source] ?? difference.source,
-          ...chosen.map((commune) => {
+        className: "fit-table",
+        columns: [{ label: "Đơn vị" }, { label: "Điểm đạt/tối đa", numeric: true }],
+        groups: differences.map((difference) => ({
+          heading: `${difference.criterionId}. ${difference.criterionName} (${sourceNames[difference.source] ?? difference.source}; chênh lệch ${difference.gap === null ? "—" : `${formatNumber(difference.gap)} điểm`})`,
+          rows: chosen.map((commune) => {
             const score = difference.scores.get(commune.code);
-            return score ? formatPointsOfMax(score.points, score.max) : "không áp dụng";
+            return [commune.name, score ? formatPointsOfMax(score.points, score.max) : "không áp dụng"];
           }),
-          difference.gap === null ? "—" : formatNumber(difference.gap),
-        ]),
+        })),
       }),
     );
   }
+
+  // Printed, the chart is drawn at the phone's width beside its table, its 12 px text at 9 pt
+  // (site.css @media print); back on screen, at the screen's width again.
+  window.addEventListener("beforeprint", () => drawDomains?.(printWidth));
+  window.addEventListener("afterprint", () => drawDomains?.());
 
   window.addEventListener("popstate", () => void showUrl());
 
   if (!new URLSearchParams(location.search).has("xa")) {
     // No choice yet: the best and the weakest commune, written into the URL so it can be shared.
-    history.replaceState(null, "", `${location.pathname}${comparedSearch(defaults)}`);
+    history.replaceState(null, "", `${location.pathname}${comparedSearch(defaults, communes)}`);
   }
   void showUrl();
 }

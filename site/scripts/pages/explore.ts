@@ -1,10 +1,11 @@
-// /kham-pha/: explore the survey. DuckDB-WASM starts on load (after a tap on a slow or metered
-// connection, the page having said the size); the filters (panel, question,
+// /kham-pha/: explore the survey. DuckDB-WASM starts after a tap on a button that states its size
+// (remembered for the next visit, site/scripts/state/engine-consent.ts); the filters (panel, question,
 // commune, answer, second question) live in the URL; the page shows the distribution of answers
-// (chart + table), the citizens' cross-tabulation and offers the filtered rows as CSV.
-import { panelLabel } from "../../../pipeline/rules/display.ts";
-import { compareVietnamese, formatInt, formatPct } from "../../../pipeline/rules/format.ts";
-import { openPublishedData, slowConnection, tapToLoad, withLoadingState } from "../query/engine.ts";
+// (chart + table), the citizens' cross-tabulation and offers the filtered rows as CSV. What is
+// shown is worked out in ../state/explore-view.ts (tested in Node); this file asks the engine and
+// draws.
+import { compareVietnamese, formatInt } from "../../../pipeline/rules/format.ts";
+import { openPublishedData, tapToLoad, withLoadingState } from "../query/engine.ts";
 import { downloadCsv, rowsToCsv } from "../ui/csv-download.ts";
 import {
   answerDistribution,
@@ -17,9 +18,10 @@ import {
   officialsRowColumns,
   type AnswerCount,
   type CrossCount,
+  type FormTotals,
 } from "../query/explore.ts";
 import { exploreSearch, parseExploreState, type ExploreState, type Panel } from "../state/explore.ts";
-import { answerCountsChart } from "../../charts/answer-counts.ts";
+import { crossView, distributionView, downloadBaseName } from "../state/explore-view.ts";
 import { drawChart } from "../charts/draw.ts";
 import { dataTable } from "../ui/data-table.ts";
 
@@ -34,11 +36,6 @@ function option(value: string, label: string): HTMLOptionElement {
   element.value = value;
   element.textContent = label;
   return element;
-}
-
-/** 12 of 48 → "25,0%"; shares of a small total are shown to one decimal. */
-function share(count: number, total: number): string {
-  return total > 0 ? formatPct((100 * count) / total, 1) : "—";
 }
 
 async function start(): Promise<void> {
@@ -64,11 +61,11 @@ async function start(): Promise<void> {
   const downloadNote = required<HTMLElement>(app, "#explore-download-note");
   app.hidden = false;
 
-  if (slowConnection()) await tapToLoad(required<HTMLButtonElement>(app, "#explore-load"));
+  await tapToLoad(required<HTMLButtonElement>(app, "#explore-load"));
   const loaded = await withLoadingState(
     status,
-    async (onProgress) => {
-      const data = await openPublishedData(year, exploreTables, onProgress);
+    async (onProgress, onStarting) => {
+      const data = await openPublishedData(year, exploreTables, onProgress, onStarting);
       return { data, catalogue: await exploreCatalogue(data) };
     },
     `Đang tải công cụ truy vấn (${status.dataset.engineSize ?? ""}, chỉ tải một lần)…`,
@@ -163,66 +160,42 @@ async function start(): Promise<void> {
     return current.commune ? (communeNames.get(current.commune) ?? current.commune) : `toàn huyện`;
   }
 
-  function renderDistribution(
-    current: ExploreState,
-    rows: AnswerCount[],
-    totals: { forms: number; no_answer: number },
-  ): void {
-    const question = questionOf(current.question);
-    const counts = new Map(rows.map((row) => [row.option, row.count]));
-    const options = question?.options ?? [];
-    const total = rows.reduce((sum, row) => sum + row.count, 0);
-    const top = [...rows].sort((a, b) => b.count - a.count)[0];
-    const title =
-      top && total > 0
-        ? `${share(top.count, total)} câu trả lời của ${panelLabel[current.panel]} (${placeName(current)}) chọn “${top.option_label}”`
-        : `Chưa có câu trả lời nào cho câu ${current.question} (${placeName(current)})`;
-    chartTitle.textContent = title;
-    drawChart(
-      chart,
-      ({ width, document }) =>
-        answerCountsChart({
-          bars: options.map((answer) => {
-            const count = counts.get(answer.option) ?? 0;
-            return {
-              label: `${answer.option}. ${answer.label}`,
-              count,
-              text: `${formatInt(count)} (${share(count, total)})`,
-              highlighted: answer.option === current.answer,
-            };
+  function renderDistribution(current: ExploreState, rows: AnswerCount[], totals: FormTotals): void {
+    const view = distributionView(current, questionOf(current.question), rows, totals, placeName(current));
+    chartTitle.textContent = view.title;
+    // Plot comes with the chart code, after the table, and only once the reader has asked for the
+    // engine: the page's first view stays small.
+    void import("../../charts/answer-counts.ts").then(({ answerCountsChart }) => {
+      if (chartTitle.textContent !== view.title) return; // a newer view was drawn meanwhile
+      drawChart(
+        chart,
+        ({ width, document }) =>
+          answerCountsChart({
+            bars: view.bars,
+            title: view.title,
+            description: `Số câu trả lời theo từng phương án của câu ${current.question}.`,
+            width,
+            document,
           }),
-          title,
-          description: `Số câu trả lời theo từng phương án của câu ${current.question}.`,
-          width,
-          document,
-        }),
-      {
-        link: chartDownload,
-        fileName: `kham-pha-${current.question}${current.commune ? `-${current.commune}` : ""}.svg`,
-      },
-    );
+        {
+          link: chartDownload,
+          fileName: `kham-pha-${current.question}${current.commune ? `-${current.commune}` : ""}.svg`,
+        },
+      );
+    });
     distributionTable.replaceChildren(
       dataTable({
-        caption: `Câu ${current.question}: ${question?.text ?? ""} – ${placeName(current)}, ${formatInt(totals.forms)} phiếu, ${formatInt(totals.no_answer)} phiếu bỏ trống câu này`,
+        caption: view.caption,
         columns: [
           { label: "Phương án trả lời" },
           { label: "Số câu trả lời", numeric: true },
           { label: "Tỷ lệ", numeric: true },
         ],
-        rows: [
-          ...options.map((answer) => {
-            const count = counts.get(answer.option) ?? 0;
-            return [
-              {
-                content: `${answer.option}. ${answer.label}`,
-                className: answer.option === current.answer ? "chosen-answer" : "",
-              },
-              formatInt(count),
-              share(count, total),
-            ];
-          }),
-          ["Tổng", formatInt(total), total > 0 ? formatPct(100, 1) : "—"],
-        ],
+        rows: view.rows.map((row) => [
+          { content: row.label, className: row.chosen ? "chosen-answer" : "" },
+          row.count,
+          row.share,
+        ]),
       }),
     );
   }
@@ -230,50 +203,32 @@ async function start(): Promise<void> {
   function renderCross(current: ExploreState, rows: CrossCount[]): void {
     crossSection.hidden = current.panel !== "citizens" || !current.crossQuestion;
     if (crossSection.hidden) return;
-    const rowQuestion = questionOf(current.question);
-    const columnQuestion = questionOf(current.crossQuestion);
-    const rowOptions = (rowQuestion?.options ?? []).filter(
-      (answer) => !current.answer || answer.option === current.answer,
+    const view = crossView(
+      current,
+      questionOf(current.question),
+      questionOf(current.crossQuestion),
+      rows,
+      placeName(current),
     );
-    const columnOptions = columnQuestion?.options ?? [];
-    const count = (row: string, column: string) =>
-      rows.find((cell) => cell.row_option === row && cell.column_option === column)?.count ?? 0;
-    const cell = (value: number, row: string, column: string) => {
-      const td = document.createElement("span");
-      td.dataset.row = row;
-      td.dataset.column = column;
-      td.textContent = formatInt(value);
-      return { content: td, numeric: true };
+    const cell = (count: number, row: string, column: string) => {
+      const content = document.createElement("span");
+      content.dataset.row = row;
+      content.dataset.column = column;
+      content.textContent = formatInt(count);
+      return { content, numeric: true };
     };
-    const columnTotal = (column: string) =>
-      rowOptions.reduce((sum, answer) => sum + count(answer.option, column), 0);
-    const grandTotal = rows.reduce((sum, row) => sum + row.count, 0);
     crossTable.replaceChildren(
       dataTable({
-        caption: `Số phiếu theo câu trả lời: hàng là câu ${current.question} (${rowQuestion?.text ?? ""}), cột là câu ${current.crossQuestion} (${columnQuestion?.text ?? ""}) – ${placeName(current)}, ${formatInt(grandTotal)} phiếu trả lời cả hai câu`,
+        caption: view.caption,
         columns: [
-          { label: `${current.question} \\ ${current.crossQuestion ?? ""}` },
-          ...columnOptions.map((answer) => ({ label: `${answer.option}. ${answer.label}`, numeric: true })),
+          { label: view.corner },
+          ...view.columns.map((column) => ({ label: column.label, numeric: true })),
           { label: "Tổng", numeric: true },
         ],
-        rows: [
-          ...rowOptions.map((answer) => [
-            `${answer.option}. ${answer.label}`,
-            ...columnOptions.map((column) =>
-              cell(count(answer.option, column.option), answer.option, column.option),
-            ),
-            cell(
-              columnOptions.reduce((sum, column) => sum + count(answer.option, column.option), 0),
-              answer.option,
-              "total",
-            ),
-          ]),
-          [
-            "Tổng",
-            ...columnOptions.map((column) => cell(columnTotal(column.option), "total", column.option)),
-            cell(grandTotal, "total", "total"),
-          ],
-        ],
+        rows: view.rows.map((row) => [
+          row.label,
+          ...row.cells.map((value) => cell(value.count, row.option, value.column)),
+        ]),
       }),
     );
   }
@@ -298,16 +253,7 @@ async function start(): Promise<void> {
       const rows = await withLoadingState(status, () => filteredRows(data, current), "Đang chuẩn bị tệp…");
       if (!rows) return;
       const columns = current.panel === "citizens" ? citizenRowColumns : officialsRowColumns;
-      const name = [
-        "kham-pha",
-        year,
-        current.panel === "citizens" ? "nguoi-dan" : "can-bo",
-        current.question,
-        current.commune,
-        current.answer,
-      ]
-        .filter(Boolean)
-        .join("-");
+      const name = downloadBaseName(year, current);
       downloadCsv(rowsToCsv(rows, columns), `${name}.csv`);
       downloadNote.textContent = `Đã tạo tệp ${name}.csv: ${formatInt(rows.length)} dòng, dữ liệu phiên bản ${dataVersion}.`;
     })();

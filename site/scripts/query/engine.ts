@@ -13,6 +13,8 @@ import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
 import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
 import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import ehWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
+import countingWorker from "./engine-worker.ts?worker&url";
+import { browserStorage, engineConsented, rememberEngineConsent } from "../state/engine-consent.ts";
 
 /** Why the engine could not start, each with the message a reader sees. */
 export type EngineFailure = "no-wasm" | "no-worker" | "out-of-memory" | "data-missing" | "load-failed";
@@ -101,35 +103,35 @@ function classifyStartFailure(error: unknown): EngineUnavailableError {
   return new EngineUnavailableError("load-failed", error);
 }
 
-/** Bytes of the engine received so far, and the total when known (0 when the server sends none). */
+/**
+ * What the page hears while the engine starts: the bytes of its .wasm received so far (with the
+ * total when known, 0 otherwise), then `"starting"` once the module is downloaded and compiled,
+ * until the first answer.
+ */
 export type EngineProgress = (loaded: number, total: number) => void;
+export type EngineStarting = () => void;
 
 const progressListeners = new Set<EngineProgress>();
+const startingListeners = new Set<EngineStarting>();
 
 /**
- * Downloads the engine's .wasm on the page, streamed, telling the listeners each chunk (DuckDB's own
- * progress report skips chunks that arrive within 20 ms of each other, so a fast download would
- * show none), and hands the worker a blob: URL of the received bytes. The file has a hashed,
- * immutable name, so the browser's cache keeps it for later visits.
+ * The worker: DuckDB's own, wrapped (engine-worker.ts) so that the bytes of the .wasm it streams
+ * into WebAssembly.instantiateStreaming (the module compiles while it downloads) reach the page's
+ * listeners on a BroadcastChannel of its own. The .wasm has a hashed, immutable name, so the
+ * browser's cache keeps it for later visits.
  */
-async function fetchWasm(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`${response.status} ${url}`);
-  // A compressed response's Content-Length counts compressed bytes, the stream decompressed ones.
-  const length = response.headers.get("content-encoding")
-    ? 0
-    : Number(response.headers.get("content-length") ?? 0);
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.byteLength;
-    for (const listener of progressListeners) listener(loaded, length);
-  }
-  return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: "application/wasm" }));
+function countedWorker(duckdbWorker: string): { worker: Worker; stop: () => void } {
+  const name = `cchc-engine-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+  const channel = new BroadcastChannel(name);
+  channel.addEventListener("message", (event: MessageEvent<{ loaded: number; done: boolean }>) => {
+    for (const listener of progressListeners) listener(event.data.loaded, 0);
+    // Every byte is in: what remains (compiling the rest, opening, loading the tables) is starting.
+    if (event.data.done) for (const listener of startingListeners) listener();
+  });
+  const worker = new Worker(
+    `${absoluteUrl(countingWorker)}#${encodeURIComponent(name)}#${encodeURIComponent(duckdbWorker)}`,
+  );
+  return { worker, stop: () => channel.close() };
 }
 
 async function startEngine(): Promise<Engine> {
@@ -140,8 +142,9 @@ async function startEngine(): Promise<Engine> {
   const bundle = await duckdb.selectBundle(bundles);
   if (!bundle.mainWorker) throw new EngineUnavailableError("no-worker");
   let worker: Worker;
+  let stopCounting = () => {};
   try {
-    worker = new Worker(bundle.mainWorker);
+    ({ worker, stop: stopCounting } = countedWorker(bundle.mainWorker));
   } catch (error) {
     throw new EngineUnavailableError("no-worker", error);
   }
@@ -153,13 +156,13 @@ async function startEngine(): Promise<Engine> {
   });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    const wasm = await Promise.race([fetchWasm(bundle.mainModule), workerFailed]);
     try {
-      await Promise.race([db.instantiate(wasm, bundle.pthreadWorker), workerFailed]);
+      await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]);
     } finally {
-      URL.revokeObjectURL(wasm);
+      stopCounting();
     }
     worker.removeEventListener("error", onWorkerError);
+    for (const listener of startingListeners) listener();
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
     const connection = await db.connect();
     // Never fetch an extension from extensions.duckdb.org (a third-party request): the Parquet
@@ -169,6 +172,7 @@ async function startEngine(): Promise<Engine> {
     );
     return { db, connection };
   } catch (error) {
+    stopCounting();
     worker.terminate();
     throw classifyStartFailure(error);
   }
@@ -213,11 +217,16 @@ export async function openPublishedData(
   year: number,
   tables: readonly PublishedTableName[],
   onProgress?: EngineProgress,
+  onStarting?: EngineStarting,
 ): Promise<PublishedData> {
   if (onProgress) progressListeners.add(onProgress);
+  if (onStarting) startingListeners.add(onStarting);
   const started = await engine().finally(() => {
     if (onProgress) progressListeners.delete(onProgress);
+    if (onStarting) startingListeners.delete(onStarting);
   });
+  // Loading the tables is part of starting, for the reader as for the engine.
+  onStarting?.();
   await Promise.all(
     tables.map((table) => {
       const key = `${year}/${table}`;
@@ -253,14 +262,15 @@ export async function openPublishedData(
 
 /**
  * Shows the engine's state in a live region while `task` runs: a loading message with a <progress>
- * of the bytes received (the engine's first download), nothing once done, the Vietnamese
+ * of the bytes received (the engine's first download), then "đang khởi động" until the task's
+ * answer, nothing once done, the Vietnamese
  * explanation if the device cannot run the engine. Returns the task's value, or null when it
  * failed (the page's static content stays as it is). `expectedBytes` is the .wasm's size, for a
  * server that does not send its length (or sends the compressed one).
  */
 export async function withLoadingState<T>(
   status: HTMLElement,
-  task: (onProgress: EngineProgress) => Promise<T>,
+  task: (onProgress: EngineProgress, onStarting: EngineStarting) => Promise<T>,
   loadingMessage = "Đang tải công cụ truy vấn dữ liệu…",
   expectedBytes = Number(status.dataset.engineBytes ?? 0),
 ): Promise<T | null> {
@@ -280,8 +290,16 @@ export async function withLoadingState<T>(
     bar.value = loaded;
     percent.textContent = `${Math.floor((100 * loaded) / max)}%`;
   };
+  // Downloaded: the module is compiled and the data loaded before the first answer, which takes a
+  // few seconds on a phone; the reader is told so instead of watching a bar stand at 100 %.
+  const onStarting: EngineStarting = () => {
+    status.dataset.state = "starting";
+    text.textContent = "Đã tải xong, đang khởi động công cụ truy vấn và nạp dữ liệu…";
+    bar.hidden = true;
+    percent.textContent = "";
+  };
   try {
-    const value = await task(onProgress);
+    const value = await task(onProgress, onStarting);
     status.dataset.state = "ready";
     status.replaceChildren();
     status.hidden = true;
@@ -295,22 +313,21 @@ export async function withLoadingState<T>(
   }
 }
 
-/** A connection the browser reports as slow or metered (save-data): the engine waits for a tap. */
-export function slowConnection(): boolean {
-  const connection = (
-    navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }
-  ).connection;
-  return connection?.saveData === true || /^(slow-2g|2g|3g)$/.test(connection?.effectiveType ?? "");
-}
-
-/** Resolves when the reader taps `button` (shown until then). */
+/**
+ * Resolves when the reader agrees to download the engine: at once when they tapped on an earlier
+ * visit (remembered in localStorage), otherwise on a tap of `button` (shown until then), whose text
+ * states the size. No page starts the download by itself, whatever the connection reports.
+ */
 export function tapToLoad(button: HTMLButtonElement): Promise<void> {
+  const storage = browserStorage();
+  if (engineConsented(storage)) return Promise.resolve();
   button.hidden = false;
   return new Promise((resolve) =>
     button.addEventListener(
       "click",
       () => {
         button.hidden = true;
+        rememberEngineConsent(storage);
         resolve();
       },
       { once: true },

@@ -46,3 +46,35 @@ export function dataTable({ caption, columns, rows, rowHeaders = true }: DataTab
   }
   return table;
 }
+
+export interface GroupedTableOptions {
+  caption: string;
+  columns: { label: string | Node; numeric?: boolean }[];
+  /** Each group: a heading row spanning the table, then its rows (first cell heads the row). */
+  groups: { heading: string; rows: TableCell[][] }[];
+  className?: string;
+}
+
+/**
+ * A table in groups of a few short rows (`<tbody>` per group, its heading spanning every column):
+ * what a 390 px screen shows without sideways scrolling where one row per item would need a column
+ * per compared commune.
+ */
+export function groupedTable({ caption, columns, groups, className }: GroupedTableOptions): HTMLTableElement {
+  const table = dataTable({ caption, columns, rows: [] });
+  table.tBodies[0]?.remove();
+  if (className) table.className = className;
+  for (const group of groups) {
+    const body = dataTable({ caption: "", columns, rows: group.rows }).tBodies[0];
+    if (!body) continue;
+    const headingRow = body.insertRow(0);
+    headingRow.className = "group-heading";
+    const heading = document.createElement("th");
+    heading.scope = "rowgroup";
+    heading.colSpan = columns.length;
+    heading.textContent = group.heading;
+    headingRow.append(heading);
+    table.append(body);
+  }
+  return table;
+}
