@@ -66,7 +66,11 @@ async function killWhen(moment: () => boolean): Promise<void> {
   await build.exited;
 }
 
-describe("a build killed at any moment leaves the previous site", () => {
+// Each test below runs most of a whole site build, Astro included: as long as the global setup's
+// build may take on a busy machine, not a page test's two minutes.
+const wholeBuild = { timeout: 600_000 };
+
+describe("a build killed at any moment leaves the previous site", wholeBuild, () => {
   it("while it writes the data", async () => {
     await killWhen(() => readdirSync("site/public").some((name) => name.startsWith(".data-new-")));
     expect(treeHash(out)).toBe(previous);
@@ -89,7 +93,7 @@ describe("a build killed at any moment leaves the previous site", () => {
   });
 });
 
-describe("the next build", () => {
+describe("the next build", wholeBuild, () => {
   it("is alone: a second build at the same time stops with a clear message", async () => {
     // A killed build's temporary data folder must be removed, never published.
     await mkdir("site/public/.data-new-stale", { recursive: true });
@@ -109,8 +113,7 @@ describe("the next build", () => {
     expect(second.stderr).toContain(`Một lần dựng trang khác đang chạy (tiến trình ${build.pid}`);
     expect(second.stderr).toContain("rm .build.lock");
     expect(await build.exited).toBe(0);
-    // A whole build of the site, Astro included: as long as the global setup's, not a page's test.
-  }, 600_000);
+  });
 
   it("publishes exactly the new site, without the temporary folders", () => {
     expect(treeHash(out)).toBe(next);
