@@ -11,9 +11,7 @@ export const criterionRow = z.object({
   source: z
     .enum(["appraisal", "survey", ""], { error: "criterion_source" })
     .transform((s) => (s === "" ? null : s))
-    .describe(
-      "Nguồn điểm của tiêu chí lá: thẩm định hoặc điều tra xã hội học; để trống ở tiêu chí cha",
-    ),
+    .describe("Nguồn điểm của tiêu chí lá: thẩm định hoặc điều tra xã hội học; để trống ở tiêu chí cha"),
   applies_to: z
     .enum(["all", "xa", "thi_tran", ""], { error: "criterion_applies_to" })
     .transform((s) => (s === "" ? "all" : s))

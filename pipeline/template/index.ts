@@ -370,7 +370,7 @@ function manifestCheck(path: string, words: SheetWords, column: string): ExcelJS
     const bounded = (value: number | null) =>
       value === null || Math.abs(value) >= Number.MAX_SAFE_INTEGER ? undefined : value;
     const min = meta?.minimum ?? bounded(number.minValue) ?? 0;
-    return numberCheck(number.isInt, min, meta?.maximum ?? bounded(number.maxValue));
+    return numberCheck(number.format === "safeint", min, meta?.maximum ?? bounded(number.maxValue));
   }
   return null;
 }
