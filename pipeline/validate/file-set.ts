@@ -140,7 +140,14 @@ export function validateFileSet(
       unavailable.add(file);
     }
   }
-  const result = validateYear(bytes, options.folderYear, unavailable, sheets, options.digest, options.progress);
+  const result = validateYear(
+    bytes,
+    options.folderYear,
+    unavailable,
+    sheets,
+    options.digest,
+    options.progress,
+  );
   return {
     ...result,
     data: early.some((p) => p.severity === "error") ? null : result.data,
