@@ -18,7 +18,8 @@ export const listedPerKind = 50;
 
 const words = {
   vi: {
-    headers: ["Mức", "Tệp", "Dòng", "Cột", "Giá trị", "Mã", "Nội dung"],
+    // A workbook's problems are at its sheets, a folder's at its files (as /kiem-tra/ heads them).
+    headers: ["Mức", "Tệp / trang tính", "Dòng", "Cột", "Giá trị", "Mã", "Nội dung"],
     error: "lỗi",
     warning: "cảnh báo",
     hidden: "(ẩn)",
@@ -27,7 +28,7 @@ const words = {
       `${errors.toLocaleString("vi-VN")} lỗi, ${warnings.toLocaleString("vi-VN")} cảnh báo`,
   },
   en: {
-    headers: ["Severity", "File", "Line", "Column", "Value", "Code", "Message"],
+    headers: ["Severity", "File / sheet", "Line", "Column", "Value", "Code", "Message"],
     error: "error",
     warning: "warning",
     hidden: "(hidden)",

@@ -67,7 +67,7 @@ describe("npm run validate", () => {
 
   it("prints a Vietnamese table, or English with --lang en, never a stack trace", () => {
     const vi = validateCli("--data", bad);
-    expect(vi.stdout).toMatch(/Mức\s+Tệp\s+Dòng\s+Cột/);
+    expect(vi.stdout).toMatch(/Mức\s+Tệp \/ trang tính\s+Dòng\s+Cột/);
     expect(vi.stdout).toContain("1 lỗi, 0 cảnh báo");
     const en = validateCli("--data", bad, "--lang", "en");
     expect(en.stdout).toContain("1 error, 0 warnings");
@@ -132,7 +132,7 @@ describe("formatProblems", () => {
   it("markdown: a Vietnamese table for the job summary, cells escaped", () => {
     const md = formatProblems([p], { format: "markdown", lang: "vi" });
     expect(md).toContain("**1 lỗi, 0 cảnh báo**");
-    expect(md).toContain("| Mức | Tệp | Dòng | Cột | Giá trị | Mã | Nội dung |");
+    expect(md).toContain("| Mức | Tệp / trang tính | Dòng | Cột | Giá trị | Mã | Nội dung |");
     expect(md).toContain("F\\|&lt;b&gt;");
   });
   it("text: an empty report still says how many problems there are", () => {

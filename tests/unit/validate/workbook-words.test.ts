@@ -113,6 +113,7 @@ describe("a workbook with mistakes, checked as the editor would", () => {
       await writeFile(path, made.bytes);
       const text = await captureOutput(() => validateCommand(["--data", path]));
       expect(text.exitCode).toBe(1);
+      expect(text.printed).toMatch(/^Mức\s+Tệp \/ trang tính\s+Dòng\s+Cột\s/m);
       expect(text.printed).toMatch(
         new RegExp(`lỗi\\s+Điểm thẩm định\\s+${made.codeRow}\\s+Mã xã\\s+11156\\s`),
       );
