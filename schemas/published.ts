@@ -107,7 +107,9 @@ export const surveyOptionsRow = z.object({
 
 export const responsesRow = z.object({
   commune_code: str("Mã đơn vị hành chính nơi giải quyết thủ tục"),
-  response_no: int("Số thứ tự phiếu trong đơn vị, xếp theo các câu trả lời (không liên kết được với phiếu gốc)"),
+  response_no: int(
+    "Số thứ tự phiếu trong đơn vị, xếp theo các câu trả lời (không liên kết được với phiếu gốc)",
+  ),
   question_id: str("Mã câu hỏi"),
   option: str("Mã phương án trả lời"),
 });

@@ -6,24 +6,22 @@
 // form's answers are those of the input form it names (forms with the same answers cannot be told
 // apart, so that is the fairest count); a blind guess is right, on average, as often as forms share
 // answers. The attack may not do better than that chance by more than its spread allows.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { computeYear } from "../../../pipeline/compute/index.ts";
-import { writeYearFiles } from "../../../pipeline/publish/index.ts";
+import { tableCsv } from "../../../pipeline/publish/csv.ts";
 import { randomInt, seededRandom } from "../../../pipeline/random.ts";
 import { loadYear } from "../../../pipeline/validate/folder.ts";
-import { isValid, yearPublication } from "../../../pipeline/years.ts";
+import { isValid } from "../../../pipeline/years.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
 const year = join(repo, "data", "2023");
 
-let out: string;
 /** Each commune's input forms in file order, as their answers (question → option, blanks left out). */
 const inputForms = new Map<string, string[]>();
-let published: { responses: string; results: string; manifest: string };
+let published: { responses: string; results: string; seed: number };
 
 const csvObjects = (text: string) =>
   Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true })
@@ -39,20 +37,15 @@ beforeAll(async () => {
   }
   const loaded = await loadYear(year);
   if (!isValid(loaded)) throw new Error("data/2023 does not validate");
-  const results = computeYear(loaded.data, { previous: null, bootstrap: false });
-  out = await mkdtemp(join(tmpdir(), "unlinkable-"));
-  await writeYearFiles(out, yearPublication(loaded, results, new Date("2024-01-01T00:00:00Z")));
-  const read = (file: string) => readFile(join(out, file), "utf8");
+  const { tables, parameters } = computeYear(loaded.data, { previous: null, bootstrap: false });
+  // The two tables as their published CSV files are written, and the seed as dataset.json lists it.
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
   published = {
-    responses: await read("responses.csv"),
-    results: await read("results.csv"),
-    manifest: await read("dataset.json"),
+    responses: text(tableCsv("responses", tables.responses)),
+    results: text(tableCsv("results", tables.results)),
+    seed: parameters.bootstrap_seed,
   };
-});
-
-afterAll(async () => {
-  await rm(out, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** The published forms of each commune by response_no, as answers. */
 function publishedForms(): Map<string, Map<number, string>> {
@@ -97,8 +90,7 @@ const withinChance = ({ right, chance }: { right: number; chance: number }) =>
 
 describe("published citizens' answers cannot be linked to their input forms", () => {
   it("defeats replaying the seeded shuffle from the published seed and form counts", () => {
-    const seed = (JSON.parse(published.manifest) as { parameters: { bootstrap_seed: number } }).parameters
-      .bootstrap_seed;
+    const { seed } = published;
     const counts = new Map(csvObjects(published.results).map((r) => [r.commune_code!, Number(r.n_citizens)]));
     // Communes in the order responses.csv lists them (the input's), each with its published count.
     const communes = [...new Set(csvObjects(published.responses).map((r) => r.commune_code!))];
