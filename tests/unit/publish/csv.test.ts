@@ -65,7 +65,7 @@ describe("published CSV", () => {
 
   it("writes the header alone for an empty table", () => {
     expect(csvText("domains", [])).toBe(
-      `${bom}commune_code,commune_name,domain_id,domain_name,points,max_points,pct,district_avg_pct,pct_change\r\n`,
+      `${bom}commune_code,commune_name,domain_id,domain_name,points,max_points,pct,domain_rank,district_avg_pct,district_avg_points,district_avg_gap,pct_change\r\n`,
     );
   });
 
