@@ -68,7 +68,10 @@ export const referenceColumns = {
     "points",
     "max_points",
     "pct",
+    "domain_rank",
     "district_avg_pct",
+    "district_avg_points",
+    "district_avg_gap",
     "pct_change",
   ],
   scores: [
@@ -223,11 +226,20 @@ function yearStatements(
         100 * np.points / np.max_points AS exact_pct
       FROM ${t("node_points")} np JOIN ${t("nodes")} n ON n.id = np.node_id
       LEFT JOIN ${t("appraisal")} ap ON ap.commune_code = np.commune_code AND ap.criterion_id = n.id`,
+    // A domain's rank among the units it applies to (competition rank of the published %), the
+    // district average (mean of the exact %), that average on the unit's own maximum, the gap to it.
     `CREATE TEMP TABLE ${t("domains")} AS
-      SELECT s.commune_code, c.name AS commune_name, s.criterion_id AS domain_id, s.criterion_name AS domain_name,
-        s.points, s.max_points, s.pct, round2(avg(s.exact_pct) OVER (PARTITION BY s.criterion_id)) AS district_avg_pct
-      FROM ${t("scores")} s JOIN ${t("communes")} c ON c.code = s.commune_code
-      WHERE s.level = 1`,
+      WITH d AS (
+        SELECT s.commune_code, c.name AS commune_name, s.criterion_id AS domain_id, s.criterion_name AS domain_name,
+          s.points, s.max_points, s.pct,
+          CAST(rank() OVER (PARTITION BY s.criterion_id ORDER BY s.pct DESC) AS INTEGER) AS domain_rank,
+          round2(avg(s.exact_pct) OVER (PARTITION BY s.criterion_id)) AS district_avg_pct
+        FROM ${t("scores")} s JOIN ${t("communes")} c ON c.code = s.commune_code
+        WHERE s.level = 1
+      )
+      SELECT *, round2(district_avg_pct * max_points / 100) AS district_avg_points,
+        round2(pct - district_avg_pct) AS district_avg_gap
+      FROM d`,
     // SIPAS: per element, the satisfied share of the valid citizens' answers over its questions.
     `CREATE TEMP TABLE ${t("satisfaction")} AS
       SELECT commune_code, sipas_element AS element, sum(valid) AS valid_answers, sum(satisfied) AS satisfied_answers
