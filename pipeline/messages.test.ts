@@ -142,6 +142,8 @@ describe("in a workbook's words", () => {
     "unclosed_quote",
     "invalid_json",
     "duplicate_json_key",
+    // A ".xlsx" that is really CSV text: the message says so, to tell the editor what was picked.
+    "not_xlsx_text",
   ]);
   const contractColumns = ["commune_code", "criterion_id", "self_score", "appraised_score", "max_points"]
     .concat(["survey_quota", "applies_to", "respondent_id", "form_id", "sipas_element"])

@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import Papa from "papaparse";
 import { parquetMetadata } from "hyparquet";
 import { inputPublication } from "../../schemas/publication.ts";
-import { sheetWords, wordsOf } from "../../schemas/workbook.ts";
+import { manifestTables, sheetWords, wordsOf } from "../../schemas/workbook.ts";
 import { CommandError } from "../messages.ts";
 import { readWorkbook, type WorkbookSheet } from "../read/workbook.ts";
 import { inputColumns, knownColumns, type CsvFileName } from "../validate/index.ts";
@@ -60,6 +60,14 @@ function parquetColumns(bytes: Uint8Array): string[] {
 /** Sheets that explain a workbook rather than hold a table: the template's guide, the tables' notes. */
 const documentSheets = new Set(["Hướng dẫn", notesSheet, sheetWords.dataset?.title]);
 
+/** The lists of dataset.json on sheets of their own (bands, legal basis, releases), by title: their headers. */
+const manifestSheets = new Map(
+  manifestTables.map((table) => [
+    sheetWords[table]?.title ?? table,
+    new Set(Object.values(sheetWords[table]?.columns ?? {})),
+  ]),
+);
+
 /** The sheets of the data-entry workbook, by title: their input file. */
 const inputSheets = new Map(inputFileNames.map((file) => [wordsOf(file)?.title ?? file, file]));
 
@@ -75,6 +83,12 @@ function sheetFindings(file: string, sheet: WorkbookSheet): ColumnFinding[] {
   const at = headerAt(sheet);
   const header = (sheet.rows[at]?.cells ?? []).filter((cell) => cell !== "");
   const hasRows = sheet.rows.slice(at + 1).some((row) => row.cells.some((cell) => cell !== ""));
+  // Parts of dataset.json, published whole: only their own columns.
+  const manifestColumns = manifestSheets.get(sheet.name);
+  if (manifestColumns !== undefined)
+    return header.flatMap((label) =>
+      manifestColumns.has(label) ? [] : [{ file: where, column: label, kind: "undeclared" as const }],
+    );
   const table = publishedTableNames.find((name) => name === sheet.name);
   if (table !== undefined) {
     const byLabel = new Map(tableColumns(table).map((column) => [column.label, column.name]));

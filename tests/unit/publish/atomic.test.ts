@@ -160,18 +160,28 @@ describe("the build lock", () => {
     const lock = join(parent, ".build.lock");
     await writeFile(lock, String(spawnSync(node, ["-e", "0"]).pid));
     const module = join(root, "pipeline/publish/build-lock.ts");
+    // The one that runs holds the lock until every other has tried (its standard input closes then),
+    // however slowly a loaded machine starts them.
     const script =
       `const { acquireBuildLock } = await import(${JSON.stringify(module)});` +
       `try { const held = await acquireBuildLock(${JSON.stringify(lock)}); console.log("ran");` +
-      `await new Promise((r) => setTimeout(r, 1500)); await held.release(); } catch (e) { console.log(e.code); }`;
-    const outputs = await Promise.all(
-      Array.from({ length: 4 }, () => {
-        const child = spawn(node, ["--input-type=module", "-e", script]);
-        let output = "";
-        child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-        return new Promise<string>((resolve) => child.on("exit", () => resolve(output.trim())));
-      }),
+      `process.stdin.resume(); await new Promise((r) => process.stdin.on("end", r)); await held.release(); }` +
+      ` catch (e) { console.log(e.code); }`;
+    const children = Array.from({ length: 4 }, () => spawn(node, ["--input-type=module", "-e", script]));
+    const exited = children.map((child) => new Promise((resolve) => child.on("exit", resolve)));
+    const said = children.map(
+      (child) =>
+        new Promise<string>((resolve) => {
+          let output = "";
+          child.stdout.on("data", (chunk: Buffer) => {
+            output += chunk.toString();
+            if (output.includes("\n")) resolve(output.trim());
+          });
+        }),
     );
+    const outputs = await Promise.all(said);
+    for (const child of children) child.stdin.end();
+    await Promise.all(exited);
     expect(outputs.sort()).toEqual(["lock_held", "lock_held", "lock_held", "ran"]);
     expect(await readdir(parent)).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // number), in respondent_id and in form_id of a small valid dataset go through validate → compute →
 // publish via the build command, and not one published byte — CSV, Parquet read back, XLSX unzipped,
 // manifest — contains them. The same run checks that nothing is replaced when a year has an error.
+import { createHash } from "node:crypto";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,6 +45,7 @@ const year = {
       { code: "B", label: "Nhóm B", min_pct: 0 },
     ],
     notes: "Kiểm thử.",
+    releases: [{ version: "1.0.0", date: "2024-03-15", kind: "release", reason: "Công bố lần đầu" }],
   }),
   "communes.csv": "code,name,type,survey_quota\r\n00001,Thị trấn Một,thi_tran,4\r\n00002,Xã Hai,xa,4\r\n",
   "criteria.csv":
@@ -139,12 +141,22 @@ describe("privacy of the published data", () => {
     const frozen = join(root, "data", "2023", "releases", "v0.9.0");
     await cp(join(out, "2023", "v1.0.0"), frozen, { recursive: true });
     const results = (await readFile(join(frozen, "results.csv"), "utf8")).split("\r\n");
-    await writeFile(
-      join(frozen, "results.csv"),
-      results
-        .map((line, i) => (line === "" ? line : `${line},${i === 0 ? "so_dien_thoai" : phone}`))
-        .join("\r\n"),
-    );
+    const edited = results
+      .map((line, i) => (line === "" ? line : `${line},${i === 0 ? "so_dien_thoai" : phone}`))
+      .join("\r\n");
+    await writeFile(join(frozen, "results.csv"), edited);
+    // ... by someone who also made its manifest agree: the release's own check passes, the gate does not.
+    const manifestPath = join(frozen, "dataset.json");
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as {
+      version: string;
+      outputs: { file: string; sha256: string; bytes: number }[];
+    };
+    manifest.version = "0.9.0";
+    for (const output of manifest.outputs.filter((o) => o.file === "results.csv")) {
+      output.sha256 = createHash("sha256").update(edited).digest("hex");
+      output.bytes = Buffer.byteLength(edited);
+    }
+    await writeFile(manifestPath, JSON.stringify(manifest));
     try {
       const { exitCode, printed } = await build(["--data", join(root, "data"), "--out", out]);
       expect(exitCode).toBe(1);
