@@ -153,7 +153,8 @@ export function validateFileSet(
   const unavailable = new Set<InputFileName>();
   if (!bytes.has("dataset.json")) {
     const sheet = findSheet(workbook.sheets, "dataset.json", early);
-    const json = sheet && datasetJson(sheet.rows, early);
+    const rows = sheet?.read(early);
+    const json = rows && datasetJson(rows, early);
     if (sheet && json) {
       bytes.set("dataset.json", json);
       sheetOf.set("dataset.json", names("dataset.json", sheet));
@@ -164,7 +165,7 @@ export function validateFileSet(
     const found: Problem[] = [];
     const sheet = findSheet(workbook.sheets, file, found);
     if (sheet) {
-      sheets.set(file, { rows: sheet.rows, bytes: sheet.bytes });
+      sheets.set(file, { rows: () => sheet.read(early), bytes: sheet.bytes });
       sheetOf.set(file, names(file, sheet));
     }
     if (sheet || !bytes.has(file)) early.push(...found);
@@ -186,7 +187,7 @@ const headerRows = 10;
 function names(file: string, sheet: WorkbookSheet): SheetNames {
   const labels = Object.entries(wordsOf(file)?.columns ?? {});
   const columns: Record<string, string> = {};
-  for (const row of sheet.rows.slice(0, headerRows)) {
+  for (const row of sheet.read([], headerRows) ?? []) {
     for (const cell of row.cells) {
       const found = labels.find(([, label]) => fold(label) === fold(cell));
       if (found) columns[found[0]] = cell.normalize("NFC").trim();
