@@ -11,7 +11,7 @@ import { parquetMetadata } from "hyparquet";
 import { inputPublication } from "../../schemas/publication.ts";
 import { manifestTables, sheetWords, wordsOf } from "../../schemas/workbook.ts";
 import { CommandError } from "../messages.ts";
-import { readWorkbook, type WorkbookSheet } from "../read/workbook.ts";
+import { readWorkbook, type SheetRow, type WorkbookSheet } from "../read/workbook.ts";
 import { inputColumns, knownColumns, type CsvFileName } from "../validate/index.ts";
 import { publishedTableNames, tableColumns } from "./columns.ts";
 import { notesSheet } from "./xlsx.ts";
@@ -72,17 +72,17 @@ const manifestSheets = new Map(
 const inputSheets = new Map(inputFileNames.map((file) => [wordsOf(file)?.title ?? file, file]));
 
 /** The header row: the first row with more than one cell (a sample notice stands alone above it). */
-function headerAt(sheet: WorkbookSheet): number {
-  const at = sheet.rows.findIndex((row) => row.cells.filter((cell) => cell !== "").length > 1);
+function headerAt(rows: readonly SheetRow[]): number {
+  const at = rows.findIndex((row) => row.cells.filter((cell) => cell !== "").length > 1);
   return at === -1 ? 0 : at;
 }
 
-function sheetFindings(file: string, sheet: WorkbookSheet): ColumnFinding[] {
+function sheetFindings(file: string, sheet: WorkbookSheet, rows: readonly SheetRow[]): ColumnFinding[] {
   if (documentSheets.has(sheet.name)) return [];
   const where = `${file} (${sheet.name})`;
-  const at = headerAt(sheet);
-  const header = (sheet.rows[at]?.cells ?? []).filter((cell) => cell !== "");
-  const hasRows = sheet.rows.slice(at + 1).some((row) => row.cells.some((cell) => cell !== ""));
+  const at = headerAt(rows);
+  const header = (rows[at]?.cells ?? []).filter((cell) => cell !== "");
+  const hasRows = rows.slice(at + 1).some((row) => row.cells.some((cell) => cell !== ""));
   // Parts of dataset.json, published whole: only their own columns.
   const manifestColumns = manifestSheets.get(sheet.name);
   if (manifestColumns !== undefined)
@@ -122,9 +122,11 @@ export function fileFindings(file: string, bytes: Uint8Array): ColumnFinding[] {
   if (file.endsWith(".parquet")) return found(parquetColumns(bytes));
   if (file.endsWith(".xlsx")) {
     const read = readWorkbook(file, bytes);
-    const errors = read.problems.filter((p) => p.severity === "error");
+    const problems = [...read.problems];
+    const findings = read.sheets.flatMap((sheet) => sheetFindings(file, sheet, sheet.read(problems) ?? []));
+    const errors = problems.filter((p) => p.severity === "error");
     if (errors.length > 0) throw new Error(`${file}: ${errors.map((p) => p.message_vi).join(" ")}`);
-    return read.sheets.flatMap((sheet) => sheetFindings(file, sheet));
+    return findings;
   }
   return [];
 }

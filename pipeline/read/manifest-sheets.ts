@@ -115,7 +115,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 /** A sheet by its title or its key (`bands`). */
 function findSheet(sheets: readonly WorkbookSheet[], key: string): WorkbookSheet | undefined {
   const names = new Set([key, sheetWords[key]?.title].filter((n) => n !== undefined).map(fold));
-  return sheets.find((sheet) => names.has(fold(sheet.name)));
+  // A hidden sheet never stands for a visible one's part (pipeline/validate/file-set.ts).
+  return sheets.find((sheet) => !sheet.hidden && names.has(fold(sheet.name)));
 }
 
 /** Problems of a sheet read under `key` carry the sheet's name. */
@@ -129,7 +130,7 @@ function readForm(
   places: Record<string, ManifestPlace>,
 ): boolean {
   const words = sheetWords.dataset as SheetWords;
-  const read = readSheet(sheet.rows, { file: "dataset", required: ["field", "value"] });
+  const read = readSheet(sheet.read(problems) ?? [], { file: "dataset", required: ["field", "value"] });
   problems.push(...named(read.problems, sheet.name));
   if (read.table === null) return false;
   const labels = new Map(Object.entries(manifestFormFields).map(([path, label]) => [fold(label), path]));
@@ -162,7 +163,7 @@ function readList(
   const columns = Object.keys(shape);
   const required = columns.filter((c) => !(shape[c] instanceof z.ZodOptional));
   const optional = columns.filter((c) => shape[c] instanceof z.ZodOptional);
-  const read = readSheet(sheet.rows, { file: key, required, optional });
+  const read = readSheet(sheet.read(problems) ?? [], { file: key, required, optional });
   problems.push(
     ...named(
       read.problems.filter((p) => p.code !== "no_rows"),

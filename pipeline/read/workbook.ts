@@ -43,7 +43,13 @@ export interface WorkbookSheet {
   name: string;
   /** Hidden in Excel (`state="hidden"` or `"veryHidden"`): never read in place of a visible sheet. */
   hidden: boolean;
-  rows: SheetRow[];
+  /**
+   * Reads the sheet's rows, its XML parsed as it is inflated, anew at each call: a year's sheets are
+   * read one after the other, so no two are held at once. Problems (a formula without its result,
+   * a limit, damaged XML) go to `problems`; null when the sheet could not be read. With `first`,
+   * only that many rows are read.
+   */
+  read: (problems: Problem[], first?: number) => SheetRow[] | null;
   /**
    * The sheet's XML as stored in the workbook (compressed), recorded as the input's bytes and
    * hashed for the manifest: the inflated XML is parsed as it comes and never held whole.
@@ -307,6 +313,8 @@ export function columnLetters(index: number): string {
 
 interface SheetContext {
   sheet: string;
+  /** Stop after this many rows. */
+  first: number;
   strings: readonly string[];
   dates: readonly boolean[];
   date1904: boolean;
@@ -314,9 +322,12 @@ interface SheetContext {
   problems: Problem[];
 }
 
+/** Thrown to stop reading a sheet once the rows wanted are read. */
+class Enough extends Error {}
+
 /** One sheet's XML → rows, parsed as it is inflated; null after a limit problem. */
 function sheetRows(entry: ZipEntry, context: SheetContext): SheetRow[] | null {
-  const { sheet, strings, dates, date1904, limits, problems } = context;
+  const { sheet, first, strings, dates, date1904, limits, problems } = context;
   const rows: SheetRow[] = [];
   let row: SheetRow | null = null;
   let cell: {
@@ -332,57 +343,65 @@ function sheetRows(entry: ZipEntry, context: SheetContext): SheetRow[] | null {
   let over: Problem | null = null;
   const limit = (detail: string) => problem("workbook_limits", { file: sheet, line: null }, { detail });
 
-  parseEntry(entry, {
-    open: (name, tag) => {
-      if (over !== null) return;
-      if (name === "row") {
-        const number = Number(attr(tag, "r") ?? lastRow + 1);
-        lastRow = number;
-        if (number > limits.rows) over = limit(`hơn ${limits.rows} dòng`);
-        row = { row: number, cells: [] };
-      } else if (name === "c" && row !== null) {
-        const reference = attr(tag, "r");
-        const column = reference === undefined ? row.cells.length : columnIndex(reference);
-        if (column >= limits.columns) over = limit(`hơn ${limits.columns} cột`);
-        cell = {
-          column,
-          type: attr(tag, "t") ?? "n",
-          style: Number(attr(tag, "s") ?? 0),
-          formula: null,
-          value: null,
-        };
-      } else if (cell !== null && (name === "v" || name === "f" || name === "t")) {
-        text = name;
-        buffer = "";
-      }
-    },
-    text: (chunk) => {
-      if (text !== null) buffer += chunk;
-    },
-    close: (name) => {
-      if (over !== null) return;
-      if (cell !== null && name === text) {
-        if (text === "f") cell.formula = buffer;
-        else cell.value = (cell.value ?? "") + buffer;
-        text = null;
-      } else if (name === "c" && cell !== null && row !== null) {
-        const value = cellText(cell);
-        if (value === null) {
-          const at = { file: sheet, line: row.row, value: `=${cell.formula ?? ""}` };
-          problems.push(
-            problem("formula_without_value", at, { cell: `${columnLetters(cell.column)}${row.row}` }),
-          );
-        } else if (value !== "") {
-          while (row.cells.length < cell.column) row.cells.push("");
-          row.cells[cell.column] = value;
+  try {
+    readRows();
+  } catch (error) {
+    if (!(error instanceof Enough)) throw error;
+  }
+  function readRows() {
+    parseEntry(entry, {
+      open: (name, tag) => {
+        if (over !== null) return;
+        if (name === "row") {
+          const number = Number(attr(tag, "r") ?? lastRow + 1);
+          lastRow = number;
+          if (number > limits.rows) over = limit(`hơn ${limits.rows} dòng`);
+          row = { row: number, cells: [] };
+        } else if (name === "c" && row !== null) {
+          const reference = attr(tag, "r");
+          const column = reference === undefined ? row.cells.length : columnIndex(reference);
+          if (column >= limits.columns) over = limit(`hơn ${limits.columns} cột`);
+          cell = {
+            column,
+            type: attr(tag, "t") ?? "n",
+            style: Number(attr(tag, "s") ?? 0),
+            formula: null,
+            value: null,
+          };
+        } else if (cell !== null && (name === "v" || name === "f" || name === "t")) {
+          text = name;
+          buffer = "";
         }
-        cell = null;
-      } else if (name === "row" && row !== null) {
-        if (row.cells.length > 0) rows.push(row);
-        row = null;
-      }
-    },
-  });
+      },
+      text: (chunk) => {
+        if (text !== null) buffer += chunk;
+      },
+      close: (name) => {
+        if (over !== null) return;
+        if (cell !== null && name === text) {
+          if (text === "f") cell.formula = buffer;
+          else cell.value = (cell.value ?? "") + buffer;
+          text = null;
+        } else if (name === "c" && cell !== null && row !== null) {
+          const value = cellText(cell);
+          if (value === null) {
+            const at = { file: sheet, line: row.row, value: `=${cell.formula ?? ""}` };
+            problems.push(
+              problem("formula_without_value", at, { cell: `${columnLetters(cell.column)}${row.row}` }),
+            );
+          } else if (value !== "") {
+            while (row.cells.length < cell.column) row.cells.push("");
+            row.cells[cell.column] = value;
+          }
+          cell = null;
+        } else if (name === "row" && row !== null) {
+          if (row.cells.length > 0) rows.push(row);
+          row = null;
+          if (rows.length >= first) throw new Enough();
+        }
+      },
+    });
+  }
 
   /** The cell as text; null for a formula whose result was not saved (an empty `<v/>` is none). */
   function cellText(c: NonNullable<typeof cell>): string | null {
@@ -438,7 +457,6 @@ export function readWorkbook(file: string, bytes: Uint8Array, limits = workbookL
   // Only the XML parts are read (images and the like never are).
   const parts = new Map(entries.filter((e) => /^xl\/.*\.(xml|rels)$/.test(e.name)).map((e) => [e.name, e]));
 
-  let sheet = "";
   try {
     const workbookEntry = parts.get("xl/workbook.xml");
     if (workbookEntry === undefined) return fail(unreadable(file, "thiếu xl/workbook.xml"));
@@ -486,24 +504,28 @@ export function readWorkbook(file: string, bytes: Uint8Array, limits = workbookL
       dates: dateStyles(styles && inflated(styles)),
       date1904,
       limits,
-      problems,
     };
     const sheets: WorkbookSheet[] = [];
     for (const { name, hidden, entry } of sheetList) {
       if (entry === undefined) continue;
-      sheet = name;
-      const rows = sheetRows(entry, { ...context, sheet: name });
-      if (rows !== null) sheets.push({ name, hidden, rows, bytes: entry.stored });
+      const read = (sink: Problem[], first = Infinity): SheetRow[] | null => {
+        try {
+          return sheetRows(entry, { ...context, problems: sink, sheet: name, first });
+        } catch (error) {
+          if (error instanceof OverDeclared) sink.push(tooLarge(file, error.message));
+          else {
+            // A sheet's XML error names the sheet.
+            const detail = error instanceof Error ? error.message : String(error);
+            sink.push(problem("sheet_unreadable", { file: name, line: null }, { sheet: name, detail }));
+          }
+          return null;
+        }
+      };
+      sheets.push({ name, hidden, read, bytes: entry.stored });
     }
     return { sheets, problems };
   } catch (error) {
     if (error instanceof OverDeclared) return fail(tooLarge(file, error.message));
-    const detail = error instanceof Error ? error.message : String(error);
-    // A sheet's XML error names the sheet; one in the workbook's own parts names the workbook.
-    return fail(
-      sheet === ""
-        ? unreadable(file, detail)
-        : problem("sheet_unreadable", { file: sheet, line: null }, { sheet, detail }),
-    );
+    return fail(unreadable(file, error instanceof Error ? error.message : String(error)));
   }
 }

@@ -126,10 +126,11 @@ export function validateFileSet(
     const found: Problem[] = [];
     const sheet = findSheet(workbook.sheets, file, found);
     const optional = optionalInputFiles.has(file);
-    // An optional input's sheet left with its header only (the template's plan) is no input, as a missing file.
-    const blank = optional && sheet !== undefined && sheet.rows.length <= 1;
+    // An optional input's sheet left with its header only (the template's plan) is no input, as a
+    // missing file; a look at its first two rows tells (its problems come when it is read).
+    const blank = optional && sheet !== undefined && (sheet.read([], 2)?.length ?? 0) <= 1;
     if (sheet && !blank) {
-      sheets.set(file, { rows: sheet.rows, bytes: sheet.bytes });
+      sheets.set(file, { rows: () => sheet.read(early), bytes: sheet.bytes });
       sheetOf.set(file, names(file, sheet));
     }
     // An optional input may have no sheet at all (the plan), as it may have no file.
@@ -160,7 +161,7 @@ const headerRows = 10;
 function names(file: string, sheet: WorkbookSheet): SheetNames {
   const labels = Object.entries(wordsOf(file)?.columns ?? {});
   const columns: Record<string, string> = {};
-  for (const row of sheet.rows.slice(0, headerRows)) {
+  for (const row of sheet.read([], headerRows) ?? []) {
     for (const cell of row.cells) {
       const found = labels.find(([, label]) => fold(label) === fold(cell));
       if (found) columns[found[0]] = cell.normalize("NFC").trim();

@@ -124,9 +124,12 @@ interface Table<T> {
 /** Input files by name; the validation takes each file's bytes out once it has read them. */
 type FileBytes = Map<InputFileName, Uint8Array>;
 
-/** A workbook sheet standing for a CSV input file; its XML's bytes are recorded as the input's. */
+/**
+ * A workbook sheet standing for a CSV input file; its bytes as stored in the workbook are recorded
+ * as the input's. Its rows are read when the file's turn comes (null if the sheet could not be read).
+ */
 export interface SheetInput {
-  rows: SheetRow[];
+  rows: () => SheetRow[] | null;
   bytes: Uint8Array;
 }
 /** The sha256 of an input, in hex (validate/folder.ts; a page checking files in the browser needs none). */
@@ -221,7 +224,9 @@ class YearValidation {
       const spec = { file, ...inputColumns[file] };
       let rows: ParsedRow<z.output<S>>[];
       if (sheet) {
-        const read = readSheet(sheet.rows, spec);
+        const sheetRows = sheet.rows();
+        if (sheetRows === null) return null;
+        const read = readSheet(sheetRows, spec);
         // Not push(...): a file of repeated rows has hundreds of thousands of problems.
         for (const p of read.problems) this.problems.push(p);
         this.record(file, bytes, read.table?.rows.length ?? 0);
@@ -276,7 +281,9 @@ class YearValidation {
         );
       if (sheet) {
         // A workbook's sheet: its rows, already cells, take the general path.
-        const read = readSheet(sheet.rows, spec);
+        const sheetRows = sheet.rows();
+        if (sheetRows === null) return null;
+        const read = readSheet(sheetRows, spec);
         for (const p of read.problems) this.problems.push(p);
         if (read.table === null) {
           this.record(file, bytes, 0);

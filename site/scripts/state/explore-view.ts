@@ -4,7 +4,7 @@
 import { panelLabel } from "../../../pipeline/rules/display.ts";
 import { formatInt, formatPct } from "../../../pipeline/rules/format.ts";
 import type { AnswerCount, CrossCount, FormTotals } from "../query/explore.ts";
-import type { ExploreCatalogue, ExploreState, Panel } from "./explore.ts";
+import type { ExploreCatalogue, ExploreState } from "./explore.ts";
 
 type Question = ExploreCatalogue["questions"][number];
 
