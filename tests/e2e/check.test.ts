@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_OUT_DIR, latestPublishedYear, openWatchedPage, pageUrl, siteUrl } from "./harness.ts";
 import { formulaTrigger } from "../../pipeline/rules/formula.ts";
+import { templateFile } from "../../pipeline/publish/entry-workbooks.ts";
 import { yearWorkbook } from "../../pipeline/template/index.ts";
 import { launchChromium } from "../support/chromium.ts";
 
@@ -57,7 +58,8 @@ async function statusSays(page: Page, pattern: RegExp, timeout = 20_000): Promis
   await page.locator("#check-status").filter({ hasText: pattern }).waitFor({ timeout });
 }
 
-const templateOf = (name: string) => readFileSync(join(E2E_OUT_DIR, "du-lieu", `${name}-${year}.xlsx`));
+/** The blank data-entry workbook the site publishes beside the year's tables. */
+const blankTemplate = () => readFileSync(join(E2E_OUT_DIR, "data", String(year), templateFile(year)));
 
 /**
  * The editor's complete workbook (npm run template -- --filled: the site offers it without the
@@ -233,11 +235,29 @@ describe("/kiem-tra/ with the workbook, as the Home Affairs office uses it", () 
     }
   });
 
+  it("tells an editor who picks an Excel 97–2003 file what it is, in one line", async () => {
+    const { page, close } = await openWatchedPage(browser, { viewport: { width: 390, height: 800 } });
+    try {
+      await page.goto(pageUrl("/kiem-tra/"));
+      // An OLE2 compound file's signature, as every .xls starts.
+      const ole2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+      await page
+        .locator("#check-files")
+        .setInputFiles({ name: "du-lieu.xls", mimeType: "application/vnd.ms-excel", buffer: ole2 });
+      await statusSays(page, /^du-lieu\.xls: 1 lỗi, 0 cảnh báo\./);
+      const rows = await reportRows(page);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.join(" ")).toContain("Excel 97–2003 (.xls)");
+    } finally {
+      await close();
+    }
+  });
+
   it("answers the blank template in a few lines", async () => {
     const { page, close } = await openWatchedPage(browser, { viewport: { width: 390, height: 800 } });
     try {
       await page.goto(pageUrl("/kiem-tra/"));
-      await page.locator("#check-files").setInputFiles(xlsx("mau.xlsx", templateOf("mau-nhap-lieu")));
+      await page.locator("#check-files").setInputFiles(xlsx("mau.xlsx", blankTemplate()));
       await statusSays(page, /^mau\.xlsx: 4 lỗi, 0 cảnh báo\./);
       const rows = await reportRows(page);
       expect(rows.map((cells) => cells.slice(1, 4).concat(cells[6] ?? ""))).toEqual([
@@ -295,7 +315,7 @@ describe("/kiem-tra/ with the workbook, as the Home Affairs office uses it", () 
       await expect(page.locator("#check-progress").isHidden()).resolves.toBe(true);
 
       // Stopped, the page checks the next file as usual.
-      await page.locator("#check-files").setInputFiles(xlsx("mau.xlsx", templateOf("mau-nhap-lieu")));
+      await page.locator("#check-files").setInputFiles(xlsx("mau.xlsx", blankTemplate()));
       await statusSays(page, /^mau\.xlsx: 4 lỗi, 0 cảnh báo\./);
       expect(problems).toEqual({ consoleErrors: [], failedRequests: [], externalRequests: [] });
     } finally {
