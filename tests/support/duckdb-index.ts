@@ -6,7 +6,7 @@
 // Only the files the sample generator writes are in scope (UTF-8, `,`, `.` decimals): this is a
 // yardstick for speed, not a second validator.
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 
 /** One commune's point estimates, rounded half away from zero to 2 decimals like the published ones. */
 export interface IndexEstimate {
@@ -127,30 +127,42 @@ FROM published
 ORDER BY rank, commune_code`;
 }
 
+/** A year folder's input files, by the name each query binds them to (`$communes`, …). */
+export function yearFiles(folder: string): Record<string, string> {
+  const file = (name: string) => join(folder, name);
+  return {
+    communes: file("communes.csv"),
+    criteria: file("criteria.csv"),
+    appraisal: file("appraisal.csv"),
+    scales: file("scales.csv"),
+    questions: file("questions.csv"),
+    officials: file("survey-officials.csv"),
+    citizens: file("survey-citizens.csv"),
+  };
+}
+
+/** The questions of a year folder: each one's id (a column of its panel's survey file) and panel. */
+export async function yearQuestions(
+  connection: DuckDBConnection,
+  folder: string,
+): Promise<{ id: string; panel: string }[]> {
+  const reader = await connection.runAndReadAll(
+    `SELECT id, panel FROM read_csv($path, header = true, delim = ',', quote = '"', all_varchar = true)`,
+    { path: join(folder, "questions.csv") },
+  );
+  return reader.getRowObjectsJS() as { id: string; panel: string }[];
+}
+
 /** Runs indexQuery over the year folder's CSV files with a fresh in-memory DuckDB. */
 export async function duckdbIndex(folder: string): Promise<IndexEstimate[]> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    const file = (name: string) => join(folder, name);
-    const questionRows = (
-      await connection.runAndReadAll(
-        `SELECT id, panel FROM read_csv($path, header = true, delim = ',', quote = '"', all_varchar = true)`,
-        { path: file("questions.csv") },
-      )
-    ).getRowObjectsJS() as { id: string; panel: string }[];
+    const questionRows = await yearQuestions(connection, folder);
     const idsOf = (panel: string) => questionRows.filter((q) => q.panel === panel).map((q) => q.id);
     const reader = await connection.runAndReadAll(
       indexQuery({ officials: idsOf("officials"), citizens: idsOf("citizens") }),
-      {
-        communes: file("communes.csv"),
-        criteria: file("criteria.csv"),
-        appraisal: file("appraisal.csv"),
-        scales: file("scales.csv"),
-        questions: file("questions.csv"),
-        officials: file("survey-officials.csv"),
-        citizens: file("survey-citizens.csv"),
-      },
+      yearFiles(folder),
     );
     return reader.getRowObjectsJS() as unknown as IndexEstimate[];
   } finally {

@@ -13,7 +13,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { answersOf, csv } from "./duckdb-index.ts";
+import { answersOf, csv, yearFiles, yearQuestions } from "./duckdb-index.ts";
 
 /** The SIPAS elements of the national method (Bộ Nội vụ), as published in `satisfaction`. */
 const sipasElementNames = [
@@ -302,22 +302,8 @@ async function rows(connection: DuckDBConnection, sql: string): Promise<Referenc
 
 async function layOutYear(connection: DuckDBConnection, folder: string, prefix: string): Promise<void> {
   const manifest = JSON.parse(await readFile(join(folder, "dataset.json"), "utf8")) as Manifest;
-  const questions = (
-    await connection.runAndReadAll(
-      `SELECT id, panel FROM read_csv($path, header = true, delim = ',', quote = '"', all_varchar = true)`,
-      { path: join(folder, "questions.csv") },
-    )
-  ).getRowObjectsJS() as { id: string; panel: string }[];
-  const file = (name: string) => join(folder, name);
-  const parameters: Record<string, string> = {
-    communes: file("communes.csv"),
-    criteria: file("criteria.csv"),
-    appraisal: file("appraisal.csv"),
-    scales: file("scales.csv"),
-    questions: file("questions.csv"),
-    officials: file("survey-officials.csv"),
-    citizens: file("survey-citizens.csv"),
-  };
+  const questions = await yearQuestions(connection, folder);
+  const parameters = yearFiles(folder);
   for (const statement of yearStatements(prefix, manifest, questions)) {
     const used = Object.fromEntries(
       Object.entries(parameters).filter(([name]) => statement.includes(`$${name}`)),
