@@ -14,6 +14,7 @@ import {
 } from "../../pipeline/rules/display.ts";
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, chartOf, isNarrow, renderPlot } from "./chart.ts";
 import type { Chart, ChartOptions } from "./chart.ts";
+import { palette } from "../lib/palette.ts";
 
 export interface ChangeInput {
   year: number;
@@ -80,11 +81,11 @@ export function changeChart({ year, results }: ChangeInput, { width, document }:
         Plot.barX(rows, {
           y: "commune_name",
           x: "index_change",
-          fill: (row: Changed) => (row.index_change >= 0 ? "#0072B2" : "#D55E00"),
+          fill: (row: Changed) => (row.index_change >= 0 ? palette.series[0] : palette.below),
           insetTop: 3,
           insetBottom: 3,
         }),
-        Plot.ruleX([0], { stroke: "#111" }),
+        Plot.ruleX([0], { stroke: palette.reference }),
         Plot.text(
           rows.filter((row) => row.index_change >= 0),
           {

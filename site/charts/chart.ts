@@ -15,6 +15,7 @@
 // The Content-Security-Policy forbids inline styles, so Plot's <style> element is removed here;
 // site/styles/site.css gives the same rules to `svg.chart-svg`.
 import * as Plot from "@observablehq/plot";
+import { palette } from "../lib/palette.ts";
 
 /** The data behind a chart, as a table for readers who cannot see it (and for everyone else). */
 export interface ChartTable {
@@ -146,11 +147,11 @@ export function intervalMarks<Row>(
       y,
       x1: low,
       x2: high,
-      stroke: "#555",
+      stroke: palette.interval,
       dy: ((inset.insetTop ?? 0) - (inset.insetBottom ?? 0)) / 2,
     }),
-    Plot.tickX(rows, { y, x: low, stroke: "#555", ...inset }),
-    Plot.tickX(rows, { y, x: high, stroke: "#555", ...inset }),
+    Plot.tickX(rows, { y, x: low, stroke: palette.interval, ...inset }),
+    Plot.tickX(rows, { y, x: high, stroke: palette.interval, ...inset }),
   ];
 }
 

@@ -17,6 +17,7 @@ import {
   renderPlot,
 } from "./chart.ts";
 import type { Chart, ChartOptions, LegendItem } from "./chart.ts";
+import { palette } from "../lib/palette.ts";
 
 export interface CommuneDomainsInput {
   year: number;
@@ -25,9 +26,9 @@ export interface CommuneDomainsInput {
   domains: readonly DomainsRow[];
 }
 
-export const ABOVE_COLOUR = "#56B4E9";
-export const BELOW_COLOUR = "#D55E00";
-export const AVERAGE_COLOUR = "#111111";
+export const ABOVE_COLOUR = palette.above;
+export const BELOW_COLOUR = palette.below;
+export const AVERAGE_COLOUR = palette.reference;
 /** The shape that marks a value below the district average, in charts and tables alike. */
 export const BELOW_GLYPH = "▼";
 

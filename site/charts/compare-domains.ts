@@ -7,6 +7,7 @@ import type { DomainsRow } from "../../schemas/published.ts";
 import { formatPointsOfMax } from "../../pipeline/rules/display.ts";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, renderPlot, wrapWords } from "./chart.ts";
+import { palette } from "../lib/palette.ts";
 
 /** The phone's drawing width, which /so-sanh/ also prints at. */
 export { PHONE_WIDTH } from "./chart.ts";
@@ -27,7 +28,7 @@ export type DomainBar = Pick<
 export type DomainMeasure = "pct" | "points";
 
 /** Colour-blind-safe (Okabe–Ito), in the order of the legend's swatches (QueryStyles.astro). */
-export const seriesColours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7"] as const;
+export const seriesColours = palette.series;
 
 export interface CompareDomainsInput {
   rows: readonly DomainBar[];
@@ -128,7 +129,7 @@ export function compareDomainsChart(input: CompareDomainsInput): SVGSVGElement {
           fy: "label",
           y: "series",
           x: "average",
-          stroke: "#111",
+          stroke: palette.reference,
           strokeWidth: 2,
           strokeDasharray: "4,3",
         }),

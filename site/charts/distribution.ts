@@ -5,6 +5,7 @@ import type { DomainsRow } from "../../schemas/published.ts";
 import { compareVietnamese, formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, chartOf, isNarrow, renderPlot } from "./chart.ts";
 import type { Chart, ChartOptions } from "./chart.ts";
+import { palette } from "../lib/palette.ts";
 
 export interface DistributionInput {
   year: number;
@@ -92,11 +93,16 @@ export function distributionChart(
           x1: "step",
           x2: (bin: (typeof counts)[number]) => bin.step + STEP,
           y: (bin: (typeof counts)[number]) => bin.communes.length,
-          fill: "#56B4E9",
+          fill: palette.above,
           inset: 1,
         }),
         Plot.ruleY([0]),
-        Plot.ruleX([average], { stroke: "#111", strokeDasharray: "5,3", strokeWidth: 2, insetTop: -14 }),
+        Plot.ruleX([average], {
+          stroke: palette.reference,
+          strokeDasharray: "5,3",
+          strokeWidth: 2,
+          insetTop: -14,
+        }),
         Plot.text([average], {
           x: (value: number) => value,
           frameAnchor: "top",

@@ -6,6 +6,7 @@ import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
 import type { DomainBar, DomainMeasure } from "./compare-domains.ts";
 import { seriesColours } from "./compare-domains.ts";
 import { renderPlot } from "./chart.ts";
+import { palette } from "../lib/palette.ts";
 
 export interface DomainCommunesInput {
   /** One domain's rows, in the order to draw (best first). */
@@ -57,7 +58,7 @@ export function domainCommunesChart(input: DomainCommunesInput): SVGSVGElement {
           title: (row: DomainBar & { commune_name: string }) => `${row.commune_name}: ${text(row)}`,
         }),
         Plot.text(rows, { y: "commune_name", x: value, dx: 4, textAnchor: "start", text }),
-        Plot.ruleX([average], { stroke: "#111", strokeWidth: 2, strokeDasharray: "4,3" }),
+        Plot.ruleX([average], { stroke: palette.reference, strokeWidth: 2, strokeDasharray: "4,3" }),
       ],
     },
     input.title,

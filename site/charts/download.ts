@@ -5,6 +5,7 @@
 // can frame its interactive charts the same way.
 import { wrapWords } from "./chart.ts";
 import type { Chart } from "./chart.ts";
+import { palette } from "../lib/palette.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const PAD = 16;
@@ -35,7 +36,7 @@ export function downloadSvg(chart: Chart, caption: DownloadCaption): string {
   const background = document.createElementNS(SVG_NS, "rect");
   background.setAttribute("width", "100%");
   background.setAttribute("height", "100%");
-  background.setAttribute("fill", "#ffffff");
+  background.setAttribute("fill", palette.paper);
   outer.append(background);
 
   let y = PAD;
@@ -51,7 +52,7 @@ export function downloadSvg(chart: Chart, caption: DownloadCaption): string {
       outer.append(element);
     }
   };
-  lines(chart.title, TITLE_SIZE, { "font-weight": "700", fill: "#111111" });
+  lines(chart.title, TITLE_SIZE, { "font-weight": "700", fill: palette.reference });
   y += PAD / 2;
 
   const drawing = chart.element.cloneNode(true) as SVGSVGElement;
@@ -64,17 +65,17 @@ export function downloadSvg(chart: Chart, caption: DownloadCaption): string {
   outer.append(drawing);
   y += chart.height + PAD / 2;
 
-  lines(caption.source, CAPTION_SIZE, { fill: "#444444" });
+  lines(caption.source, CAPTION_SIZE, { fill: palette.caption });
   if (caption.notice) {
     y += 6;
     const band = document.createElementNS(SVG_NS, "rect");
     band.setAttribute("x", "0");
     band.setAttribute("y", String(y));
     band.setAttribute("width", String(width));
-    band.setAttribute("fill", "#fff3cd");
+    band.setAttribute("fill", palette.warnBg);
     outer.append(band);
     const top = y;
-    lines(caption.notice, NOTICE_SIZE, { "font-weight": "700", fill: "#5c4300" });
+    lines(caption.notice, NOTICE_SIZE, { "font-weight": "700", fill: palette.warnInk });
     y += NOTICE_SIZE * 0.6;
     band.setAttribute("height", String(y - top));
   }

@@ -3,6 +3,7 @@
 // Vietnamese; on Debian/Ubuntu it comes with the package fonts-dejavu-core.
 import { existsSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
+import { palette } from "../lib/palette.ts";
 
 const fontFiles = [
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -21,7 +22,7 @@ export function svgToPng(svg: string, zoom = 2): Uint8Array<ArrayBuffer> {
     );
   }
   const resvg = new Resvg(svg, {
-    background: "white",
+    background: palette.paper,
     fitTo: { mode: "zoom", value: zoom },
     font: {
       fontFiles,

@@ -8,6 +8,7 @@ import { compareVietnamese, formatNumber, formatPct } from "../../pipeline/rules
 import { bandLook, bandLooks } from "../lib/bands.ts";
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, chartOf, intervalMarks, isNarrow, renderPlot } from "./chart.ts";
 import type { Chart, ChartOptions } from "./chart.ts";
+import { palette } from "../lib/palette.ts";
 
 export interface RankingInput {
   year: number;
@@ -71,7 +72,7 @@ export function rankingChart(
       marks: [
         // Plot's lineWidth is in ems of the 12 px font: 7 ems (about 97 px in the widest common font) fit the phone's 100 px margin.
         Plot.axisY({ tickSize: 0, lineWidth: narrow ? 7 : 12, lineHeight: 1.1 }),
-        Plot.ruleX(thresholds, { x: "minPct", stroke: "#444", strokeDasharray: "4,3" }),
+        Plot.ruleX(thresholds, { x: "minPct", stroke: palette.caption, strokeDasharray: "4,3" }),
         Plot.text(thresholds, {
           x: "minPct",
           frameAnchor: "top",
@@ -91,7 +92,7 @@ export function rankingChart(
           x: "index_pct",
           symbol: "band",
           fill: "band",
-          stroke: "white",
+          stroke: palette.paper,
           r: 6,
         }),
         Plot.text(rows, {

@@ -14,6 +14,7 @@ import {
   renderPlot,
 } from "./chart.ts";
 import type { Chart, ChartOptions } from "./chart.ts";
+import { palette } from "../lib/palette.ts";
 
 export interface SatisfactionInput {
   year: number;
@@ -78,7 +79,14 @@ export function satisfactionChart(
       marks: [
         categoryLabels(rows, label, rowHeight, narrow),
         ...intervalMarks(rows, label, "ci_low", "ci_high", inset),
-        Plot.dot(rows, { y: label, x: "satisfied_pct", dy, fill: "#0072B2", stroke: "white", r: 6 }),
+        Plot.dot(rows, {
+          y: label,
+          x: "satisfied_pct",
+          dy,
+          fill: palette.series[0],
+          stroke: palette.paper,
+          r: 6,
+        }),
         Plot.text(rows, {
           y: label,
           x: "ci_high",

@@ -3,10 +3,10 @@
 // Plot's symbols and the matching text glyphs; the colours are from the Okabe–Ito palette, which
 // stays distinct for the common forms of colour blindness, and differ in lightness too.
 import type { Band } from "../../schemas/dataset.ts";
+import { palette } from "./palette.ts";
 
 const symbols = ["circle", "diamond", "square", "triangle", "cross"] as const;
 const glyphs = ["●", "◆", "■", "▲", "✚"] as const;
-const colours = ["#0072B2", "#009E73", "#D55E00", "#CC79A7", "#E69F00"] as const;
 
 export interface BandLook {
   code: string;
@@ -31,7 +31,7 @@ export function bandLooks(bands: readonly Band[]): BandLook[] {
     minPct: band.min_pct,
     symbol: symbols[order % symbols.length] ?? "circle",
     glyph: glyphs[order % glyphs.length] ?? "●",
-    colour: colours[order % colours.length] ?? "#0072B2",
+    colour: palette.bands[order % palette.bands.length] ?? palette.bands[0],
     order,
   }));
 }

@@ -7,6 +7,7 @@ import type { ResultsRow } from "../../schemas/published.ts";
 import { bandLook, bandRange } from "./bands.ts";
 import { inSentence, sampleWarning } from "./bulletin.ts";
 import { formatPct } from "../../pipeline/rules/format.ts";
+import { palette } from "./palette.ts";
 
 export interface CommuneCard {
   manifest: Pick<DatasetManifest, "year" | "status" | "version" | "district" | "bands">;
@@ -44,20 +45,20 @@ export function communeCardSvg({ manifest, result, communeCount }: CommuneCard):
     result.rank_low === result.rank_high ? "" : ` (khoảng hạng ${result.rank_low}–${result.rank_high})`;
   const footer =
     manifest.status === "sample"
-      ? `<rect x="0" y="540" width="${cardWidth}" height="90" fill="#fff3cd"/>` +
-        text(80, 598, 34, "#5c4300", sampleWarning, true)
-      : text(80, 598, 28, "#555555", `Dữ liệu phiên bản ${manifest.version}`);
+      ? `<rect x="0" y="540" width="${cardWidth}" height="90" fill="${palette.warnBg}"/>` +
+        text(80, 598, 34, palette.warnInk, sampleWarning, true)
+      : text(80, 598, 28, palette.interval, `Dữ liệu phiên bản ${manifest.version}`);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${cardWidth}" height="${cardHeight}" ` +
     `viewBox="0 0 ${cardWidth} ${cardHeight}" font-family="DejaVu Sans">` +
-    `<rect width="${cardWidth}" height="${cardHeight}" fill="#ffffff"/>` +
+    `<rect width="${cardWidth}" height="${cardHeight}" fill="${palette.paper}"/>` +
     // The band's colour as a margin stripe; the band is also written out below, never colour alone.
     `<rect width="28" height="${cardHeight}" fill="${band.colour}"/>` +
-    text(80, 92, 30, "#444444", `Chỉ số cải cách hành chính ${manifest.year} · ${district}`) +
-    text(80, 190, fittedSize(result.commune_name, 72), "#111111", result.commune_name, true) +
-    text(72, 360, 160, "#0b4f8a", formatPct(result.index_pct), true) +
-    text(80, 438, 40, "#222222", `Xếp thứ ${result.rank}/${communeCount}${rankRange}`) +
-    `<text x="80" y="500" font-size="40" fill="#222222"><tspan fill="${band.colour}">${escapeXml(band.glyph)}</tspan> ` +
+    text(80, 92, 30, palette.caption, `Chỉ số cải cách hành chính ${manifest.year} · ${district}`) +
+    text(80, 190, fittedSize(result.commune_name, 72), palette.reference, result.commune_name, true) +
+    text(72, 360, 160, palette.accent, formatPct(result.index_pct), true) +
+    text(80, 438, 40, palette.ink, `Xếp thứ ${result.rank}/${communeCount}${rankRange}`) +
+    `<text x="80" y="500" font-size="40" fill="${palette.ink}"><tspan fill="${band.colour}">${escapeXml(band.glyph)}</tspan> ` +
     `${escapeXml(`${band.label} (${bandRange(manifest.bands, band.code)})`)}</text>` +
     footer +
     `</svg>`
@@ -85,15 +86,17 @@ export function siteCardSvg(
   ];
   const warning =
     manifest.status === "sample"
-      ? `<rect x="0" y="520" width="${cardWidth}" height="110" fill="#fff3cd"/>` +
-        text(80, 588, fittedSize(sampleWarning, 36), "#5c4300", sampleWarning, true)
+      ? `<rect x="0" y="520" width="${cardWidth}" height="110" fill="${palette.warnBg}"/>` +
+        text(80, 588, fittedSize(sampleWarning, 36), palette.warnInk, sampleWarning, true)
       : "";
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${cardWidth}" height="${cardHeight}" ` +
     `viewBox="0 0 ${cardWidth} ${cardHeight}" font-family="DejaVu Sans">` +
-    `<rect width="${cardWidth}" height="${cardHeight}" fill="#0b4f8a"/>` +
+    `<rect width="${cardWidth}" height="${cardHeight}" fill="${palette.accent}"/>` +
     lines
-      .map((line) => text(80, line.y, fittedSize(line.text, line.largest), "#ffffff", line.text, line.bold))
+      .map((line) =>
+        text(80, line.y, fittedSize(line.text, line.largest), palette.onAccent, line.text, line.bold),
+      )
       .join("") +
     warning +
     `</svg>`

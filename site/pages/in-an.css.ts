@@ -5,6 +5,7 @@
 import type { APIRoute } from "astro";
 import { latestYear } from "../lib/data.ts";
 import { href } from "../lib/paths.ts";
+import { palette } from "../lib/palette.ts";
 import { cssString, printFooter } from "../lib/portal.ts";
 
 export const GET: APIRoute = ({ site }) => {
@@ -15,12 +16,12 @@ export const GET: APIRoute = ({ site }) => {
   @bottom-left {
     content: ${cssString(printFooter(manifest, address))};
     font-size: 7pt;
-    color: #333;
+    color: ${palette.print};
   }
   @bottom-right {
     content: "Trang " counter(page) "/" counter(pages);
     font-size: 7pt;
-    color: #333;
+    color: ${palette.print};
   }
 }
 `;
