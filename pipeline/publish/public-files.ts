@@ -14,6 +14,7 @@ import { CommandError } from "../messages.ts";
 import { readWorkbook, type SheetRow, type WorkbookSheet } from "../read/workbook.ts";
 import { inputColumns, knownColumns, type CsvFileName } from "../validate/index.ts";
 import { publishedTableNames, tableColumns } from "./columns.ts";
+import { tableSheetNames } from "../rules/table-titles.ts";
 import { notesSheet } from "./xlsx.ts";
 
 export interface ColumnFinding {
@@ -89,7 +90,10 @@ function sheetFindings(file: string, sheet: WorkbookSheet, rows: readonly SheetR
     return header.flatMap((label) =>
       manifestColumns.has(label) ? [] : [{ file: where, column: label, kind: "undeclared" as const }],
     );
-  const table = publishedTableNames.find((name) => name === sheet.name);
+  // A published table's sheet: named as the table (the year's workbook) or by its short title (a unit's).
+  const table = publishedTableNames.find(
+    (name) => name === sheet.name || (name !== "responses" && tableSheetNames[name] === sheet.name),
+  );
   if (table !== undefined) {
     const byLabel = new Map(tableColumns(table).map((column) => [column.label, column.name]));
     return header.flatMap((label) => {

@@ -12,3 +12,13 @@ export const tableTitles: Record<PublishedTableName, string> = {
   satisfaction: "Mức độ hài lòng của người dân theo từng yếu tố, có khoảng tin cậy 95%",
   responses: "Phiếu của người dân, tổ chức (không có thông tin cá nhân), để lập bảng chéo",
 };
+
+/** The short name of each table's sheet in a workbook of one unit's figures (Excel allows 31 characters). */
+export const tableSheetNames: Record<Exclude<PublishedTableName, "responses">, string> = {
+  results: "Kết quả chung",
+  domains: "Theo lĩnh vực",
+  scores: "Theo tiêu chí",
+  survey: "Điều tra theo câu hỏi",
+  survey_options: "Số câu trả lời",
+  satisfaction: "Mức độ hài lòng",
+};

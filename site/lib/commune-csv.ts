@@ -2,6 +2,7 @@
 // as published (BOM for Excel, formula characters already neutralised by the pipeline).
 import Papa from "papaparse";
 import type { PublishedTableName } from "../../schemas/published.ts";
+import { tableSheetNames } from "../../pipeline/rules/table-titles.ts";
 import { rawTable } from "./data.ts";
 
 export function communeCsv(year: number, table: PublishedTableName, code: string, dir?: string): string {
@@ -13,11 +14,13 @@ export function communeCsv(year: number, table: PublishedTableName, code: string
 }
 
 /** The tables a commune page offers for download, with what they hold and their workbook sheet's name. */
-export const communeDownloads = [
-  { table: "results", label: "Kết quả chung (chỉ số, hạng, nhóm)", sheet: "Kết quả chung" },
-  { table: "domains", label: "Điểm theo lĩnh vực", sheet: "Theo lĩnh vực" },
-  { table: "scores", label: "Điểm theo tiêu chí", sheet: "Theo tiêu chí" },
-  { table: "survey", label: "Kết quả điều tra theo câu hỏi", sheet: "Điều tra theo câu hỏi" },
-  { table: "survey_options", label: "Số câu trả lời theo phương án", sheet: "Số câu trả lời" },
-  { table: "satisfaction", label: "Mức độ hài lòng theo yếu tố", sheet: "Mức độ hài lòng" },
-] as const satisfies readonly { table: PublishedTableName; label: string; sheet: string }[];
+export const communeDownloads = (
+  [
+    { table: "results", label: "Kết quả chung (chỉ số, hạng, nhóm)" },
+    { table: "domains", label: "Điểm theo lĩnh vực" },
+    { table: "scores", label: "Điểm theo tiêu chí" },
+    { table: "survey", label: "Kết quả điều tra theo câu hỏi" },
+    { table: "survey_options", label: "Số câu trả lời theo phương án" },
+    { table: "satisfaction", label: "Mức độ hài lòng theo yếu tố" },
+  ] as const
+).map((download) => ({ ...download, sheet: tableSheetNames[download.table] }));

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { latestYear } from "./data.ts";
 import { communeWorkbook } from "./commune-xlsx.ts";
+import { fileFindings } from "../../pipeline/publish/public-files.ts";
 
 // A hand-made published year: 3 communes, 2 domains (tests/fixtures/published/2023/).
 const fixture = new URL("../../tests/fixtures/published/", import.meta.url).pathname;
@@ -67,5 +68,18 @@ describe("a commune's workbook", () => {
     expect(notes.some((value) => typeof value === "object" && value !== null && "formula" in value)).toBe(
       false,
     );
+  });
+
+  it("passes the gate every public file passes: each sheet a published table's, under its short name", async () => {
+    const { manifest } = latestYear(fixture);
+    const bytes = await communeWorkbook(manifest, { code: "11215", name: "Xã Hồng Dụ" }, buildTime, fixture);
+    expect(fileFindings("so-lieu.xlsx", bytes)).toEqual([]);
+    // A sheet the contract does not know is stopped, by its name.
+    const workbook = await read(bytes);
+    workbook.addWorksheet("Danh bạ").addRow(["Họ tên", "Số điện thoại"]);
+    const edited = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(fileFindings("so-lieu.xlsx", edited)).toEqual([
+      { file: "so-lieu.xlsx", column: "Danh bạ", kind: "undeclared" },
+    ]);
   });
 });
