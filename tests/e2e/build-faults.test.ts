@@ -30,8 +30,14 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
+/** Files under a folder the build is writing; a folder it removes meanwhile counts as none yet. */
 function filesUnder(folder: string): number {
-  return readdirSync(folder, { recursive: true }).length;
+  try {
+    return readdirSync(folder, { recursive: true }).length;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
 }
 
 /** The build's temporary output folder, when Astro has started writing into it. */
@@ -60,10 +66,14 @@ function startBuild() {
 
 async function killWhen(moment: () => boolean): Promise<void> {
   const build = startBuild();
-  while (build.isRunning() && !moment()) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(build.isRunning(), "the build was still running at the moment").toBe(true);
-  build.kill();
-  await build.exited;
+  try {
+    while (build.isRunning() && !moment()) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(build.isRunning(), "the build was still running at the moment").toBe(true);
+  } finally {
+    // Never leave a build running behind a failed test: it would hold the lock for the next one.
+    if (build.isRunning()) build.kill();
+    await build.exited;
+  }
 }
 
 // Each test below runs most of a whole site build, Astro included: as long as the global setup's

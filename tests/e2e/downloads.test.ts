@@ -35,11 +35,14 @@ function noticeOf(file: string): string | null {
     const sheets = Object.keys(entries).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
     const workbook = strFromU8(entries["xl/workbook.xml"] ?? new Uint8Array());
     const all = sheets.every((name) => strFromU8(entries[name] as Uint8Array).includes(sampleNotice));
-    // A data-entry workbook reads back as inputs, so no notice row: its general-information sheet
-    // holds the year's status and notes, which say "Dữ liệu minh họa".
-    const strings = strFromU8(entries["xl/sharedStrings.xml"] ?? new Uint8Array());
+    // A data-entry workbook reads back as inputs, so no notice row: its general-information form
+    // holds the year's status ("Minh họa") and notes, which say "Dữ liệu minh họa".
+    const text = [entries["xl/sharedStrings.xml"], ...sheets.map((name) => entries[name])]
+      .map((part) => strFromU8(part ?? new Uint8Array()))
+      .join("");
+    const sample = sheetWords.dataset?.values?.status?.sample ?? "sample";
     if (workbook.includes(`name="${sheetWords.dataset?.title}"`))
-      return strings.includes("<t>sample</t>") && strings.includes("Dữ liệu minh họa")
+      return new RegExp(`<(v|t)>${sample}</(v|t)>`).test(text) && text.includes("Dữ liệu minh họa")
         ? "status and notes in its general sheet"
         : null;
     return workbook.includes('name="Ghi chú"') && sheets.length > 1 && all
