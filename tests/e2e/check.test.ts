@@ -172,7 +172,9 @@ describe("/kiem-tra/", () => {
         const { origin, pathname } = new URL(url);
         expect(origin, request).toBe(site.origin);
         expect(pathname, request).toMatch(
-          new RegExp(`^${site.pathname}(kiem-tra/|_astro/[^/]+\\.(js|css)|(bang-mau|in-an)\\.css|favicon\\.svg)$`),
+          new RegExp(
+            `^${site.pathname}(kiem-tra/|_astro/[^/]+\\.(js|css)|(bang-mau|in-an)\\.css|favicon\\.svg)$`,
+          ),
         );
       }
     } finally {
