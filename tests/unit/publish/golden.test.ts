@@ -1,7 +1,7 @@
 // Golden test, a regression guard: the committed sample data/2023 (with data/2022 as the previous
 // year) gives exactly the committed tables under tests/golden/expected/2023/ — every CSV and the
 // manifest, whose sha256 of the Parquet files and the workbook pins those bytes too. It says that
-// nothing changed, not that the figures are right: tests/unit/publish/sql-cross-check.test.ts
+// nothing changed, not that the figures are right: tests/unit/reference/sql-check.test.ts
 // checks those against an independent computation. On a mismatch the new output is written beside
 // the expected folder, to tests/golden/expected/2023-changed/ (git ignores it), and the test fails;
 // there is no switch that accepts it. A reviewer who judges the change right replaces the folder
