@@ -70,6 +70,19 @@ export const publishedPlanStep = z.object({
 });
 
 /**
+ * The district's satisfaction with one SIPAS element: every citizens' answer of the district
+ * together (the sums of the `satisfaction` table's counts over the units), the satisfied share of
+ * the valid answers rounded once. Listed for the elements with a valid answer, in element order.
+ */
+export const districtElement = z.object({
+  element: z.number().int(),
+  element_name: z.string(),
+  valid_answers: z.number().int(),
+  satisfied_answers: z.number().int(),
+  satisfied_pct: z.number(),
+});
+
+/**
  * District-level figures, computed from the communes' full-precision values and rounded once:
  * the plain mean over communes (each commune counts once) of the index and of satisfaction.
  */
@@ -79,6 +92,7 @@ export const districtSummary = z.object({
   satisfaction_pct: z.number().nullable(),
   /** index_pct − the previous year's published index_pct, exact (percentage points); null without a previous year. */
   index_change: z.number().nullable(),
+  satisfaction_elements: z.array(districtElement),
 });
 
 /** A validation warning as a published fact: never the raw value, which may be a name or a phone. */
@@ -114,6 +128,7 @@ export type SurveyDesignRow = z.output<typeof surveyDesignRow>;
 export type SurveyQuota = z.output<typeof surveyQuota>;
 export type SurveyTotals = z.output<typeof surveyTotals>;
 export type PublishedPlanStep = z.output<typeof publishedPlanStep>;
+export type DistrictElement = z.output<typeof districtElement>;
 export type DistrictSummary = z.output<typeof districtSummary>;
 export type PublishedWarning = z.output<typeof publishedWarning>;
 export type PublishedManifest = z.output<typeof publishedManifest>;

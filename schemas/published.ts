@@ -60,6 +60,8 @@ export const scoresRow = z.object({
   points: num("Điểm đạt được"),
   max_points: num("Điểm tối đa"),
   pct: num("Tỷ lệ điểm đạt (%)"),
+  points_lost: num("Điểm bị mất: điểm tối đa trừ điểm đạt được"),
+  district_points_lost: num("Tổng điểm bị mất của tất cả đơn vị áp dụng tiêu chí"),
   self_score: optionalNum("Điểm tự đánh giá (tiêu chí thẩm định)"),
   appraised_score: optionalNum("Điểm thẩm định (tiêu chí thẩm định)"),
   note: optionalStr("Ghi chú của Tổ thẩm định"),

@@ -309,6 +309,25 @@ describe("computeYear on a tiny year worked out by hand", () => {
       index_pct: 72.83,
       satisfaction_pct: 54.17,
       index_change: null, // no previous year
+      // All citizens' answers of the district together, per element. Element 1 (ND01): xã 2 of 3
+      // valid satisfied, thị trấn 1 of 2 ({3, 5}) → 3 of 5 = 60%. Element 2 (ND02): xã 3 of 3,
+      // thị trấn 0 of 2 ({3, 1}) → 3 of 5 = 60%.
+      satisfaction_elements: [
+        {
+          element: 1,
+          element_name: "Tiếp cận dịch vụ hành chính công",
+          valid_answers: 5,
+          satisfied_answers: 3,
+          satisfied_pct: 60,
+        },
+        {
+          element: 2,
+          element_name: "Thủ tục hành chính",
+          valid_answers: 5,
+          satisfied_answers: 3,
+          satisfied_pct: 60,
+        },
+      ],
     });
   });
 
@@ -477,6 +496,33 @@ describe("computeYear on a tiny year worked out by hand", () => {
       note: null,
     });
     expect(scoresOf(X).map((s) => s.criterion_id)).toEqual(["1", "1.1", "1.2", "1.3", "2", "2.1"]);
+  });
+
+  it("publishes the points lost on each criterion and their total over the units it applies to", () => {
+    // Maximum − points, both as published: xã 1 = 6 − 4.9 (2.5 + 1 + 1.4), 1.1 = 3 − 2.5,
+    // 1.2 = 1 − 1, 1.3 = 2 − 1.4, 2 and 2.1 = 4 − 3.17 = 0.83 (not the doubles' 0.8300000000000001);
+    // thị trấn 1 = 5 − 3.85, 1.1 = 3 − 2.75, 1.3 = 2 − 1.1, 2 and 2.1 = 4 − 2.
+    // Totals: 1 = 1.1 + 1.15, 1.1 = 0.5 + 0.25, 1.2 = 0 (the xã only), 1.3 = 0.6 + 0.9,
+    // 2 and 2.1 = 0.83 + 2.
+    const lost = tableRows(results.tables.scores).map((s) => [
+      s.commune_code,
+      s.criterion_id,
+      s.points_lost,
+      s.district_points_lost,
+    ]);
+    expect(lost).toEqual([
+      [X, "1", 1.1, 2.25],
+      [X, "1.1", 0.5, 0.75],
+      [X, "1.2", 0, 0],
+      [X, "1.3", 0.6, 1.5],
+      [X, "2", 0.83, 2.83],
+      [X, "2.1", 0.83, 2.83],
+      [T, "1", 1.15, 2.25],
+      [T, "1.1", 0.25, 0.75],
+      [T, "1.3", 0.9, 1.5],
+      [T, "2", 2, 2.83],
+      [T, "2.1", 2, 2.83],
+    ]);
   });
 
   it("aggregates survey answers per commune and question, with excluded and blank answers apart", () => {

@@ -33,6 +33,7 @@ import {
 import { exactDecimal, ratioValue } from "./exact.ts";
 import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
+import { hundredths } from "../rules/hundredths.ts";
 import { bandFor, competitionRanks } from "../rules/ranking.ts";
 import { publishedPlan, surveyTotals } from "./plan.ts";
 import { anonymousResponses } from "./responses.ts";
@@ -229,6 +230,10 @@ function respondentsOf(forms: OfficialsForms, group: string): number {
 function districtSummary(scores: readonly CommuneScore[], previous: DistrictSummary | null): DistrictSummary {
   const satisfaction = scores.flatMap((s) => (s.satisfaction_pct === null ? [] : [s.satisfaction_pct]));
   const index = roundMeanHalfAway(scores.map((s) => s.index_pct));
+  const elements = groupBy(
+    scores.flatMap((s) => s.elements.filter((e) => e.valid > 0)),
+    (e) => e.element,
+  );
   return {
     communes: scores.length,
     index_pct: index,
@@ -236,6 +241,23 @@ function districtSummary(scores: readonly CommuneScore[], previous: DistrictSumm
     // The change of the two published averages, as communes' changes are: exact on 2 decimals.
     index_change:
       previous === null ? null : roundHalfAway(exactDecimal(index).sub(exactDecimal(previous.index_pct))),
+    satisfaction_elements: [...elements]
+      .sort(([a], [b]) => a - b)
+      .map(([element, shares]) => {
+        let valid = 0;
+        let satisfied = 0;
+        for (const e of shares) {
+          valid += e.valid;
+          satisfied += e.satisfied;
+        }
+        return {
+          element,
+          element_name: elementName(element),
+          valid_answers: valid,
+          satisfied_answers: satisfied,
+          satisfied_pct: roundRatioHalfAway(satisfied * 100, valid),
+        };
+      }),
   };
 }
 
@@ -297,7 +319,9 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
 
 /**
  * Commune × every applicable criterion node, parents before children, in columns: per row the
- * commune and the node, and the two figures that differ from commune to commune.
+ * commune and the node, and the figures that differ from commune to commune. The points lost are
+ * the difference of the two published figures in whole hundredths, exact, and a criterion's total
+ * over the units it applies to is the sum of those (the figures a reader adds up from the table).
  */
 function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
   let rows = 0;
@@ -311,6 +335,9 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
   const node = new Uint32Array(rows);
   const points = new Float64Array(rows);
   const pct = new Float64Array(rows);
+  const lost = new Float64Array(rows);
+  // Hundredths lost per criterion id (a criterion of both unit types has a node in each tree).
+  const lostById = new Map<string, number>();
   let row = 0;
   scores.forEach((s, c) => {
     for (const n of preOrder(s.domains)) {
@@ -324,9 +351,12 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       node[row] = index;
       points[row] = publishedNodePoints(s, n);
       pct[row] = publishedNodePercent(s, n);
+      lost[row] = hundredths(maxPoints[index]!) - hundredths(points[row]!);
+      lostById.set(n.criterion.id, (lostById.get(n.criterion.id) ?? 0) + lost[row]!);
       row++;
     }
   });
+  const nodeLost = nodes.map((n) => lostById.get(n.criterion.id)! / 100);
   const nodeOf = (r: number) => nodes[node[r]!]!;
   /** The appraisal row of an appraisal leaf; nothing for other nodes. */
   const appraisalOf = (r: number) => {
@@ -347,6 +377,8 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       points: (r) => points[r],
       max_points: (r) => maxPoints[node[r]!],
       pct: (r) => pct[r],
+      points_lost: (r) => lost[r]! / 100,
+      district_points_lost: (r) => nodeLost[node[r]!],
       self_score: (r) => appraisalOf(r)?.self_score ?? null,
       appraised_score: (r) => appraisalOf(r)?.appraised_score ?? null,
       note: (r) => appraisalOf(r)?.note ?? null,
@@ -416,6 +448,8 @@ export const sipasElementNames: Record<number, string> = {
   5: "Tiếp nhận, xử lý ý kiến góp ý, phản ánh, kiến nghị",
 };
 
+const elementName = (element: number) => sipasElementNames[element] ?? `Yếu tố ${element}`;
+
 /** Each SIPAS element's satisfied share in a commune, with its Wilson 95% interval (docs/methodology.md). */
 function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
   return s.elements
@@ -425,7 +459,7 @@ function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
       return {
         commune_code: s.commune.code,
         element: e.element,
-        element_name: sipasElementNames[e.element] ?? `Yếu tố ${e.element}`,
+        element_name: elementName(e.element),
         valid_answers: e.valid,
         satisfied_answers: e.satisfied,
         satisfied_pct: roundRatioHalfAway(e.satisfied * 100, e.valid),

@@ -67,9 +67,9 @@ const manifest: BulletinInput["manifest"] = {
   ],
   // The pipeline publishes these from full-precision values; here they are simply given.
   // index_change: 85.53 − 85.72 = −0.19, the previous year's published average below.
-  district_summary: { communes: 7, index_pct: 85.53, satisfaction_pct: 81.37, index_change: -0.19 },
+  district_summary: { communes: 7, index_pct: 85.53, satisfaction_pct: 81.37, index_change: -0.19, satisfaction_elements: [] },
 };
-const previousDistrict = { communes: 6, index_pct: 85.72, satisfaction_pct: 80, index_change: null };
+const previousDistrict = { communes: 6, index_pct: 85.72, satisfaction_pct: 80, index_change: null, satisfaction_elements: [] };
 /** The date of data version 1.2.0. */
 const dataDate = "2024-04-02";
 

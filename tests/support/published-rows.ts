@@ -66,6 +66,8 @@ export function scoresRow(columns: Partial<ScoresRow> = {}): ScoresRow {
     points: 2,
     max_points: 2,
     pct: 100,
+    points_lost: 0,
+    district_points_lost: 0,
     self_score: 2,
     appraised_score: 2,
     note: null,

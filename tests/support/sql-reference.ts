@@ -1,5 +1,5 @@
 // Every figure of the published tables results (but the bootstrap's columns), domains, scores,
-// satisfaction and survey, computed a second way: in SQL by native DuckDB, straight from a year
+// satisfaction and survey, and the manifest's district satisfaction per element, computed a second way: in SQL by native DuckDB, straight from a year
 // folder's CSV files and dataset.json, following docs/methodology.md — none of the pipeline's code
 // is used (its parser, tree, exact arithmetic, rounding, ranks and bands are all written again here).
 // The bootstrap's columns are checked by tests/support/reference-bootstrap.ts.
@@ -36,6 +36,8 @@ export interface ReferenceTables {
   survey: ReferenceRow[];
   /** Each commune's applicable leaves with their unrounded points (for reference-bootstrap.ts). */
   leaves: ReferenceRow[];
+  /** The manifest's district satisfaction per SIPAS element (`district_summary.satisfaction_elements`). */
+  districtElements: ReferenceRow[];
 }
 
 /** The published columns the reference computes, per table (results' bootstrap columns are not here). */
@@ -84,6 +86,8 @@ export const referenceColumns = {
     "points",
     "max_points",
     "pct",
+    "points_lost",
+    "district_points_lost",
     "self_score",
     "appraised_score",
     "note",
@@ -116,7 +120,7 @@ export const referenceColumns = {
   ],
 } as const satisfies Record<ComparedTable, readonly string[]>;
 
-export type ComparedTable = Exclude<keyof ReferenceTables, "leaves">;
+export type ComparedTable = Exclude<keyof ReferenceTables, "leaves" | "districtElements">;
 
 /** The key columns that identify a row of each table. */
 export const referenceKeys: Record<ComparedTable, readonly string[]> = {
@@ -349,7 +353,13 @@ export async function referenceTables(
         `SELECT d.*, ${change("d.pct", "p.pct")} AS pct_change
          FROM cur_domains d ${previousJoin("domains", "p.commune_code = d.commune_code AND p.domain_id = d.domain_id")}`,
       ),
-      scores: await rows(connection, `SELECT * EXCLUDE (exact_pct) FROM cur_scores`),
+      // Points lost: maximum − points of the published figures; a criterion's total over its units.
+      scores: await rows(
+        connection,
+        `SELECT * EXCLUDE (exact_pct), round2(max_points - points) AS points_lost,
+           round2(sum(max_points - points) OVER (PARTITION BY criterion_id)) AS district_points_lost
+         FROM cur_scores`,
+      ),
       satisfaction: await rows(
         connection,
         `SELECT sa.commune_code, sa.element, e.name AS element_name,
@@ -374,6 +384,16 @@ export async function referenceTables(
       leaves: await rows(
         connection,
         `SELECT commune_code, leaf_id, source, max_points, points FROM cur_leaf_points`,
+      ),
+      // The district per element: every valid citizens' answer of the element's questions together.
+      districtElements: await rows(
+        connection,
+        `SELECT t.sipas_element AS element, e.name AS element_name,
+           CAST(sum(t.valid) AS INTEGER) AS valid_answers, CAST(sum(t.satisfied) AS INTEGER) AS satisfied_answers,
+           round2(100 * sum(t.satisfied) / sum(t.valid)) AS satisfied_pct
+         FROM cur_tallies t JOIN (VALUES ${elementNames}) AS e(element, name) ON e.element = t.sipas_element
+         WHERE t.panel = 'citizens'
+         GROUP BY ALL HAVING sum(t.valid) > 0 ORDER BY element`,
       ),
     };
   } finally {

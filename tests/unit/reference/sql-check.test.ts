@@ -11,6 +11,7 @@ import { computeYear } from "../../../pipeline/compute/index.ts";
 import type { TableData, YearResults } from "../../../pipeline/model.ts";
 import { loadYear } from "../../../pipeline/validate/folder.ts";
 import { writeOtherShapeYears } from "../../support/other-shape-year.ts";
+import { writeTinyYear } from "../../support/tiny-year.ts";
 import {
   referenceColumns,
   referenceKeys,
@@ -80,6 +81,7 @@ function expectSameTables(pipeline: YearResults, reference: ReferenceTables): vo
     expect(ours.length, table).toBe(reference[table].length);
     expect(differences(table, ours, reference[table])).toEqual([]);
   }
+  expect(pipeline.district.satisfaction_elements).toEqual(reference.districtElements);
 }
 
 describe("the committed years against the SQL reference", () => {
@@ -96,7 +98,7 @@ describe("the committed years against the SQL reference", () => {
     expectSameTables(current, reference);
   });
 
-  it("the published 2023 tables users download (the golden CSV files): every cell", async () => {
+  it("the published 2023 tables users download (the golden CSV files and manifest): every cell", async () => {
     const reference = await referenceTables(join(repo, "data/2023"), join(repo, "data/2022"));
     for (const table of tableNames) {
       const text = await readFile(join(repo, "tests/golden/expected/2023", `${table}.csv`), "utf8");
@@ -116,6 +118,10 @@ describe("the committed years against the SQL reference", () => {
       expect(typed.length, table).toBe(reference[table].length);
       expect(differences(table, typed, reference[table])).toEqual([]);
     }
+    const manifest = JSON.parse(
+      await readFile(join(repo, "tests/golden/expected/2023/dataset.json"), "utf8"),
+    ) as { district_summary: { satisfaction_elements: unknown } };
+    expect(manifest.district_summary.satisfaction_elements).toEqual(reference.districtElements);
   });
 });
 
@@ -146,5 +152,62 @@ describe("a generated pair of years of another shape against the SQL reference",
     const previous = await pipelineYear(join(root, "2024"), null);
     const current = await pipelineYear(join(root, "2025"), previous);
     expectSameTables(current, await referenceTables(join(root, "2025"), join(root, "2024")));
+  });
+});
+
+describe("the tiny hand-made year: the figures pages only format, worked out by hand", () => {
+  let folder = "";
+  beforeAll(async () => {
+    folder = await writeTinyYear();
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  // Leaves' points (tests/unit/reference/duckdb-index.test.ts works them out):
+  //   1.1 (max 35): 00001 30.5, 00002 24.25, 00003 18.17 → lost 4.5, 10.75, 16.83; total 32.08
+  //   1.2 (max 25): 00001 15, 00002 16.25, 00003 18.33 → lost 10, 8.75, 6.67; total 25.42
+  //   2.1 (max 10, xã only): 00002 8, 00003 7 → lost 2, 3; total 5
+  //   2.2 (max 30): 00001 26.25, 00002 17.5, 00003 22.5 → lost 3.75, 12.5, 7.5; total 23.75
+  const lost = [
+    ["00001", "1.1", 4.5, 32.08],
+    ["00001", "1.2", 10, 25.42],
+    ["00001", "2.2", 3.75, 23.75],
+    ["00002", "1.1", 10.75, 32.08],
+    ["00002", "1.2", 8.75, 25.42],
+    ["00002", "2.1", 2, 5],
+    ["00002", "2.2", 12.5, 23.75],
+    ["00003", "1.1", 16.83, 32.08],
+    ["00003", "1.2", 6.67, 25.42],
+    ["00003", "2.1", 3, 5],
+    ["00003", "2.2", 7.5, 23.75],
+  ];
+  // Element 4 (ND01; ND02 has none): 00001 4, 5 → 2 of 2 satisfied; 00002 3, 5, 2 → 1 of 3;
+  // 00003 4, 4 → 2 of 2; the district 5 of 7 = 71.428…% → 71.43.
+  const elements = [
+    {
+      element: 4,
+      element_name: "Kết quả giải quyết thủ tục hành chính",
+      valid_answers: 7,
+      satisfied_answers: 5,
+      satisfied_pct: 71.43,
+    },
+  ];
+  const leavesLost = (rows: Record<string, unknown>[]) =>
+    rows
+      .filter((row) => String(row.criterion_id).includes("."))
+      .map((row) => [row.commune_code, row.criterion_id, row.points_lost, row.district_points_lost]);
+
+  it("the pipeline publishes them", async () => {
+    const year = await pipelineYear(folder, null);
+    expect(leavesLost(rowsOf(year.tables.scores as TableData<object>))).toEqual(lost);
+    expect(year.district.satisfaction_elements).toEqual(elements);
+  });
+
+  it("the SQL reference computes the same", async () => {
+    const reference = await referenceTables(folder, null);
+    const byKey = (a: unknown[], b: unknown[]) => String(a.slice(0, 2)).localeCompare(String(b.slice(0, 2)));
+    expect(leavesLost(reference.scores).sort(byKey)).toEqual(lost);
+    expect(reference.districtElements).toEqual(elements);
   });
 });
