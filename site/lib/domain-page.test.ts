@@ -10,11 +10,15 @@ const dongTam = { commune_code: "11203", commune_name: "Xã Đồng Tâm" };
 const hongDu = { commune_code: "11215", commune_name: "Xã Hồng Dụ" };
 const communes = [anDuc, dongTam, hongDu];
 
+// The points lost and their total over the communes are published (by hand below); the page
+// only reads them.
 const leaf = (
   commune: { commune_code: string },
   criterion_id: string,
   points: number,
   max_points: number,
+  points_lost: number,
+  district_points_lost: number,
 ): ScoresRow =>
   scoresRow({
     commune_code: commune.commune_code,
@@ -25,6 +29,8 @@ const leaf = (
     points,
     max_points,
     pct: (100 * points) / max_points,
+    points_lost,
+    district_points_lost,
     self_score: max_points,
     appraised_score: points,
   });
@@ -55,19 +61,19 @@ const domainRow = (
 // Domain 10 (criterion 10.1) must not be taken for domain 1.
 const scores: ScoresRow[] = [
   domainRow(anDuc, "1", 6, 7),
-  leaf(anDuc, "1.2", 3, 3),
-  leaf(anDuc, "1.9", 1.75, 2),
-  leaf(anDuc, "1.10", 1.25, 2),
+  leaf(anDuc, "1.2", 3, 3, 0, 0),
+  leaf(anDuc, "1.9", 1.75, 2, 0.25, 1.25),
+  leaf(anDuc, "1.10", 1.25, 2, 0.75, 1.25),
   domainRow(dongTam, "1", 6, 7),
-  leaf(dongTam, "1.2", 3, 3),
-  leaf(dongTam, "1.9", 1.5, 2),
-  leaf(dongTam, "1.10", 1.5, 2),
+  leaf(dongTam, "1.2", 3, 3, 0, 0),
+  leaf(dongTam, "1.9", 1.5, 2, 0.5, 1.25),
+  leaf(dongTam, "1.10", 1.5, 2, 0.5, 1.25),
   domainRow(hongDu, "1", 6.5, 7),
-  leaf(hongDu, "1.2", 3, 3),
-  leaf(hongDu, "1.9", 1.5, 2),
-  leaf(hongDu, "1.10", 2, 2),
+  leaf(hongDu, "1.2", 3, 3, 0, 0),
+  leaf(hongDu, "1.9", 1.5, 2, 0.5, 1.25),
+  leaf(hongDu, "1.10", 2, 2, 0, 1.25),
   domainRow(hongDu, "10", 0, 5),
-  leaf(hongDu, "10.1", 0, 5),
+  leaf(hongDu, "10.1", 0, 5, 5, 5),
 ];
 
 const domains = [
@@ -137,15 +143,15 @@ describe("the domain page", () => {
     ]);
   });
 
-  it("adds losses in hundredths: 0.1 + 0.2 lost is 0.3, not 0.30000000000000004", () => {
+  it("shows the published losses and total, never derives them from the points", () => {
+    // Published figures the points alone would not give: the page must show these.
     const view = domainPage(
-      {
-        ...data,
-        scores: [leaf(anDuc, "1.9", 1.9, 2), leaf(dongTam, "1.9", 1.8, 2), leaf(hongDu, "1.9", 2, 2)],
-      },
+      { ...data, scores: [leaf(anDuc, "1.9", 1.9, 2, 0.3, 0.7), leaf(dongTam, "1.9", 2, 2, 0, 0.7)] },
       "1",
     );
-    expect(view.losses.map((loss) => loss.total)).toEqual([0.3]);
+    expect(view.losses.map(({ lost, total }) => [lost, total])).toEqual([
+      [[{ name: "Xã An Đức", lost: 0.3, max: 2 }], 0.7],
+    ]);
   });
 
   it("says no change column when no commune has a change", () => {

@@ -1,16 +1,13 @@
 // What the domain pages (/linh-vuc/ and /linh-vuc/<id>/) show, prepared from the published tables:
-// the pages only render it. Every figure is a published one, or a sum or difference of published
-// figures done in hundredths so that no float noise reaches the page.
-import { collate, desc, escape, from, op, table } from "arquero";
+// the pages only render it. Every figure is a published one.
 import type { DomainsRow, ResultsRow, ScoresRow } from "../../schemas/published.ts";
 import { maximaByType, unitTypes, type TypedMaximum } from "../../pipeline/rules/display.ts";
 import { criteriaTree } from "./criteria.ts";
 import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
-import { hundredths } from "../../pipeline/rules/hundredths.ts";
+import { groupBy } from "../../pipeline/rules/group.ts";
 import type { CriterionEntry } from "./criteria.ts";
 import type { PublishedYear } from "./data.ts";
 import { compareVietnamese } from "../../pipeline/rules/format.ts";
-import { lostPoints } from "./summary.ts";
 
 /** A commune's points lost on one criterion. */
 export interface CommuneLoss {
@@ -23,7 +20,7 @@ export interface CommuneLoss {
 export interface CriterionLoss {
   criterion: CriterionEntry;
   lost: CommuneLoss[];
-  /** Sum of the losses, exact to the hundredth. */
+  /** The published sum of the losses over the units the criterion applies to. */
   total: number;
 }
 
@@ -63,7 +60,8 @@ export function domainPage(data: DomainPageTables, id: string): DomainPageView {
 
 /**
  * For each leaf criterion: the communes that lost points on it (most first, ties alphabetical),
- * and the total lost; the criteria with the most points lost first, ties in tree order ("1.9"
+ * and the total lost, both as the scores table publishes them (`points_lost`,
+ * `district_points_lost`); the criteria with the most points lost first, ties in tree order ("1.9"
  * before "1.10"). A criterion on which no commune lost anything is listed with an empty list.
  */
 export function pointsLost(
@@ -71,34 +69,22 @@ export function pointsLost(
   scores: readonly ScoresRow[],
   communeNames: ReadonlyMap<string, string>,
 ): CriterionLoss[] {
-  const losses = from(scores)
-    .derive({
-      lost_hundredths: escape((row: ScoresRow) => hundredths(row.max_points) - hundredths(row.points)),
-      name: escape((row: ScoresRow) => communeNames.get(row.commune_code) ?? row.commune_code),
+  const rowsOf = groupBy(scores, (row) => row.criterion_id);
+  return criteria
+    .filter((criterion) => criterion.isLeaf)
+    .map((criterion) => {
+      const rows = rowsOf.get(criterion.id) ?? [];
+      const lost = rows
+        .filter((row) => row.points_lost > 0)
+        .map((row) => ({
+          name: communeNames.get(row.commune_code) ?? row.commune_code,
+          lost: row.points_lost,
+          max: row.max_points,
+        }))
+        .sort((a, b) => b.lost - a.lost || compareVietnamese(a.name, b.name));
+      return { criterion, lost, total: rows[0]?.district_points_lost ?? 0 };
     })
-    .filter((d) => d.lost_hundredths > 0)
-    .orderby(desc("lost_hundredths"), collate("name", compareVietnamese))
-    .derive({
-      entry: escape((d: ScoresRow & { name: string }): CommuneLoss => ({
-        name: d.name,
-        lost: lostPoints(d),
-        max: d.max_points,
-      })),
-    })
-    .groupby("criterion_id")
-    .rollup({ lost: op.array_agg("entry"), total_hundredths: op.sum("lost_hundredths") });
-  const leaves = criteria.filter((criterion) => criterion.isLeaf);
-  return (
-    table({ criterion_id: leaves.map((leaf) => leaf.id), criterion: leaves })
-      .lookup(losses, ["criterion_id", "criterion_id"], "lost", "total_hundredths")
-      .derive({
-        lost: escape((d: { lost?: CommuneLoss[] }) => d.lost ?? []),
-        total: escape((d: { total_hundredths?: number }) => (d.total_hundredths ?? 0) / 100),
-      })
-      .orderby(desc("total"), collate("criterion_id", compareDottedIds))
-      // Arquero's rows are untyped: the columns named here are the ones CriterionLoss declares.
-      .objects({ columns: ["criterion", "lost", "total"] }) as CriterionLoss[]
-  );
+    .sort((a, b) => b.total - a.total || compareDottedIds(a.criterion.id, b.criterion.id));
 }
 
 /** One line of the domains overview. */

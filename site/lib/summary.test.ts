@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resultsRow } from "../../tests/support/published-rows.ts";
-import { communesPerBand, lostPoints } from "./summary.ts";
+import { communesPerBand } from "./summary.ts";
 
 const withIndex = (index_pct: number, band = "B") => resultsRow({ index_pct, band });
 
@@ -16,9 +16,5 @@ describe("summaries of published figures", () => {
       { code: "B", count: 2 },
       { code: "C", count: 0 },
     ]);
-  });
-
-  it("subtracts without float noise: 2.3 − 0.75 = 1.55", () => {
-    expect(lostPoints({ max_points: 2.3, points: 0.75 })).toBe(1.55);
   });
 });

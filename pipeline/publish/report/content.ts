@@ -5,16 +5,13 @@ import type { PublishedPlanStep } from "../../../schemas/published-manifest.ts";
 import type { ResultsRow } from "../../../schemas/published.ts";
 import { formatDateVi } from "../../rules/dates.ts";
 import {
-  dashWithReason,
   formatMaxima,
   formatPctPointChange,
   maximaByType,
-  noFigure,
   unitTypes,
 } from "../../rules/display.ts";
 import { groupBy } from "../../rules/group.ts";
 import { formatInt, formatNumber, formatPct } from "../../rules/format.ts";
-import { roundRatioHalfAway } from "../../compute/rounding.ts";
 import type { YearResults } from "../../model.ts";
 
 export type Block =
@@ -151,17 +148,10 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
     },
   );
 
-  // The district's satisfaction with each element: all citizens' answers of the district together,
-  // from the published counts, so that the percentage is the one a reader gets from satisfaction.csv.
-  const elements = new Map<number, { name: string; valid: number; satisfied: number }>();
-  for (const s of results.tables.satisfaction) {
-    const element = elements.get(s.element) ?? { name: s.element_name, valid: 0, satisfied: 0 };
-    element.valid += s.valid_answers;
-    element.satisfied += s.satisfied_answers;
-    elements.set(s.element, element);
-  }
+  // The district's satisfaction with each element, as the manifest publishes it.
+  const elements = district.satisfaction_elements;
   blocks.push({ kind: "heading", text: "6. Mức độ hài lòng theo từng yếu tố" });
-  if (elements.size === 0) {
+  if (elements.length === 0) {
     blocks.push({ kind: "text", text: "Không có câu trả lời về mức độ hài lòng." });
   } else {
     blocks.push(
@@ -169,16 +159,12 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
       {
         kind: "table",
         header: ["Yếu tố", "Câu trả lời hợp lệ", "Hài lòng", "Tỷ lệ hài lòng (%)"],
-        rows: [...elements.entries()]
-          .sort(([a], [b]) => a - b)
-          .map(([id, e]) => [
-            `${id}. ${e.name}`,
-            formatInt(e.valid),
-            formatInt(e.satisfied),
-            e.valid === 0
-              ? dashWithReason(noFigure.noValidAnswer)
-              : formatNumber(roundRatioHalfAway(BigInt(e.satisfied) * 100n, BigInt(e.valid))),
-          ]),
+        rows: elements.map((e) => [
+          `${e.element}. ${e.element_name}`,
+          formatInt(e.valid_answers),
+          formatInt(e.satisfied_answers),
+          formatNumber(e.satisfied_pct),
+        ]),
         numeric: [false, true, true, true],
       },
     );

@@ -167,6 +167,33 @@ describe("the draft report to the province", () => {
     }
   });
 
+  it("states the district's satisfaction per element as the manifest publishes it", async () => {
+    const manifest = JSON.parse(await readFile(join(goldenFolder, "dataset.json"), "utf8")) as {
+      district_summary: {
+        satisfaction_elements: {
+          element: number;
+          element_name: string;
+          valid_answers: number;
+          satisfied_answers: number;
+          satisfied_pct: number;
+        }[];
+      };
+    };
+    const elements = manifest.district_summary.satisfaction_elements;
+    expect(elements).toHaveLength(5);
+    const rows = tableRows(part(reports[0]!, "word/document.xml"));
+    const header = rows.findIndex((cells) => cells[0] === "Yếu tố");
+    const thousands = (n: number) => n.toLocaleString("de-DE");
+    expect(rows.slice(header + 1, header + 1 + elements.length)).toEqual(
+      elements.map((e) => [
+        `${e.element}. ${e.element_name}`,
+        thousands(e.valid_answers),
+        thousands(e.satisfied_answers),
+        twoPlaces(String(e.satisfied_pct)),
+      ]),
+    );
+  });
+
   it("lays out the administrative heading, the blanks for the office and the signature", () => {
     const text = tableRows(part(reports[0]!, "word/document.xml")).flat().join("\n");
     const body = decode(part(reports[0]!, "word/document.xml"));
