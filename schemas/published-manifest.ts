@@ -92,6 +92,8 @@ export const districtSummary = z.object({
   satisfaction_pct: z.number().nullable(),
   /** index_pct − the previous year's published index_pct, exact (percentage points); null without a previous year. */
   index_change: z.number().nullable(),
+  /** The citizens' forms of every unit: the sum of the results' n_citizens. */
+  citizens_forms: z.number().int(),
   satisfaction_elements: z.array(districtElement),
 });
 

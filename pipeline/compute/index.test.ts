@@ -309,6 +309,7 @@ describe("computeYear on a tiny year worked out by hand", () => {
       index_pct: 72.83,
       satisfaction_pct: 54.17,
       index_change: null, // no previous year
+      citizens_forms: 6, // c1…c4 of the xã, c5 and c6 of the thị trấn
       // All citizens' answers of the district together, per element. Element 1 (ND01): xã 2 of 3
       // valid satisfied, thị trấn 1 of 2 ({3, 5}) → 3 of 5 = 60%. Element 2 (ND02): xã 3 of 3,
       // thị trấn 0 of 2 ({3, 1}) → 3 of 5 = 60%.

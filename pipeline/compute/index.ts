@@ -207,7 +207,11 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     surveyDesign,
     surveyQuotas,
     surveyTotals: surveyTotals(surveyDesign, surveyQuotas),
-    district: districtSummary(scores, options.previous?.district ?? null),
+    district: districtSummary(
+      scores,
+      results.reduce((forms, row) => forms + row.n_citizens, 0),
+      options.previous?.district ?? null,
+    ),
     previousDistrict: options.previous?.district ?? null,
     plan: publishedPlan(data.plan),
     parameters,
@@ -224,10 +228,15 @@ function respondentsOf(forms: OfficialsForms, group: string): number {
 
 /**
  * The district's figures: the plain mean over communes (each counts once, whatever its size) of
- * the full-precision index and satisfaction, rounded once — not the mean of rounded figures — and
- * the change of the published index against the previous year's.
+ * the full-precision index and satisfaction, rounded once — not the mean of rounded figures —, the
+ * change of the published index against the previous year's, the citizens' forms of all units and
+ * each SIPAS element's satisfied share of all the district's valid answers.
  */
-function districtSummary(scores: readonly CommuneScore[], previous: DistrictSummary | null): DistrictSummary {
+function districtSummary(
+  scores: readonly CommuneScore[],
+  citizensForms: number,
+  previous: DistrictSummary | null,
+): DistrictSummary {
   const satisfaction = scores.flatMap((s) => (s.satisfaction_pct === null ? [] : [s.satisfaction_pct]));
   const index = roundMeanHalfAway(scores.map((s) => s.index_pct));
   const elements = groupBy(
@@ -241,6 +250,7 @@ function districtSummary(scores: readonly CommuneScore[], previous: DistrictSumm
     // The change of the two published averages, as communes' changes are: exact on 2 decimals.
     index_change:
       previous === null ? null : roundHalfAway(exactDecimal(index).sub(exactDecimal(previous.index_pct))),
+    citizens_forms: citizensForms,
     satisfaction_elements: [...elements]
       .sort(([a], [b]) => a - b)
       .map(([element, shares]) => {

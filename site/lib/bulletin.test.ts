@@ -67,9 +67,26 @@ const manifest: BulletinInput["manifest"] = {
   ],
   // The pipeline publishes these from full-precision values; here they are simply given.
   // index_change: 85.53 − 85.72 = −0.19, the previous year's published average below.
-  district_summary: { communes: 7, index_pct: 85.53, satisfaction_pct: 81.37, index_change: -0.19, satisfaction_elements: [] },
+  // citizens_forms: 60 + 58 + 60 + 60 + 55 + 60 + 60 = 413, the results' n_citizens below.
+  district_summary: {
+    communes: 7,
+    index_pct: 85.53,
+    satisfaction_pct: 81.37,
+    index_change: -0.19,
+    citizens_forms: 413,
+    satisfaction_elements: [],
+  },
+  // The year the changes are against, as the manifest publishes it.
+  parameters: { previous_year: 2022 },
 };
-const previousDistrict = { communes: 6, index_pct: 85.72, satisfaction_pct: 80, index_change: null, satisfaction_elements: [] };
+const previousDistrict = {
+  communes: 6,
+  index_pct: 85.72,
+  satisfaction_pct: 80,
+  index_change: null,
+  citizens_forms: 360,
+  satisfaction_elements: [],
+};
 /** The date of data version 1.2.0. */
 const dataDate = "2024-04-02";
 
@@ -251,6 +268,20 @@ describe("ranking", () => {
 });
 
 describe("changes against the previous year", () => {
+  it("names the previous year the manifest publishes, not the year before by arithmetic", () => {
+    // 2021 published as the year compared with (2022 was skipped).
+    const skipped = buildBulletin({
+      manifest: { ...manifest, parameters: { previous_year: 2021 } },
+      results,
+      domains,
+      previousResults,
+      previousDistrict,
+      dataDate,
+    });
+    const said = skipped.sentences.filter((s) => ["average-change", "changes-count"].includes(s.topic));
+    expect(said.map((s) => s.text.match(/năm (\d+)/)?.[1])).toEqual(["2021", "2021"]);
+  });
+
   it("counts units that rose, stayed and fell (a new unit is not compared)", () => {
     // Rose: An, Bình, Cường; unchanged: Giang; fell: Dân, Hà; Ích has no 2022 figure.
     expect(texts("changes-count")).toEqual([
@@ -275,13 +306,25 @@ describe("changes against the previous year", () => {
 
 describe("satisfaction and domains", () => {
   it("gives the satisfaction headline with the number of people surveyed", () => {
-    // People: 60 + 58 + 60 + 60 + 55 + 60 + 60 = 413.
-    // The mean is the published district figure (81.37).
+    // People: the published citizens' forms (413). The mean is the published district figure (81.37).
     expect(texts("satisfaction")).toEqual([
       "Khảo sát 413 người dân, tổ chức cho thấy mức độ hài lòng bình quân của các đơn vị là 81,37%.",
     ]);
     expect(texts("satisfaction-high")).toEqual(["Mức hài lòng cao nhất là ở Xã Ích, với 91,00%."]);
     expect(texts("satisfaction-low")).toEqual(["Thấp nhất là ở Xã Hà, với 70,10%."]);
+  });
+
+  it("says the published number of forms, never a sum of its own", () => {
+    // 420 forms published, though the units' rows here add up to 413: the bulletin only reads.
+    const published = buildBulletin({
+      manifest: { ...manifest, district_summary: { ...manifest.district_summary, citizens_forms: 420 } },
+      results,
+      domains,
+      previousResults,
+      previousDistrict,
+      dataDate,
+    });
+    expect(published.sentences.find((s) => s.topic === "satisfaction")?.text).toMatch(/^Khảo sát 420 người/);
   });
 
   it("names the strongest and weakest domain, linked to its page", () => {

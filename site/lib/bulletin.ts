@@ -61,7 +61,9 @@ export interface BulletinInput {
     PublishedManifest,
     "year" | "status" | "version" | "district" | "bands" | "district_summary"
   > &
-    Partial<Pick<PublishedManifest, "plan" | "survey_totals">>;
+    Partial<Pick<PublishedManifest, "plan" | "survey_totals">> & {
+      parameters: Pick<PublishedManifest["parameters"], "previous_year">;
+    };
   results: ResultsRow[];
   domains: DomainsRow[];
   /** The previous year's results and district figures, when that year was published. */
@@ -177,7 +179,8 @@ function averageSentences(input: BulletinInput): BulletinSentence[] {
     ),
   ];
   const change = manifest.district_summary.index_change;
-  if (previousDistrict && change !== null) {
+  const previousYear = manifest.parameters.previous_year;
+  if (previousDistrict && change !== null && previousYear !== null) {
     // Both averages as said, so a listener can check the published change.
     const previous = previousDistrict.index_pct;
     const movement: Part[] =
@@ -189,7 +192,7 @@ function averageSentences(input: BulletinInput): BulletinSentence[] {
         "Mức này ",
         ...movement,
         " so với năm ",
-        yearPart(manifest.year - 1),
+        yearPart(previousYear),
         ", khi chỉ số bình quân là ",
         pct(previous),
         ".",
@@ -339,16 +342,17 @@ function biggestMoves(rows: ResultsRow[], direction: 1 | -1): ResultsRow[][] {
 function changeSentences(input: BulletinInput): BulletinSentence[] {
   const { results, manifest } = input;
   const compared = results.filter((row) => row.index_change !== null);
-  if (compared.length === 0) return [];
+  const previousYear = manifest.parameters.previous_year;
+  if (compared.length === 0 || previousYear === null) return [];
   const rose = compared.filter((row) => (row.index_change ?? 0) > 0).length;
   const fell = compared.filter((row) => (row.index_change ?? 0) < 0).length;
-  const same = compared.length - rose - fell;
+  const same = compared.filter((row) => row.index_change === 0).length;
   const clauses: Part[][] = [
     rose === 0 ? ["không đơn vị nào tăng chỉ số"] : [count(rose), " đơn vị tăng chỉ số"],
     ...(same === 0 ? [] : [[count(same), " đơn vị giữ nguyên"]]),
     fell === 0 ? ["không đơn vị nào giảm"] : [count(fell), " đơn vị giảm"],
   ];
-  const countParts: Part[] = ["So với năm ", yearPart(manifest.year - 1), ", "];
+  const countParts: Part[] = ["So với năm ", yearPart(previousYear), ", "];
   clauses.forEach((clause, index) => {
     if (index > 0) countParts.push(index === clauses.length - 1 ? " và " : "; ");
     countParts.push(...clause);
@@ -393,13 +397,12 @@ function satisfactionSentences(input: BulletinInput): BulletinSentence[] {
   const districtSatisfaction = input.manifest.district_summary.satisfaction_pct;
   if (surveyed.length === 0 || districtSatisfaction === null) return [];
   const satisfaction = (row: ResultsRow) => row.satisfaction_pct ?? 0;
-  const people = surveyed.reduce((total, row) => total + row.n_citizens, 0);
   const sentences = [
     sentence(
       "satisfaction",
       homeSource,
       "Khảo sát ",
-      count(people),
+      count(input.manifest.district_summary.citizens_forms),
       " người dân, tổ chức cho thấy mức độ hài lòng bình quân của các đơn vị là ",
       pct(districtSatisfaction),
       ".",

@@ -1,5 +1,5 @@
 // Every figure of the published tables results (but the bootstrap's columns), domains, scores,
-// satisfaction and survey, and the manifest's district satisfaction per element, computed a second way: in SQL by native DuckDB, straight from a year
+// satisfaction and survey, and the manifest's district satisfaction per element and citizens' forms, computed a second way: in SQL by native DuckDB, straight from a year
 // folder's CSV files and dataset.json, following docs/methodology.md — none of the pipeline's code
 // is used (its parser, tree, exact arithmetic, rounding, ranks and bands are all written again here).
 // The bootstrap's columns are checked by tests/support/reference-bootstrap.ts.
@@ -38,6 +38,8 @@ export interface ReferenceTables {
   leaves: ReferenceRow[];
   /** The manifest's district satisfaction per SIPAS element (`district_summary.satisfaction_elements`). */
   districtElements: ReferenceRow[];
+  /** The manifest's `district_summary.citizens_forms`. */
+  citizensForms: number;
 }
 
 /** The published columns the reference computes, per table (results' bootstrap columns are not here). */
@@ -120,7 +122,7 @@ export const referenceColumns = {
   ],
 } as const satisfies Record<ComparedTable, readonly string[]>;
 
-export type ComparedTable = Exclude<keyof ReferenceTables, "leaves" | "districtElements">;
+export type ComparedTable = Exclude<keyof ReferenceTables, "leaves" | "districtElements" | "citizensForms">;
 
 /** The key columns that identify a row of each table. */
 export const referenceKeys: Record<ComparedTable, readonly string[]> = {
@@ -394,6 +396,10 @@ export async function referenceTables(
          FROM cur_tallies t JOIN (VALUES ${elementNames}) AS e(element, name) ON e.element = t.sipas_element
          WHERE t.panel = 'citizens'
          GROUP BY ALL HAVING sum(t.valid) > 0 ORDER BY element`,
+      ),
+      citizensForms: Number(
+        (await rows(connection, `SELECT count(*) AS forms FROM cur_forms WHERE panel = 'citizens'`))[0]!
+          .forms,
       ),
     };
   } finally {

@@ -14,8 +14,13 @@ export const getStaticPaths = (() =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ result: ResultsRow }> = ({ props }) => {
-  const { manifest, results } = latestYear();
-  const svg = communeCardSvg({ manifest, result: props.result, communeCount: results.length });
+  const { manifest } = latestYear();
+  // The "/20" of "xếp thứ 5/20": the units the manifest says were ranked.
+  const svg = communeCardSvg({
+    manifest,
+    result: props.result,
+    communeCount: manifest.district_summary.communes,
+  });
   // A Response body must be backed by an ArrayBuffer (not a SharedArrayBuffer): copy into one.
   return new Response(new Uint8Array(svgToPng(svg, 1)), { headers: { "Content-Type": "image/png" } });
 };

@@ -82,6 +82,7 @@ function expectSameTables(pipeline: YearResults, reference: ReferenceTables): vo
     expect(differences(table, ours, reference[table])).toEqual([]);
   }
   expect(pipeline.district.satisfaction_elements).toEqual(reference.districtElements);
+  expect(pipeline.district.citizens_forms).toBe(reference.citizensForms);
 }
 
 describe("the committed years against the SQL reference", () => {
@@ -120,8 +121,9 @@ describe("the committed years against the SQL reference", () => {
     }
     const manifest = JSON.parse(
       await readFile(join(repo, "tests/golden/expected/2023/dataset.json"), "utf8"),
-    ) as { district_summary: { satisfaction_elements: unknown } };
+    ) as { district_summary: { satisfaction_elements: unknown; citizens_forms: number } };
     expect(manifest.district_summary.satisfaction_elements).toEqual(reference.districtElements);
+    expect(manifest.district_summary.citizens_forms).toBe(reference.citizensForms);
   });
 });
 
@@ -202,6 +204,7 @@ describe("the tiny hand-made year: the figures pages only format, worked out by 
     const year = await pipelineYear(folder, null);
     expect(leavesLost(rowsOf(year.tables.scores as TableData<object>))).toEqual(lost);
     expect(year.district.satisfaction_elements).toEqual(elements);
+    expect(year.district.citizens_forms).toBe(7); // N01…N07
   });
 
   it("the SQL reference computes the same", async () => {
@@ -209,5 +212,6 @@ describe("the tiny hand-made year: the figures pages only format, worked out by 
     const byKey = (a: unknown[], b: unknown[]) => String(a.slice(0, 2)).localeCompare(String(b.slice(0, 2)));
     expect(leavesLost(reference.scores).sort(byKey)).toEqual(lost);
     expect(reference.districtElements).toEqual(elements);
+    expect(reference.citizensForms).toBe(7);
   });
 });
