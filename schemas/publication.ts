@@ -29,6 +29,15 @@ export const inputPublication = {
 
 export type DeclaredInput = keyof typeof inputPublication;
 
+/**
+ * The columns that tell a person or a paper form: published nowhere, and their values never shown,
+ * not even in a validation report (whose Markdown form goes to a job summary anyone may read).
+ */
+export const identifyingColumns: Partial<Record<DeclaredInput, readonly string[]>> = {
+  "survey-officials.csv": ["form_id", "respondent_id"],
+  "survey-citizens.csv": ["form_id"],
+};
+
 /** The input files that may be published, in part or whole. */
 export const publicInputs = (Object.keys(inputPublication) as DeclaredInput[]).filter(
   (file) => inputPublication[file] === "public",

@@ -183,6 +183,29 @@ export function wordsOf(file: string): SheetWords | undefined {
   return sheetWords[sheetName(file)];
 }
 
+/** A sheet name or header as compared with the words above: Excel's case and spacing aside. */
+export const headerKey = (text: string) => text.normalize("NFC").trim().toLocaleLowerCase("vi");
+
+/**
+ * The contract's names of a place a problem names: the input file of a file name or of a workbook
+ * sheet (by its name or its Vietnamese title, a `<year>/` prefix of a report over several years
+ * dropped), and the contract column of a column name or of its Vietnamese header.
+ */
+export function contractPlace(
+  files: readonly string[],
+  place: string,
+  column: string,
+): { file: string; column: string } | null {
+  const name = headerKey(place.slice(place.lastIndexOf("/") + 1));
+  const file = files.find((f) =>
+    [f, sheetName(f), wordsOf(f)?.title].some((n) => n !== undefined && headerKey(n) === name),
+  );
+  if (file === undefined) return null;
+  const header = headerKey(column);
+  const found = Object.entries(wordsOf(file)?.columns ?? {}).find(([, label]) => headerKey(label) === header);
+  return { file, column: found?.[0] ?? column };
+}
+
 /** The codes a column accepts when it is a closed list (a z.enum, possibly piped into a transform). */
 export function enumCodes(field: z.ZodType): string[] | null {
   if (field instanceof z.ZodEnum) return (field.options as string[]).filter((code) => code !== "");

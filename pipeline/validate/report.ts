@@ -4,6 +4,8 @@
 // so each (file, code) lists its first `listedPerKind` and one line for the rest, and nothing here
 // spreads or recurses over the problems. It must not leak either: the Markdown report goes to a
 // job summary anyone may read, so values of private or unknown columns are never shown.
+import { identifyingColumns, inputPublication, type DeclaredInput } from "../../schemas/publication.ts";
+import { contractPlace } from "../../schemas/workbook.ts";
 import { moreOfTheSameKind, quoted } from "../messages.ts";
 import type { OmittedProblems, Problem } from "../problem.ts";
 import { inputColumns } from "./index.ts";
@@ -39,27 +41,30 @@ const words = {
   },
 } as const;
 
-/** Columns whose values are never published nor shown (docs/data-contract.md#published-tables: form and respondent ids). */
-const privateColumns = new Set(["form_id", "respondent_id"]);
-const surveyFiles = new Set(["survey-officials.csv", "survey-citizens.csv"]);
+const declaredInputs = Object.keys(inputPublication) as DeclaredInput[];
 /** What Excel may run as a formula, and what a phone number or a signed value starts with. */
 const triggerStart = /^\s*[+=@\-\t\r]/;
 
 /**
- * Whether a problem's value may be shown: not when its column is private or not part of the data
- * contract (anything may be in it: the canary is a phone number), nor when it starts like a formula
- * or a phone number. A header problem whose value is the column's own name names only the column.
+ * Whether a problem's value may be shown: not when its column identifies a person or a form
+ * (schemas/publication.ts) or is not part of the data contract (anything may be in it: the canary
+ * is a phone number), nor when it starts like a formula or a phone number. A file or column is
+ * known by its contract name or, read from a workbook, by its sheet and Vietnamese header
+ * (schemas/workbook.ts). A header problem whose value is the column's own name names only the column.
  */
 function isDisclosable(p: Problem): boolean {
   if (p.value === null || p.value === "" || p.value === p.column) return true;
   if (triggerStart.test(p.value)) return false;
   if (p.column === null) return true;
-  if (privateColumns.has(p.column)) return false;
+  const place = contractPlace(declaredInputs, p.file, p.column);
+  if (place === null) return true;
+  const file = place.file as DeclaredInput;
+  if (identifyingColumns[file]?.includes(place.column)) return false;
   const spec: { required: readonly string[]; optional?: readonly string[] } | undefined =
-    inputColumns[p.file as keyof typeof inputColumns];
-  // Survey files' further columns are questions, whose values are option codes.
-  if (spec === undefined || surveyFiles.has(p.file)) return true;
-  return spec.required.includes(p.column) || (spec.optional ?? []).includes(p.column);
+    inputColumns[file as keyof typeof inputColumns];
+  // A survey file's further columns are questions, whose values are option codes.
+  if (spec === undefined || inputPublication[file] === "private") return true;
+  return spec.required.includes(place.column) || (spec.optional ?? []).includes(place.column);
 }
 
 /** The problem as reported: an undisclosable value is removed, also from the sentences quoting it. */

@@ -328,6 +328,26 @@ describe("6. private values never appear in a report", () => {
     );
   });
 
+  it("a workbook's problems, named by sheet and Vietnamese header, hide the same values", () => {
+    // As namedBySheet hands them to the report: the sheet's title and the header the sheet uses.
+    const at = (file: string, column: string, value: string) =>
+      problem("duplicate_key", { file, line: 3, column, value }, { key: column, first_line: 2 });
+    const named = [
+      at("Phiếu người dân", "Mã phiếu", "ND-F001"),
+      at("PHIẾU CÁN BỘ", "mã người trả lời ", "CB-07"),
+      at("2023/survey-officials.csv", "form_id", "CB-F003"),
+      // Not in the contract: a phone number without a leading + in a column an editor added.
+      at("Điểm thẩm định", "Số điện thoại", "0987654321"),
+    ];
+    for (const format of ["text", "json", "markdown"] as const) {
+      const report = formatProblems(named, { format, lang: "vi" });
+      for (const value of ["ND-F001", "CB-07", "CB-F003", "0987654321"]) expect(report).not.toContain(value);
+    }
+    // A contract column of a public sheet still shows its value.
+    const shown = formatProblems([at("Điểm thẩm định", "Mã xã", "99999")], { format: "json", lang: "vi" });
+    expect(shown).toContain("99999");
+  });
+
   it.each(["text", "json", "markdown"] as const)("the %s report shows none of their values", (format) => {
     for (const lang of ["vi", "en"] as const) {
       const report = formatProblems(problems, { format, lang });
