@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomInt, seededRandom, type Random } from "../../pipeline/random.ts";
+import { testManifest } from "./test-manifest.ts";
 
 const communes = [
   ["20001", "Phường Một", "thi_tran"],
@@ -146,25 +147,21 @@ function yearFiles(year: number, seed: number, unitCount: number): Record<string
     }
   }
   return {
-    "dataset.json": JSON.stringify({
-      year,
-      title: `Chỉ số cải cách hành chính của các đơn vị năm ${year} (bộ dữ liệu kiểm thử)`,
-      status: "sample",
-      version: "1.0.0",
-      published_on: null,
-      province: { code: "30", name: "Tỉnh Hải Dương" },
-      district: { code: "299", name: "Huyện Ninh Giang" },
-      legal_basis: [],
-      bands: [
-        { code: "XS", label: "Xuất sắc", min_pct: 85 },
-        { code: "T", label: "Tốt", min_pct: 70 },
-        { code: "K", label: "Khá", min_pct: 55.5 },
-        { code: "TB", label: "Trung bình", min_pct: 0 },
-      ],
-      bootstrap_seed: seed,
-      bootstrap_replicates: 1000,
-      notes: "Dữ liệu sinh ra để kiểm thử.",
-    }),
+    "dataset.json": JSON.stringify(
+      testManifest({
+        year,
+        title: `Chỉ số cải cách hành chính của các đơn vị năm ${year} (bộ dữ liệu kiểm thử)`,
+        bands: [
+          { code: "XS", label: "Xuất sắc", min_pct: 85 },
+          { code: "T", label: "Tốt", min_pct: 70 },
+          { code: "K", label: "Khá", min_pct: 55.5 },
+          { code: "TB", label: "Trung bình", min_pct: 0 },
+        ],
+        bootstrap_seed: seed,
+        bootstrap_replicates: 1000,
+        notes: "Dữ liệu sinh ra để kiểm thử.",
+      }),
+    ),
     "communes.csv":
       ["code,name,type,survey_quota", ...units.map((u) => csvLine([...u, "10"]))].join("\n") + "\n",
     "criteria.csv": ["id,name,max_points,source,applies_to", ...criteria.map(csvLine)].join("\n") + "\n",

@@ -3,26 +3,12 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { testManifest } from "./test-manifest.ts";
 
 const files: Record<string, string> = {
-  "dataset.json": JSON.stringify({
-    year: 2023,
-    title: "Bộ dữ liệu nhỏ để kiểm thử",
-    status: "sample",
-    version: "1.0.0",
-    published_on: null,
-    province: { code: "30", name: "Tỉnh Hải Dương" },
-    district: { code: "299", name: "Huyện Ninh Giang" },
-    legal_basis: [],
-    bands: [
-      { code: "A", label: "Nhóm A", min_pct: 90 },
-      { code: "B", label: "Nhóm B", min_pct: 80 },
-      { code: "C", label: "Nhóm C", min_pct: 0 },
-    ],
-    bootstrap_seed: 8,
-    bootstrap_replicates: 1000,
-    notes: "Dữ liệu kiểm thử.",
-  }),
+  "dataset.json": JSON.stringify(
+    testManifest({ title: "Bộ dữ liệu nhỏ để kiểm thử", bootstrap_seed: 8, bootstrap_replicates: 1000 }),
+  ),
   // the thị trấn (00001) has no xa-only leaf 2.1, so its maximum is 90, the xã's 100
   "communes.csv": `code,name,type,survey_quota
 00001,Thị trấn Một,thi_tran,2

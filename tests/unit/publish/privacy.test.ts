@@ -13,6 +13,7 @@ import { fileFindings } from "../../../pipeline/publish/public-files.ts";
 import { yearWorkbook } from "../../../pipeline/template/index.ts";
 import { captureOutput } from "./capture-output.ts";
 import { publishedText } from "./published-text.ts";
+import { testManifest } from "../../support/test-manifest.ts";
 
 const phone = "CANARY-PHONE-0987654321";
 const contact = "CANARY-CONTACT-0912345678";
@@ -31,22 +32,16 @@ const citizens = Array.from({ length: 8 }, (_, index) => {
 });
 
 const year = {
-  "dataset.json": JSON.stringify({
-    year: 2023,
-    title: "Bộ dữ liệu có giá trị mồi để kiểm thử quyền riêng tư",
-    status: "sample",
-    version: "1.0.0",
-    published_on: null,
-    province: { code: "30", name: "Tỉnh Hải Dương" },
-    district: { code: "299", name: "Huyện Ninh Giang" },
-    legal_basis: [],
-    bands: [
-      { code: "A", label: "Nhóm A", min_pct: 90 },
-      { code: "B", label: "Nhóm B", min_pct: 0 },
-    ],
-    notes: "Kiểm thử.",
-    releases: [{ version: "1.0.0", date: "2024-03-15", kind: "release", reason: "Công bố lần đầu" }],
-  }),
+  "dataset.json": JSON.stringify(
+    testManifest({
+      title: "Bộ dữ liệu có giá trị mồi để kiểm thử quyền riêng tư",
+      bands: [
+        { code: "A", label: "Nhóm A", min_pct: 90 },
+        { code: "B", label: "Nhóm B", min_pct: 0 },
+      ],
+      releases: [{ version: "1.0.0", date: "2024-03-15", kind: "release", reason: "Công bố lần đầu" }],
+    }),
+  ),
   "communes.csv": "code,name,type,survey_quota\r\n00001,Thị trấn Một,thi_tran,4\r\n00002,Xã Hai,xa,4\r\n",
   "criteria.csv":
     "id,name,max_points,source,applies_to\r\n1,Lĩnh vực một,60,,\r\n1.1,Thẩm định,35,appraisal,all\r\n" +
