@@ -12,4 +12,3 @@ export function communesPerBand(
     count: results.filter((row) => row.band === band.code).length,
   }));
 }
-

@@ -4,12 +4,7 @@ import type { DatasetManifest } from "../../../schemas/dataset.ts";
 import type { PublishedPlanStep } from "../../../schemas/published-manifest.ts";
 import type { ResultsRow } from "../../../schemas/published.ts";
 import { formatDateVi } from "../../rules/dates.ts";
-import {
-  formatMaxima,
-  formatPctPointChange,
-  maximaByType,
-  unitTypes,
-} from "../../rules/display.ts";
+import { formatMaxima, formatPctPointChange, maximaByType, unitTypes } from "../../rules/display.ts";
 import { groupBy } from "../../rules/group.ts";
 import { formatInt, formatNumber, formatPct } from "../../rules/format.ts";
 import type { YearResults } from "../../model.ts";
