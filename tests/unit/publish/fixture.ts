@@ -5,23 +5,13 @@ import type { DatasetManifest } from "../../../schemas/dataset.ts";
 import { responsesTable } from "../../../pipeline/compute/responses.ts";
 import type { YearResults } from "../../../pipeline/model.ts";
 import type { YearPublication } from "../../../pipeline/publish/index.ts";
+import { testManifest } from "../../support/test-manifest.ts";
 
-export const manifest: DatasetManifest = {
-  year: 2023,
+export const manifest: DatasetManifest = testManifest({
   title: "Chỉ số cải cách hành chính của UBND các xã, thị trấn huyện Ninh Giang năm 2023",
-  status: "sample",
-  version: "1.0.0",
-  published_on: null,
-  province: { code: "30", name: "Tỉnh Hải Dương" },
-  district: { code: "299", name: "Huyện Ninh Giang" },
   legal_basis: [{ ref: "3395/QĐ-UBND", date: "2022-12-15", title: "Quyết định ban hành Bộ chỉ số" }],
-  bands: [
-    { code: "A", label: "Nhóm A", min_pct: 90 },
-    { code: "B", label: "Nhóm B", min_pct: 80 },
-    { code: "C", label: "Nhóm C", min_pct: 0 },
-  ],
   notes: "Dữ liệu mẫu.",
-};
+});
 
 const notInContract = { respondent_id: "CANARY-RESPONDENT-ID", form_id: "CANARY-FORM-ID" };
 
