@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Criterion } from "../../schemas/criteria.ts";
+import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
 import type { citizensFormColumns, officialsFormColumns } from "../../schemas/survey.ts";
 import type { ColumnTable, OfficialsForms, SurveyForms, TableData, YearData, YearResults } from "../model.ts";
 import { computeYear, type ComputeOptions } from "./index.ts";
-import { testManifest } from "../../tests/support/test-manifest.ts";
 
 /** The rows a published table stands for, whether computation gave rows or columns. */
 function tableRows<Row>(table: TableData<Row>): Row[] {
@@ -27,7 +27,24 @@ function tableRows<Row>(table: TableData<Row>): Row[] {
 // Scales: officials A 1 · B 0.6 · C 0.2 · D 0 · E excluded; citizens 1…5 → 0, 0.25, 0.5, 0.75, 1
 // (4 and 5 satisfied), 9 "không biết" excluded.
 
-const manifest = testManifest();
+// Its own manifest, not tests/support's testManifest: pipeline tests never import from tests/
+// (tests/unit/import-graph.test.ts).
+const manifest: DatasetManifest = {
+  year: 2023,
+  title: "Thử nghiệm",
+  status: "sample",
+  version: "1.0.0",
+  published_on: null,
+  province: { code: "30", name: "Tỉnh Hải Dương" },
+  district: { code: "299", name: "Huyện Ninh Giang" },
+  legal_basis: [],
+  bands: [
+    { code: "A", label: "Nhóm A", min_pct: 90 },
+    { code: "B", label: "Nhóm B", min_pct: 80 },
+    { code: "C", label: "Nhóm C", min_pct: 0 },
+  ],
+  notes: "",
+};
 
 const criterion = (
   id: string,
