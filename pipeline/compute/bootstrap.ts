@@ -36,9 +36,9 @@ export interface BootstrapPanel {
   packed: Float64Array;
   /** Per counter (question q's numerators at 2q, its valid answers at 2q + 1): its word, */
   counterWord: Int32Array;
-  /** its place value 2^offset in that word and its span 2^bits. */
+  /** and its place value 2^offset in that word, with the inverse 2^−offset. Counters go up a word. */
   counterPlace: Float64Array;
-  counterSpan: Float64Array;
+  counterInverse: Float64Array;
 }
 
 export interface BootstrapLeaf {
@@ -114,7 +114,7 @@ function bootstrapPanel(
   const rows = forms?.rows ?? new Uint32Array(0);
   const counterWord = new Int32Array(2 * questions.length);
   const counterPlace = new Float64Array(2 * questions.length);
-  const counterSpan = new Float64Array(2 * questions.length);
+  const counterInverse = new Float64Array(2 * questions.length);
   // Numerators by answer code (1 + the option's index in its scale, 0 for blank): null = not valid.
   const numeratorsByCode = questions.map((question) => [null, ...scaleOf(question, scales).numerators]);
   // Each counter's largest total over a replicate's draws, then its place in the words.
@@ -132,7 +132,7 @@ function bootstrapPanel(
       }
       counterWord[2 * q + k] = word;
       counterPlace[2 * q + k] = 2 ** offset;
-      counterSpan[2 * q + k] = 2 ** bits;
+      counterInverse[2 * q + k] = 2 ** -offset;
       offset += bits;
     });
   });
@@ -156,7 +156,7 @@ function bootstrapPanel(
     packed,
     counterWord,
     counterPlace,
-    counterSpan,
+    counterInverse,
   };
 }
 
@@ -172,21 +172,11 @@ export interface BootstrapInterval {
 /** One replicate's draws, words and tallies, reused across communes to avoid allocation. */
 interface Scratch {
   /** Per form of a panel: how many times the replicate drew it. */
-  drawn: Int32Array;
+  drawn: Float64Array;
   words: Float64Array;
   /** Per scoring question (slot): the drawn answers' numerators summed, the valid answers counted. */
   numerators: Float64Array;
   valid: Float64Array;
-}
-
-/**
- * A counter's total, read from the summed words: exact, as every place and span is a power of 2
- * (so multiplying by its inverse is exact too, where % on doubles would be a slow library call).
- */
-function counter(panel: BootstrapPanel, words: Float64Array, c: number): number {
-  const above = Math.floor(words[panel.counterWord[c]!]! / panel.counterPlace[c]!);
-  const span = panel.counterSpan[c]!;
-  return above - Math.floor(above / span) * span;
 }
 
 function replicateIndex(commune: BootstrapCommune, random: Random, scratch: Scratch): number {
@@ -196,19 +186,40 @@ function replicateIndex(commune: BootstrapCommune, random: Random, scratch: Scra
     const panel = commune.panels[p]!;
     const { forms, words, packed } = panel;
     // The draws only count each form; the sums then run over the forms in order, each word a
-    // column of the forms' packed counters.
+    // column of the forms' packed counters, two words at a time (one read of each count for both).
     drawn.fill(0, 0, forms);
     for (let draw = 0; draw < forms; draw++) drawn[randomInt(random, forms)]!++;
-    for (let w = 0; w < words; w++) {
-      const column = w * forms;
-      let sum = 0;
-      for (let f = 0; f < forms; f++) sum += drawn[f]! * packed[column + f]!;
-      sums[w] = sum;
+    for (let w = 0; w < words; w += 2) {
+      const first = w * forms;
+      // An odd last word pairs with itself.
+      const second = w + 1 < words ? first + forms : first;
+      let firstSum = 0;
+      let secondSum = 0;
+      for (let f = 0; f < forms; f++) {
+        const times = drawn[f]!;
+        firstSum += times * packed[first + f]!;
+        secondSum += times * packed[second + f]!;
+      }
+      sums[w] = firstSum;
+      if (w + 1 < words) sums[w + 1] = secondSum;
     }
-    for (let q = 0; q < panel.questions; q++, slot++) {
-      numerators[slot] = counter(panel, sums, 2 * q);
-      valid[slot] = counter(panel, sums, 2 * q + 1);
+    // Each word read from its top counter down: the word's rest over the counter's place, rounded
+    // down, is the counter, and taking it away leaves the counters below. Every step is exact: the
+    // places are powers of 2 and the values integers below 2⁵³.
+    const { counterWord, counterPlace, counterInverse } = panel;
+    let word = -1;
+    let rest = 0;
+    for (let c = 2 * panel.questions - 1; c >= 0; c--) {
+      if (counterWord[c] !== word) {
+        word = counterWord[c]!;
+        rest = sums[word]!;
+      }
+      const value = Math.floor(rest * counterInverse[c]!);
+      rest -= value * counterPlace[c]!;
+      if ((c & 1) === 1) valid[slot + (c >> 1)] = value;
+      else numerators[slot + (c >> 1)] = value;
     }
+    slot += panel.questions;
   }
   let points = commune.fixedPoints;
   for (const leaf of commune.leaves) {
@@ -245,7 +256,7 @@ export function bootstrapIntervals(
     Math.max(0, ...communes.flatMap((c) => c.panels.map(of)));
   const slots = Math.max(0, ...communes.map((c) => c.denominators.length));
   const scratch: Scratch = {
-    drawn: new Int32Array(widest((p) => p.forms)),
+    drawn: new Float64Array(widest((p) => p.forms)),
     words: new Float64Array(widest((p) => p.words)),
     numerators: new Float64Array(slots),
     valid: new Float64Array(slots),
