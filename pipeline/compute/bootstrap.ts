@@ -142,12 +142,15 @@ function bootstrapPanel(
     const answers = forms === undefined ? null : answersColumn(forms.forms, question.id);
     if (answers === null) return;
     const numerators = numeratorsByCode[q]!;
-    rows.forEach((row, f) => {
-      const numerator = numerators[answers[row]!] ?? null;
-      if (numerator === null) return;
-      packed[counterWord[2 * q]! * rows.length + f]! += numerator * counterPlace[2 * q]!;
-      packed[counterWord[2 * q + 1]! * rows.length + f]! += counterPlace[2 * q + 1]!;
-    });
+    const sums = counterWord[2 * q]! * rows.length;
+    const counts = counterWord[2 * q + 1]! * rows.length;
+    const [sumPlace, countPlace] = [counterPlace[2 * q]!, counterPlace[2 * q + 1]!];
+    for (let f = 0; f < rows.length; f++) {
+      const numerator = numerators[answers[rows[f]!]!] ?? null;
+      if (numerator === null) continue;
+      packed[sums + f]! += numerator * sumPlace;
+      packed[counts + f]! += countPlace;
+    }
   });
   return {
     forms: rows.length,
