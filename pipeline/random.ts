@@ -18,17 +18,21 @@ function splitmix32(seed: number): () => number {
 
 export function seededRandom(seed: number): Random {
   const init = splitmix32(seed);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
+  // The state a, b, c, d lives in a typed array, which keeps each word as 32 bits and wraps sums
+  // modulo 2³² as the >>> 0 below do: in a closure's variables every word of 2³⁰ or more would be
+  // boxed in a new heap number at each draw, which the bootstrap's billion draws pay for in time and
+  // garbage collection. The stream is the same, word for word.
+  const state = new Uint32Array([init(), init(), init(), init()]);
   return () => {
+    const a = state[0]!;
+    const b = state[1]!;
+    const c = state[2]!;
+    const d = state[3]!;
     const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) >>> 0;
+    state[3] = d + 1;
+    state[0] = b ^ (b >>> 9);
+    state[1] = c + (c << 3);
+    state[2] = ((c << 21) | (c >>> 11)) + t;
     return t / 4294967296;
   };
 }

@@ -1,8 +1,12 @@
 // Uncertainty of the index and the rank (docs/methodology.md#uncertainty-the-bootstrap): a seeded nonparametric bootstrap. Each
 // replicate resamples, with replacement, the forms rating each commune within each panel, recomputes
 // the survey leaf points (appraisal points are fixed: they are not a sample), each commune's index and
-// the ranks of all communes by their rounded replicate indices. Doubles are fine here — the result is
-// an interval, not an exact figure — so everything lives in typed arrays for speed.
+// the ranks of all communes by their rounded replicate indices. A replicate's survey figures are
+// integer tallies, as the point estimate's are (survey.ts): per question, the sum of the drawn
+// answers' coefficient numerators over the scale's denominator and the number of valid answers, so
+// a question's mean is one division of two exact integers. The tallies live in typed arrays, packed
+// several to a double, for speed; what follows from them (points, index) is in doubles — the result
+// is an interval, not an exact figure.
 import type { Question } from "../../schemas/questions.ts";
 import { randomInt, type Random } from "../random.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
@@ -11,25 +15,36 @@ import { competitionRanks } from "../rules/ranking.ts";
 import { roundDoubleHalfAway } from "./rounding.ts";
 import type { Scale } from "./survey.ts";
 
+/** Bits of a double's significand: every integer below 2⁵³ is held exactly, and so are their sums below it. */
+const EXACT_BITS = 53;
+
 /**
- * One panel's forms rating a commune as a forms × questions matrix of coefficients, row-major, with
- * 0 where the form has no valid answer (blank or excluded option) and a matrix saying where it has
- * one: the resampling adds both without a branch per answer, whose outcome no processor predicts
- * (a draw is random), and adding 0 leaves a sum as it was, so the sums are those of the valid
- * answers exactly.
+ * One panel's forms rating a commune, laid out as counters. Each scoring question has two: the
+ * numerator of the form's answer's coefficient over the scale's denominator (0 for a blank or an
+ * excluded option) and 1 if that answer is valid, else 0. A replicate adds the counters of the
+ * forms it draws, so it needs no branch per answer, whose outcome no processor predicts (a draw is
+ * random). The counters are packed side by side in doubles, each in the bits its largest possible
+ * total (every draw at its maximum) needs, so no sum carries into its neighbour and a draw adds a
+ * few words instead of two numbers per question.
  */
 export interface BootstrapPanel {
   forms: number;
   questions: number;
-  coefficients: Float64Array;
-  /** 1 where the form has a valid answer, else 0. */
-  valid: Uint8Array;
+  /** Packed words per form. */
+  words: number;
+  /** words × forms, column-major: each form's counters, each at its place. */
+  packed: Float64Array;
+  /** Per counter (question q's numerators at 2q, its valid answers at 2q + 1): its word, */
+  counterWord: Int32Array;
+  /** and its place value 2^offset in that word, with the inverse 2^−offset. Counters go up a word. */
+  counterPlace: Float64Array;
+  counterInverse: Float64Array;
 }
 
 export interface BootstrapLeaf {
   maxPoints: number;
-  /** Where each question of the leaf sits: panel number and column in that panel's matrix. */
-  columns: { panel: number; column: number }[];
+  /** Where each question of the leaf sits among the commune's scoring questions, panel after panel. */
+  slots: Int32Array;
   /** The observed (full-sample) points, kept when a replicate draws no valid answer at all. */
   observedPoints: number;
 }
@@ -39,6 +54,8 @@ export interface BootstrapCommune {
   fixedPoints: number;
   maxPoints: number;
   panels: BootstrapPanel[];
+  /** Per scoring question, panel after panel: its scale's denominator. */
+  denominators: Float64Array;
   leaves: BootstrapLeaf[];
 }
 
@@ -59,40 +76,90 @@ export function bootstrapCommune(
   const panelNames = [...new Set(leaves.flatMap((leaf) => leaf.questions.map((q) => q.panel)))];
   const panels = panelNames.map((panel) => {
     const questions = [...new Set(leaves.flatMap((leaf) => leaf.questions.filter((q) => q.panel === panel)))];
-    const forms = formsByPanel.get(panel);
-    const rows = forms?.rows ?? new Uint32Array(0);
-    const coefficients = new Float64Array(rows.length * questions.length);
-    const valid = new Uint8Array(rows.length * questions.length);
-    questions.forEach((question, column) => {
-      const scale = scales.get(question.scale);
-      if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
-      const coefficientOf = scale.numerators.map((n) => (n === null ? Number.NaN : n / scale.denominator));
-      // Answer codes are 1 + the option's index in its scale, 0 for blank.
-      const answers = forms === undefined ? null : answersColumn(forms.forms, question.id);
-      if (answers !== null) {
-        rows.forEach((row, f) => {
-          const code = answers[row]!;
-          const coefficient = code === 0 ? Number.NaN : coefficientOf[code - 1]!;
-          if (Number.isNaN(coefficient)) return;
-          coefficients[f * questions.length + column] = coefficient;
-          valid[f * questions.length + column] = 1;
-        });
-      }
-    });
-    return { questions, matrix: { forms: rows.length, questions: questions.length, coefficients, valid } };
+    return { questions, matrix: bootstrapPanel(formsByPanel.get(panel), questions, scales) };
   });
+  const questions = panels.flatMap((p) => p.questions);
   return {
     fixedPoints,
     maxPoints,
     panels: panels.map((p) => p.matrix),
+    denominators: Float64Array.from(questions, (question) => scaleOf(question, scales).denominator),
     leaves: leaves.map((leaf) => ({
       maxPoints: leaf.maxPoints,
       observedPoints: leaf.observedPoints,
-      columns: leaf.questions.map((question) => {
-        const panel = panelNames.indexOf(question.panel);
-        return { panel, column: panels[panel]!.questions.indexOf(question) };
-      }),
+      slots: Int32Array.from(leaf.questions, (question) => questions.indexOf(question)),
     })),
+  };
+}
+
+function scaleOf(question: Question, scales: ReadonlyMap<string, Scale>): Scale {
+  const scale = scales.get(question.scale);
+  if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
+  return scale;
+}
+
+/** Bits that hold every integer from 0 to `max`. */
+function bitsFor(max: number): number {
+  let bits = 0;
+  while (2 ** bits <= max) bits++;
+  return bits;
+}
+
+/** Lays out one panel's forms as packed counters of its scoring `questions` (see BootstrapPanel). */
+function bootstrapPanel(
+  forms: CommuneForms | undefined,
+  questions: readonly Question[],
+  scales: ReadonlyMap<string, Scale>,
+): BootstrapPanel {
+  const rows = forms?.rows ?? new Uint32Array(0);
+  const counterWord = new Int32Array(2 * questions.length);
+  const counterPlace = new Float64Array(2 * questions.length);
+  const counterInverse = new Float64Array(2 * questions.length);
+  // Numerators by answer code (1 + the option's index in its scale, 0 for blank): null = not valid.
+  const numeratorsByCode = questions.map((question) => [null, ...scaleOf(question, scales).numerators]);
+  // Each counter's largest total over a replicate's draws, then its place in the words.
+  let word = 0;
+  let offset = 0;
+  numeratorsByCode.forEach((numerators, q) => {
+    const largest = Math.max(0, ...numerators.map((n) => n ?? 0));
+    [rows.length * largest, rows.length].forEach((max, k) => {
+      const bits = bitsFor(max);
+      if (bits > EXACT_BITS)
+        throw new RangeError(`Question ${questions[q]!.id}: too many forms for exact sums`);
+      if (offset + bits > EXACT_BITS) {
+        word++;
+        offset = 0;
+      }
+      counterWord[2 * q + k] = word;
+      counterPlace[2 * q + k] = 2 ** offset;
+      counterInverse[2 * q + k] = 2 ** -offset;
+      offset += bits;
+    });
+  });
+  const words = offset === 0 ? word : word + 1;
+  const packed = new Float64Array(rows.length * words);
+  questions.forEach((question, q) => {
+    const answers = forms === undefined ? null : answersColumn(forms.forms, question.id);
+    if (answers === null) return;
+    const numerators = numeratorsByCode[q]!;
+    const sums = counterWord[2 * q]! * rows.length;
+    const counts = counterWord[2 * q + 1]! * rows.length;
+    const [sumPlace, countPlace] = [counterPlace[2 * q]!, counterPlace[2 * q + 1]!];
+    for (let f = 0; f < rows.length; f++) {
+      const numerator = numerators[answers[rows[f]!]!] ?? null;
+      if (numerator === null) continue;
+      packed[sums + f]! += numerator * sumPlace;
+      packed[counts + f]! += countPlace;
+    }
+  });
+  return {
+    forms: rows.length,
+    questions: questions.length,
+    words,
+    packed,
+    counterWord,
+    counterPlace,
+    counterInverse,
   };
 }
 
@@ -105,33 +172,69 @@ export interface BootstrapInterval {
   rankHigh: number;
 }
 
-/** Sums and valid counts of one replicate's resample, reused across communes to avoid allocation. */
+/** One replicate's draws, words and tallies, reused across communes to avoid allocation. */
 interface Scratch {
-  sums: Float64Array[];
-  counts: Float64Array[];
+  /** Per form of a panel: how many times the replicate drew it. */
+  drawn: Float64Array;
+  words: Float64Array;
+  /** Per scoring question (slot): the drawn answers' numerators summed, the valid answers counted. */
+  numerators: Float64Array;
+  valid: Float64Array;
 }
 
 function replicateIndex(commune: BootstrapCommune, random: Random, scratch: Scratch): number {
+  const { drawn, words: sums, numerators, valid } = scratch;
+  let slot = 0;
   for (let p = 0; p < commune.panels.length; p++) {
-    const { forms, questions, coefficients, valid } = commune.panels[p]!;
-    const sums = scratch.sums[p]!.fill(0, 0, questions);
-    const counts = scratch.counts[p]!.fill(0, 0, questions);
-    for (let draw = 0; draw < forms; draw++) {
-      const row = randomInt(random, forms) * questions;
-      for (let q = 0; q < questions; q++) {
-        sums[q]! += coefficients[row + q]!;
-        counts[q]! += valid[row + q]!;
+    const panel = commune.panels[p]!;
+    const { forms, words, packed } = panel;
+    // The draws only count each form; the sums then run over the forms in order, each word a
+    // column of the forms' packed counters, two words at a time (one read of each count for both).
+    drawn.fill(0, 0, forms);
+    for (let draw = 0; draw < forms; draw++) drawn[randomInt(random, forms)]!++;
+    for (let w = 0; w < words; w += 2) {
+      const first = w * forms;
+      // An odd last word pairs with itself.
+      const second = w + 1 < words ? first + forms : first;
+      let firstSum = 0;
+      let secondSum = 0;
+      for (let f = 0; f < forms; f++) {
+        const times = drawn[f]!;
+        firstSum += times * packed[first + f]!;
+        secondSum += times * packed[second + f]!;
       }
+      sums[w] = firstSum;
+      if (w + 1 < words) sums[w + 1] = secondSum;
     }
+    // Each word read from its top counter down: the word's rest over the counter's place, rounded
+    // down, is the counter, and taking it away leaves the counters below. Every step is exact: the
+    // places are powers of 2 and the values integers below 2⁵³.
+    const { counterWord, counterPlace, counterInverse } = panel;
+    let word = -1;
+    let rest = 0;
+    for (let c = 2 * panel.questions - 1; c >= 0; c--) {
+      if (counterWord[c] !== word) {
+        word = counterWord[c]!;
+        rest = sums[word]!;
+      }
+      const value = Math.floor(rest * counterInverse[c]!);
+      rest -= value * counterPlace[c]!;
+      if ((c & 1) === 1) valid[slot + (c >> 1)] = value;
+      else numerators[slot + (c >> 1)] = value;
+    }
+    slot += panel.questions;
   }
   let points = commune.fixedPoints;
   for (const leaf of commune.leaves) {
     let meanSum = 0;
     let measured = 0;
-    for (const { panel, column } of leaf.columns) {
-      const count = scratch.counts[panel]![column]!;
+    const { slots } = leaf;
+    for (let k = 0; k < slots.length; k++) {
+      const q = slots[k]!;
+      const count = valid[q]!;
       if (count > 0) {
-        meanSum += scratch.sums[panel]![column]! / count;
+        // m(c, q) of the replicate: one division of exact integers.
+        meanSum += numerators[q]! / (count * commune.denominators[q]!);
         measured++;
       }
     }
@@ -152,11 +255,14 @@ export function bootstrapIntervals(
   random: Random,
 ): BootstrapInterval[] {
   const n = communes.length;
-  const widest = Math.max(0, ...communes.flatMap((c) => c.panels.map((p) => p.questions)));
-  const panelsMax = Math.max(0, ...communes.map((c) => c.panels.length));
+  const widest = (of: (panel: BootstrapPanel) => number) =>
+    Math.max(0, ...communes.flatMap((c) => c.panels.map(of)));
+  const slots = Math.max(0, ...communes.map((c) => c.denominators.length));
   const scratch: Scratch = {
-    sums: Array.from({ length: panelsMax }, () => new Float64Array(widest)),
-    counts: Array.from({ length: panelsMax }, () => new Float64Array(widest)),
+    drawn: new Float64Array(widest((p) => p.forms)),
+    words: new Float64Array(widest((p) => p.words)),
+    numerators: new Float64Array(slots),
+    valid: new Float64Array(slots),
   };
   const indices = new Float64Array(n * replicates);
   const ranks = new Int32Array(n * replicates);

@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { textTable, writeReport, type ScaleRun } from "./report.ts";
+import type { Agreement } from "./agreement.ts";
+import { provenance, summariseScale, textTable, writeReport, type Git, type ScaleRun } from "./report.ts";
+import type { MeasuredTask } from "./run-task.ts";
 
 describe("textTable", () => {
   it("left-aligns the first column and right-aligns the figures", () => {
@@ -36,5 +38,61 @@ describe("writeReport", () => {
     ]);
     expect(report.site).toEqual({ ok: 1 });
     await rm(folder, { recursive: true });
+  });
+});
+
+describe("provenance", () => {
+  const at = () => new Date(Date.UTC(2026, 11, 7, 18, 30));
+  const git =
+    (status: string): Git =>
+    (args) => {
+      if (args[0] === "rev-parse") return "0123abcd\n";
+      if (args[0] === "status") return status;
+      throw new Error(`unexpected git ${args.join(" ")}`);
+    };
+
+  it("records HEAD, a clean tree and the date in UTC", () => {
+    expect(provenance(git(""), at)).toEqual({
+      commit: "0123abcd",
+      dirty: false,
+      date: "2026-12-07T18:30:00.000Z",
+    });
+  });
+
+  it("calls the tree dirty when a tracked file differs from HEAD", () => {
+    expect(provenance(git(" M pipeline/compute/bootstrap.ts\n"), at).dirty).toBe(true);
+  });
+});
+
+describe("summariseScale", () => {
+  const task = (seconds: number): MeasuredTask => ({
+    task: "pipeline",
+    seconds,
+    peak_rss_mb: 100,
+    parts: { validate_s: seconds / 2, compute_s: seconds / 2 },
+    communes: 20,
+    forms: 40,
+    answers: 400,
+    estimates: null,
+    wall_s: seconds + 1,
+  });
+  const agree = { communes: 20, missing: [], counts: {}, examples: [] } as unknown as Agreement;
+  const measured = {
+    provenance: { commit: "0123abcd", dirty: true, date: "2026-12-07T18:30:00.000Z" },
+    machine: { cores: 2, load_avg_1m: [3.5, 4.25] as [number, number] },
+  };
+
+  it("reports the ratio of the median times, not of their means or of the last runs", () => {
+    // Pipeline 4, 9, 1 s: median 4, mean 4.67, last 1; DuckDB 2, 2.5, 1 s: median 2, mean 1.83, last 1.
+    const run = summariseScale("district", [4, 9, 1].map(task), [2, 2.5, 1].map(task), [], agree, measured);
+    expect([run.pipeline_s, run.duckdb_s, run.ratio]).toEqual([4, 2, 2]);
+    expect([run.runs, run.median]).toEqual([3, true]);
+    expect(run.provenance).toEqual(measured.provenance);
+    expect(run.machine).toEqual(measured.machine);
+  });
+
+  it("flags fewer than three runs as not a median", () => {
+    const run = summariseScale("national", [task(6)], [task(2)], [task(20)], agree, measured);
+    expect([run.runs, run.median, run.bootstrap_s, run.bootstrap_runs_s]).toEqual([1, false, 20, [20]]);
   });
 });

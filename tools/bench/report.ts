@@ -1,6 +1,7 @@
 // The benchmark's report: medians of the runs per scale, written to bench-report.json and printed
 // as a table. Times are medians (robust to a run disturbed by other work on the machine); memory is
-// the peak over the runs (the worst case is what has to fit).
+// the peak over the runs (the worst case is what has to fit). Each scale says what was measured
+// (the commit, and whether the working tree had changes), when, and on what machine under what load.
 import { median } from "../../pipeline/compute/percentile.ts";
 import { readFile, writeFile } from "node:fs/promises";
 import type { Agreement } from "./agreement.ts";
@@ -12,11 +13,14 @@ export interface ScaleRun {
   communes: number;
   forms: number;
   answers: number;
+  /** Runs per side; below MEDIAN_RUNS the times are not medians and `median` is false. */
+  runs: number;
+  median: boolean;
   /** Median seconds of validate + compute (loadYear + computeYear, bootstrap off). */
   pipeline_s: number;
   /** Median seconds of the same point estimates by native DuckDB over the same CSV files. */
   duckdb_s: number;
-  /** pipeline_s / duckdb_s. */
+  /** pipeline_s / duckdb_s: the ratio of the medians. */
   ratio: number;
   /** Peak RSS of the pipeline's processes over the runs, MiB. */
   peak_rss_mb: number;
@@ -27,12 +31,14 @@ export interface ScaleRun {
   /** Median seconds the bootstrap adds (compute with it on minus off), or null when not measured. */
   bootstrap_s: number | null;
   bootstrap_peak_rss_mb: number | null;
+  bootstrap_runs_s: number[];
   pipeline_runs_s: number[];
   duckdb_runs_s: number[];
   /** Whole child-process wall times (Node start and module loading included), medians. */
   pipeline_wall_s: number;
   duckdb_wall_s: number;
   agree: Agreement;
+  provenance: Provenance;
   /** The machine while measuring: cores (DuckDB uses them all, the pipeline one) and 1-minute load. */
   machine: MachineState;
 }
@@ -42,6 +48,27 @@ export interface MachineState {
   /** os.loadavg()[0] before and after the scale's runs: other work on the machine slows both sides. */
   load_avg_1m: [number, number];
 }
+
+/** The code measured and when: HEAD, whether tracked files differed from it, and the start (UTC). */
+export interface Provenance {
+  commit: string;
+  dirty: boolean;
+  date: string;
+}
+
+/** Runs a git command in the working copy and returns its standard output. */
+export type Git = (args: string[]) => string;
+
+export function provenance(git: Git, now: () => Date): Provenance {
+  return {
+    commit: git(["rev-parse", "HEAD"]).trim(),
+    dirty: git(["status", "--porcelain", "--untracked-files=no"]).trim() !== "",
+    date: now().toISOString(),
+  };
+}
+
+/** Fewer runs than this have no meaningful median: the report flags them. */
+export const MEDIAN_RUNS = 3;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -53,7 +80,7 @@ export function summariseScale(
   duckdb: MeasuredTask[],
   bootstrap: MeasuredTask[],
   agree: Agreement,
-  machine: MachineState,
+  measured: { provenance: Provenance; machine: MachineState },
 ): ScaleRun {
   const first = pipeline[0];
   if (first === undefined || duckdb.length === 0) throw new Error(`no runs for ${scale}`);
@@ -61,6 +88,8 @@ export function summariseScale(
   const duckdb_s = median(duckdb.map((t) => t.seconds));
   return {
     scale,
+    runs: pipeline.length,
+    median: pipeline.length >= MEDIAN_RUNS,
     communes: first.communes,
     forms: first.forms ?? 0,
     answers: first.answers ?? 0,
@@ -73,12 +102,13 @@ export function summariseScale(
     compute_s: round3(median(pipeline.map((t) => t.parts.compute_s ?? NaN))),
     bootstrap_s: bootstrap.length > 0 ? round3(median(bootstrap.map((t) => t.seconds))) : null,
     bootstrap_peak_rss_mb: bootstrap.length > 0 ? peak(bootstrap) : null,
+    bootstrap_runs_s: bootstrap.map((t) => round3(t.seconds)),
     pipeline_runs_s: pipeline.map((t) => round3(t.seconds)),
     duckdb_runs_s: duckdb.map((t) => round3(t.seconds)),
     pipeline_wall_s: round3(median(pipeline.map((t) => t.wall_s))),
     duckdb_wall_s: round3(median(duckdb.map((t) => t.wall_s))),
     agree,
-    machine,
+    ...measured,
   };
 }
 
@@ -127,6 +157,7 @@ export function formatScaleRuns(runs: ScaleRun[]): string {
     "duckdb MiB",
     "bootstrap s",
     "index_pct disagree",
+    "runs",
   ];
   const rows = runs.map((run) => [
     run.scale,
@@ -142,6 +173,7 @@ export function formatScaleRuns(runs: ScaleRun[]): string {
     run.duckdb_peak_rss_mb.toFixed(1),
     run.bootstrap_s === null ? "—" : run.bootstrap_s.toFixed(3),
     `${run.agree.counts.index_pct}/${run.agree.communes}`,
+    run.median ? String(run.runs) : `${run.runs} (not a median)`,
   ]);
   return textTable(header, rows);
 }
