@@ -130,7 +130,7 @@ function readForm(
   places: Record<string, ManifestPlace>,
 ): boolean {
   const words = sheetWords.dataset as SheetWords;
-  const read = readSheet(sheet.read(problems) ?? [], { file: "dataset", required: ["field", "value"] });
+  const read = readSheet((onRow) => sheet.each(problems, onRow), { file: "dataset", required: ["field", "value"] });
   problems.push(...named(read.problems, sheet.name));
   if (read.table === null) return false;
   const labels = new Map(Object.entries(manifestFormFields).map(([path, label]) => [fold(label), path]));
@@ -163,7 +163,7 @@ function readList(
   const columns = Object.keys(shape);
   const required = columns.filter((c) => !(shape[c] instanceof z.ZodOptional));
   const optional = columns.filter((c) => shape[c] instanceof z.ZodOptional);
-  const read = readSheet(sheet.read(problems) ?? [], { file: key, required, optional });
+  const read = readSheet((onRow) => sheet.each(problems, onRow), { file: key, required, optional });
   problems.push(
     ...named(
       read.problems.filter((p) => p.code !== "no_rows"),
