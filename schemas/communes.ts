@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { boundedCount, communeCode, communeCodePattern, freeText, isoDate, optionalFreeText } from "./cells.ts";
+import {
+  boundedCount,
+  communeCode,
+  communeCodePattern,
+  freeText,
+  isoDate,
+  optionalFreeText,
+} from "./cells.ts";
 
 /** Forms per commune: the 2023 plan asks 60; a commune has a few thousand households at most. */
 export const maxSurveyQuota = 10_000;

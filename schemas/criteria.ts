@@ -16,7 +16,9 @@ export const criterionRow = z.object({
   applies_to: z
     .enum(["all", ...communeTypes, ""], { error: "criterion_applies_to" })
     .transform((s) => (s === "" ? "all" : s))
-    .describe("Loại đơn vị mà tiêu chí áp dụng: tất cả (mặc định), hoặc chỉ xã, chỉ phường, chỉ thị trấn, chỉ đặc khu"),
+    .describe(
+      "Loại đơn vị mà tiêu chí áp dụng: tất cả (mặc định), hoặc chỉ xã, chỉ phường, chỉ thị trấn, chỉ đặc khu",
+    ),
 });
 export type Criterion = z.output<typeof criterionRow>;
 export type CriterionSource = NonNullable<Criterion["source"]>;

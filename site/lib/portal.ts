@@ -74,10 +74,7 @@ export function downloadName(file: string, manifest: Pick<DatasetManifest, "stat
  * the site lives ("UBND huyện Ninh Giang · Liên hệ: … · https://…/"); `siteAddress` is the site's
  * home address (absolute when the build knows the site's URL).
  */
-export function printFooter(
-  manifest: IssuerManifest,
-  siteAddress: string,
-): string {
+export function printFooter(manifest: IssuerManifest, siteAddress: string): string {
   return `${issuer(manifest)} · Liên hệ: ${contactLine(manifest)} · ${siteAddress}`;
 }
 
