@@ -125,7 +125,11 @@ export function readSheetRows(
       const trigger = inputFormulaTrigger(raw);
       if (trigger !== null) {
         problems.push(
-          problem("formula_trigger", { file: sheet, line, column: header[i] ?? null, value: raw }, { trigger }),
+          problem(
+            "formula_trigger",
+            { file: sheet, line, column: header[i] ?? null, value: raw },
+            { trigger },
+          ),
         );
       }
       const legacy = findLegacyVietnamese(raw);
