@@ -970,6 +970,18 @@ export const catalogue = {
     example: "v1",
     example_params: { value: "v1" },
   },
+  to_fill: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Chỗ này còn để "[cần điền]": "{value}".',
+    message_en: 'This is still marked "[cần điền]" (to fill): "{value}".',
+    fix_vi:
+      'Thay "[cần điền]" bằng nội dung thật (tên tỉnh, huyện, cơ quan ban hành…) trong dataset.json; nếu không có huyện thì xóa cả mục "district".',
+    fix_en:
+      'Replace "[cần điền]" with the real text (the province, the district, the issuing body…) in dataset.json; with no district, remove the whole "district" entry.',
+    example: "Tỉnh [cần điền]",
+    example_params: { value: "Tỉnh [cần điền]" },
+  },
   bands_order: {
     severity: "error",
     layer: "cell",
@@ -1218,6 +1230,18 @@ export const catalogue = {
     example_params: { value: "4.3", applies_to: "thi_tran", commune: "11161", commune_type: "xa" },
     // "thi_tran" as the unit type it names ("Thị trấn"), not as the drop-down's "Chỉ thị trấn".
     labels: { applies_to: ["communes.csv", "type"], commune_type: ["communes.csv", "type"] },
+  },
+  appraisal_to_fill: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Chưa nhập điểm nào: còn {units} đơn vị × {criteria} tiêu chí chấm điểm cần điền.",
+    message_en: "No score entered yet: {units} units × {criteria} appraised criteria are still to fill.",
+    fix_vi:
+      "Nhập điểm tự chấm và điểm thẩm định, mỗi dòng một đơn vị và một tiêu chí ({#appraisal.csv:commune_code}, {#appraisal.csv:criterion_id}), hoặc điền vào mẫu nhập liệu (npm run template).",
+    fix_en:
+      "Enter the self and appraised scores, one row per unit and criterion ({#appraisal.csv:commune_code}, {#appraisal.csv:criterion_id}), or fill them in the data-entry workbook (npm run template).",
+    example: "",
+    example_params: { units: 20, criteria: 42 },
   },
   appraisal_missing: {
     severity: "error",

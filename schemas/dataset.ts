@@ -2,8 +2,12 @@ import { z } from "zod";
 import { boundedInteger, communeCode, isoDate } from "./cells.ts";
 import { fitText, type TextKind } from "./text.ts";
 
-/** A required text of dataset.json, held to its kind (schemas/text.ts). */
-const required = (kind: TextKind) => fitText(z.string().min(1), kind);
+/** What `npm run new-year` writes where the editor must still fill dataset.json in. */
+export const toFill = "[cần điền]";
+
+/** A required text of dataset.json, held to its kind (schemas/text.ts), and no longer to fill. */
+const required = (kind: TextKind) =>
+  fitText(z.string().min(1), kind).refine((text) => !text.includes(toFill), { error: "to_fill" });
 
 /** Bootstrap replicates: fewer than 100 give no interval worth printing; 100,000 already take minutes. */
 export const replicateRange = { min: 100, max: 100_000 } as const;

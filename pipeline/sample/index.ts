@@ -120,46 +120,7 @@ export async function writeSampleYear(options: SampleOptions): Promise<SampleSum
   await writeFile(join(outDir, "dataset.json"), JSON.stringify(manifest, null, 2) + "\n");
   const communesFile = communeColumns(communes);
   await writeCsv(join(outDir, "communes.csv"), communesFile.header, communesFile.rows);
-  await writeCsv(
-    join(outDir, "criteria.csv"),
-    ["id", "name", "max_points", "source", "applies_to"],
-    criteriaRows(appliesTo),
-  );
-  await writeCsv(
-    join(outDir, "groups.csv"),
-    ["code", "name", "panel", "planned"],
-    sampleGroups.map((group) => [
-      group.code,
-      group.name,
-      group.panel,
-      String(group.plannedPer * (group.panel === "officials" ? districts.length : communes.length)),
-    ]),
-  );
-  await writeCsv(
-    join(outDir, "scales.csv"),
-    ["scale", "option", "label", "coefficient", "satisfied"],
-    sampleScales.flatMap((scale) =>
-      scale.options.map((option) => [
-        scale.code,
-        option.option,
-        option.label,
-        option.coefficient === null ? "" : String(option.coefficient),
-        option.satisfied === null ? "" : String(option.satisfied),
-      ]),
-    ),
-  );
-  await writeCsv(
-    join(outDir, "questions.csv"),
-    ["id", "panel", "criterion_id", "scale", "text", "sipas_element"],
-    questions.map((question) => [
-      question.id,
-      question.panel,
-      question.criterionId ?? "",
-      question.scale.code,
-      question.text,
-      question.sipasElement === null ? "" : String(question.sipasElement),
-    ]),
-  );
+  await writeDesign(outDir, options.issuer, { officials: districts.length, citizens: communes.length });
 
   const plan = planRows(year);
   if (plan.length > 0) await writeCsv(join(outDir, "plan.csv"), planHeader, plan);
@@ -219,4 +180,56 @@ export async function writeSampleYear(options: SampleOptions): Promise<SampleSum
     officialsForms: await officialsFile.close(),
     citizensForms: await citizensFile.close(),
   };
+}
+
+/**
+ * The sample's design of a year: its provisional criteria tree (8 domains after Quyết định
+ * 876/QĐ-BNV), survey groups, scales and questions; groups plan their forms per district (officials)
+ * and per unit (citizens). `npm run new-year` starts a year without a previous one from it.
+ */
+export async function writeDesign(
+  outDir: string,
+  issuer: SampleIssuer | undefined,
+  areas: { officials: number; citizens: number },
+): Promise<void> {
+  await writeCsv(
+    join(outDir, "criteria.csv"),
+    ["id", "name", "max_points", "source", "applies_to"],
+    criteriaRows(appliesToOf(issuer)),
+  );
+  await writeCsv(
+    join(outDir, "groups.csv"),
+    ["code", "name", "panel", "planned"],
+    sampleGroups.map((group) => [
+      group.code,
+      group.name,
+      group.panel,
+      String(group.plannedPer * (group.panel === "officials" ? areas.officials : areas.citizens)),
+    ]),
+  );
+  await writeCsv(
+    join(outDir, "scales.csv"),
+    ["scale", "option", "label", "coefficient", "satisfied"],
+    sampleScales.flatMap((scale) =>
+      scale.options.map((option) => [
+        scale.code,
+        option.option,
+        option.label,
+        option.coefficient === null ? "" : String(option.coefficient),
+        option.satisfied === null ? "" : String(option.satisfied),
+      ]),
+    ),
+  );
+  await writeCsv(
+    join(outDir, "questions.csv"),
+    ["id", "panel", "criterion_id", "scale", "text", "sipas_element"],
+    sampleQuestions().map((question) => [
+      question.id,
+      question.panel,
+      question.criterionId ?? "",
+      question.scale.code,
+      question.text,
+      question.sipasElement === null ? "" : String(question.sipasElement),
+    ]),
+  );
 }
