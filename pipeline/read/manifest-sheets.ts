@@ -130,7 +130,10 @@ function readForm(
   places: Record<string, ManifestPlace>,
 ): boolean {
   const words = sheetWords.dataset as SheetWords;
-  const read = readSheet((onRow) => sheet.each(problems, onRow), { file: "dataset", required: ["field", "value"] });
+  const read = readSheet((onRow) => sheet.each(problems, onRow), {
+    file: "dataset",
+    required: ["field", "value"],
+  });
   problems.push(...named(read.problems, sheet.name));
   if (read.table === null) return false;
   const labels = new Map(Object.entries(manifestFormFields).map(([path, label]) => [fold(label), path]));
