@@ -23,7 +23,7 @@ export const codeListSeparator = ";";
 /** `communes.csv`: the commune-level units (xã, phường, thị trấn, đặc khu) the issuer scores. */
 export const communeRow = z.object({
   code: communeCode.describe("Mã đơn vị hành chính 5 chữ số của Tổng cục Thống kê, giữ số 0 ở đầu"),
-  name: freeText("name").describe("Tên đầy đủ, ví dụ: Xã Hồng Dụ, Thị trấn Ninh Giang"),
+  name: freeText("name").describe("Tên đầy đủ kèm loại đơn vị, ví dụ: Xã Hồng Dụ, Phường Hồng Châu"),
   type: z
     .enum(communeTypes, { error: "commune_type" })
     .describe("Loại đơn vị: xã, phường, thị trấn hay đặc khu"),

@@ -176,8 +176,6 @@ export const manifestFormFields: Record<string, string> = {
   "province.name": "Tên tỉnh",
   "district.code": "Mã huyện",
   "district.name": "Tên huyện",
-  "issuer.body": "Cơ quan công bố",
-  "issuer.office": "Cơ quan chuẩn bị số liệu",
   bootstrap_seed: "Hạt giống lấy mẫu lặp",
   bootstrap_replicates: "Số lần lấy mẫu lặp",
   notes: "Ghi chú",
@@ -185,6 +183,8 @@ export const manifestFormFields: Record<string, string> = {
   "contact.address": "Địa chỉ liên hệ",
   "contact.phone": "Điện thoại liên hệ",
   "contact.email": "Thư điện tử liên hệ",
+  "issuer.body": "Cơ quan công bố",
+  "issuer.office": "Cơ quan chuẩn bị số liệu",
 };
 
 /** The lists of dataset.json, each on the sheet of the same key in `sheetWords`. */

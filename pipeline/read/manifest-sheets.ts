@@ -150,6 +150,14 @@ function readForm(
     // A blank optional field of an object (contact.phone) is left out, and so is an object left blank.
     if (value !== undefined) setPath(manifest, path, value);
   }
+  // An optional object whose fields were all left blank (the district of a province-issued year,
+  // the issuer by default) is left out, not read as an object of empty texts.
+  for (const [key, value] of Object.entries(manifest)) {
+    const blank = typeof value === "object" && value !== null && !Array.isArray(value);
+    if (blank && datasetManifest.shape[key as keyof typeof datasetManifest.shape] instanceof z.ZodOptional) {
+      if (Object.values(value).every((inner) => inner === "")) delete manifest[key];
+    }
+  }
   return true;
 }
 
