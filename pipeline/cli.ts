@@ -11,6 +11,7 @@ const commands = {
   release: () => import("./commands/release.ts"),
   report: () => import("./commands/report.ts"),
   template: () => import("./commands/template.ts"),
+  "new-year": () => import("./commands/new-year.ts"),
 } as const;
 
 const [name, ...args] = process.argv.slice(2);

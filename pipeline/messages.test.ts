@@ -178,8 +178,8 @@ describe("in a workbook's words", () => {
       /^Điểm 2,25 lớn hơn điểm tối đa 1,5 của tiêu chí 1\.2\.2\./,
     );
     const type = problem("commune_type", { file: "communes.csv", line: 4, column: "type", value: "xã" });
-    expect(type.message_vi).toMatch(/chỉ nhận xa hoặc thi_tran\./);
-    expect(inWords(type, words).message_vi).toMatch(/chỉ nhận Xã hoặc Thị trấn\./);
+    expect(type.message_vi).toMatch(/chỉ nhận xa, phuong, thi_tran hoặc dac_khu\./);
+    expect(inWords(type, words).message_vi).toMatch(/chỉ nhận Xã, Phường, Thị trấn hoặc Đặc khu\./);
     const key = problem(
       "duplicate_key",
       { file: "appraisal.csv", line: 9, value: "11155" },

@@ -794,14 +794,30 @@ export const catalogue = {
     severity: "error",
     layer: "cell",
     message_vi:
-      'Loại đơn vị "{value}" không hợp lệ; chỉ nhận {=communes.csv:type:xa} hoặc {=communes.csv:type:thi_tran}.',
+      'Loại đơn vị "{value}" không hợp lệ; chỉ nhận {=communes.csv:type:xa}, {=communes.csv:type:phuong}, {=communes.csv:type:thi_tran} hoặc {=communes.csv:type:dac_khu}.',
     message_en:
-      'Unit type "{value}" is not valid; use {=communes.csv:type:xa} or {=communes.csv:type:thi_tran}.',
-    fix_vi: "Ghi xa cho xã, thi_tran cho thị trấn (không dấu, chữ thường).",
-    fix_en: "Write xa for a commune, thi_tran for a township (ASCII, lower case).",
+      'Unit type "{value}" is not valid; use {=communes.csv:type:xa}, {=communes.csv:type:phuong}, {=communes.csv:type:thi_tran} or {=communes.csv:type:dac_khu}.',
+    fix_vi:
+      "Ghi xa cho xã, phuong cho phường, thi_tran cho thị trấn, dac_khu cho đặc khu (không dấu, chữ thường).",
+    fix_en:
+      "Write xa for a commune, phuong for a ward, thi_tran for a township, dac_khu for a special zone (ASCII, lower case).",
     example: "Xã",
     example_params: { value: "Xã" },
     workbook: { fix_vi: pickListVi, fix_en: pickListEn },
+  },
+  predecessor_code_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      'Mã các đơn vị cũ "{value}" không hợp lệ; mỗi mã gồm đúng 5 chữ số, các mã cách nhau bởi dấu chấm phẩy (;).',
+    message_en:
+      'Predecessor codes "{value}" are not valid; each code is exactly 5 digits, codes separated by semicolons (;).',
+    fix_vi:
+      "Ghi mã 5 chữ số của từng đơn vị cũ hợp thành đơn vị này, ví dụ 11161;11164;11167; để trống nếu đơn vị không được sắp xếp lại.",
+    fix_en:
+      "Write the 5-digit code of each former unit this unit was formed from, e.g. 11161;11164;11167; leave blank if the unit was not rearranged.",
+    example: "11161, 11164",
+    example_params: { value: "11161, 11164" },
   },
   criterion_source: {
     severity: "error",
@@ -820,11 +836,12 @@ export const catalogue = {
     severity: "error",
     layer: "cell",
     message_vi:
-      'Phạm vi áp dụng "{value}" không hợp lệ; chỉ nhận {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:thi_tran} hoặc để trống (= {=criteria.csv:applies_to:all}).',
+      'Phạm vi áp dụng "{value}" không hợp lệ; chỉ nhận {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:phuong}, {=criteria.csv:applies_to:thi_tran}, {=criteria.csv:applies_to:dac_khu} hoặc để trống (= {=criteria.csv:applies_to:all}).',
     message_en:
-      'Applies-to "{value}" is not valid; use {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:thi_tran}, or blank (= {=criteria.csv:applies_to:all}).',
-    fix_vi: "Ghi all nếu áp dụng cho mọi đơn vị, xa hoặc thi_tran nếu chỉ áp dụng cho một loại.",
-    fix_en: "Write all for every unit, or xa / thi_tran for one type only.",
+      'Applies-to "{value}" is not valid; use {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:phuong}, {=criteria.csv:applies_to:thi_tran}, {=criteria.csv:applies_to:dac_khu}, or blank (= {=criteria.csv:applies_to:all}).',
+    fix_vi:
+      "Ghi all nếu áp dụng cho mọi đơn vị, hoặc xa, phuong, thi_tran, dac_khu nếu chỉ áp dụng cho một loại.",
+    fix_en: "Write all for every unit, or xa / phuong / thi_tran / dac_khu for one type only.",
     example: "xã",
     example_params: { value: "xã" },
     workbook: { fix_vi: pickListVi, fix_en: pickListEn },
@@ -952,6 +969,18 @@ export const catalogue = {
     fix_en: "Write the version as 1.0.0; bump the last number for each correction (1.0.1).",
     example: "v1",
     example_params: { value: "v1" },
+  },
+  to_fill: {
+    severity: "error",
+    layer: "cell",
+    message_vi: 'Chỗ này còn để "[cần điền]": "{value}".',
+    message_en: 'This is still marked "[cần điền]" (to fill): "{value}".',
+    fix_vi:
+      'Thay "[cần điền]" bằng nội dung thật (tên tỉnh, huyện, cơ quan ban hành…) trong dataset.json; nếu không có huyện thì xóa cả mục "district".',
+    fix_en:
+      'Replace "[cần điền]" with the real text (the province, the district, the issuing body…) in dataset.json; with no district, remove the whole "district" entry.',
+    example: "Tỉnh [cần điền]",
+    example_params: { value: "Tỉnh [cần điền]" },
   },
   bands_order: {
     severity: "error",
@@ -1201,6 +1230,18 @@ export const catalogue = {
     example_params: { value: "4.3", applies_to: "thi_tran", commune: "11161", commune_type: "xa" },
     // "thi_tran" as the unit type it names ("Thị trấn"), not as the drop-down's "Chỉ thị trấn".
     labels: { applies_to: ["communes.csv", "type"], commune_type: ["communes.csv", "type"] },
+  },
+  appraisal_to_fill: {
+    severity: "error",
+    layer: "cross_file",
+    message_vi: "Chưa nhập điểm nào: còn {units} đơn vị × {criteria} tiêu chí chấm điểm cần điền.",
+    message_en: "No score entered yet: {units} units × {criteria} appraised criteria are still to fill.",
+    fix_vi:
+      "Nhập điểm tự chấm và điểm thẩm định, mỗi dòng một đơn vị và một tiêu chí ({#appraisal.csv:commune_code}, {#appraisal.csv:criterion_id}), hoặc điền vào mẫu nhập liệu (npm run template).",
+    fix_en:
+      "Enter the self and appraised scores, one row per unit and criterion ({#appraisal.csv:commune_code}, {#appraisal.csv:criterion_id}), or fill them in the data-entry workbook (npm run template).",
+    example: "",
+    example_params: { units: 20, criteria: 42 },
   },
   appraisal_missing: {
     severity: "error",

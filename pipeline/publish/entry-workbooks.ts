@@ -32,7 +32,7 @@ function tableOf(header: string[], questionColumns: string[], rows: string[][]):
 function publicTable(file: CsvFileName, source: Uint8Array | SheetInput | undefined): CsvTable {
   if (source === undefined) return tableOf(knownColumns(file), [], []);
   const spec = { file, ...inputColumns[file] };
-  const read = source instanceof Uint8Array ? readCsv(source, spec) : readSheet(source.rows() ?? [], spec);
+  const read = source instanceof Uint8Array ? readCsv(source, spec) : readSheet(source.each, spec);
   if (read.table === null) throw new Error(`${file}: ${read.problems.map((p) => p.message_vi).join(" ")}`);
   const known = new Set(knownColumns(file));
   const kept = read.table.header.flatMap((column, i) => (known.has(column) ? [i] : []));

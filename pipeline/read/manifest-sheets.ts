@@ -130,7 +130,10 @@ function readForm(
   places: Record<string, ManifestPlace>,
 ): boolean {
   const words = sheetWords.dataset as SheetWords;
-  const read = readSheet(sheet.read(problems) ?? [], { file: "dataset", required: ["field", "value"] });
+  const read = readSheet((onRow) => sheet.each(problems, onRow), {
+    file: "dataset",
+    required: ["field", "value"],
+  });
   problems.push(...named(read.problems, sheet.name));
   if (read.table === null) return false;
   const labels = new Map(Object.entries(manifestFormFields).map(([path, label]) => [fold(label), path]));
@@ -146,6 +149,14 @@ function readForm(
     const value = typedValue(field, row.cells[valueAt] ?? "", words.values?.[path]);
     // A blank optional field of an object (contact.phone) is left out, and so is an object left blank.
     if (value !== undefined) setPath(manifest, path, value);
+  }
+  // An optional object whose fields were all left blank (the district of a province-issued year,
+  // the issuer by default) is left out, not read as an object of empty texts.
+  for (const [key, value] of Object.entries(manifest)) {
+    const blank = typeof value === "object" && value !== null && !Array.isArray(value);
+    if (blank && datasetManifest.shape[key as keyof typeof datasetManifest.shape] instanceof z.ZodOptional) {
+      if (Object.values(value).every((inner) => inner === "")) delete manifest[key];
+    }
   }
   return true;
 }
@@ -163,7 +174,7 @@ function readList(
   const columns = Object.keys(shape);
   const required = columns.filter((c) => !(shape[c] instanceof z.ZodOptional));
   const optional = columns.filter((c) => shape[c] instanceof z.ZodOptional);
-  const read = readSheet(sheet.read(problems) ?? [], { file: key, required, optional });
+  const read = readSheet((onRow) => sheet.each(problems, onRow), { file: key, required, optional });
   problems.push(
     ...named(
       read.problems.filter((p) => p.code !== "no_rows"),

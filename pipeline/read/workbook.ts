@@ -44,11 +44,13 @@ export interface WorkbookSheet {
   /** Hidden in Excel (`state="hidden"` or `"veryHidden"`): never read in place of a visible sheet. */
   hidden: boolean;
   /**
-   * Reads the sheet's rows, its XML parsed as it is inflated, anew at each call: a year's sheets are
-   * read one after the other, so no two are held at once. Problems (a formula without its result,
-   * a limit, damaged XML) go to `problems`; null when the sheet could not be read. With `first`,
-   * only that many rows are read.
+   * Gives the sheet's rows one by one to `onRow` as its XML is inflated and parsed, anew at each
+   * call, so that not even one sheet's rows are held at once (Excel's 1,048,576 rows would take
+   * gigabytes); `onRow` returns false to stop there. Problems (a formula without its result, a
+   * limit, damaged XML) go to `problems`; false when the sheet could not be read.
    */
+  each: (problems: Problem[], onRow: (row: SheetRow) => boolean | void) => boolean;
+  /** The sheet's rows as an array (each): for the small sheets, or only the `first` rows. */
   read: (problems: Problem[], first?: number) => SheetRow[] | null;
   /**
    * The sheet's XML as stored in the workbook (compressed), recorded as the input's bytes and
@@ -313,8 +315,6 @@ export function columnLetters(index: number): string {
 
 interface SheetContext {
   sheet: string;
-  /** Stop after this many rows. */
-  first: number;
   strings: readonly string[];
   dates: readonly boolean[];
   date1904: boolean;
@@ -325,10 +325,13 @@ interface SheetContext {
 /** Thrown to stop reading a sheet once the rows wanted are read. */
 class Enough extends Error {}
 
-/** One sheet's XML → rows, parsed as it is inflated; null after a limit problem. */
-function sheetRows(entry: ZipEntry, context: SheetContext): SheetRow[] | null {
-  const { sheet, first, strings, dates, date1904, limits, problems } = context;
-  const rows: SheetRow[] = [];
+/** One sheet's XML → rows given to `onRow`, parsed as it is inflated; false after a limit problem. */
+function sheetRows(
+  entry: ZipEntry,
+  context: SheetContext,
+  onRow: (row: SheetRow) => boolean | void,
+): boolean {
+  const { sheet, strings, dates, date1904, limits, problems } = context;
   let row: SheetRow | null = null;
   let cell: {
     column: number;
@@ -395,9 +398,9 @@ function sheetRows(entry: ZipEntry, context: SheetContext): SheetRow[] | null {
           }
           cell = null;
         } else if (name === "row" && row !== null) {
-          if (row.cells.length > 0) rows.push(row);
+          const done = row.cells.length > 0 && onRow(row) === false;
           row = null;
-          if (rows.length >= first) throw new Enough();
+          if (done) throw new Enough();
         }
       },
     });
@@ -423,9 +426,9 @@ function sheetRows(entry: ZipEntry, context: SheetContext): SheetRow[] | null {
 
   if (over !== null) {
     problems.push(over);
-    return null;
+    return false;
   }
-  return rows;
+  return true;
 }
 
 /** Resolves a relationship target against the workbook part's folder. */
@@ -508,9 +511,9 @@ export function readWorkbook(file: string, bytes: Uint8Array, limits = workbookL
     const sheets: WorkbookSheet[] = [];
     for (const { name, hidden, entry } of sheetList) {
       if (entry === undefined) continue;
-      const read = (sink: Problem[], first = Infinity): SheetRow[] | null => {
+      const each = (sink: Problem[], onRow: (row: SheetRow) => boolean | void): boolean => {
         try {
-          return sheetRows(entry, { ...context, problems: sink, sheet: name, first });
+          return sheetRows(entry, { ...context, problems: sink, sheet: name }, onRow);
         } catch (error) {
           if (error instanceof OverDeclared) sink.push(tooLarge(file, error.message));
           else {
@@ -518,10 +521,14 @@ export function readWorkbook(file: string, bytes: Uint8Array, limits = workbookL
             const detail = error instanceof Error ? error.message : String(error);
             sink.push(problem("sheet_unreadable", { file: name, line: null }, { sheet: name, detail }));
           }
-          return null;
+          return false;
         }
       };
-      sheets.push({ name, hidden, read, bytes: entry.stored });
+      const read = (sink: Problem[], first = Infinity): SheetRow[] | null => {
+        const rows: SheetRow[] = [];
+        return each(sink, (row) => rows.push(row) < first) ? rows : null;
+      };
+      sheets.push({ name, hidden, each, read, bytes: entry.stored });
     }
     return { sheets, problems };
   } catch (error) {

@@ -94,6 +94,12 @@ export function checkAppraisal(
   }
   if (communes === null || tree === null) return;
   const appraisalLeaves = [...tree.byId].filter(([id]) => leafSource(tree, id) === "appraisal");
+  // A year just started (npm run new-year) has no score yet: one problem says so, not one per score.
+  if (rows.length === 0) {
+    const params = { units: communes.byCode.size, criteria: appraisalLeaves.length };
+    problems.push(problem("appraisal_to_fill", { file, line: null }, params));
+    return;
+  }
   for (const commune of communes.byCode.values()) {
     const ids = scored.get(commune.code)?.ids;
     for (const [id, criterion] of appraisalLeaves) {

@@ -130,7 +130,7 @@ export function validateFileSet(
     // missing file; a look at its first two rows tells (its problems come when it is read).
     const blank = optional && sheet !== undefined && (sheet.read([], 2)?.length ?? 0) <= 1;
     if (sheet && !blank) {
-      sheets.set(file, { rows: () => sheet.read(early), bytes: sheet.bytes });
+      sheets.set(file, { each: (onRow) => sheet.each(early, onRow), bytes: sheet.bytes });
       sheetOf.set(file, names(file, sheet));
     }
     // An optional input may have no sheet at all (the plan), as it may have no file.

@@ -30,8 +30,7 @@ import {
   type CsvTable,
 } from "../read/csv.ts";
 import type { ManifestPlace } from "../read/manifest-sheets.ts";
-import { readSheet } from "../read/sheet.ts";
-import type { SheetRow } from "../read/workbook.ts";
+import { readSheetRows, type SheetRows } from "../read/sheet.ts";
 import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { checkInvisible } from "./invisible.ts";
@@ -40,7 +39,7 @@ import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
 import { ProblemLog } from "./problem-log.ts";
 import { checkQuestions } from "./questions.ts";
-import { parseRows, rowParser, type ParsedRow } from "./rows.ts";
+import { rowParser, type ParsedRow } from "./rows.ts";
 import { checkSlugs } from "./slugs.ts";
 import {
   checkAnswerable,
@@ -90,7 +89,10 @@ export const maxInputBytes = 150 * 1024 * 1024;
 /** The CSV input files and their columns: the one registry the workbook reader and template follow;
  * any other column is unknown (and its values never shown). */
 export const inputColumns = {
-  "communes.csv": { required: ["code", "name", "type", "survey_quota"] },
+  "communes.csv": {
+    required: ["code", "name", "type", "survey_quota"],
+    optional: ["group", "predecessors", "formed_on"],
+  },
   "criteria.csv": { required: ["id", "name", "max_points", "source"], optional: ["applies_to"] },
   "groups.csv": { required: ["code", "name", "panel", "planned"] },
   "scales.csv": { required: ["scale", "option", "label", "coefficient"], optional: ["satisfied"] },
@@ -126,10 +128,10 @@ type FileBytes = Map<InputFileName, Uint8Array>;
 
 /**
  * A workbook sheet standing for a CSV input file; its bytes as stored in the workbook are recorded
- * as the input's. Its rows are read when the file's turn comes (null if the sheet could not be read).
+ * as the input's. Its rows are read one by one when the file's turn comes, never held all at once.
  */
 export interface SheetInput {
-  rows: () => SheetRow[] | null;
+  each: SheetRows;
   bytes: Uint8Array;
 }
 /** The sha256 of an input, in hex (validate/folder.ts; a page checking files in the browser needs none). */
@@ -222,16 +224,16 @@ class YearValidation {
     if (bytes === null) return null;
     return this.guard(file, () => {
       const spec = { file, ...inputColumns[file] };
-      let rows: ParsedRow<z.output<S>>[];
+      const rows: ParsedRow<z.output<S>>[] = [];
       if (sheet) {
-        const sheetRows = sheet.rows();
-        if (sheetRows === null) return null;
-        const read = readSheet(sheetRows, spec);
+        const read = readSheetRows(sheet.each, spec, (table) => {
+          const parse = rowParser(file, table.index, schema, knownColumns(file), this.problems);
+          return (row) => rows.push(parse(row));
+        });
         // Not push(...): a file of repeated rows has hundreds of thousands of problems.
         for (const p of read.problems) this.problems.push(p);
-        this.record(file, bytes, read.table?.rows.length ?? 0);
+        this.record(file, bytes, read.rows);
         if (read.table === null) return null;
-        rows = parseRows(file, read.table, schema, knownColumns(file), this.problems);
       } else {
         const { opened, problems } = openCsv(bytes, spec);
         for (const p of problems) this.problems.push(p);
@@ -240,7 +242,6 @@ class YearValidation {
           return null;
         }
         const parse = rowParser(file, opened.index, schema, knownColumns(file), this.problems);
-        rows = [];
         parseBody(file, opened, this.problems, (row) => rows.push(parse(row)));
         noRowsProblem(file, opened, rows.length, this.problems);
         this.record(file, bytes, rows.length);
@@ -280,17 +281,19 @@ class YearValidation {
           this.problems,
         );
       if (sheet) {
-        // A workbook's sheet: its rows, already cells, take the general path.
-        const sheetRows = sheet.rows();
-        if (sheetRows === null) return null;
-        const read = readSheet(sheetRows, spec);
+        // A workbook's sheet: its rows, already cells, take the general path as they are read.
+        const readers: SurveyColumns[] = [];
+        const read = readSheetRows(sheet.each, spec, (table) => {
+          const reader = columns(table);
+          readers.push(reader);
+          return (row) => reader.addRow(row);
+        });
         for (const p of read.problems) this.problems.push(p);
-        if (read.table === null) {
+        const reader = readers[0];
+        if (read.table === null || reader === undefined) {
           this.record(file, bytes, 0);
           return null;
         }
-        const reader = columns(read.table);
-        for (const row of read.table.rows) reader.addRow(row);
         const table = reader.finish();
         this.record(file, bytes, table.rows);
         return table;

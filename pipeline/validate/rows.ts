@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isProblemCode, problem, type ProblemCode, type ProblemParams } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
-import type { CsvRow, CsvTable } from "../read/csv.ts";
+import type { CsvRow } from "../read/csv.ts";
 
 export interface ParsedRow<T> {
   line: number;
@@ -131,15 +131,4 @@ export function rowParser<S extends z.ZodType>(
     const value = (byCells(raw) as z.output<S> | null) ?? parseRow(file, row.line, raw, schema, problems);
     return { line: row.line, raw, value };
   };
-}
-
-/** Parses every row of a table (rowParser). */
-export function parseRows<S extends z.ZodType>(
-  file: string,
-  table: CsvTable,
-  schema: S,
-  columns: readonly string[],
-  problems: ProblemSink,
-): ParsedRow<z.output<S>>[] {
-  return table.rows.map(rowParser(file, table.index, schema, columns, problems));
 }

@@ -13,6 +13,7 @@ import { downloadSvg } from "./download.ts";
 import { changeChart, changedRows } from "./change.ts";
 import { communeDomainsChart } from "./commune-domains.ts";
 import { distributionChart } from "./distribution.ts";
+import { issuerWords } from "../../pipeline/rules/issuer.ts";
 import { rankingChart } from "./ranking.ts";
 import { satisfactionChart } from "./satisfaction.ts";
 
@@ -42,6 +43,11 @@ function memo(id: string, page: string, draw: (options: ChartOptions) => Chart):
   return chart;
 }
 
+/** "trung bình huyện", "trung bình tỉnh": the issuer's average, as the charts name it. */
+function averageLabelOf(data: PublishedYear): string {
+  return issuerWords(data.manifest).averageLabel;
+}
+
 export function homeRanking(data: PublishedYear): SiteChart {
   return memo(`xep-hang-${data.year}`, "/#xep-hang", (options) =>
     rankingChart({ year: data.year, results: data.results, bands: data.manifest.bands }, options),
@@ -62,7 +68,16 @@ export function communeDomains(data: PublishedYear, code: string): SiteChart {
   const slug = communeSlug(result.commune_name);
   const domains = data.domains.filter((row) => row.commune_code === code);
   return memo(`linh-vuc-${slug}-${data.year}`, `/xa/${slug}/#linh-vuc`, (options) =>
-    communeDomainsChart({ year: data.year, slug, communeName: result.commune_name, domains }, options),
+    communeDomainsChart(
+      {
+        year: data.year,
+        slug,
+        communeName: result.commune_name,
+        domains,
+        averageLabel: averageLabelOf(data),
+      },
+      options,
+    ),
   );
 }
 
@@ -90,7 +105,7 @@ export function communeSatisfaction(data: PublishedYear, code: string): SiteChar
 export function domainDistribution(data: PublishedYear, domainId: string): SiteChart {
   const rows = data.domains.filter((row) => row.domain_id === domainId);
   return memo(`phan-bo-linh-vuc-${domainId}-${data.year}`, `/linh-vuc/${domainId}/`, (options) =>
-    distributionChart({ year: data.year, domainId, rows }, options),
+    distributionChart({ year: data.year, domainId, rows, averageLabel: averageLabelOf(data) }, options),
   );
 }
 

@@ -89,7 +89,13 @@ describe("charts render data as text", () => {
         options,
       ),
       communeDomainsChart(
-        { year: 2023, slug: "hong-du", communeName: "Xã Hồng Dụ", domains: [domain] },
+        {
+          year: 2023,
+          slug: "hong-du",
+          communeName: "Xã Hồng Dụ",
+          domains: [domain],
+          averageLabel: "trung bình huyện",
+        },
         options,
       ),
     ]) {

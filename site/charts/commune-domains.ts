@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { DomainsRow } from "../../schemas/published.ts";
 import { formatNumber, formatPct } from "../../pipeline/rules/format.ts";
-import { formatPointsOfMax } from "../../pipeline/rules/display.ts";
+import { capitalised, formatPointsOfMax } from "../../pipeline/rules/display.ts";
 import {
   X_AXIS_MARGIN,
   X_LABEL_OFFSET,
@@ -24,6 +24,8 @@ export interface CommuneDomainsInput {
   slug: string;
   communeName: string;
   domains: readonly DomainsRow[];
+  /** "trung bình huyện", "trung bình tỉnh" (pipeline/rules/issuer.ts). */
+  averageLabel: string;
 }
 
 export const ABOVE_COLOUR = palette.above;
@@ -46,34 +48,41 @@ export function isBelowAverage(row: Pick<DomainsRow, "pct" | "district_avg_pct">
 }
 
 /** "Xã Hồng Dụ cao hơn trung bình huyện ở 5/8 lĩnh vực; thấp nhất: lĩnh vực 7 (62,50%)". */
-export function communeDomainsTitle(communeName: string, rows: readonly DomainsRow[]): string {
+export function communeDomainsTitle(
+  communeName: string,
+  rows: readonly DomainsRow[],
+  averageLabel: string,
+): string {
   const above = rows.filter((row) => row.pct > row.district_avg_pct).length;
   const weakest = [...rows].sort((a, b) => a.pct - b.pct || byDomainId(a, b))[0];
   const tail = weakest ? `; thấp nhất ở lĩnh vực ${weakest.domain_id} (${formatPct(weakest.pct)})` : "";
-  return `${communeName} cao hơn trung bình huyện ở ${above}/${rows.length} lĩnh vực${tail}`;
+  return `${communeName} cao hơn ${averageLabel} ở ${above}/${rows.length} lĩnh vực${tail}`;
 }
 
-export const domainsLegend: readonly LegendItem[] = [
-  { swatch: "tick", colour: AVERAGE_COLOUR, label: "Trung bình huyện" },
-  { swatch: "bar", colour: ABOVE_COLOUR, label: "Bằng hoặc cao hơn trung bình" },
-  { swatch: "bar", colour: BELOW_COLOUR, label: `${BELOW_GLYPH} Thấp hơn trung bình` },
-];
+export function domainsLegend(averageLabel: string): readonly LegendItem[] {
+  return [
+    { swatch: "tick", colour: AVERAGE_COLOUR, label: capitalised(averageLabel) },
+    { swatch: "bar", colour: ABOVE_COLOUR, label: "Bằng hoặc cao hơn trung bình" },
+    { swatch: "bar", colour: BELOW_COLOUR, label: `${BELOW_GLYPH} Thấp hơn trung bình` },
+  ];
+}
 
 export function communeDomainsChart(
-  { year, slug, communeName, domains }: CommuneDomainsInput,
+  { year, slug, communeName, domains, averageLabel }: CommuneDomainsInput,
   { width, document }: ChartOptions,
 ): Chart {
   const rows = [...domains].sort(byDomainId);
   const narrow = isNarrow(width);
   // On a phone each domain's name takes the full width above its bar (up to two lines).
   const rowHeight = narrow ? 64 : 50;
-  const marginTop = legendHeight(domainsLegend, narrow) + 6;
+  const legend = domainsLegend(averageLabel);
+  const marginTop = legendHeight(legend, narrow) + 6;
   const height = marginTop + X_AXIS_MARGIN + rowHeight * rows.length;
   const barInset = narrow ? { insetTop: 34, insetBottom: 6 } : { insetTop: 12, insetBottom: 12 };
-  const title = communeDomainsTitle(communeName, rows);
+  const title = communeDomainsTitle(communeName, rows, averageLabel);
   const description =
     `Biểu đồ thanh: tỷ lệ điểm đạt của ${communeName} ở ${rows.length} lĩnh vực năm ${year}, ` +
-    `vạch đen là trung bình của huyện; lĩnh vực thấp hơn trung bình có màu cam và dấu ${BELOW_GLYPH}. ${title}.`;
+    `vạch đen là ${averageLabel}; lĩnh vực thấp hơn trung bình có màu cam và dấu ${BELOW_GLYPH}. ${title}.`;
   const valueX = (row: DomainsRow) => Math.max(row.pct, row.district_avg_pct);
   const element = renderPlot(
     {
@@ -93,7 +102,7 @@ export function communeDomainsChart(
       },
       y: { domain: rows.map(domainLabel), label: null, padding: 0, axis: null },
       marks: [
-        legendMark(domainsLegend, narrow),
+        legendMark(legend, narrow),
         categoryLabels(rows, domainLabel, rowHeight, narrow),
         Plot.barX(rows, {
           y: domainLabel,
@@ -130,7 +139,7 @@ export function communeDomainsChart(
     width,
     height,
     table: {
-      columns: ["Lĩnh vực", "Điểm", "Tỷ lệ đạt", "Trung bình huyện"],
+      columns: ["Lĩnh vực", "Điểm", "Tỷ lệ đạt", capitalised(averageLabel)],
       numeric: [false, true, true, true],
       rows: rows.map((row) => [
         domainLabel(row),

@@ -6,11 +6,14 @@ import { compareVietnamese, formatNumber, formatPct } from "../../pipeline/rules
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, chartOf, isNarrow, renderPlot } from "./chart.ts";
 import type { Chart, ChartOptions } from "./chart.ts";
 import { palette } from "../lib/palette.ts";
+import { capitalised } from "../../pipeline/rules/display.ts";
 
 export interface DistributionInput {
   year: number;
   domainId: string;
   rows: readonly DomainsRow[];
+  /** "trung bình huyện", "trung bình tỉnh" (pipeline/rules/issuer.ts). */
+  averageLabel: string;
 }
 
 const STEP = 5;
@@ -41,7 +44,7 @@ export function integerTicks(max: number): number[] {
 }
 
 export function distributionChart(
-  { year, domainId, rows }: DistributionInput,
+  { year, domainId, rows, averageLabel }: DistributionInput,
   { width, document }: ChartOptions,
 ): Chart {
   const narrow = isNarrow(width);
@@ -59,8 +62,8 @@ export function distributionChart(
   }));
   const title = distributionTitle(domainId, rows);
   const description =
-    `Biểu đồ cột: số xã, thị trấn theo từng khoảng 5 điểm phần trăm của tỷ lệ điểm đạt ở lĩnh vực ` +
-    `${domainId} năm ${year}; đường đứt nét là trung bình huyện ${formatPct(average)}. ${title}.`;
+    `Biểu đồ cột: số đơn vị theo từng khoảng 5 điểm phần trăm của tỷ lệ điểm đạt ở lĩnh vực ` +
+    `${domainId} năm ${year}; đường đứt nét là ${averageLabel} ${formatPct(average)}. ${title}.`;
   const xMin = steps[0] ?? 0;
   // The average's label sits above the plot, beside its line, on the side with more room: it
   // never covers a bar.
@@ -109,7 +112,7 @@ export function distributionChart(
           dy: -12,
           dx: labelToLeft ? -5 : 5,
           textAnchor: labelToLeft ? "end" : "start",
-          text: () => `Trung bình huyện ${formatPct(average)}`,
+          text: () => `${capitalised(averageLabel)} ${formatPct(average)}`,
         }),
       ],
     },

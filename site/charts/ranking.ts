@@ -9,6 +9,7 @@ import { bandLook, bandLooks } from "../lib/bands.ts";
 import { X_AXIS_MARGIN, X_LABEL_OFFSET, chartOf, intervalMarks, isNarrow, renderPlot } from "./chart.ts";
 import type { Chart, ChartOptions } from "./chart.ts";
 import { palette } from "../lib/palette.ts";
+import { unitsPhrase } from "../../pipeline/rules/issuer.ts";
 
 export interface RankingInput {
   year: number;
@@ -47,7 +48,7 @@ export function rankingChart(
   const last = rows.at(-1);
   const title = leaderTitle(rows);
   const description =
-    `Biểu đồ xếp hạng ${rows.length} xã, thị trấn theo Chỉ số CCHC năm ${year}: mỗi đơn vị là một điểm, ` +
+    `Biểu đồ xếp hạng ${unitsPhrase(rows)} theo Chỉ số CCHC năm ${year}: mỗi đơn vị là một điểm, ` +
     `vạch ngang là khoảng tin cậy 95%, các đường dọc là ngưỡng nhóm xếp loại. ${title}` +
     (last ? `; thấp nhất là ${last.commune_name} với ${formatPct(last.index_pct)}.` : ".");
   const element = renderPlot(

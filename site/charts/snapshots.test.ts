@@ -122,13 +122,17 @@ const charts: Record<string, (options: ChartOptions) => Chart> = {
   ranking: (options) => rankingChart({ year: 2023, results, bands }, options),
   change: (options) => changeChart({ year: 2023, results }, options),
   "commune-domains": (options) =>
-    communeDomainsChart({ year: 2023, slug: "hong-du", communeName: "Xã Hồng Dụ", domains }, options),
+    communeDomainsChart(
+      { year: 2023, slug: "hong-du", communeName: "Xã Hồng Dụ", domains, averageLabel: "trung bình huyện" },
+      options,
+    ),
   satisfaction: (options) =>
     satisfactionChart(
       { year: 2023, slug: "hong-du", communeName: "Xã Hồng Dụ", satisfactionPct: 86.4, elements },
       options,
     ),
-  distribution: (options) => distributionChart({ year: 2023, domainId: "3", rows: spread }, options),
+  distribution: (options) =>
+    distributionChart({ year: 2023, domainId: "3", rows: spread, averageLabel: "trung bình huyện" }, options),
 };
 
 describe("chart drawings match their committed snapshots", () => {

@@ -35,6 +35,7 @@ import { satisfactionChart } from "../../../site/charts/satisfaction.ts";
 import { loadYear } from "../../../site/lib/data.ts";
 import { atomFeed } from "../../../site/lib/feed.ts";
 import { chartSource, sampleNotice } from "../../../site/lib/portal.ts";
+import { issuerWords } from "../../../pipeline/rules/issuer.ts";
 import {
   baseTexts,
   fieldName,
@@ -74,7 +75,16 @@ function drawCharts(year: Awaited<ReturnType<typeof loadYear>>, phone: boolean):
       const slug = communeSlug(result.commune_name);
       const domains = year.domains.filter((row) => row.commune_code === result.commune_code);
       drawn.push(
-        communeDomainsChart({ year: year.year, slug, communeName: result.commune_name, domains }, options),
+        communeDomainsChart(
+          {
+            year: year.year,
+            slug,
+            communeName: result.commune_name,
+            domains,
+            averageLabel: issuerWords(year.manifest).averageLabel,
+          },
+          options,
+        ),
       );
       const elements = year.satisfaction.filter((row) => row.commune_code === result.commune_code);
       if (elements.length > 0)
@@ -92,7 +102,17 @@ function drawCharts(year: Awaited<ReturnType<typeof loadYear>>, phone: boolean):
         );
     }
     for (const domainId of new Set(year.domains.map((row) => row.domain_id)))
-      drawn.push(distributionChart({ year: year.year, domainId, rows: year.domains }, options));
+      drawn.push(
+        distributionChart(
+          {
+            year: year.year,
+            domainId,
+            rows: year.domains,
+            averageLabel: issuerWords(year.manifest).averageLabel,
+          },
+          options,
+        ),
+      );
   }
   const caption = { source: chartSource(year.manifest), notice: sampleNotice(year.manifest) };
   return drawn.flatMap((chart) => [chart.svg, downloadSvg(chart, caption)]);

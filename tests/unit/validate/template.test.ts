@@ -100,7 +100,7 @@ describe("the template of data/2023", () => {
     ]);
     expect(communes.getCell("A1").note).toMatch(/^code: Mã đơn vị hành chính 5 chữ số/);
     // The unit type's help names the labels the list offers, not the CSV codes.
-    expect(communes.getCell("C1").note).toContain("Chọn: Xã, Thị trấn.");
+    expect(communes.getCell("C1").note).toContain("Chọn: Xã, Phường, Thị trấn, Đặc khu.");
     expect(communes.getCell("C1").note).not.toMatch(/\bxa\b|thi_tran/);
     const units = csvRows("communes.csv");
     expect(units).toHaveLength(20);
@@ -128,7 +128,10 @@ describe("the template of data/2023", () => {
 
   it("offers drop-down lists: labels for coded columns, other sheets' keys, each question's options", () => {
     const communes = book.getWorksheet("Danh sách xã") as ExcelJS.Worksheet;
-    expect(validationAt(communes, "C25")).toMatchObject({ type: "list", formulae: ['"Xã,Thị trấn"'] });
+    expect(validationAt(communes, "C25")).toMatchObject({
+      type: "list",
+      formulae: ['"Xã,Phường,Thị trấn,Đặc khu"'],
+    });
     const appraisal = book.getWorksheet("Điểm thẩm định") as ExcelJS.Worksheet;
     expect(validationAt(appraisal, "A2")?.formulae).toEqual(["'Danh sách xã'!$A$2:$A$21"]);
     const citizens = book.getWorksheet("Phiếu người dân") as ExcelJS.Worksheet;
