@@ -26,6 +26,7 @@ import {
   openCsv,
   parseBody,
   withoutQuotes,
+  type CsvRow,
   type CsvSpec,
   type CsvTable,
 } from "../read/csv.ts";
@@ -40,7 +41,7 @@ import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
 import { ProblemLog } from "./problem-log.ts";
 import { checkQuestions } from "./questions.ts";
-import { parseRows, rowParser, type ParsedRow } from "./rows.ts";
+import { parseRows, quickRows, rowParser, type ParsedRow } from "./rows.ts";
 import { checkSlugs } from "./slugs.ts";
 import {
   checkAnswerable,
@@ -223,6 +224,8 @@ class YearValidation {
     return this.guard(file, () => {
       const spec = { file, ...inputColumns[file] };
       let rows: ParsedRow<z.output<S>>[];
+      // The rows whose cells may hold invisible characters: all but those read quickly.
+      let unchecked: ParsedRow<z.output<S>>[];
       if (sheet) {
         const sheetRows = sheet.rows();
         if (sheetRows === null) return null;
@@ -232,6 +235,7 @@ class YearValidation {
         this.record(file, bytes, read.table?.rows.length ?? 0);
         if (read.table === null) return null;
         rows = parseRows(file, read.table, schema, knownColumns(file), this.problems);
+        unchecked = rows;
       } else {
         const { opened, problems } = openCsv(bytes, spec);
         for (const p of problems) this.problems.push(p);
@@ -241,11 +245,20 @@ class YearValidation {
         }
         const parse = rowParser(file, opened.index, schema, knownColumns(file), this.problems);
         rows = [];
-        parseBody(file, opened, this.problems, (row) => rows.push(parse(row)));
+        const quick = quickFiles.has(file)
+          ? quickRows(file, opened, schema, knownColumns(file), (row) => rows.push(row))
+          : null;
+        unchecked = quick === null ? rows : [];
+        const general = (row: CsvRow) => {
+          const parsed = parse(row);
+          rows.push(parsed);
+          if (quick !== null) unchecked.push(parsed);
+        };
+        parseBody(file, opened, this.problems, general, quick ?? undefined);
         noRowsProblem(file, opened, rows.length, this.problems);
         this.record(file, bytes, rows.length);
       }
-      checkInvisible(file, rows, this.problems);
+      checkInvisible(file, unchecked, this.problems);
       return { rows };
     });
   }
@@ -311,6 +324,12 @@ class YearValidation {
     });
   }
 }
+
+/**
+ * The files whose rows are read quickly (rows.ts quickRows) when they pass: the appraisal file, half
+ * a million rows at national scale. The small files take the general path only.
+ */
+const quickFiles: ReadonlySet<CsvFileName> = new Set(["appraisal.csv"]);
 
 type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
 const surveyPanel = { "survey-officials.csv": "officials", "survey-citizens.csv": "citizens" } as const;

@@ -103,6 +103,40 @@ export class HashSlots {
   }
 }
 
+/**
+ * The distinct texts of a column, each found by its characters in the text being read (HashSlots),
+ * so that a cell seen before becomes no new string; `describe` tells what the reader needs to know
+ * of a text (whether it passes quick checks, its parsed value), once per text.
+ */
+export class TextDictionary<E> {
+  readonly texts: string[] = [];
+  readonly entries: E[] = [];
+  private readonly slots = new HashSlots();
+  private readonly describe: (text: string) => E;
+  /** Texts kept at most: past it a new text is not added (code() gives -1). */
+  private readonly limit: number;
+
+  constructor(describe: (text: string) => E, limit = Infinity) {
+    this.describe = describe;
+    this.limit = limit;
+  }
+
+  /** The code of the text source[start, end), added on its first appearance; -1 when full. */
+  code(source: string, start: number, end: number): number {
+    for (let code = this.slots.find(hashChars(source, start, end)); code !== -1; code = this.slots.next()) {
+      const text = this.texts[code]!;
+      if (sameText(text, 0, text.length, source, start, end)) return code;
+    }
+    const code = this.texts.length;
+    if (code >= this.limit) return -1;
+    const text = source.slice(start, end);
+    this.texts.push(text);
+    this.entries.push(this.describe(text));
+    this.slots.add(code);
+    return code;
+  }
+}
+
 /** A repeated key, pointing at its first occurrence; its cells are joined by " × ". */
 export function duplicateProblem(
   file: string,

@@ -17,7 +17,7 @@ import { problem } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
 import { acceptRow, forEachBodyLine, type CsvOpened, type CsvRow } from "../read/csv.ts";
 import { invisibleCharacter, invisibleProblem, invisibleProblemIn } from "./invisible.ts";
-import { duplicateProblem, hashChars, HashSlots, sameText } from "./keys.ts";
+import { duplicateProblem, hashChars, HashSlots, sameText, TextDictionary } from "./keys.ts";
 import { parseRow } from "./rows.ts";
 import type { ScaleLookup } from "./survey.ts";
 
@@ -58,40 +58,26 @@ interface QuestionColumn {
 
 const initialCapacity = 1024;
 
-/** The distinct cells of one fixed column, found by their characters (HashSlots). */
-class Dictionary {
-  readonly values: string[] = [];
-  /** Per value: whether it passes its column's quick check (formCellChecks). */
-  readonly quick: boolean[] = [];
-  /** Per value: whether it holds an invisible character, reported on every row that has it. */
-  readonly invisible: boolean[] = [];
-  private readonly slots = new HashSlots();
-  private readonly check: (cell: string) => boolean;
+/** What a fixed column's reader knows of each distinct cell. */
+interface FixedCell {
+  /** Whether it passes its column's quick check (formCellChecks). */
+  quick: boolean;
+  /** Whether it holds an invisible character, reported on every row that has it. */
+  invisible: boolean;
+}
 
-  constructor(check: (cell: string) => boolean) {
-    this.check = check;
-  }
-
-  /** The code of the text source[start, end), added on its first appearance. */
-  code(source: string, start: number, end: number): number {
-    for (let code = this.slots.find(hashChars(source, start, end)); code !== -1; code = this.slots.next()) {
-      const value = this.values[code]!;
-      if (sameText(value, 0, value.length, source, start, end)) return code;
-    }
-    const value = source.slice(start, end);
-    const code = this.values.length;
-    this.values.push(value);
-    this.quick.push(this.check(value));
-    this.invisible.push(invisibleCharacter(value) !== null);
-    this.slots.add(code);
-    return code;
-  }
+/** The distinct cells of one fixed column, found by their characters. */
+function fixedDictionary(check: (cell: string) => boolean): TextDictionary<FixedCell> {
+  return new TextDictionary((value) => ({
+    quick: check(value),
+    invisible: invisibleCharacter(value) !== null,
+  }));
 }
 
 /** A fixed column other than the key, dictionary-coded. */
 interface Coded {
   column: string;
-  dictionary: Dictionary;
+  dictionary: TextDictionary<FixedCell>;
   codes: Uint32Array;
 }
 
@@ -146,7 +132,7 @@ export class SurveyColumns {
         ? null
         : {
             column,
-            dictionary: new Dictionary(checks[column] ?? (() => false)),
+            dictionary: fixedDictionary(checks[column] ?? (() => false)),
             codes: new Uint32Array(initialCapacity),
           },
     );
@@ -227,8 +213,8 @@ export class SurveyColumns {
   private checkFixed(r: number): void {
     const line = this.line[r]!;
     for (const coded of this.coded) {
-      if (coded === null || !coded.dictionary.invisible[coded.codes[r]!]) continue;
-      const value = coded.dictionary.values[coded.codes[r]!]!;
+      if (coded === null || !coded.dictionary.entries[coded.codes[r]!]!.invisible) continue;
+      const value = coded.dictionary.texts[coded.codes[r]!]!;
       this.problems.push(invisibleProblem(this.file, line, coded.column, value) as Problem);
     }
     const source = this.ownKeys[r] ?? this.text;
@@ -351,7 +337,7 @@ export class SurveyColumns {
     const coded = this.coded[role];
     if (coded) {
       const code = coded.dictionary.code(text, start, end);
-      if (!coded.dictionary.quick[code]) return false;
+      if (!coded.dictionary.entries[code]!.quick) return false;
       coded.codes[r] = code;
     } else {
       // The key's string lives only for its check; the row keeps where it is in the text.
@@ -367,7 +353,7 @@ export class SurveyColumns {
     const fixed: Record<string, CodedColumn> = {};
     for (const coded of this.coded) {
       if (coded)
-        fixed[coded.column] = { values: coded.dictionary.values, codes: coded.codes.subarray(0, rows) };
+        fixed[coded.column] = { values: coded.dictionary.texts, codes: coded.codes.subarray(0, rows) };
     }
     return {
       rows,
