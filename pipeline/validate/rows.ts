@@ -194,15 +194,28 @@ export function quickRows<S extends z.ZodType>(
     let blank = true;
     for (let cellStart = start; ;) {
       let cellEnd = cellStart;
-      while (cellEnd < end && text.charCodeAt(cellEnd) !== split) cellEnd++;
+      // Where the cell's text ends, before a closing quote.
+      let textEnd: number;
+      if (text.charCodeAt(cellStart) === quote) {
+        // A quoted cell (a note with a comma): quick when it closes on the line, without a quote
+        // written twice, right before the delimiter or the line's end.
+        cellStart++;
+        textEnd = text.indexOf('"', cellStart);
+        if (textEnd === -1 || textEnd >= end) return false;
+        cellEnd = textEnd + 1;
+        if (cellEnd < end && text.charCodeAt(cellEnd) !== split) return false;
+      } else {
+        while (cellEnd < end && text.charCodeAt(cellEnd) !== split) cellEnd++;
+        textEnd = cellEnd;
+      }
       if (position >= width) {
         // Trailing empty cells (Excel adds them) are fine; anything else makes the row ragged.
-        if (cellEnd > cellStart) return false;
+        if (textEnd > cellStart) return false;
       } else {
-        const code = cells[position]!.code(text, cellStart, cellEnd);
+        const code = cells[position]!.code(text, cellStart, textEnd);
         if (code === -1 || !cells[position]!.entries[code]!.quick) return false;
         found[position] = code;
-        if (cellEnd > cellStart) blank = false;
+        if (textEnd > cellStart) blank = false;
       }
       position++;
       if (cellEnd === end) break;
@@ -223,6 +236,8 @@ export function quickRows<S extends z.ZodType>(
     return true;
   };
 }
+
+const quote = 34;
 
 /** Parses every row of a table (rowParser). */
 export function parseRows<S extends z.ZodType>(
