@@ -184,6 +184,12 @@ export interface CsvOpened {
   /** Character offset of the header line in `text`. */
   offset: number;
   delimiter: string;
+  /**
+   * The file's bytes when `text` is exactly their UTF-8 decoding (a byte-order mark aside, no CR
+   * replaced, nothing normalised), with the byte offset of the header line: a survey file's body is
+   * then read as bytes, line for line the same as the text's (issue 26).
+   */
+  utf8?: { bytes: Uint8Array; offset: number };
 }
 
 /**
@@ -253,18 +259,22 @@ export function openCsv(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened |
   const checked = checkHeader(header, spec);
   // Header problems are reported on the line the header is really on (line 1 unless a title row).
   for (const p of checked.problems) problems.push(p.line === 1 ? { ...p, line: search.line } : p);
-  return {
-    opened: {
-      text,
-      header,
-      index: checked.index,
-      questionColumns: checked.questionColumns,
-      headerLine: search.line,
-      offset: search.offset,
-      delimiter: search.delimiter,
-    },
-    problems,
+  const opened: CsvOpened = {
+    text,
+    header,
+    index: checked.index,
+    questionColumns: checked.questionColumns,
+    headerLine: search.line,
+    offset: search.offset,
+    delimiter: search.delimiter,
   };
+  // UTF-16 starts with FF FE or FE FF, bytes UTF-8 never holds; normaliseText returns the decoded
+  // text itself when it changes nothing.
+  if (text === decoded.text && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    opened.utf8 = { bytes, offset: bom + Buffer.byteLength(text.slice(0, search.offset)) };
+  }
+  return { opened, problems };
 }
 
 /** Whether the body can be read line by line: without a quote, a line is a row. */
@@ -272,23 +282,25 @@ export function withoutQuotes(opened: CsvOpened): boolean {
   return !opened.text.includes('"', opened.offset);
 }
 
-/** Each line below the header as character offsets [start, end) of `text`, with its 1-based number. */
-export function forEachBodyLine(
+const lineFeed = 10;
+
+/** Each line below the header as byte offsets [start, end) of `opened.utf8`, with its 1-based number. */
+export function forEachBodyLineBytes(
   opened: CsvOpened,
+  utf8: NonNullable<CsvOpened["utf8"]>,
   onLine: (start: number, end: number, line: number) => void,
 ): void {
-  const { text } = opened;
+  const { bytes } = utf8;
   let line = opened.headerLine + 1;
-  for (let start = text.indexOf("\n", opened.offset) + 1; start > 0 && start < text.length; line++) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) end = text.length;
+  for (let start = bytes.indexOf(lineFeed, utf8.offset) + 1; start > 0 && start < bytes.length; line++) {
+    let end = bytes.indexOf(lineFeed, start);
+    if (end === -1) end = bytes.length;
     onLine(start, end, line);
     start = end + 1;
   }
 }
 
 const quote = 34;
-const lineFeed = 10;
 
 /**
  * A row starting at `start` whose quotes are of the plain kind, or null: a cell opening with a quote
