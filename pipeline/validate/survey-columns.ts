@@ -13,6 +13,7 @@
 // the text, and not kept. A million forms' four cells as strings were most of the validation's
 // garbage collection.
 import type { z } from "zod";
+import { nonBlank } from "../../schemas/survey.ts";
 import { problem } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
 import { acceptRow, forEachBodyLineBytes, type CsvOpened, type CsvRow } from "../read/csv.ts";
@@ -368,8 +369,9 @@ export class SurveyColumns {
       if (!coded.dictionary.entries[code]!.quick) return false;
       coded.codes[r] = code;
     } else {
-      // The key's string lives only for its check; the row keeps where it is in the bytes.
-      if (!this.keyCheck(textOf(bytes, start, end))) return false;
+      // A key any text but a blank one passes (nonBlank) needs no string: this cell is not blank.
+      // The row keeps where its key is in the bytes.
+      if (this.keyCheck !== nonBlank && !this.keyCheck(textOf(bytes, start, end))) return false;
       this.keyStart[r] = start;
       this.keyEnd[r] = end;
     }
