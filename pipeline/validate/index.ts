@@ -26,6 +26,7 @@ import {
   openCsv,
   parseBody,
   withoutQuotes,
+  type CsvRow,
   type CsvSpec,
   type CsvTable,
 } from "../read/csv.ts";
@@ -39,7 +40,7 @@ import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
 import { ProblemLog } from "./problem-log.ts";
 import { checkQuestions } from "./questions.ts";
-import { rowParser, type ParsedRow } from "./rows.ts";
+import { quickRows, rowParser, type ParsedRow } from "./rows.ts";
 import { checkSlugs } from "./slugs.ts";
 import {
   checkAnswerable,
@@ -225,6 +226,8 @@ class YearValidation {
     return this.guard(file, () => {
       const spec = { file, ...inputColumns[file] };
       const rows: ParsedRow<z.output<S>>[] = [];
+      // The rows whose cells may hold invisible characters: all but those read quickly.
+      let unchecked: ParsedRow<z.output<S>>[] = rows;
       if (sheet) {
         const read = readSheetRows(sheet.each, spec, (table) => {
           const parse = rowParser(file, table.index, schema, knownColumns(file), this.problems);
@@ -242,11 +245,20 @@ class YearValidation {
           return null;
         }
         const parse = rowParser(file, opened.index, schema, knownColumns(file), this.problems);
-        parseBody(file, opened, this.problems, (row) => rows.push(parse(row)));
+        const quick = quickFiles.has(file)
+          ? quickRows(file, opened, schema, knownColumns(file), (row) => rows.push(row))
+          : null;
+        unchecked = quick === null ? rows : [];
+        const general = (row: CsvRow) => {
+          const parsed = parse(row);
+          rows.push(parsed);
+          if (quick !== null) unchecked.push(parsed);
+        };
+        parseBody(file, opened, this.problems, general, quick ?? undefined);
         noRowsProblem(file, opened, rows.length, this.problems);
         this.record(file, bytes, rows.length);
       }
-      checkInvisible(file, rows, this.problems);
+      checkInvisible(file, unchecked, this.problems);
       return { rows };
     });
   }
@@ -314,6 +326,12 @@ class YearValidation {
     });
   }
 }
+
+/**
+ * The files whose rows are read quickly (rows.ts quickRows) when they pass: the appraisal file, half
+ * a million rows at national scale. The small files take the general path only.
+ */
+const quickFiles: ReadonlySet<CsvFileName> = new Set(["appraisal.csv"]);
 
 type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
 const surveyPanel = { "survey-officials.csv": "officials", "survey-citizens.csv": "citizens" } as const;

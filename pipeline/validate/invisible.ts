@@ -5,6 +5,7 @@
 // published. A control character in a text is the text rule's (schemas/text.ts): refused there.
 import { problem } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
+import type { TextUnits } from "./keys.ts";
 import type { ParsedRow } from "./rows.ts";
 
 /** Control (Cc) and format (Cf) characters; tab and line breaks are no problem. */
@@ -80,16 +81,17 @@ export function checkInvisible(
 /**
  * The same for the text source[start, end), cut out only when it holds a character outside
  * printable ASCII, where every invisible one is: a million survey forms' ids need no string each.
+ * Bytes are a survey file's, read as bytes only when in printable ASCII (survey-columns.ts).
  */
 export function invisibleProblemIn(
   file: string,
   line: number,
   column: string,
-  source: string,
+  source: TextUnits,
   start: number,
   end: number,
 ): Problem | null {
-  return printableAscii(source, start, end)
+  return typeof source !== "string" || printableAscii(source, start, end)
     ? null
     : invisibleProblem(file, line, column, source.slice(start, end));
 }

@@ -15,24 +15,53 @@ export function hashChars(source: string, start: number, end: number, hash = has
   return h >>> 0;
 }
 
+/**
+ * The same over bytes, for text in printable ASCII, whose bytes are its code units: the hash of
+ * bytes[start, end) is that of the text they spell (survey files scanned as bytes, issue 26).
+ */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = hashStart;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, hashPrime);
+  return h >>> 0;
+}
+
+/** Text or ASCII bytes: where a key's cells are (survey-columns.ts). */
+export type TextUnits = string | Uint8Array;
+
+/** The code unit at i, of a text or of ASCII bytes. */
+function unitAt(source: TextUnits, i: number): number {
+  return typeof source === "string" ? source.charCodeAt(i) : source[i]!;
+}
+
+/** The bytes as a Buffer, sharing their memory (a file's bytes from readFile are one already). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** source[start, end) as a string (bytes: printable ASCII). */
+export function textOf(source: TextUnits, start: number, end: number): string {
+  return typeof source === "string"
+    ? source.slice(start, end)
+    : asBuffer(source).toString("latin1", start, end);
+}
+
 /** A hash of two codes (row numbers, dictionary codes), spread over the low bits the table uses. */
 export function hashCodes(a: number, b: number): number {
   const h = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b);
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** Whether a[aStart, aEnd) and b[bStart, bEnd) are the same text. */
+/** Whether a[aStart, aEnd) and b[bStart, bEnd) are the same text (each a text or ASCII bytes). */
 export function sameText(
-  a: string,
+  a: TextUnits,
   aStart: number,
   aEnd: number,
-  b: string,
+  b: TextUnits,
   bStart: number,
   bEnd: number,
 ): boolean {
   if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let i = 0; i < aEnd - aStart; i++)
-    if (a.charCodeAt(aStart + i) !== b.charCodeAt(bStart + i)) return false;
+  for (let i = 0; i < aEnd - aStart; i++) if (unitAt(a, aStart + i) !== unitAt(b, bStart + i)) return false;
   return true;
 }
 
@@ -100,6 +129,49 @@ export class HashSlots {
       while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
       this.slots[slot] = entry;
     }
+  }
+}
+
+/**
+ * The distinct texts of a column, each found by its characters in the text being read (HashSlots),
+ * so that a cell seen before becomes no new string; `describe` tells what the reader needs to know
+ * of a text (whether it passes quick checks, its parsed value), once per text.
+ */
+export class TextDictionary<E> {
+  readonly texts: string[] = [];
+  readonly entries: E[] = [];
+  private readonly slots = new HashSlots();
+  private readonly describe: (text: string) => E;
+  /** Texts kept at most: past it a new text is not added (code() gives -1). */
+  private readonly limit: number;
+
+  constructor(describe: (text: string) => E, limit = Infinity) {
+    this.describe = describe;
+    this.limit = limit;
+  }
+
+  /** The code of the text source[start, end), added on its first appearance; -1 when full. */
+  code(source: string, start: number, end: number): number {
+    return this.codeOf(source, start, end, hashChars(source, start, end));
+  }
+
+  /** The same for bytes[start, end) in printable ASCII: the code of the text they spell. */
+  codeAscii(bytes: Uint8Array, start: number, end: number): number {
+    return this.codeOf(bytes, start, end, hashBytes(bytes, start, end));
+  }
+
+  private codeOf(source: TextUnits, start: number, end: number, hash: number): number {
+    for (let code = this.slots.find(hash); code !== -1; code = this.slots.next()) {
+      const text = this.texts[code]!;
+      if (sameText(text, 0, text.length, source, start, end)) return code;
+    }
+    const code = this.texts.length;
+    if (code >= this.limit) return -1;
+    const text = textOf(source, start, end);
+    this.texts.push(text);
+    this.entries.push(this.describe(text));
+    this.slots.add(code);
+    return code;
   }
 }
 

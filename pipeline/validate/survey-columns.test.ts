@@ -101,7 +101,7 @@ describe("survey files read into columns", () => {
       "F1,R1,hdnd,01002,=A,B", // general (a formula trigger): repeats line 2
       "F2, R2,hdnd,01001,A,B", // general (a cell to trim)
       "F2,R2,hdnd,01003,A,B", // quick: repeats line 4
-      "F3\u200b,R3,hdnd,01001,A,B", // quick, a zero-width space in the id
+      "F3\u200b,R3,hdnd,01001,A,B", // general (a byte outside ASCII): a zero-width space in the id
       "F3\u200b,R3,hdnd,01002,A,B", // the same again
       "F3,R3,hdnd,01003,A,B", // not the same id
     ].join("\n");
@@ -121,6 +121,27 @@ describe("survey files read into columns", () => {
         expect.stringContaining("line 4"),
         expect.stringContaining("line 6"),
       ]);
+    }
+  });
+
+  it("reads a line with bytes outside ASCII as its text, with CR line ends too", () => {
+    const lines = [
+      "form_id,respondent_id,group,commune_code,CB01,CB02",
+      "\ufeffF1,R1,hdnd,01001,A\u200b,B", // U+FEFF opening a line, trimmed like a space; a zero-width space
+      "F1,R1,hdnd,01002,A,B", // quick: repeats line 2
+      "F2,Bà Tư,hdnd,01001,A,B", // Vietnamese in a cell
+      "F2,R1,hdnd,01003,AB,B", // quick: repeats line 4
+    ];
+    const expected = [
+      [2, "unknown_option", "CB01", "A\u200b"],
+      [3, "duplicate_key", "form_id", "F1"],
+      [5, "duplicate_key", "form_id", "F2"],
+    ];
+    for (const text of [lines.join("\n"), lines.join("\r\n")]) {
+      const quick = read(text, true);
+      expect(quick.problems.map((p) => [p.line, p.code, p.column, p.value])).toEqual(expected);
+      expect(quick.table).toEqual(read(text, false).table);
+      expect(quick.table.fixed.respondent_id!.values).toEqual(["R1", "Bà Tư"]);
     }
   });
 

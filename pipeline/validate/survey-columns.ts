@@ -13,11 +13,21 @@
 // the text, and not kept. A million forms' four cells as strings were most of the validation's
 // garbage collection.
 import type { z } from "zod";
+import { nonBlank } from "../../schemas/survey.ts";
 import { problem } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
-import { acceptRow, forEachBodyLine, type CsvOpened, type CsvRow } from "../read/csv.ts";
+import { acceptRow, forEachBodyLineBytes, type CsvOpened, type CsvRow } from "../read/csv.ts";
 import { invisibleCharacter, invisibleProblem, invisibleProblemIn } from "./invisible.ts";
-import { duplicateProblem, hashChars, HashSlots, sameText } from "./keys.ts";
+import {
+  duplicateProblem,
+  hashBytes,
+  hashChars,
+  HashSlots,
+  sameText,
+  TextDictionary,
+  textOf,
+  type TextUnits,
+} from "./keys.ts";
 import { parseRow } from "./rows.ts";
 import type { ScaleLookup } from "./survey.ts";
 
@@ -54,44 +64,35 @@ interface QuestionColumn {
   codes: Map<string, number>;
   /** The same for one-character options, by character code below 128: 0 when none. */
   charCodes: Uint16Array;
+  /** The same for any text of printable ASCII met in the column, up to a few dozen: 0 when none. */
+  longOptions: TextDictionary<number>;
 }
 
 const initialCapacity = 1024;
+const lineFeed = 10;
+// A line starting with U+FEFF keeps it: it is an invisible character to report, not a byte-order mark.
+const utf8Decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** The distinct cells of one fixed column, found by their characters (HashSlots). */
-class Dictionary {
-  readonly values: string[] = [];
-  /** Per value: whether it passes its column's quick check (formCellChecks). */
-  readonly quick: boolean[] = [];
-  /** Per value: whether it holds an invisible character, reported on every row that has it. */
-  readonly invisible: boolean[] = [];
-  private readonly slots = new HashSlots();
-  private readonly check: (cell: string) => boolean;
+/** What a fixed column's reader knows of each distinct cell. */
+interface FixedCell {
+  /** Whether it passes its column's quick check (formCellChecks). */
+  quick: boolean;
+  /** Whether it holds an invisible character, reported on every row that has it. */
+  invisible: boolean;
+}
 
-  constructor(check: (cell: string) => boolean) {
-    this.check = check;
-  }
-
-  /** The code of the text source[start, end), added on its first appearance. */
-  code(source: string, start: number, end: number): number {
-    for (let code = this.slots.find(hashChars(source, start, end)); code !== -1; code = this.slots.next()) {
-      const value = this.values[code]!;
-      if (sameText(value, 0, value.length, source, start, end)) return code;
-    }
-    const value = source.slice(start, end);
-    const code = this.values.length;
-    this.values.push(value);
-    this.quick.push(this.check(value));
-    this.invisible.push(invisibleCharacter(value) !== null);
-    this.slots.add(code);
-    return code;
-  }
+/** The distinct cells of one fixed column, found by their characters. */
+function fixedDictionary(check: (cell: string) => boolean): TextDictionary<FixedCell> {
+  return new TextDictionary((value) => ({
+    quick: check(value),
+    invisible: invisibleCharacter(value) !== null,
+  }));
 }
 
 /** A fixed column other than the key, dictionary-coded. */
 interface Coded {
   column: string;
-  dictionary: Dictionary;
+  dictionary: TextDictionary<FixedCell>;
   codes: Uint32Array;
 }
 
@@ -111,7 +112,8 @@ export class SurveyColumns {
   private keyEnd = new Uint32Array(initialCapacity);
   private readonly ownKeys: string[] = [];
   private readonly keySlots = new HashSlots();
-  private text = "";
+  /** What the quick path reads: the file's bytes. */
+  private source: TextUnits = "";
   private readonly key: string;
   private readonly questions: QuestionColumn[];
   private readonly file: string;
@@ -146,7 +148,7 @@ export class SurveyColumns {
         ? null
         : {
             column,
-            dictionary: new Dictionary(checks[column] ?? (() => false)),
+            dictionary: fixedDictionary(checks[column] ?? (() => false)),
             codes: new Uint32Array(initialCapacity),
           },
     );
@@ -158,7 +160,8 @@ export class SurveyColumns {
       for (const [option, code] of codes) {
         if (option.length === 1 && option.charCodeAt(0) < 128) charCodes[option.charCodeAt(0)] = code;
       }
-      return { id, at: opened.index.get(id) as number, options, codes, charCodes };
+      const longOptions = new TextDictionary((text) => codes.get(text) ?? 0, 64);
+      return { id, at: opened.index.get(id) as number, options, codes, charCodes, longOptions };
     });
     if (this.questions.some((q) => q.codes.size > 0xfffe))
       throw new Error(`${file}: a scale with too many options`);
@@ -227,20 +230,21 @@ export class SurveyColumns {
   private checkFixed(r: number): void {
     const line = this.line[r]!;
     for (const coded of this.coded) {
-      if (coded === null || !coded.dictionary.invisible[coded.codes[r]!]) continue;
-      const value = coded.dictionary.values[coded.codes[r]!]!;
+      if (coded === null || !coded.dictionary.entries[coded.codes[r]!]!.invisible) continue;
+      const value = coded.dictionary.texts[coded.codes[r]!]!;
       this.problems.push(invisibleProblem(this.file, line, coded.column, value) as Problem);
     }
-    const source = this.ownKeys[r] ?? this.text;
+    const source = this.ownKeys[r] ?? this.source;
     const start = this.keyStart[r]!;
     const end = this.keyEnd[r]!;
     if (start === end) return; // a blank key is reported by the schema
     const invisible = invisibleProblemIn(this.file, line, this.key, source, start, end);
     if (invisible !== null) this.problems.push(invisible);
-    for (let first = this.keySlots.find(hashChars(source, start, end)); first !== -1;) {
-      const other = this.ownKeys[first] ?? this.text;
+    const hash = typeof source === "string" ? hashChars(source, start, end) : hashBytes(source, start, end);
+    for (let first = this.keySlots.find(hash); first !== -1;) {
+      const other = this.ownKeys[first] ?? this.source;
       if (sameText(other, this.keyStart[first]!, this.keyEnd[first]!, source, start, end)) {
-        const value = source.slice(start, end);
+        const value = textOf(source, start, end);
         this.problems.push(duplicateProblem(this.file, line, this.line[first]!, [this.key], value));
         return;
       }
@@ -251,23 +255,33 @@ export class SurveyColumns {
 
   /**
    * The whole body of a file without any quote (`withoutQuotes`): every line is one row, split at
-   * the delimiter exactly as the general path splits it.
+   * the delimiter exactly as the general path splits it. The body is read as bytes, twice as fast
+   * as its characters (issue 26): a cell in printable ASCII is its bytes; any line with another
+   * byte is decoded and takes the general path. A file whose text is not its bytes' decoding (CR
+   * line ends, normalised) is read from its text encoded again.
    */
   scanBody(opened: CsvOpened): void {
-    const { text, header, delimiter } = opened;
-    this.text = text;
+    const { header, delimiter, text } = opened;
+    const utf8 = opened.utf8 ?? {
+      bytes: Buffer.from(text),
+      offset: Buffer.byteLength(text.slice(0, opened.offset)),
+    };
+    const { bytes } = utf8;
+    this.source = bytes;
     // Room for every line at once: growing a million rows' columns by doubling cost a tenth of the
     // reading, in copies and in garbage collections their discarded buffers set off.
     let lines = 1;
-    for (let i = text.indexOf("\n", opened.offset); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    for (let i = bytes.indexOf(lineFeed, utf8.offset); i !== -1; i = bytes.indexOf(lineFeed, i + 1)) lines++;
     this.ensure(this.rows + lines);
     this.keySlots.reserve(this.rows + lines);
     // A missing fixed column makes every row invalid: the general path reports each.
     const fast = this.fixedAt.every((at) => at !== undefined);
     const roles = this.roles(header.length);
-    forEachBodyLine(opened, (start, end, line) => {
-      if (end === start || (fast && this.fastRow(text, start, end, line, delimiter, roles))) return;
-      const row = acceptRow(this.file, header, text.slice(start, end).split(delimiter), line, this.problems);
+    const split = delimiter.charCodeAt(0);
+    forEachBodyLineBytes(opened, utf8, (start, end, line) => {
+      if (end === start || (fast && this.fastRow(bytes, start, end, line, split, roles))) return;
+      const cells = utf8Decoder.decode(bytes.subarray(start, end)).split(delimiter);
+      const row = acceptRow(this.file, header, cells, line, this.problems);
       if (row !== null) this.addRow(row);
     });
   }
@@ -282,13 +296,16 @@ export class SurveyColumns {
     return roles;
   }
 
-  /** One line into the columns when every cell passes the quick checks; false leaves it to addRow. */
+  /**
+   * One line of bytes into the columns when every cell is printable ASCII and passes the quick
+   * checks; false leaves it to addRow.
+   */
   private fastRow(
-    text: string,
+    bytes: Uint8Array,
     start: number,
     end: number,
     line: number,
-    delimiter: string,
+    split: number,
     roles: Int32Array,
   ): boolean {
     const r = this.rows;
@@ -296,15 +313,17 @@ export class SurveyColumns {
     const width = roles.length;
     let position = 0;
     let cellStart = start;
-    // The delimiter is one character: a loop finds it sooner than a call of indexOf per cell.
-    const split = delimiter.charCodeAt(0);
     for (;;) {
       let cellEnd = cellStart;
-      while (cellEnd < end && text.charCodeAt(cellEnd) !== split) cellEnd++;
+      for (; cellEnd < end; cellEnd++) {
+        const c = bytes[cellEnd]!;
+        if (c === split) break;
+        if (c < 32 || c > 126) return false;
+      }
       if (position >= width) {
         // Trailing empty cells (Excel adds them) are fine; anything else makes the row ragged.
         if (cellEnd > cellStart) return false;
-      } else if (!this.fastCell(text, cellStart, cellEnd, roles[position]!, r)) return false;
+      } else if (!this.fastCell(bytes, cellStart, cellEnd, roles[position]!, r)) return false;
       position++;
       if (cellEnd === end) break;
       cellStart = cellEnd + 1;
@@ -317,31 +336,27 @@ export class SurveyColumns {
     return true;
   }
 
-  private fastCell(text: string, start: number, end: number, role: number, r: number): boolean {
+  /** A cell of printable ASCII bytes[start, end) at its column's place in row r, if it passes. */
+  private fastCell(bytes: Uint8Array, start: number, end: number, role: number, r: number): boolean {
     if (start === end) {
       if (role >= 0) return false; // every fixed cell is required
       if (role < -1) this.answers[-2 - role]![r] = 0;
       return true;
     }
-    const first = text.charCodeAt(start);
-    const last = text.charCodeAt(end - 1);
-    // Spaces or control characters to trim, and the characters that can start a formula
-    // (= + - @): such cells go the general way, which reports or trims them.
-    if (first <= 32 || last <= 32 || first === 61 || first === 43 || first === 45 || first === 64)
+    const first = bytes[start]!;
+    // Spaces to trim, and the characters that can start a formula (= + - @): such cells go the
+    // general way, which reports or trims them.
+    if (first === 32 || bytes[end - 1] === 32 || first === 61 || first === 43 || first === 45 || first === 64)
       return false;
-    let cell: string | null = null;
-    if (first > 126 || last > 126) {
-      cell = text.slice(start, end);
-      if (cell.trim() !== cell) return false;
-    }
     if (role < -1) {
       const question = this.questions[-2 - role]!;
       let code = 0;
       if (question.options !== null) {
-        code =
-          end - start === 1 && first < 128
-            ? question.charCodes[first]!
-            : (question.codes.get(cell ?? text.slice(start, end)) ?? 0);
+        if (end - start === 1) code = question.charCodes[first]!;
+        else {
+          const option = question.longOptions.codeAscii(bytes, start, end);
+          code = option === -1 ? 0 : question.longOptions.entries[option]!;
+        }
         if (code === 0) return false;
       }
       this.answers[-2 - role]![r] = code;
@@ -350,12 +365,13 @@ export class SurveyColumns {
     if (role < 0) return true;
     const coded = this.coded[role];
     if (coded) {
-      const code = coded.dictionary.code(text, start, end);
-      if (!coded.dictionary.quick[code]) return false;
+      const code = coded.dictionary.codeAscii(bytes, start, end);
+      if (!coded.dictionary.entries[code]!.quick) return false;
       coded.codes[r] = code;
     } else {
-      // The key's string lives only for its check; the row keeps where it is in the text.
-      if (!this.keyCheck(cell ?? text.slice(start, end))) return false;
+      // A key any text but a blank one passes (nonBlank) needs no string: this cell is not blank.
+      // The row keeps where its key is in the bytes.
+      if (this.keyCheck !== nonBlank && !this.keyCheck(textOf(bytes, start, end))) return false;
       this.keyStart[r] = start;
       this.keyEnd[r] = end;
     }
@@ -367,7 +383,7 @@ export class SurveyColumns {
     const fixed: Record<string, CodedColumn> = {};
     for (const coded of this.coded) {
       if (coded)
-        fixed[coded.column] = { values: coded.dictionary.values, codes: coded.codes.subarray(0, rows) };
+        fixed[coded.column] = { values: coded.dictionary.texts, codes: coded.codes.subarray(0, rows) };
     }
     return {
       rows,
