@@ -24,6 +24,7 @@ export type BulletinTopic =
   | "average-change"
   | "bands"
   | "band-members"
+  | "band-spread"
   | "top"
   | "top-certainty"
   | "bottom"
@@ -239,6 +240,31 @@ function bandMembersSentences(input: BulletinInput): BulletinSentence[] {
         ".",
       ),
     ];
+  });
+}
+
+/**
+ * Up to this many units, the bulletin names every one, band by band. A commune's name is said in
+ * about a second ("Xã Hồng Dụ", three syllables at the three to four a presenter says each second,
+ * with its pause), so 30 names take half a minute, a quarter of a two-minute bulletin: a district's
+ * 20 communes fit, a province's 235 (four minutes of names) do not.
+ */
+export const namedOnAirLimit = 30;
+
+/**
+ * With more units than the bulletin names, each band's spread (the bands' counts are said just
+ * before): "Nhóm A: chỉ số từ 90,12% đến 95,40%.", best band first. The top and the bottom of the
+ * ranking are still named.
+ */
+function bandSpreadSentences(input: BulletinInput): BulletinSentence[] {
+  return input.manifest.bands.flatMap((band) => {
+    const values = input.results.filter((row) => row.band === band.code).map((row) => row.index_pct);
+    if (values.length === 0) return [];
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const spread: Part[] =
+      low === high ? [": cùng đạt ", pct(low)] : [": chỉ số từ ", pct(low), " đến ", pct(high)];
+    return [sentence("band-spread", homeSource, dataText(shortBandLabel(band.label)), ...spread, ".")];
   });
 }
 
@@ -546,7 +572,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
       ...processSentences(input),
       ...averageSentences(input),
       bandsSentence(input),
-      ...bandMembersSentences(input),
+      ...(input.results.length <= namedOnAirLimit ? bandMembersSentences(input) : bandSpreadSentences(input)),
       ...rankingSentences(input),
       ...changeSentences(input),
       ...satisfactionSentences(input),
