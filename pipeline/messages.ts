@@ -794,14 +794,30 @@ export const catalogue = {
     severity: "error",
     layer: "cell",
     message_vi:
-      'Loại đơn vị "{value}" không hợp lệ; chỉ nhận {=communes.csv:type:xa} hoặc {=communes.csv:type:thi_tran}.',
+      'Loại đơn vị "{value}" không hợp lệ; chỉ nhận {=communes.csv:type:xa}, {=communes.csv:type:phuong}, {=communes.csv:type:thi_tran} hoặc {=communes.csv:type:dac_khu}.',
     message_en:
-      'Unit type "{value}" is not valid; use {=communes.csv:type:xa} or {=communes.csv:type:thi_tran}.',
-    fix_vi: "Ghi xa cho xã, thi_tran cho thị trấn (không dấu, chữ thường).",
-    fix_en: "Write xa for a commune, thi_tran for a township (ASCII, lower case).",
+      'Unit type "{value}" is not valid; use {=communes.csv:type:xa}, {=communes.csv:type:phuong}, {=communes.csv:type:thi_tran} or {=communes.csv:type:dac_khu}.',
+    fix_vi:
+      "Ghi xa cho xã, phuong cho phường, thi_tran cho thị trấn, dac_khu cho đặc khu (không dấu, chữ thường).",
+    fix_en:
+      "Write xa for a commune, phuong for a ward, thi_tran for a township, dac_khu for a special zone (ASCII, lower case).",
     example: "Xã",
     example_params: { value: "Xã" },
     workbook: { fix_vi: pickListVi, fix_en: pickListEn },
+  },
+  predecessor_code_format: {
+    severity: "error",
+    layer: "cell",
+    message_vi:
+      'Mã các đơn vị cũ "{value}" không hợp lệ; mỗi mã gồm đúng 5 chữ số, các mã cách nhau bởi dấu chấm phẩy (;).',
+    message_en:
+      'Predecessor codes "{value}" are not valid; each code is exactly 5 digits, codes separated by semicolons (;).',
+    fix_vi:
+      "Ghi mã 5 chữ số của từng đơn vị cũ hợp thành đơn vị này, ví dụ 11161;11164;11167; để trống nếu đơn vị không được sắp xếp lại.",
+    fix_en:
+      "Write the 5-digit code of each former unit this unit was formed from, e.g. 11161;11164;11167; leave blank if the unit was not rearranged.",
+    example: "11161, 11164",
+    example_params: { value: "11161, 11164" },
   },
   criterion_source: {
     severity: "error",
@@ -820,11 +836,12 @@ export const catalogue = {
     severity: "error",
     layer: "cell",
     message_vi:
-      'Phạm vi áp dụng "{value}" không hợp lệ; chỉ nhận {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:thi_tran} hoặc để trống (= {=criteria.csv:applies_to:all}).',
+      'Phạm vi áp dụng "{value}" không hợp lệ; chỉ nhận {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:phuong}, {=criteria.csv:applies_to:thi_tran}, {=criteria.csv:applies_to:dac_khu} hoặc để trống (= {=criteria.csv:applies_to:all}).',
     message_en:
-      'Applies-to "{value}" is not valid; use {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:thi_tran}, or blank (= {=criteria.csv:applies_to:all}).',
-    fix_vi: "Ghi all nếu áp dụng cho mọi đơn vị, xa hoặc thi_tran nếu chỉ áp dụng cho một loại.",
-    fix_en: "Write all for every unit, or xa / thi_tran for one type only.",
+      'Applies-to "{value}" is not valid; use {=criteria.csv:applies_to:all}, {=criteria.csv:applies_to:xa}, {=criteria.csv:applies_to:phuong}, {=criteria.csv:applies_to:thi_tran}, {=criteria.csv:applies_to:dac_khu}, or blank (= {=criteria.csv:applies_to:all}).',
+    fix_vi:
+      "Ghi all nếu áp dụng cho mọi đơn vị, hoặc xa, phuong, thi_tran, dac_khu nếu chỉ áp dụng cho một loại.",
+    fix_en: "Write all for every unit, or xa / phuong / thi_tran / dac_khu for one type only.",
     example: "xã",
     example_params: { value: "xã" },
     workbook: { fix_vi: pickListVi, fix_en: pickListEn },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { criterionId, decimal, freeText } from "./cells.ts";
+import { communeTypes } from "./communes.ts";
 
 /** `criteria.csv`: the criteria tree; a parent's id is its own id without the last segment. */
 export const criterionRow = z.object({
@@ -13,9 +14,11 @@ export const criterionRow = z.object({
     .transform((s) => (s === "" ? null : s))
     .describe("Nguồn điểm của tiêu chí lá: thẩm định hoặc điều tra xã hội học; để trống ở tiêu chí cha"),
   applies_to: z
-    .enum(["all", "xa", "thi_tran", ""], { error: "criterion_applies_to" })
+    .enum(["all", ...communeTypes, ""], { error: "criterion_applies_to" })
     .transform((s) => (s === "" ? "all" : s))
-    .describe("Loại đơn vị mà tiêu chí áp dụng: tất cả (mặc định), chỉ xã hoặc chỉ thị trấn"),
+    .describe(
+      "Loại đơn vị mà tiêu chí áp dụng: tất cả (mặc định), hoặc chỉ xã, chỉ phường, chỉ thị trấn, chỉ đặc khu",
+    ),
 });
 export type Criterion = z.output<typeof criterionRow>;
 export type CriterionSource = NonNullable<Criterion["source"]>;

@@ -18,7 +18,18 @@ export const datasetManifest = z.object({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "version_format" }),
   published_on: isoDate.nullable(),
   province: z.object({ code: z.string().regex(/^\d{2}$/), name: required("name") }),
-  district: z.object({ code: z.string().regex(/^\d{3}$/), name: required("name") }),
+  /**
+   * The district, when a district issues the index (until 30 June 2025); absent when the province
+   * does (districts were abolished on 1 July 2025). Which of the two issues the figures, and every
+   * word said of it, is pipeline/rules/issuer.ts.
+   */
+  district: z.object({ code: z.string().regex(/^\d{3}$/), name: required("name") }).optional(),
+  /**
+   * Who issues the figures, as they sign: the body ("UBND tỉnh Hưng Yên") and its office that
+   * prepares the data ("Sở Nội vụ tỉnh Hưng Yên"). Optional: by default the UBND and the Home
+   * Affairs office (Phòng Nội vụ of a district, Sở Nội vụ of a province) of the issuing area.
+   */
+  issuer: z.object({ body: required("line"), office: required("line") }).optional(),
   legal_basis: z.array(z.object({ ref: required("name"), date: isoDate, title: required("line") })),
   bands: z
     .array(z.object({ code: required("name"), label: required("name"), min_pct: z.number().min(0).max(100) }))

@@ -2,6 +2,7 @@
 // dictionary on /du-lieu/ and the XLSX headers are generated from these, so they cannot drift.
 // Numbers are already rounded to 2 decimals (half away from zero) when they reach these tables.
 import { z } from "zod";
+import { communeTypes } from "./communes.ts";
 
 const num = (vi: string) => z.number().describe(vi);
 const optionalNum = (vi: string) => z.number().nullable().describe(vi);
@@ -13,7 +14,9 @@ const optionalStr = (vi: string) => z.string().nullable().describe(vi);
 export const resultsRow = z.object({
   commune_code: str("Mã đơn vị hành chính (mã Tổng cục Thống kê)"),
   commune_name: str("Tên xã, thị trấn"),
-  commune_type: z.enum(["xa", "thi_tran"]).describe("Loại đơn vị: xa = xã, thi_tran = thị trấn"),
+  commune_type: z
+    .enum(communeTypes)
+    .describe("Loại đơn vị: xa = xã, thi_tran = thị trấn, phuong = phường, dac_khu = đặc khu"),
   index_pct: num("Chỉ số CCHC (%)"),
   rank: int("Thứ hạng (theo chỉ số đã làm tròn; bằng nhau thì cùng hạng)"),
   band: str("Nhóm xếp loại (mã)"),
@@ -33,6 +36,11 @@ export const resultsRow = z.object({
   n_officials: int("Số phiếu cán bộ, lãnh đạo đánh giá đơn vị"),
   index_change: optionalNum("Thay đổi chỉ số so với năm trước (điểm phần trăm)"),
   rank_change: optionalInt("Thay đổi thứ hạng so với năm trước (số dương = tăng hạng)"),
+  unit_group: optionalStr("Nhóm của đơn vị, ví dụ huyện cũ (trống nếu dữ liệu không chia nhóm)"),
+  predecessors: optionalStr(
+    "Mã các đơn vị cũ hợp thành đơn vị sau sắp xếp, cách nhau bởi dấu chấm phẩy (trống nếu không có)",
+  ),
+  formed_on: optionalStr("Ngày thành lập đơn vị sau sắp xếp (trống nếu không có)"),
 });
 
 export const domainsRow = z.object({

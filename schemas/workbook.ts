@@ -15,7 +15,7 @@ export interface SheetWords {
   values?: Record<string, Record<string, string>>;
 }
 
-const unitTypes = { xa: "Xã", thi_tran: "Thị trấn" };
+const unitTypes = { xa: "Xã", phuong: "Phường", thi_tran: "Thị trấn", dac_khu: "Đặc khu" };
 const panels = { officials: "Cán bộ", citizens: "Người dân" };
 
 export const sheetWords: Record<string, SheetWords> = {
@@ -52,8 +52,17 @@ export const sheetWords: Record<string, SheetWords> = {
   },
   communes: {
     title: "Danh sách xã",
-    purpose: "Danh sách các xã, thị trấn được đánh giá.",
-    columns: { code: "Mã xã", name: "Tên đơn vị", type: "Loại đơn vị", survey_quota: "Số phiếu dự kiến" },
+    purpose:
+      "Danh sách các đơn vị cấp xã (xã, phường, thị trấn, đặc khu) được đánh giá; nhóm và các đơn vị cũ hợp thành (nếu có) có thể để trống.",
+    columns: {
+      code: "Mã xã",
+      name: "Tên đơn vị",
+      type: "Loại đơn vị",
+      survey_quota: "Số phiếu dự kiến",
+      group: "Nhóm",
+      predecessors: "Mã các đơn vị cũ",
+      formed_on: "Ngày thành lập",
+    },
     values: { type: unitTypes },
   },
   criteria: {
@@ -69,7 +78,13 @@ export const sheetWords: Record<string, SheetWords> = {
     },
     values: {
       source: { appraisal: "Thẩm định", survey: "Điều tra" },
-      applies_to: { all: "Tất cả", xa: "Chỉ xã", thi_tran: "Chỉ thị trấn" },
+      applies_to: {
+        all: "Tất cả",
+        xa: "Chỉ xã",
+        phuong: "Chỉ phường",
+        thi_tran: "Chỉ thị trấn",
+        dac_khu: "Chỉ đặc khu",
+      },
     },
   },
   groups: {
@@ -161,6 +176,8 @@ export const manifestFormFields: Record<string, string> = {
   "province.name": "Tên tỉnh",
   "district.code": "Mã huyện",
   "district.name": "Tên huyện",
+  "issuer.body": "Cơ quan công bố",
+  "issuer.office": "Cơ quan chuẩn bị số liệu",
   bootstrap_seed: "Hạt giống lấy mẫu lặp",
   bootstrap_replicates: "Số lần lấy mẫu lặp",
   notes: "Ghi chú",

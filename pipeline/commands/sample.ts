@@ -1,11 +1,14 @@
-// `npm run sample -- --seed <n> --out <folder> [--communes <n>] [--year <yyyy>]`: writes a seeded
-// sample year folder (docs/methodology.md#the-sample-data). Default: the 20 real units of Ninh Giang, year 2023.
+// `npm run sample -- --seed <n> --out <folder> [--communes <n>] [--year <yyyy>] [--issuer district|province]
+// [--before-arrangement]`: writes a seeded sample year folder (docs/methodology.md#the-sample-data). Default:
+// the 20 real units of Ninh Giang, year 2023. `--issuer province`: a province's wards, communes and special
+// zones with no district, grouped by former district, a few merged from three units; with
+// `--before-arrangement`, the same province the year before, each merged unit as its three former units.
 import { parseArgs } from "node:util";
 import { writeSampleYear } from "../sample/index.ts";
 import { maxSyntheticCommunes } from "../sample/synthetic-communes.ts";
 
 const usage =
-  "Cách dùng / usage: npm run sample -- --seed <số nguyên> --out <thư mục> [--communes <số đơn vị, mặc định 20>] [--year <năm, mặc định 2023>]";
+  "Cách dùng / usage: npm run sample -- --seed <số nguyên> --out <thư mục> [--communes <số đơn vị, mặc định 20>] [--year <năm, mặc định 2023>] [--issuer district|province] [--before-arrangement]";
 
 /** A whole number within [min, max] written in plain digits, or null. */
 function wholeNumber(text: string | undefined, min: number, max: number): number | null {
@@ -15,7 +18,14 @@ function wholeNumber(text: string | undefined, min: number, max: number): number
 }
 
 export async function run(args: string[]): Promise<number> {
-  let values: { seed?: string; out?: string; communes?: string; year?: string };
+  let values: {
+    seed?: string;
+    out?: string;
+    communes?: string;
+    year?: string;
+    issuer?: string;
+    "before-arrangement"?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args,
@@ -24,6 +34,8 @@ export async function run(args: string[]): Promise<number> {
         out: { type: "string" },
         communes: { type: "string", default: "20" },
         year: { type: "string", default: "2023" },
+        issuer: { type: "string", default: "district" },
+        "before-arrangement": { type: "boolean", default: false },
       },
       strict: true,
     }));
@@ -34,18 +46,32 @@ export async function run(args: string[]): Promise<number> {
   const seed = wholeNumber(values.seed, 0, 4294967295);
   const communeCount = wholeNumber(values.communes, 1, maxSyntheticCommunes);
   const year = wholeNumber(values.year, 2000, 2100);
-  if (seed === null || values.out === undefined || communeCount === null || year === null) {
+  const issuer = values.issuer === "district" || values.issuer === "province" ? values.issuer : null;
+  if (
+    seed === null ||
+    values.out === undefined ||
+    communeCount === null ||
+    year === null ||
+    issuer === null
+  ) {
     console.error(
-      `Tham số không hợp lệ: --seed là số nguyên 0–4294967295, --out là thư mục, --communes từ 1 đến ${maxSyntheticCommunes}, --year từ 2000 đến 2100.\n` +
-        `Invalid arguments: --seed 0–4294967295, --out a folder, --communes 1–${maxSyntheticCommunes}, --year 2000–2100.\n${usage}`,
+      `Tham số không hợp lệ: --seed là số nguyên 0–4294967295, --out là thư mục, --communes từ 1 đến ${maxSyntheticCommunes}, --year từ 2000 đến 2100, --issuer là district hoặc province.\n` +
+        `Invalid arguments: --seed 0–4294967295, --out a folder, --communes 1–${maxSyntheticCommunes}, --year 2000–2100, --issuer district or province.\n${usage}`,
     );
     return 2;
   }
   const started = performance.now();
-  const summary = await writeSampleYear({ seed, outDir: values.out, year, communeCount });
+  const summary = await writeSampleYear({
+    seed,
+    outDir: values.out,
+    year,
+    communeCount,
+    issuer,
+    beforeArrangement: values["before-arrangement"] === true,
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `Đã tạo dữ liệu mẫu năm ${year} tại ${values.out}: ${summary.communes} đơn vị (${summary.districts} huyện), ` +
+    `Đã tạo dữ liệu mẫu năm ${year} tại ${values.out}: ${summary.communes} đơn vị (${summary.districts} ${issuer === "province" ? "nhóm" : "huyện"}), ` +
       `${summary.appraisalRows} dòng thẩm định, ${summary.officialsForms} phiếu cán bộ, ${summary.citizensForms} phiếu người dân (${seconds} giây).`,
   );
   return 0;

@@ -93,6 +93,9 @@ const commune = (code: string, name: string, type: Commune["type"]): Commune => 
   name,
   type,
   survey_quota: 4,
+  group: null,
+  predecessors: [],
+  formed_on: null,
 });
 
 const official = (

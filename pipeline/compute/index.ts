@@ -2,7 +2,7 @@
 // Pure: no I/O, no clock; randomness only from seeded streams, so the same inputs give the same
 // results byte for byte.
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
-import type { CommuneType } from "../../schemas/communes.ts";
+import { communeTypes, type CommuneType } from "../../schemas/communes.ts";
 import type {
   DomainsRow,
   ResultsRow,
@@ -34,6 +34,7 @@ import { exactDecimal, ratioValue } from "./exact.ts";
 import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import { bandFor, competitionRanks } from "../rules/ranking.ts";
+import { comparablePredecessors, predecessorsCell } from "../rules/lineage.ts";
 import { publishedPlan, surveyTotals } from "./plan.ts";
 import { anonymousResponses } from "./responses.ts";
 import { roundDoubleHalfAway, roundHalfAway, roundMeanHalfAway, roundRatioHalfAway } from "./rounding.ts";
@@ -57,10 +58,9 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
   const seed = data.manifest.bootstrap_seed ?? data.manifest.year;
   const replicates = data.manifest.bootstrap_replicates ?? DEFAULT_REPLICATES;
   const scales = buildScales(data.scales);
-  const trees: Record<CommuneType, ApplicableNode[]> = {
-    xa: applicableTree(data.criteria, "xa"),
-    thi_tran: applicableTree(data.criteria, "thi_tran"),
-  };
+  const trees = Object.fromEntries(
+    communeTypes.map((type) => [type, applicableTree(data.criteria, type)]),
+  ) as Record<CommuneType, ApplicableNode[]>;
   const citizensByCommune = rowsByCommune(data.citizensForms);
   const officialsByCommune = rowsByCommune(data.officialsForms);
   const citizensOf = (code: string) => citizensByCommune.get(code) ?? noForms(data.citizensForms);
@@ -119,10 +119,13 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       }));
 
   const previousResults = new Map((options.previous?.tables.results ?? []).map((r) => [r.commune_code, r]));
+  // Each unit is compared with its one predecessor of the same extent (pipeline/rules/lineage.ts).
+  const comparable = comparablePredecessors(communes);
   const results: ResultsRow[] = scores.map((s, i) => {
     const index_pct = publishedIndex[i]!;
     const rank = ranks[i]!;
-    const before = previousResults.get(s.commune.code);
+    const predecessor = comparable.get(s.commune.code) ?? null;
+    const before = predecessor === null ? undefined : previousResults.get(predecessor);
     return {
       commune_code: s.commune.code,
       commune_name: s.commune.name,
@@ -150,6 +153,9 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
         ? roundHalfAway(exactDecimal(index_pct).sub(exactDecimal(before.index_pct)))
         : null,
       rank_change: before ? before.rank - rank : null,
+      unit_group: s.commune.group,
+      predecessors: predecessorsCell(s.commune),
+      formed_on: s.commune.formed_on,
     };
   });
   results.sort(
@@ -191,7 +197,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     year: data.manifest.year,
     tables: {
       results,
-      domains: domainsTable(scores, options.previous),
+      domains: domainsTable(scores, options.previous, comparable),
       scores: scoresTable(scores),
       survey: surveyTable(scores),
       satisfaction: scores.flatMap(satisfactionRows),
@@ -244,7 +250,11 @@ function districtSummary(scores: readonly CommuneScore[], previous: DistrictSumm
  * domain percentages (each commune counts once, whatever its maximum), over the communes the domain
  * applies to, computed exactly and rounded once.
  */
-function domainsTable(scores: readonly CommuneScore[], previous: YearResults | null): DomainsRow[] {
+function domainsTable(
+  scores: readonly CommuneScore[],
+  previous: YearResults | null,
+  comparable: ReadonlyMap<string, string | null>,
+): DomainsRow[] {
   const pcts = groupBy(
     scores.flatMap((s) => s.domains.map((domain) => ({ id: domain.criterion.id, s, domain }))),
     (entry) => entry.id,
@@ -255,8 +265,8 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
       roundMeanHalfAway(entries.map(({ s, domain }) => nodePercentRatio(s, domain))),
     ]),
   );
-  // The year before, matched on the compound key (commune, domain): a pair the year before did not
-  // publish has no change. A Map, not a join: at national scale the join of 85,000 rows as a
+  // The year before, matched on the compound key (comparable predecessor, domain): a pair the year
+  // before did not publish, or a unit with no predecessor of the same extent, has no change. A Map, not a join: at national scale the join of 85,000 rows as a
   // table and back cost 0.2 s.
   const key = (commune: string, domain: string) => `${commune}\u0000${domain}`;
   const before = new Map(
@@ -266,7 +276,8 @@ function domainsTable(scores: readonly CommuneScore[], previous: YearResults | n
     s.domains.map((domain): DomainsRow => {
       const id = domain.criterion.id;
       const pct = publishedNodePercent(s, domain);
-      const pctBefore = before.get(key(s.commune.code, id));
+      const predecessor = comparable.get(s.commune.code) ?? null;
+      const pctBefore = predecessor === null ? undefined : before.get(key(predecessor, id));
       const maxPoints = roundHalfAway(domain.max);
       const average = districtAverage.get(id)!;
       return {

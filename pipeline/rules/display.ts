@@ -2,11 +2,16 @@
 // share images and the report all say "10,79/12,00", "+9,97 điểm %", "xã" and "người dân, tổ chức"
 // from here (docs/architecture.md#where-each-rule-lives). Numbers go through format.ts, dates through
 // dates.ts; nothing here computes a figure, it only shows a published one.
-import type { CommuneType } from "../../schemas/communes.ts";
+import { communeTypes, type CommuneType } from "../../schemas/communes.ts";
 import { formatChange, formatNumber } from "./format.ts";
 
 /** The kind of unit as a sentence says it ("thị trấn" is scored on criteria a "xã" is not). */
-export const unitTypeLabel: Record<CommuneType, string> = { xa: "xã", thi_tran: "thị trấn" };
+export const unitTypeLabel: Record<CommuneType, string> = {
+  xa: "xã",
+  phuong: "phường",
+  thi_tran: "thị trấn",
+  dac_khu: "đặc khu",
+};
 
 /** Who answered a survey panel, as a sentence says it ("Đánh giá của …"). */
 export const panelLabel: Record<"officials" | "citizens", string> = {
@@ -58,7 +63,7 @@ export interface TypedMaximum {
 
 /**
  * The distinct maxima of one domain by kind of unit, from its published rows (each unit's own
- * `max_points`) and the units' types: one entry per kind, xã first; one entry alone when every kind
+ * `max_points`) and the units' types: one entry per kind, in the order of `communeTypes` (xã first); one entry alone when every kind
  * has the same maximum.
  */
 export function maximaByType(
@@ -70,7 +75,7 @@ export function maximaByType(
     const type = types.get(row.commune_code);
     if (type !== undefined && !byType.has(type)) byType.set(type, row.max_points);
   }
-  const maxima = (["xa", "thi_tran"] as const).flatMap((type) => {
+  const maxima = communeTypes.flatMap((type) => {
     const max = byType.get(type);
     return max === undefined ? [] : [{ type, max }];
   });

@@ -36,7 +36,7 @@ export function formsCollected(district: readonly SampleCommune[], random: Rando
 /** How the file was submitted: more online in a thị trấn. */
 function channel(random: Random, commune: SampleCommune): string {
   const u = random();
-  const online = commune.type === "thi_tran" ? 0.28 : 0.18;
+  const online = commune.type === "thi_tran" || commune.type === "phuong" ? 0.28 : 0.18;
   if (u < 0.01) return "";
   if (u < 0.01 + online) return "2";
   if (u < 0.06 + online) return "3";

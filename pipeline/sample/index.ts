@@ -10,7 +10,9 @@ import { citizensFormRows, citizensHeader, formsCollected } from "./citizens-sur
 import { districtProfiles } from "./commune-profile.ts";
 import { maxHundredths, numberedCriteria } from "./criteria-tree.ts";
 import { centredNoise, derivedSeed } from "./draws.ts";
-import { sampleManifest } from "./manifest.ts";
+import { sampleManifest, type SampleIssuer } from "./manifest.ts";
+import { provinceUnits } from "./province-units.ts";
+import { codeListSeparator, type CommuneType } from "../../schemas/communes.ts";
 import { districtOfficials, officialsFormRows, officialsHeader } from "./officials-survey.ts";
 import { planHeader, planRows } from "./plan.ts";
 import { ninhGiangCommunes } from "./reference-communes.ts";
@@ -26,6 +28,13 @@ export interface SampleOptions {
   year: number;
   /** 20 = the real units of Ninh Giang; any other count = synthetic units in districts of 20. */
   communeCount: number;
+  /**
+   * "province": a province-issued year with no district (pipeline/sample/province-units.ts): wards,
+   * communes and special zones in groups (former districts), a few merged from three units.
+   */
+  issuer?: SampleIssuer;
+  /** With issuer "province": the year before the arrangement, each merged unit as its former units. */
+  beforeArrangement?: boolean;
 }
 
 export interface SampleSummary {
@@ -36,20 +45,42 @@ export interface SampleSummary {
   citizensForms: number;
 }
 
-/** The units of the sample: Ninh Giang's own 20, or `count` synthetic ones. */
-function sampleCommunes(count: number, random: Random): readonly SampleCommune[] {
+/** The units of the sample: Ninh Giang's own 20, `count` synthetic ones, or a province's. */
+function sampleCommunes(count: number, random: Random, options: SampleOptions): readonly SampleCommune[] {
+  if (options.issuer === "province") return provinceUnits(count, random, options.beforeArrangement);
   return count === ninhGiangCommunes.length ? ninhGiangCommunes : syntheticCommunes(count, random);
+}
+
+/** A province has no thị trấn: its urban criteria apply to wards (phường) instead. */
+function appliesToOf(issuer: SampleIssuer | undefined) {
+  return (type: CommuneType | undefined) => (issuer === "province" && type === "thi_tran" ? "phuong" : type);
+}
+
+/** communes.csv: the optional columns only when a unit has them (a province-issued sample). */
+function communeColumns(communes: readonly SampleCommune[]): { header: string[]; rows: string[][] } {
+  const header = ["code", "name", "type", "survey_quota"];
+  const rows = communes.map((commune) => [commune.code, commune.name, commune.type, String(citizensQuota)]);
+  if (!communes.some((commune) => commune.group !== undefined)) return { header, rows };
+  return {
+    header: [...header, "group", "predecessors", "formed_on"],
+    rows: communes.map((commune, i) => [
+      ...rows[i]!,
+      commune.group ?? "",
+      (commune.predecessors ?? []).join(codeListSeparator),
+      commune.formedOn ?? "",
+    ]),
+  };
 }
 
 const hundredthsText = (hundredths: number) => String(hundredths / 100);
 
-function criteriaRows(): string[][] {
+function criteriaRows(appliesTo: (type: CommuneType | undefined) => CommuneType | undefined): string[][] {
   return numberedCriteria().map(({ id, node }) => [
     id,
     node.name,
     hundredthsText(maxHundredths(node)),
     node.kind === "inner" ? "" : node.kind,
-    node.kind === "appraisal" ? (node.appliesTo ?? "all") : "all",
+    node.kind === "appraisal" ? (appliesTo(node.appliesTo) ?? "all") : "all",
   ]);
 }
 
@@ -60,12 +91,8 @@ function formIdSequence(prefix: string, upperBound: number): () => string {
   return () => `${prefix}-${String(++n).padStart(width, "0")}`;
 }
 
-export async function writeSampleYear({
-  seed,
-  outDir,
-  year,
-  communeCount,
-}: SampleOptions): Promise<SampleSummary> {
+export async function writeSampleYear(options: SampleOptions): Promise<SampleSummary> {
+  const { seed, outDir, year, communeCount } = options;
   // One independent stream per part, so that changing how one file is drawn leaves the others as they were.
   const master = seededRandom(seed);
   const namesRandom = seededRandom(derivedSeed(master));
@@ -74,7 +101,8 @@ export async function writeSampleYear({
   const officialsRandom = seededRandom(derivedSeed(master));
   const citizensRandom = seededRandom(derivedSeed(master));
 
-  const communes = sampleCommunes(communeCount, namesRandom);
+  const communes = sampleCommunes(communeCount, namesRandom, options);
+  const appliesTo = appliesToOf(options.issuer);
   const districts = districtsOf(communes);
   const questions = sampleQuestions();
   const officialsQuestions = questions.filter((question) => question.panel === "officials");
@@ -82,20 +110,20 @@ export async function writeSampleYear({
   // How easy each question is to answer favourably, fixed for the whole run.
   const officialsEase = officialsQuestions.map(() => centredNoise(officialsRandom, 0.08));
   const citizensEase = citizensQuestions.map(() => centredNoise(citizensRandom, 0.08));
-  const leaves = appraisalLeaves();
+  const leaves = appraisalLeaves().map((scored) => ({
+    ...scored,
+    leaf: { ...scored.leaf, appliesTo: appliesTo(scored.leaf.appliesTo) },
+  }));
 
   await mkdir(outDir, { recursive: true });
-  const manifest = sampleManifest({ year, seed, communeCount: communes.length });
+  const manifest = sampleManifest({ year, seed, communeCount: communes.length, issuer: options.issuer });
   await writeFile(join(outDir, "dataset.json"), JSON.stringify(manifest, null, 2) + "\n");
-  await writeCsv(
-    join(outDir, "communes.csv"),
-    ["code", "name", "type", "survey_quota"],
-    communes.map((commune) => [commune.code, commune.name, commune.type, String(citizensQuota)]),
-  );
+  const communesFile = communeColumns(communes);
+  await writeCsv(join(outDir, "communes.csv"), communesFile.header, communesFile.rows);
   await writeCsv(
     join(outDir, "criteria.csv"),
     ["id", "name", "max_points", "source", "applies_to"],
-    criteriaRows(),
+    criteriaRows(appliesTo),
   );
   await writeCsv(
     join(outDir, "groups.csv"),

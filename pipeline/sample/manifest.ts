@@ -6,6 +6,32 @@ export interface ManifestOptions {
   year: number;
   seed: number;
   communeCount: number;
+  /** Who issues the figures: Ninh Giang district (the default), or a province with no district. */
+  issuer?: SampleIssuer;
+}
+
+export type SampleIssuer = "district" | "province";
+
+/** The province of a province-issued sample (its code and name are real, its units are not). */
+const sampleProvince = { code: "33", name: "Tỉnh Hưng Yên" };
+
+/** dataset.json of a province-issued sample year: the Sở Nội vụ prepares it, there is no district. */
+function provinceManifest({ year, seed, communeCount }: ManifestOptions): DatasetManifest {
+  const district = sampleManifest({ year, seed, communeCount });
+  const { district: _none, ...rest } = district;
+  return {
+    ...rest,
+    title: `Chỉ số cải cách hành chính của UBND các xã, phường, đặc khu tỉnh Hưng Yên năm ${year}`,
+    province: sampleProvince,
+    issuer: { body: "UBND tỉnh Hưng Yên", office: "Sở Nội vụ tỉnh Hưng Yên" },
+    legal_basis: legalBasis(year).filter((basis) => basis.ref === "876/QĐ-BNV"),
+    contact: { office: "Sở Nội vụ tỉnh Hưng Yên", address: "Sở Nội vụ tỉnh Hưng Yên" },
+    notes:
+      `Dữ liệu minh họa, không phải kết quả chính thức: điểm tự đánh giá, điểm thẩm định và phiếu điều tra xã hội học của ${communeCount} ` +
+      `đơn vị cấp xã giả định (mã và tên không có thật; nhóm theo huyện cũ; một số đơn vị hợp thành từ ba đơn vị cũ) ` +
+      `do chương trình tạo mẫu của dự án sinh ra (hạt giống ${seed}). ` +
+      "Bộ tiêu chí là bảng tạm thời gồm 8 lĩnh vực, mô phỏng cấu trúc Chỉ số CCHC cấp tỉnh theo Quyết định 876/QĐ-BNV.",
+  };
 }
 
 /** The district plan is specific to 2023; the provincial rules (2022–2030) and the model apply to every year. */
@@ -36,7 +62,8 @@ function legalBasis(year: number): DatasetManifest["legal_basis"] {
   ];
 }
 
-export function sampleManifest({ year, seed, communeCount }: ManifestOptions): DatasetManifest {
+export function sampleManifest({ year, seed, communeCount, issuer }: ManifestOptions): DatasetManifest {
+  if (issuer === "province") return provinceManifest({ year, seed, communeCount });
   const units =
     communeCount === ninhGiangCommunes.length
       ? "20 xã, thị trấn của huyện"

@@ -7,6 +7,10 @@ export interface SampleCommune {
   code: string;
   name: string;
   type: CommuneType;
+  /** communes.csv's optional columns, written only by a province-issued sample. */
+  group?: string;
+  predecessors?: readonly string[];
+  formedOn?: string | null;
 }
 
 export const ninhGiangCommunes: readonly SampleCommune[] = [

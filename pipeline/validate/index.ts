@@ -90,7 +90,10 @@ export const maxInputBytes = 150 * 1024 * 1024;
 /** The CSV input files and their columns: the one registry the workbook reader and template follow;
  * any other column is unknown (and its values never shown). */
 export const inputColumns = {
-  "communes.csv": { required: ["code", "name", "type", "survey_quota"] },
+  "communes.csv": {
+    required: ["code", "name", "type", "survey_quota"],
+    optional: ["group", "predecessors", "formed_on"],
+  },
   "criteria.csv": { required: ["id", "name", "max_points", "source"], optional: ["applies_to"] },
   "groups.csv": { required: ["code", "name", "panel", "planned"] },
   "scales.csv": { required: ["scale", "option", "label", "coefficient"], optional: ["satisfied"] },

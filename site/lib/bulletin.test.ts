@@ -34,6 +34,9 @@ function result(
     n_officials: 48,
     index_change: null,
     rank_change: null,
+    unit_group: null,
+    predecessors: null,
+    formed_on: null,
     ...more,
   };
 }
@@ -59,6 +62,7 @@ const manifest: BulletinInput["manifest"] = {
   year: 2023,
   status: "official",
   version: "1.2.0",
+  province: { code: "30", name: "Tỉnh Hải Dương" },
   district: { code: "299", name: "Huyện Ninh Giang" },
   bands: [
     { code: "A", label: "Nhóm A", min_pct: 90 },

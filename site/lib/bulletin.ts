@@ -14,7 +14,8 @@ import { communeSlug } from "../../pipeline/rules/slug.ts";
 import { dateToWords, numberToWords, ordinalWords, percentToWords } from "./words.ts";
 import { versionDate } from "./releases.ts";
 import { formatDateVi } from "../../pipeline/rules/dates.ts";
-import { pctPointsWords } from "../../pipeline/rules/display.ts";
+import { capitalised, pctPointsWords } from "../../pipeline/rules/display.ts";
+import { inSentence, issuerWords, unitKindsPhrase } from "../../pipeline/rules/issuer.ts";
 import { sampleNotice } from "../../pipeline/publish/sample-notice.ts";
 
 export type BulletinTopic =
@@ -60,7 +61,7 @@ export interface Bulletin {
 export interface BulletinInput {
   manifest: Pick<
     PublishedManifest,
-    "year" | "status" | "version" | "district" | "bands" | "district_summary"
+    "year" | "status" | "version" | "province" | "district" | "issuer" | "bands" | "district_summary"
   > &
     Partial<Pick<PublishedManifest, "plan" | "survey_totals">>;
   results: ResultsRow[];
@@ -143,17 +144,7 @@ function groupsByName<T>(rows: T[], key: (row: T) => number, name: (row: T) => s
 
 const byName = (row: ResultsRow) => row.commune_name;
 
-/** "xã, thị trấn", "xã" or "thị trấn", as the units of the year are. */
-function unitsNoun(results: ResultsRow[]): string {
-  const types = new Set(results.map((row) => row.commune_type));
-  if (types.size === 2) return "xã, thị trấn";
-  return types.has("thi_tran") ? "thị trấn" : "xã";
-}
-
-/** "Huyện Ninh Giang" inside a sentence: "huyện Ninh Giang". */
-export function inSentence(name: string): string {
-  return name.charAt(0).toLocaleLowerCase("vi") + name.slice(1);
-}
+export { inSentence };
 
 /** "nhất", "nhì", "ba", "tư", "năm"…: the word after "hạng". */
 function rankWord(rank: number): string {
@@ -172,7 +163,7 @@ function averageSentences(input: BulletinInput): BulletinSentence[] {
       yearPart(manifest.year),
       ", Chỉ số cải cách hành chính bình quân của ",
       count(results.length),
-      ` ${unitsNoun(results)} ${inSentence(manifest.district.name)} đạt `,
+      ` ${unitKindsPhrase(results.map((row) => row.commune_type))} ${issuerWords(manifest).area} đạt `,
       pct(average),
       ".",
     ),
@@ -512,7 +503,8 @@ const processSource = { path: "/quy-trinh/", label: "Quy trình xác định ch�
 
 /** The opening on how the figures were reached: the plan's steps, kept on time or not, and the survey. */
 function processSentences(input: BulletinInput): BulletinSentence[] {
-  const { plan, survey_totals: totals, district, year } = input.manifest;
+  const { plan, survey_totals: totals, year } = input.manifest;
+  const words = issuerWords(input.manifest);
   const sentences: BulletinSentence[] = [];
   if (plan) {
     const parts: Part[] = [];
@@ -530,7 +522,7 @@ function processSentences(input: BulletinInput): BulletinSentence[] {
         processSource,
         "Chỉ số năm ",
         yearPart(year),
-        ` được xác định theo kế hoạch của Ủy ban nhân dân ${inSentence(district.name)}, gồm `,
+        ` được xác định theo kế hoạch của ${words.bodyInFull}, gồm `,
         count(plan.length),
         " bước: ",
         ...parts,
@@ -543,11 +535,11 @@ function processSentences(input: BulletinInput): BulletinSentence[] {
       sentence(
         "process",
         processSource,
-        "Huyện đã hỏi ý kiến ",
+        `${capitalised(words.areaKind)} đã hỏi ý kiến `,
         count(totals.achieved),
         " người, trên ",
         count(totals.planned),
-        " người theo kế hoạch, gồm đại biểu Hội đồng nhân dân, lãnh đạo huyện và người dân đã làm thủ tục tại xã.",
+        ` người theo kế hoạch, gồm đại biểu Hội đồng nhân dân, lãnh đạo ${words.areaKind} và người dân đã làm thủ tục tại xã.`,
       ),
     );
   }
@@ -583,7 +575,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     sentence(
       "source",
       { path: "/du-lieu/", label: "Dữ liệu" },
-      `Nguồn: Chỉ số cải cách hành chính cấp xã ${inSentence(manifest.district.name)} năm `,
+      `Nguồn: Chỉ số cải cách hành chính cấp xã ${issuerWords(manifest).area} năm `,
       yearPart(manifest.year),
       ", số liệu công bố ",
       datePart(input.dataDate),

@@ -18,7 +18,7 @@ import { chartSource, contactLine, sampleNotice } from "./portal.ts";
 
 type Manifest = Pick<
   DatasetManifest,
-  "year" | "version" | "status" | "district" | "releases" | "contact" | "title"
+  "year" | "version" | "status" | "province" | "district" | "issuer" | "releases" | "contact" | "title"
 >;
 
 export async function communeWorkbook(

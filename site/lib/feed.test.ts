@@ -4,11 +4,13 @@ import { atomFeed } from "./feed.ts";
 import type { FeedInput } from "./feed.ts";
 
 const district = { code: "299", name: "Huyện Ninh Giang" };
+const province = { code: "30", name: "Tỉnh Hải Dương" };
 const manifests: FeedInput["manifests"] = [
   {
     year: 2022,
     status: "official",
     version: "1.0.0",
+    province,
     district,
     build_time: "2024-02-02T08:30:00.000Z",
     releases: [{ version: "1.0.0", date: "2023-01-15", kind: "release", reason: "Công bố kết quả năm 2022" }],
@@ -17,6 +19,7 @@ const manifests: FeedInput["manifests"] = [
     year: 2023,
     status: "sample",
     version: "1.0.1",
+    province,
     district,
     build_time: "2024-02-02T08:30:00.000Z",
     releases: [

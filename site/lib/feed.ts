@@ -6,7 +6,7 @@
 // the domain of the district People's Committee, the publisher of the index; the date is the
 // release's own date (the day the id was minted).
 import type { DatasetManifest } from "../../schemas/dataset.ts";
-import { inSentence } from "./bulletin.ts";
+import { issuerWords } from "../../pipeline/rules/issuer.ts";
 import { formatDateVi } from "../../pipeline/rules/dates.ts";
 import { releaseAnchor, releaseKindLabel, releaseTablePath, releasesNewestFirst } from "./releases.ts";
 import type { YearRelease } from "./releases.ts";
@@ -16,7 +16,10 @@ const feedId = `tag:${feedTagAuthority},2024:chi-so-cchc/phat-hanh-du-lieu`;
 
 export interface FeedInput {
   /** The published manifests of every year (any order). */
-  manifests: readonly (Pick<DatasetManifest, "year" | "status" | "version" | "releases" | "district"> & {
+  manifests: readonly (Pick<
+    DatasetManifest,
+    "year" | "status" | "version" | "releases" | "province" | "district" | "issuer" | "contact"
+  > & {
     build_time: string;
   })[];
   /** Commune code → name, to name the units a correction concerns. */
@@ -88,12 +91,13 @@ export function atomFeed(input: FeedInput): string {
   // Atom requires `updated`: the latest release, or the newest build when nothing was released yet.
   const [latest] = entries;
   const updated = latest ? releaseDateTime(latest.release.date) : newest.build_time;
-  const publisher = `Ủy ban nhân dân ${inSentence(newest.district.name)}`;
+  const words = issuerWords(newest);
+  const publisher = words.bodyInFull;
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
     `  <id>${feedId}</id>`,
-    `  <title>${escapeXml(`Chỉ số CCHC cấp xã ${inSentence(newest.district.name)}: phát hành và đính chính dữ liệu`)}</title>`,
+    `  <title>${escapeXml(`Chỉ số CCHC cấp xã ${words.area}: phát hành và đính chính dữ liệu`)}</title>`,
     "  <subtitle>Mỗi lần số liệu được công bố hoặc đính chính, một mục mới xuất hiện ở đây.</subtitle>",
     `  <updated>${updated}</updated>`,
     `  <author><name>${escapeXml(publisher)}</name></author>`,

@@ -17,6 +17,7 @@ const manifest: CommuneCard["manifest"] = {
   year: 2023,
   status: "sample",
   version: "1.0.0",
+  province: { code: "30", name: "Tỉnh Hải Dương" },
   district: { code: "299", name: "Huyện Ninh Giang" },
   bands: [
     { code: "A", label: "Nhóm A", min_pct: 90 },

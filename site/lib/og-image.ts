@@ -5,12 +5,17 @@
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { ResultsRow } from "../../schemas/published.ts";
 import { bandLook, bandRange } from "./bands.ts";
-import { inSentence, sampleWarning } from "./bulletin.ts";
+import { sampleWarning } from "./bulletin.ts";
+import { issuerWords, unitsPhrase } from "../../pipeline/rules/issuer.ts";
+import type { CommuneType } from "../../schemas/communes.ts";
 import { formatPct } from "../../pipeline/rules/format.ts";
 import { palette } from "./palette.ts";
 
 export interface CommuneCard {
-  manifest: Pick<DatasetManifest, "year" | "status" | "version" | "district" | "bands">;
+  manifest: Pick<
+    DatasetManifest,
+    "year" | "status" | "version" | "province" | "district" | "issuer" | "contact" | "bands"
+  >;
   result: ResultsRow;
   /** Units ranked that year (the "/20" of "xếp thứ 5/20"). */
   communeCount: number;
@@ -40,7 +45,7 @@ function fittedSize(text: string, largest: number): number {
 /** The card as an SVG document; every text from the data is escaped. */
 export function communeCardSvg({ manifest, result, communeCount }: CommuneCard): string {
   const band = bandLook(manifest.bands, result.band);
-  const district = manifest.district.name.charAt(0).toLocaleLowerCase("vi") + manifest.district.name.slice(1);
+  const area = issuerWords(manifest).area;
   const rankRange =
     result.rank_low === result.rank_high ? "" : ` (khoảng hạng ${result.rank_low}–${result.rank_high})`;
   const footer =
@@ -54,7 +59,7 @@ export function communeCardSvg({ manifest, result, communeCount }: CommuneCard):
     `<rect width="${cardWidth}" height="${cardHeight}" fill="${palette.paper}"/>` +
     // The band's colour as a margin stripe; the band is also written out below, never colour alone.
     `<rect width="28" height="${cardHeight}" fill="${band.colour}"/>` +
-    text(80, 92, 30, palette.caption, `Chỉ số cải cách hành chính ${manifest.year} · ${district}`) +
+    text(80, 92, 30, palette.caption, `Chỉ số cải cách hành chính ${manifest.year} · ${area}`) +
     text(80, 190, fittedSize(result.commune_name, 72), palette.reference, result.commune_name, true) +
     text(72, 360, 160, palette.accent, formatPct(result.index_pct), true) +
     text(80, 438, 40, palette.ink, `Xếp thứ ${result.rank}/${communeCount}${rankRange}`) +
@@ -70,14 +75,13 @@ export function communeCardSvg({ manifest, result, communeCount }: CommuneCard):
  * title, the district and, for sample data, the notice band.
  */
 export function siteCardSvg(
-  manifest: Pick<DatasetManifest, "year" | "status" | "district" | "province">,
-  communeCount: number,
+  manifest: Pick<DatasetManifest, "year" | "status" | "district" | "province" | "issuer" | "contact">,
+  units: readonly { commune_type: CommuneType }[],
 ): string {
-  const district = manifest.district.name.replace(/^Huyện\s+/u, "");
   const lines = [
     { text: `Chỉ số cải cách hành chính ${manifest.year}`, y: 230, largest: 60, bold: true },
     {
-      text: `${communeCount} xã, thị trấn huyện ${district}, ${inSentence(manifest.province.name)}`,
+      text: `${unitsPhrase(units)} ${issuerWords(manifest).areaInProvince}`,
       y: 320,
       largest: 40,
       bold: false,

@@ -14,6 +14,7 @@ const manifest = {
   year: 2023,
   version: "1.0.1",
   status: "sample" as const,
+  province: { code: "30", name: "Tỉnh Hải Dương" },
   district: { code: "299", name: "Huyện Ninh Giang" },
   releases: [
     { version: "1.0.0", date: "2024-03-15", kind: "release" as const, reason: "Công bố" },
@@ -46,10 +47,12 @@ describe("what the portal says about its figures", () => {
 
 describe("the foot of every printed page", () => {
   const district = { code: "288", name: "Huyện Ninh Giang" };
+  const province = { code: "30", name: "Tỉnh Hải Dương" };
   it("names the issuer, the office with its address, phone and e-mail, and the site's address", () => {
     expect(
       printFooter(
         {
+          province,
           district,
           contact: {
             office: "Phòng Nội vụ huyện Ninh Giang",
@@ -66,7 +69,7 @@ describe("the foot of every printed page", () => {
   });
 
   it("without contact data names the district's Home Affairs office", () => {
-    expect(contactLine({ district })).toBe("Phòng Nội vụ huyện Ninh Giang");
+    expect(contactLine({ province, district })).toBe("Phòng Nội vụ huyện Ninh Giang");
   });
 
   it("is written into CSS as a string that no quote or backslash from the data can end", () => {

@@ -2,19 +2,22 @@
 // were released (the one date readers see; the build time is for the data page only), how to
 // reach the office, and the source line under charts and inside their downloads.
 import type { DatasetManifest } from "../../schemas/dataset.ts";
-import { inSentence, sampleWarning } from "./bulletin.ts";
+import { sampleWarning } from "./bulletin.ts";
+import { issuerWords } from "../../pipeline/rules/issuer.ts";
 import { formatDateVi } from "../../pipeline/rules/dates.ts";
 
-type Manifest = Pick<DatasetManifest, "year" | "version" | "status" | "district" | "releases">;
+/** What the issuer's words are made of (pipeline/rules/issuer.ts). */
+type IssuerManifest = Pick<DatasetManifest, "province" | "district" | "issuer" | "contact">;
+type Manifest = Pick<DatasetManifest, "year" | "version" | "status" | "releases"> & IssuerManifest;
 
-/** The office readers and editors contact: the dataset's, else the district's Home Affairs office. */
-export function contactOffice(manifest: Pick<DatasetManifest, "district" | "contact">): string {
-  return manifest.contact?.office ?? `Phòng Nội vụ ${inSentence(manifest.district.name)}`;
+/** The office readers and editors contact: the issuer's office (pipeline/rules/issuer.ts). */
+export function contactOffice(manifest: IssuerManifest): string {
+  return issuerWords(manifest).office;
 }
 
 /** "Phòng Nội vụ huyện Ninh Giang, <address>, điện thoại …, thư điện tử …", as far as given. */
 export function contactLine(
-  manifest: Pick<DatasetManifest, "district" | "contact">,
+  manifest: IssuerManifest,
   parts: { address: boolean } = { address: true },
 ): string {
   const contact = manifest.contact;
@@ -28,9 +31,9 @@ export function contactLine(
     .join(", ");
 }
 
-/** "UBND huyện Ninh Giang". */
-export function issuer(manifest: Pick<DatasetManifest, "district">): string {
-  return `UBND ${inSentence(manifest.district.name)}`;
+/** "UBND huyện Ninh Giang", "UBND tỉnh Hưng Yên". */
+export function issuer(manifest: IssuerManifest): string {
+  return issuerWords(manifest).body;
 }
 
 /** The date the current version of the figures was released (ISO), or null before any release. */
@@ -46,7 +49,8 @@ export function versionPhrase(manifest: Pick<DatasetManifest, "version" | "relea
 
 /** The source line of a chart, on the page and in its downloads. */
 export function chartSource(manifest: Manifest): string {
-  return `Nguồn: ${issuer(manifest)} (Phòng Nội vụ), Chỉ số CCHC năm ${manifest.year}; dữ liệu ${versionPhrase(manifest)}.`;
+  const words = issuerWords(manifest);
+  return `Nguồn: ${words.body} (${words.officeShort}), Chỉ số CCHC năm ${manifest.year}; dữ liệu ${versionPhrase(manifest)}.`;
 }
 
 /** The sample notice that travels with every file while the data are a sample; null otherwise. */
@@ -70,10 +74,7 @@ export function downloadName(file: string, manifest: Pick<DatasetManifest, "stat
  * the site lives ("UBND huyện Ninh Giang · Liên hệ: … · https://…/"); `siteAddress` is the site's
  * home address (absolute when the build knows the site's URL).
  */
-export function printFooter(
-  manifest: Pick<DatasetManifest, "district" | "contact">,
-  siteAddress: string,
-): string {
+export function printFooter(manifest: IssuerManifest, siteAddress: string): string {
   return `${issuer(manifest)} · Liên hệ: ${contactLine(manifest)} · ${siteAddress}`;
 }
 

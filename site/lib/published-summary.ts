@@ -51,7 +51,7 @@ export function summaryFigures({ year, manifest, results, domains }: PublishedYe
   return {
     year,
     version: manifest.version,
-    district: manifest.district.name,
+    district: manifest.district?.name ?? manifest.province.name,
     results: results.map((row) => ({
       commune_code: row.commune_code,
       commune_name: row.commune_name,

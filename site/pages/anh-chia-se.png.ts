@@ -7,7 +7,7 @@ import { siteCardSvg } from "../lib/og-image.ts";
 
 export const GET: APIRoute = () => {
   const { manifest, results } = latestYear();
-  return new Response(svgToPng(siteCardSvg(manifest, results.length), 1), {
+  return new Response(svgToPng(siteCardSvg(manifest, results), 1), {
     headers: { "Content-Type": "image/png" },
   });
 };

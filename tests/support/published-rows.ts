@@ -33,6 +33,9 @@ export function resultsRow(columns: Partial<ResultsRow> = {}): ResultsRow {
     n_officials: 47,
     index_change: null,
     rank_change: null,
+    unit_group: null,
+    predecessors: null,
+    formed_on: null,
     ...columns,
   };
 }

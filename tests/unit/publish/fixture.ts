@@ -53,6 +53,9 @@ export function results(): YearResults {
           n_officials: 44,
           index_change: -1.25,
           rank_change: 0,
+          unit_group: null,
+          predecessors: null,
+          formed_on: null,
           ...notInContract,
         },
         {
@@ -78,6 +81,9 @@ export function results(): YearResults {
           n_officials: 40,
           index_change: null,
           rank_change: null,
+          unit_group: null,
+          predecessors: null,
+          formed_on: null,
         },
       ],
       domains: [
