@@ -213,6 +213,27 @@ describe("a year with more units than the bulletin names", () => {
     expect(thirty.sentences.map((s) => s.text).join(" ")).toContain("Xã Giữa Bảng");
   });
 
+  it("from 31, counts each group's units per band, groups in Vietnamese order", () => {
+    // Units 1–15 in Tứ Kỳ (10 of Nhóm A, 5 of Nhóm B), 16–31 in Đông Triều (5 B, 11 C).
+    const grouped = units(31).map((row) => ({
+      ...row,
+      unit_group: Number(row.rank) <= 15 ? "Huyện cũ Tứ Kỳ" : "Huyện cũ Đông Triều",
+    }));
+    const bulletin31 = buildBulletin({
+      manifest,
+      results: grouped,
+      domains: [],
+      previousResults: null,
+      previousDistrict: null,
+      dataDate,
+    });
+    expect(bulletin31.sentences.filter((s) => s.topic === "group-bands").map((s) => s.text)).toEqual([
+      "Huyện cũ Đông Triều có 16 đơn vị: 5 thuộc Nhóm B, 11 thuộc Nhóm C.",
+      "Huyện cũ Tứ Kỳ có 15 đơn vị: 10 thuộc Nhóm A, 5 thuộc Nhóm B.",
+    ]);
+    expect(of(31).sentences.some((s) => s.topic === "group-bands")).toBe(false);
+  });
+
   it("from 31, says each band's spread instead and names only the ends of the ranking", () => {
     const bulletin31 = of(31);
     expect(bulletin31.sentences.some((s) => s.topic === "band-members")).toBe(false);

@@ -26,6 +26,7 @@ export type BulletinTopic =
   | "bands"
   | "band-members"
   | "band-spread"
+  | "group-bands"
   | "top"
   | "top-certainty"
   | "bottom"
@@ -256,6 +257,35 @@ function bandSpreadSentences(input: BulletinInput): BulletinSentence[] {
     const spread: Part[] =
       low === high ? [": cùng đạt ", pct(low)] : [": chỉ số từ ", pct(low), " đến ", pct(high)];
     return [sentence("band-spread", homeSource, dataText(shortBandLabel(band.label)), ...spread, ".")];
+  });
+}
+
+const rankingSource = { path: "/xa/", label: "Bảng xếp hạng đầy đủ" };
+
+/**
+ * With more units than the bulletin names, and units in groups (communes.csv's optional `group`,
+ * e.g. a former district), one sentence per group in Vietnamese order: how many units, and how
+ * many of them in each band ("Huyện cũ Tứ Kỳ có 20 đơn vị: 3 thuộc Nhóm A, 17 thuộc Nhóm B.").
+ * Units without a group are left out of these sentences.
+ */
+function groupBandSentences(input: BulletinInput): BulletinSentence[] {
+  const { bands } = input.manifest;
+  const grouped = input.results.filter((row) => (row.unit_group ?? "") !== "");
+  const groups = [...groupBy(grouped, (row) => row.unit_group ?? "")].sort(([a], [b]) =>
+    compareVietnamese(a, b),
+  );
+  if (groups.length < 2) return [];
+  return groups.map(([name, members]) => {
+    const parts: Part[] = [dataText(name), " có ", count(members.length), " đơn vị: "];
+    bands
+      .map((band) => ({ band, n: members.filter((row) => row.band === band.code).length }))
+      .filter(({ n }) => n > 0)
+      .forEach(({ band, n }, index) => {
+        if (index > 0) parts.push(", ");
+        parts.push(count(n), " thuộc ", dataText(shortBandLabel(band.label)));
+      });
+    parts.push(".");
+    return sentence("group-bands", rankingSource, ...parts);
   });
 }
 
@@ -564,7 +594,9 @@ export function buildBulletin(input: BulletinInput): Bulletin {
       ...processSentences(input),
       ...averageSentences(input),
       bandsSentence(input),
-      ...(input.results.length <= namedOnAirLimit ? bandMembersSentences(input) : bandSpreadSentences(input)),
+      ...(input.results.length <= namedOnAirLimit
+        ? bandMembersSentences(input)
+        : [...bandSpreadSentences(input), ...groupBandSentences(input)]),
       ...rankingSentences(input),
       ...changeSentences(input),
       ...satisfactionSentences(input),

@@ -89,6 +89,24 @@ describe("the full ranking's filters", () => {
     ]);
   });
 
+  it("offers the groups, a unit without one as such, when the units have more than one", () => {
+    const rows = [
+      { ...row("1", "Xã A", 95, 1, "A"), unit_group: "Huyện cũ Tứ Kỳ" },
+      { ...row("2", "Xã B", 90, 2, "A"), unit_group: "Huyện cũ Ninh Giang" },
+      { ...row("3", "Xã C", 85, 3, "B"), unit_group: "Huyện cũ Tứ Kỳ" },
+      { ...row("4", "Xã D", 80, 4, "B"), unit_group: null },
+    ];
+    const [group, ...others] = rankingFilters(rows);
+    expect(others).toEqual([]);
+    expect(group?.name).toBe("nhom");
+    expect(group?.options).toEqual([
+      { value: "Huyện cũ Ninh Giang", label: "Huyện cũ Ninh Giang", count: 1 },
+      { value: "Huyện cũ Tứ Kỳ", label: "Huyện cũ Tứ Kỳ", count: 2 },
+      { value: "", label: "Không thuộc nhóm nào", count: 1 },
+    ]);
+    expect(group?.value(rows[3] as ResultsRow)).toBe("");
+  });
+
   it("offers none when every unit is of one type", () => {
     expect(rankingFilters([row("1", "Xã A", 95, 1, "A"), row("3", "Xã C", 85, 3, "B")])).toEqual([]);
   });

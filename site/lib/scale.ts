@@ -86,6 +86,12 @@ const filterRules: FilterRule[] = [
     value: (row) => row.commune_type,
     optionLabel: (value) => capitalised(unitTypeLabel[value as CommuneType] ?? value),
   },
+  {
+    name: "nhom",
+    label: "Địa bàn",
+    value: (row) => row.unit_group ?? "",
+    optionLabel: (value) => (value === "" ? "Không thuộc nhóm nào" : value),
+  },
 ];
 
 function capitalised(text: string): string {
@@ -93,7 +99,8 @@ function capitalised(text: string): string {
 }
 
 /**
- * The full ranking's filters, each with the values the year's units take (in Vietnamese order);
+ * The full ranking's filters (by unit type, by group: communes.csv's optional `group`, a former
+ * district for instance), each with the values the year's units take (in Vietnamese order);
  * a filter with a single value would choose nothing, so it is left out.
  */
 export function rankingFilters(results: readonly ResultsRow[]): RankingFilter[] {
