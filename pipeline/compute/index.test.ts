@@ -384,6 +384,9 @@ describe("computeYear on a tiny year worked out by hand", () => {
       "n_officials",
       "index_change",
       "rank_change",
+      "unit_group",
+      "predecessors",
+      "formed_on",
     ]);
     expect(results.tables.results.map((r) => r.commune_code)).toEqual([X, T]);
   });
@@ -651,6 +654,32 @@ describe("year over year", () => {
       null,
     ]);
     expect(results.parameters.previous_year).toBe(2022);
+  });
+
+  it("publishes no change for a unit merged from three former units, and names them", () => {
+    const previous: YearResults = { ...compute(tinyYear(), exact), year: 2022 };
+    // The year before, T and two other units, each with figures a change could have been taken from.
+    const before = previous.tables.results;
+    const t = before.find((r) => r.commune_code === T)!;
+    previous.tables.results = [
+      ...before.map((r) => ({ ...r, index_pct: 79.5 })),
+      { ...t, commune_code: "30003", index_pct: 70 },
+      { ...t, commune_code: "30004", index_pct: 60 },
+    ];
+    const data = tinyYear();
+    data.communes = data.communes.map((c) =>
+      c.code === T ? { ...c, predecessors: [T, "30003", "30004"], formed_on: "2025-07-01" } : c,
+    );
+    const results = compute(data, { previous, bootstrap: false });
+    const merged = results.tables.results.find((r) => r.commune_code === T)!;
+    expect([merged.index_change, merged.rank_change]).toEqual([null, null]);
+    expect([merged.predecessors, merged.formed_on]).toEqual(["30002;30003;30004", "2025-07-01"]);
+    expect(results.tables.domains.filter((d) => d.commune_code === T).map((d) => d.pct_change)).toEqual([
+      null,
+      null,
+    ]);
+    // X kept its extent: 80.67 − 79.5 = 1.17.
+    expect(results.tables.results.find((r) => r.commune_code === X)!.index_change).toBe(1.17);
   });
 });
 

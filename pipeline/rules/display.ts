@@ -107,6 +107,8 @@ export const noFigure = {
   noValidAnswer: "không có câu trả lời hợp lệ",
   /** The previous year did not publish this unit or domain. */
   noPreviousYear: "chưa có số liệu năm trước",
+  /** A unit formed from two or more units: no unit of the year before had its extent. */
+  newUnit: "đơn vị mới sau sắp xếp",
 } as const;
 
 /** `– (lý do)`: the dash of an empty published cell with its reason. */

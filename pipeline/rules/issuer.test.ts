@@ -14,6 +14,7 @@ describe("the issuer's words", () => {
       area: "huyện Ninh Giang",
       areaInProvince: "huyện Ninh Giang, tỉnh Hải Dương",
       body: "UBND huyện Ninh Giang",
+      bodyInProvince: "UBND huyện Ninh Giang, tỉnh Hải Dương",
       bodyInFull: "Ủy ban nhân dân huyện Ninh Giang",
       office: "Phòng Nội vụ huyện Ninh Giang",
       officeShort: "Phòng Nội vụ",
@@ -39,6 +40,7 @@ describe("the issuer's words", () => {
       "Sở Nội vụ",
     ]);
     expect(words.averageLabel).toBe("trung bình tỉnh");
+    expect(words.bodyInProvince).toBe("UBND tỉnh Hưng Yên");
   });
 
   it("takes the body and office as dataset.json names them, and a city's kind from its name", () => {

@@ -28,6 +28,8 @@ export interface IssuerWords {
   areaInProvince: string;
   /** The body that issues the figures: "UBND huyện Ninh Giang", "UBND tỉnh Hưng Yên". */
   body: string;
+  /** The body with its province: "UBND huyện Ninh Giang, tỉnh Hải Dương", "UBND tỉnh Hưng Yên". */
+  bodyInProvince: string;
   /** The body in full, for the feed's publisher: "Ủy ban nhân dân huyện Ninh Giang". */
   bodyInFull: string;
   /** The office that prepares the data: "Phòng Nội vụ huyện Ninh Giang", "Sở Nội vụ tỉnh Hưng Yên". */
@@ -61,6 +63,7 @@ export function issuerWords(manifest: IssuerManifest): IssuerWords {
   const areaKind = prefix === undefined ? (level === "district" ? "huyện" : "tỉnh") : inSentence(prefix);
   const areaName = prefix === undefined ? name : name.slice(prefix.length + 1);
   const area = `${areaKind} ${areaName}`;
+  const body = manifest.issuer?.body ?? `UBND ${area}`;
   const officeShort = level === "district" ? "Phòng Nội vụ" : "Sở Nội vụ";
   return {
     level,
@@ -68,7 +71,8 @@ export function issuerWords(manifest: IssuerManifest): IssuerWords {
     areaKind,
     area,
     areaInProvince: level === "district" ? `${area}, ${inSentence(manifest.province.name)}` : area,
-    body: manifest.issuer?.body ?? `UBND ${area}`,
+    body,
+    bodyInProvince: level === "district" ? `${body}, ${inSentence(manifest.province.name)}` : body,
     bodyInFull: manifest.issuer?.body.replace(/^UBND /u, "Ủy ban nhân dân ") ?? `Ủy ban nhân dân ${area}`,
     office: manifest.issuer?.office ?? manifest.contact?.office ?? `${officeShort} ${area}`,
     officeShort,
@@ -91,4 +95,10 @@ export function unitsPhrase(
 ): string {
   const types = units.map((unit) => ("type" in unit ? unit.type : unit.commune_type));
   return `${formatInt(types.length)} ${unitKindsPhrase(types)}`;
+}
+
+/** The kinds present joined as a sentence pairs them: "xã và thị trấn", "xã, phường và đặc khu". */
+export function unitKindsAnd(types: Iterable<CommuneType>): string {
+  const kinds = unitKindsPhrase(types).split(", ");
+  return kinds.length < 2 ? kinds.join("") : `${kinds.slice(0, -1).join(", ")} và ${kinds.at(-1)!}`;
 }

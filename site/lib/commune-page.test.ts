@@ -103,6 +103,31 @@ describe("the commune page", () => {
     expect(communePage(data, { results: [] }, "11173").previousResult).toBeNull();
   });
 
+  it("shows a unit merged from three former units as new, with their figures and no change", () => {
+    const merged = resultsRow({ ...anDuc, predecessors: "11173;11176;11179", formed_on: "2025-07-01" });
+    const before = {
+      results: [
+        resultsRow({ commune_code: "11173", commune_name: "Xã An Đức", index_pct: 84.13, rank: 7 }),
+        resultsRow({ commune_code: "11176", commune_name: "Xã Vạn Phúc", index_pct: 80.5, rank: 9 }),
+      ],
+    };
+    const page = communePage({ ...data, results: [merged] }, before, "11173");
+    expect(page.previousResult).toBeNull();
+    expect(page.formerUnits?.map((former) => [former.code, former.result?.index_pct ?? null])).toEqual([
+      ["11173", 84.13],
+      ["11176", 80.5],
+      ["11179", null],
+    ]);
+    expect(view.formerUnits).toBeNull();
+  });
+
+  it("compares a unit renamed from one predecessor with that predecessor", () => {
+    const renamed = resultsRow({ ...anDuc, predecessors: "11176" });
+    const before = { results: [resultsRow({ commune_code: "11176", index_pct: 80.5, rank: 9 })] };
+    const page = communePage({ ...data, results: [renamed] }, before, "11173");
+    expect([page.previousResult?.commune_code, page.formerUnits]).toEqual(["11176", null]);
+  });
+
   it("orders its domains by number and its criteria in tree order (9 before 10, 1.9 before 1.10)", () => {
     expect(view.domains.map((row) => row.domain_id)).toEqual(["9", "10"]);
     expect(view.scores.map((row) => row.criterion_id)).toEqual(["1", "1.2", "1.9", "1.10"]);

@@ -12,6 +12,7 @@ import type { PublishedManifest } from "../../schemas/published-manifest.ts";
 import { communeScores } from "./criteria.ts";
 import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
 import type { PublishedYear } from "./data.ts";
+import { predecessorCodes } from "../../pipeline/rules/lineage.ts";
 
 /** A question's published figures with its answers per option, in the scale's order. */
 export interface AnsweredQuestion extends SurveyRow {
@@ -26,10 +27,24 @@ export interface PanelView {
   questions: AnsweredQuestion[];
 }
 
+/** A former unit of a merged unit, with its result of the year before when that year published it. */
+export interface FormerUnit {
+  code: string;
+  result: ResultsRow | null;
+}
+
 export interface CommunePageView {
   result: ResultsRow;
-  /** The commune's result of the year before, when that year was published and had the commune. */
+  /**
+   * The result of the year before of the unit it is compared with (its own code, or its one
+   * predecessor: pipeline/rules/lineage.ts), when that year was published and had it.
+   */
   previousResult: ResultsRow | null;
+  /**
+   * A unit formed from two or more units ("đơn vị mới sau sắp xếp"): its former units with their
+   * figures of the year before, shown beside it instead of a change; null for any other unit.
+   */
+  formerUnits: FormerUnit[] | null;
   /** Its domains in domain order. */
   domains: DomainsRow[];
   /** Its criteria in tree order. */
@@ -78,9 +93,14 @@ export function communePage(
         answers: options.filter((option) => option.question_id === row.question_id),
       })),
   }));
+  const predecessors = predecessorCodes(result.predecessors);
+  const previousOf = (unit: string) => previous?.results.find((row) => row.commune_code === unit) ?? null;
+  const merged = predecessors.length > 1;
   return {
     result,
-    previousResult: previous?.results.find((row) => row.commune_code === code) ?? null,
+    // A change is published only against a predecessor of the same extent: its row is the one compared.
+    previousResult: merged ? null : previousOf(predecessors[0] ?? code),
+    formerUnits: merged ? predecessors.map((unit) => ({ code: unit, result: previousOf(unit) })) : null,
     domains: data.domains
       .filter((row) => row.commune_code === code)
       .sort((a, b) => compareDottedIds(a.domain_id, b.domain_id)),

@@ -3,7 +3,14 @@
 // reach the office, and the source line under charts and inside their downloads.
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import { sampleWarning } from "./bulletin.ts";
-import { issuerWords } from "../../pipeline/rules/issuer.ts";
+import {
+  issuerWords,
+  unitKindsAnd,
+  unitKindsPhrase,
+  unitsPhrase,
+  type IssuerWords,
+} from "../../pipeline/rules/issuer.ts";
+import type { CommuneType } from "../../schemas/communes.ts";
 import { formatDateVi } from "../../pipeline/rules/dates.ts";
 
 /** What the issuer's words are made of (pipeline/rules/issuer.ts). */
@@ -81,4 +88,21 @@ export function printFooter(manifest: IssuerManifest, siteAddress: string): stri
 /** `text` as a CSS string literal: quotes, backslashes and line breaks escaped. */
 export function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ")}"`;
+}
+
+/**
+ * What a page says of the issuer and the units of a year (pipeline/rules/issuer.ts): the issuer's
+ * words, and "xã, thị trấn" (`kinds`), "xã và thị trấn" (`kindsAnd`), "20 xã, thị trấn" (`units`).
+ */
+export function pageWords(
+  manifest: IssuerManifest,
+  results: readonly { commune_type: CommuneType }[],
+): IssuerWords & { kinds: string; kindsAnd: string; units: string } {
+  const types = results.map((row) => row.commune_type);
+  return {
+    ...issuerWords(manifest),
+    kinds: unitKindsPhrase(types),
+    kindsAnd: unitKindsAnd(types),
+    units: unitsPhrase(results),
+  };
 }

@@ -1,6 +1,7 @@
 // The wording of the report's parts I and II, as blocks the document lays out: facts from the plan
 // and the published tables, in plain administrative Vietnamese. No sentence here judges a result.
 import type { DatasetManifest } from "../../../schemas/dataset.ts";
+import { issuerWords, unitKindsPhrase } from "../../rules/issuer.ts";
 import type { PublishedPlanStep } from "../../../schemas/published-manifest.ts";
 import type { ResultsRow } from "../../../schemas/published.ts";
 import { formatDateVi } from "../../rules/dates.ts";
@@ -33,14 +34,18 @@ function stepStatus(step: PublishedPlanStep): string {
 }
 
 /** Part I: how the plan was carried out, step by step. */
-export function planSentences(plan: readonly PublishedPlanStep[] | null, year: number): Block[] {
+export function planSentences(
+  plan: readonly PublishedPlanStep[] | null,
+  year: number,
+  office: string,
+): Block[] {
   const heading: Block = { kind: "heading", text: "I. TÌNH HÌNH TRIỂN KHAI KẾ HOẠCH" };
   if (plan === null) {
     return [
       heading,
       {
         kind: "blank",
-        text: `[Chưa có dữ liệu các bước của kế hoạch năm ${year} (tệp plan.csv); Phòng Nội vụ bổ sung phần này.]`,
+        text: `[Chưa có dữ liệu các bước của kế hoạch năm ${year} (tệp plan.csv); ${office} bổ sung phần này.]`,
       },
     ];
   }
@@ -75,6 +80,8 @@ const names = (rows: readonly ResultsRow[]) =>
 export function resultsSections(manifest: DatasetManifest, results: YearResults): Block[] {
   const { district, surveyDesign, surveyTotals, previousDistrict } = results;
   const ranked = results.tables.results;
+  const words = issuerWords(manifest);
+  const kinds = unitKindsPhrase(ranked.map((row) => row.commune_type));
   const blocks: Block[] = [{ kind: "heading", text: "II. KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH" }];
 
   blocks.push(
@@ -82,7 +89,7 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
     {
       kind: "text",
       text:
-        `Chỉ số cải cách hành chính trung bình của ${formatInt(district.communes)} xã, thị trấn là ${formatPct(district.index_pct)}` +
+        `Chỉ số cải cách hành chính trung bình của ${formatInt(district.communes)} ${kinds} là ${formatPct(district.index_pct)}` +
         (district.satisfaction_pct === null
           ? "."
           : `; mức độ hài lòng trung bình của người dân, tổ chức là ${formatPct(district.satisfaction_pct)}.`),
@@ -120,10 +127,10 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
   });
   blocks.push(
     { kind: "heading", text: "4. Kết quả theo lĩnh vực" },
-    { kind: "text", text: "Tỷ lệ điểm đạt trung bình của các xã, thị trấn trong từng lĩnh vực:" },
+    { kind: "text", text: `Tỷ lệ điểm đạt trung bình của các ${kinds} trong từng lĩnh vực:` },
     {
       kind: "table",
-      header: ["Lĩnh vực", "Điểm tối đa", "Trung bình của huyện (%)"],
+      header: ["Lĩnh vực", "Điểm tối đa", `Trung bình của ${words.areaKind} (%)`],
       rows: domains,
       numeric: [false, true, true],
     },
@@ -137,7 +144,7 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
         `Theo kế hoạch điều tra ${formatInt(surveyTotals.planned)} người` +
         (surveyTotals.quota_per_commune === null
           ? ""
-          : ` (người dân, tổ chức: mỗi xã, thị trấn ${formatInt(surveyTotals.quota_per_commune)} người)`) +
+          : ` (người dân, tổ chức: mỗi ${kinds} ${formatInt(surveyTotals.quota_per_commune)} người)`) +
         `; đã thu được phiếu của ${formatInt(surveyTotals.achieved)} người.`,
     },
     {
@@ -165,7 +172,10 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
     blocks.push({ kind: "text", text: "Không có câu trả lời về mức độ hài lòng." });
   } else {
     blocks.push(
-      { kind: "text", text: "Tính trên toàn bộ câu trả lời hợp lệ của người dân, tổ chức trong huyện:" },
+      {
+        kind: "text",
+        text: `Tính trên toàn bộ câu trả lời hợp lệ của người dân, tổ chức trong ${words.areaKind}:`,
+      },
       {
         kind: "table",
         header: ["Yếu tố", "Câu trả lời hợp lệ", "Hài lòng", "Tỷ lệ hài lòng (%)"],
@@ -194,7 +204,7 @@ export function resultsSections(manifest: DatasetManifest, results: YearResults)
     blocks.push({
       kind: "text",
       text:
-        `Chỉ số trung bình của huyện năm ${previousYear} là ${formatPct(previousDistrict.index_pct)}, năm ${manifest.year} là ${formatPct(district.index_pct)} (${formatPctPointChange(change, "long")}). ` +
+        `Chỉ số trung bình của ${words.areaKind} năm ${previousYear} là ${formatPct(previousDistrict.index_pct)}, năm ${manifest.year} là ${formatPct(district.index_pct)} (${formatPctPointChange(change, "long")}). ` +
         `So với năm ${previousYear}: ${formatInt(changes.filter((c) => c > 0).length)} đơn vị tăng, ${formatInt(changes.filter((c) => c < 0).length)} đơn vị giảm, ${formatInt(changes.filter((c) => c === 0).length)} đơn vị không đổi.`,
     });
   }

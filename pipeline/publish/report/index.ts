@@ -31,7 +31,9 @@ import { formatInt, formatNumber } from "../../rules/format.ts";
 import type { YearResults } from "../../model.ts";
 import { reproducibleZip } from "../xlsx.ts";
 import { sampleNotice } from "../sample-notice.ts";
-import { formatMaxima, maximaByType, unitTypes } from "../../rules/display.ts";
+import { capitalised, formatMaxima, maximaByType, unitTypes } from "../../rules/display.ts";
+import { inSentence, issuerWords, unitKindsPhrase, type IssuerWords } from "../../rules/issuer.ts";
+import type { CommuneType } from "../../../schemas/communes.ts";
 import { groupBy } from "../../rules/group.ts";
 import { planSentences, resultsSections, type Block } from "./content.ts";
 
@@ -174,8 +176,34 @@ function blocks(content: readonly Block[]): (Paragraph | Table)[] {
   });
 }
 
+/** What the report says of its issuer (pipeline/rules/issuer.ts), with the words only a report needs. */
+interface ReportWords extends IssuerWords {
+  kinds: string;
+  /** The office's letters in a document number: "BC-PNV" (Phòng Nội vụ), "BC-SNV" (Sở Nội vụ). */
+  officeCode: string;
+  /** Whom the report goes to first: the province through its Sở Nội vụ, or the Ministry. */
+  reportsTo: string;
+  /** Whom the office's proposals address. */
+  superiors: string;
+}
+
+function reportWords(
+  manifest: ReportSources["manifest"],
+  results: readonly { commune_type: CommuneType }[],
+): ReportWords {
+  const words = issuerWords(manifest);
+  const district = words.level === "district";
+  return {
+    ...words,
+    kinds: unitKindsPhrase(results.map((row) => row.commune_type)),
+    officeCode: district ? "PNV" : "SNV",
+    reportsTo: district ? `UBND ${inSentence(manifest.province.name)} (qua Sở Nội vụ)` : "Bộ Nội vụ",
+    superiors: district ? `UBND ${words.areaKind} và UBND tỉnh` : "UBND tỉnh và Bộ Nội vụ",
+  };
+}
+
 /** The national motto block beside the issuing body, with the number and date left for the office. */
-function mottoBlock(year: number): Table {
+function mottoBlock(year: number, words: ReportWords): Table {
   // The issuing body on the narrower left, the motto on the wider right, as in printed documents.
   const widths = [Math.round(portraitWidth * 0.38), portraitWidth - Math.round(portraitWidth * 0.38)];
   let column = 0;
@@ -190,17 +218,17 @@ function mottoBlock(year: number): Table {
       new TableRow({
         children: [
           side([
-            centred("UBND HUYỆN NINH GIANG", { size: 24 }),
-            centred("PHÒNG NỘI VỤ", { bold: true, size: 24 }),
+            centred(words.body.toLocaleUpperCase("vi"), { size: 24 }),
+            centred(words.officeShort.toLocaleUpperCase("vi"), { bold: true, size: 24 }),
             centred("───────", { size: small, after: 120 }),
-            centred("Số: …/BC-PNV", { size: small }),
+            centred(`Số: …/BC-${words.officeCode}`, { size: small }),
           ]),
           side([
             // Quốc hiệu at 12 pt, which Nghị định 30/2020 allows (12–13), so it holds on one line.
             centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 24 }),
             centred("Độc lập - Tự do - Hạnh phúc", { bold: true, size: body }),
             centred("───────────────", { size: small, after: 120 }),
-            centred(`Ninh Giang, ngày … tháng … năm ${year + 1}`, { italics: true, size: body }),
+            centred(`${words.areaName}, ngày … tháng … năm ${year + 1}`, { italics: true, size: body }),
           ]),
         ],
       }),
@@ -208,13 +236,13 @@ function mottoBlock(year: number): Table {
   });
 }
 
-function closing(): (Paragraph | Table)[] {
+function closing(words: ReportWords): (Paragraph | Table)[] {
   const recipients = [
-    "- UBND tỉnh Hải Dương (qua Sở Nội vụ) (để b/c);",
-    "- Thường trực Huyện ủy, HĐND huyện;",
-    "- Chủ tịch, các Phó Chủ tịch UBND huyện;",
-    "- Các cơ quan chuyên môn thuộc huyện;",
-    "- UBND các xã, thị trấn;",
+    `- ${words.reportsTo} (để b/c);`,
+    `- Thường trực ${capitalised(words.areaKind)} ủy, HĐND ${words.areaKind};`,
+    `- Chủ tịch, các Phó Chủ tịch UBND ${words.areaKind};`,
+    `- Các cơ quan chuyên môn thuộc ${words.areaKind};`,
+    `- UBND các ${words.kinds};`,
     "- Lưu: VT, NV.",
   ];
   const half = Math.floor(portraitWidth / 2);
@@ -319,9 +347,10 @@ function documentOf({ manifest, results }: ReportSources): Document {
   const margin = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
   const ranking = rankingRows(results.tables.results);
   const domains = domainPointsTable(results);
-  const title = `Kết quả xác định Chỉ số cải cách hành chính của UBND các xã, thị trấn năm ${manifest.year}`;
+  const words = reportWords(manifest, results.tables.results);
+  const title = `Kết quả xác định Chỉ số cải cách hành chính của UBND các ${words.kinds} năm ${manifest.year}`;
   const front: (Paragraph | Table)[] = [
-    mottoBlock(manifest.year),
+    mottoBlock(manifest.year, words),
     centred("", { after: 240 }),
     centred("BÁO CÁO", { bold: true }),
     centred(title, { bold: true, after: 240 }),
@@ -334,36 +363,42 @@ function documentOf({ manifest, results }: ReportSources): Document {
         ]
       : []),
     paragraph(
-      `Căn cứ ${manifest.legal_basis.map((b) => `${b.ref} ngày ${formatDateVi(b.date)} (${b.title})`).join("; ")}; Phòng Nội vụ báo cáo kết quả xác định Chỉ số cải cách hành chính năm ${manifest.year} của UBND các xã, thị trấn trên địa bàn huyện như sau:`,
+      `Căn cứ ${manifest.legal_basis.map((b) => `${b.ref} ngày ${formatDateVi(b.date)} (${b.title})`).join("; ")}; ${words.officeShort} báo cáo kết quả xác định Chỉ số cải cách hành chính năm ${manifest.year} của UBND các ${words.kinds} trên địa bàn ${words.areaKind} như sau:`,
       { indent: true },
     ),
-    ...blocks(planSentences(results.plan, manifest.year)),
+    ...blocks(planSentences(results.plan, manifest.year, words.officeShort)),
     ...blocks(resultsSections(manifest, results)),
     ...blocks([
       { kind: "heading", text: "III. ĐÁNH GIÁ CHUNG VÀ ĐỀ XUẤT, KIẾN NGHỊ" },
       { kind: "heading", text: "1. Đánh giá chung" },
       {
         kind: "blank",
-        text: "[Phần để Phòng Nội vụ viết: ưu điểm, hạn chế và nguyên nhân. Chương trình không tự đưa ra nhận định.]",
+        text: `[Phần để ${words.officeShort} viết: ưu điểm, hạn chế và nguyên nhân. Chương trình không tự đưa ra nhận định.]`,
       },
       { kind: "heading", text: "2. Đề xuất, kiến nghị" },
-      { kind: "blank", text: "[Phần để Phòng Nội vụ viết: đề xuất, kiến nghị với UBND huyện và UBND tỉnh.]" },
+      {
+        kind: "blank",
+        text: `[Phần để ${words.officeShort} viết: đề xuất, kiến nghị với ${words.superiors}.]`,
+      },
     ]),
     paragraph(
-      `Trên đây là báo cáo kết quả xác định Chỉ số cải cách hành chính năm ${manifest.year} của UBND các xã, thị trấn trên địa bàn huyện Ninh Giang./.`,
+      `Trên đây là báo cáo kết quả xác định Chỉ số cải cách hành chính năm ${manifest.year} của UBND các ${words.kinds} trên địa bàn ${words.area}./.`,
       { indent: true },
     ),
-    ...closing(),
+    ...closing(words),
   ];
   const appendices: (Paragraph | Table)[] = [
     centred("PHỤ LỤC 1", { bold: true }),
-    centred(`Bảng xếp hạng Chỉ số cải cách hành chính năm ${manifest.year} của UBND các xã, thị trấn`, {
+    centred(`Bảng xếp hạng Chỉ số cải cách hành chính năm ${manifest.year} của UBND các ${words.kinds}`, {
       bold: true,
     }),
-    centred(`(Kèm theo Báo cáo số …/BC-PNV ngày … tháng … năm ${manifest.year + 1} của Phòng Nội vụ)`, {
-      italics: true,
-      after: 240,
-    }),
+    centred(
+      `(Kèm theo Báo cáo số …/BC-${words.officeCode} ngày … tháng … năm ${manifest.year + 1} của ${words.officeShort})`,
+      {
+        italics: true,
+        after: 240,
+      },
+    ),
     table(
       [
         "Đơn vị",
@@ -381,7 +416,7 @@ function documentOf({ manifest, results }: ReportSources): Document {
     ),
     paragraph(manifest.bands.map((b) => b.label).join("; ") + ".", { size: tableSize, after: 240 }),
     centred("PHỤ LỤC 2", { bold: true, pageBreakBefore: true }),
-    centred(`Điểm theo lĩnh vực của từng xã, thị trấn năm ${manifest.year}`, { bold: true, after: 240 }),
+    centred(`Điểm theo lĩnh vực của từng ${words.kinds} năm ${manifest.year}`, { bold: true, after: 240 }),
     table(
       domains.header,
       domains.rows,
@@ -393,8 +428,8 @@ function documentOf({ manifest, results }: ReportSources): Document {
     ),
   ];
   return new Document({
-    creator: "Phòng Nội vụ huyện Ninh Giang",
-    lastModifiedBy: "Phòng Nội vụ huyện Ninh Giang",
+    creator: words.office,
+    lastModifiedBy: words.office,
     title: `Báo cáo ${title}`,
     styles: { default: { document: { run: { font, size: body } } } },
     sections: [
