@@ -16,6 +16,7 @@ import { distributionChart } from "./distribution.ts";
 import { issuerWords } from "../../pipeline/rules/issuer.ts";
 import { rankingChart } from "./ranking.ts";
 import { satisfactionChart } from "./satisfaction.ts";
+import { atScale } from "../lib/scale.ts";
 
 /** One chart of the site: what both drawings share, and the two drawings. */
 export interface SiteChart {
@@ -114,9 +115,12 @@ export function domainIds(data: PublishedYear): string[] {
   return [...new Set(data.domains.map((row) => row.domain_id))].sort((a, b) => Number(a) - Number(b));
 }
 
-/** Every chart of the year (for the download endpoints). */
+/**
+ * Every chart of the year (for the download endpoints). The home page's charts of every unit are
+ * left out where the home page does not show them (a year with many units, site/lib/scale.ts).
+ */
 export function allCharts(data: PublishedYear): SiteChart[] {
-  const charts: (SiteChart | null)[] = [homeRanking(data), homeChange(data)];
+  const charts: (SiteChart | null)[] = atScale(data.results) ? [] : [homeRanking(data), homeChange(data)];
   for (const result of data.results) {
     charts.push(communeDomains(data, result.commune_code), communeSatisfaction(data, result.commune_code));
   }

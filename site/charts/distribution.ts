@@ -16,7 +16,7 @@ export interface DistributionInput {
   averageLabel: string;
 }
 
-const STEP = 5;
+export const STEP = 5;
 
 /** The 5-point step a % falls in: 85,67 → [85, 90); 100 stays in [95, 100]. */
 export function stepOf(pct: number): number {

@@ -203,6 +203,72 @@ describe("every unit on air", () => {
   });
 });
 
+describe("a year with more units than the bulletin names", () => {
+  /** `n` units ranked 1…n, the i-th at 100 − i %: Nhóm A 99–90, Nhóm B 89–80, Nhóm C from 79 down. */
+  function units(n: number): ResultsRow[] {
+    return Array.from({ length: n }, (_, index) => {
+      const rank = index + 1;
+      const pct = 100 - rank;
+      const name = rank === 16 ? "Xã Giữa Bảng" : `Xã Thứ ${rank}`;
+      return result(String(rank).padStart(5, "0"), name, pct, rank, pct >= 90 ? "A" : pct >= 80 ? "B" : "C");
+    });
+  }
+  const of = (n: number) =>
+    buildBulletin({
+      manifest,
+      results: units(n),
+      domains: [],
+      previousResults: null,
+      previousDistrict: null,
+      dataDate,
+    });
+
+  it("names every unit up to 30", () => {
+    const thirty = of(30);
+    expect(thirty.sentences.filter((s) => s.topic === "band-members")).toHaveLength(3);
+    expect(thirty.sentences.some((s) => s.topic === "band-spread")).toBe(false);
+    expect(thirty.sentences.map((s) => s.text).join(" ")).toContain("Xã Giữa Bảng");
+  });
+
+  it("from 31, counts each group's units per band, groups in Vietnamese order", () => {
+    // Units 1–15 in Tứ Kỳ (10 of Nhóm A, 5 of Nhóm B), 16–31 in Đông Triều (5 B, 11 C).
+    const grouped = units(31).map((row) => ({
+      ...row,
+      unit_group: Number(row.rank) <= 15 ? "Huyện cũ Tứ Kỳ" : "Huyện cũ Đông Triều",
+    }));
+    const bulletin31 = buildBulletin({
+      manifest,
+      results: grouped,
+      domains: [],
+      previousResults: null,
+      previousDistrict: null,
+      dataDate,
+    });
+    expect(bulletin31.sentences.filter((s) => s.topic === "group-bands").map((s) => s.text)).toEqual([
+      "Huyện cũ Đông Triều có 16 đơn vị: 5 thuộc Nhóm B, 11 thuộc Nhóm C.",
+      "Huyện cũ Tứ Kỳ có 15 đơn vị: 10 thuộc Nhóm A, 5 thuộc Nhóm B.",
+    ]);
+    expect(of(31).sentences.some((s) => s.topic === "group-bands")).toBe(false);
+  });
+
+  it("from 31, says each band's spread instead and names only the ends of the ranking", () => {
+    const bulletin31 = of(31);
+    expect(bulletin31.sentences.some((s) => s.topic === "band-members")).toBe(false);
+    expect(bulletin31.sentences.filter((s) => s.topic === "band-spread").map((s) => s.text)).toEqual([
+      "Nhóm A: chỉ số từ 90,00% đến 99,00%.",
+      "Nhóm B: chỉ số từ 80,00% đến 89,00%.",
+      "Nhóm C: chỉ số từ 69,00% đến 79,00%.",
+    ]);
+    expect(bulletin31.sentences.find((s) => s.topic === "band-spread")?.spoken).toBe(
+      "Nhóm A: chỉ số từ chín mươi phần trăm đến chín mươi chín phần trăm.",
+    );
+    expect(bulletin31.sentences.map((s) => s.spoken).join(" ")).not.toContain("Xã Giữa Bảng");
+    expect(bulletin31.sentences.filter((s) => s.topic === "top").map((s) => s.text)[0]).toBe(
+      "Đứng đầu là Xã Thứ 1, đạt 99,00%.",
+    );
+  });
+});
+
 describe("ranking", () => {
   it("names the top places, ties as đồng hạng", () => {
     expect(texts("top")).toEqual([

@@ -25,6 +25,8 @@ export type BulletinTopic =
   | "average-change"
   | "bands"
   | "band-members"
+  | "band-spread"
+  | "group-bands"
   | "top"
   | "top-certainty"
   | "bottom"
@@ -233,6 +235,60 @@ function bandMembersSentences(input: BulletinInput): BulletinSentence[] {
         ".",
       ),
     ];
+  });
+}
+
+/**
+ * Up to this many units, the bulletin names every one, band by band. A commune's name is said in
+ * about a second ("Xã Hồng Dụ", three syllables at the three to four a presenter says each second,
+ * with its pause), so 30 names take half a minute, a quarter of a two-minute bulletin: a district's
+ * 20 communes fit, a province's 235 (four minutes of names) do not.
+ */
+export const namedOnAirLimit = 30;
+
+/**
+ * With more units than the bulletin names, each band's spread (the bands' counts are said just
+ * before): "Nhóm A: chỉ số từ 90,12% đến 95,40%.", best band first. The top and the bottom of the
+ * ranking are still named.
+ */
+function bandSpreadSentences(input: BulletinInput): BulletinSentence[] {
+  return input.manifest.bands.flatMap((band) => {
+    const values = input.results.filter((row) => row.band === band.code).map((row) => row.index_pct);
+    if (values.length === 0) return [];
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const spread: Part[] =
+      low === high ? [": cùng đạt ", pct(low)] : [": chỉ số từ ", pct(low), " đến ", pct(high)];
+    return [sentence("band-spread", homeSource, dataText(shortBandLabel(band.label)), ...spread, ".")];
+  });
+}
+
+const rankingSource = { path: "/xa/", label: "Bảng xếp hạng đầy đủ" };
+
+/**
+ * With more units than the bulletin names, and units in groups (communes.csv's optional `group`,
+ * e.g. a former district), one sentence per group in Vietnamese order: how many units, and how
+ * many of them in each band ("Huyện cũ Tứ Kỳ có 20 đơn vị: 3 thuộc Nhóm A, 17 thuộc Nhóm B.").
+ * Units without a group are left out of these sentences.
+ */
+function groupBandSentences(input: BulletinInput): BulletinSentence[] {
+  const { bands } = input.manifest;
+  const grouped = input.results.filter((row) => (row.unit_group ?? "") !== "");
+  const groups = [...groupBy(grouped, (row) => row.unit_group ?? "")].sort(([a], [b]) =>
+    compareVietnamese(a, b),
+  );
+  if (groups.length < 2) return [];
+  return groups.map(([name, members]) => {
+    const parts: Part[] = [dataText(name), " có ", count(members.length), " đơn vị: "];
+    bands
+      .map((band) => ({ band, n: members.filter((row) => row.band === band.code).length }))
+      .filter(({ n }) => n > 0)
+      .forEach(({ band, n }, index) => {
+        if (index > 0) parts.push(", ");
+        parts.push(count(n), " thuộc ", dataText(shortBandLabel(band.label)));
+      });
+    parts.push(".");
+    return sentence("group-bands", rankingSource, ...parts);
   });
 }
 
@@ -541,7 +597,9 @@ export function buildBulletin(input: BulletinInput): Bulletin {
       ...processSentences(input),
       ...averageSentences(input),
       bandsSentence(input),
-      ...bandMembersSentences(input),
+      ...(input.results.length <= namedOnAirLimit
+        ? bandMembersSentences(input)
+        : [...bandSpreadSentences(input), ...groupBandSentences(input)]),
       ...rankingSentences(input),
       ...changeSentences(input),
       ...satisfactionSentences(input),

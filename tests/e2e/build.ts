@@ -1,7 +1,8 @@
 // `npm run build` (the site command: data, then Astro, published atomically), under the e2e base
 // path, into a given folder: used by the global setup and by the reproducible-build test, so both
 // build the same way.
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { join } from "node:path";
 import { BASE_PATH, SITE_URL } from "./paths.ts";
 
 /**
@@ -33,4 +34,24 @@ export function buildSite(outDir: string): void {
   const result = spawnSync(process.execPath, siteBuildArgs, { env: siteBuildEnv(outDir), stdio: "inherit" });
   if (result.status !== 0)
     throw new Error(`${siteBuildArgs.join(" ")} failed with exit code ${result.status}`);
+}
+
+/**
+ * The site command's two steps (pipeline/commands/site.ts) on a data folder of its own: the data
+ * of `data` (a folder of year folders) into `<folder>/published`, then Astro into `<folder>/site`.
+ * Tests that build other data than data/ use it; the first failing step's run is returned.
+ */
+export function buildOtherData(data: string, folder: string): SpawnSyncReturns<string> {
+  const published = join(folder, "published");
+  const env = { ...siteBuildEnv(join(folder, "site")), PUBLISHED_DATA_DIR: published };
+  const run = spawnSync(process.execPath, ["pipeline/cli.ts", "build", "--data", data, "--out", published], {
+    env,
+    encoding: "utf8",
+  });
+  if (run.status !== 0) return run;
+  return spawnSync(
+    process.execPath,
+    ["node_modules/astro/bin/astro.mjs", "build", "--outDir", join(folder, "site")],
+    { env, encoding: "utf8" },
+  );
 }

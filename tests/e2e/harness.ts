@@ -29,15 +29,17 @@ export interface PageProblems {
 }
 
 /**
- * A new page in a fresh context that records problems. Requests leaving the local server are
- * aborted (so a test never reaches the network) and recorded, so the test can fail on them.
+ * A new page in a fresh context that records problems. Requests leaving the local server (the
+ * served build's, or `served`: a test's own server) are aborted (so a test never reaches the
+ * network) and recorded, so the test can fail on them.
  */
 export async function openWatchedPage(
   browser: Browser,
   options: BrowserContextOptions = {},
+  served: string = siteUrl(),
 ): Promise<{ page: Page; problems: PageProblems; close: () => Promise<void> }> {
   const context = await browser.newContext({ locale: "vi-VN", ...options });
-  const origin = new URL(siteUrl()).origin;
+  const origin = new URL(served).origin;
   const problems: PageProblems = { consoleErrors: [], failedRequests: [], externalRequests: [] };
   await context.route("**/*", (route) => {
     const url = route.request().url();

@@ -3,7 +3,6 @@
 // parser, no markup in a text becomes an element of a page, and the commune's page carries its name.
 // The random search is the property test (tests/unit/publish/text-property.test.ts); these are its
 // extremes, a full build each. The build reads its own data folder (PUBLISHED_DATA_DIR), not data/.
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,7 +15,7 @@ import { sha256 } from "../../pipeline/validate/folder.ts";
 import { validateFiles } from "../../pipeline/validate/index.ts";
 import { textKinds, type TextKind } from "../../schemas/text.ts";
 import { baseTexts, parseXml, textFields, withValues } from "../support/text-fields.ts";
-import { siteBuildEnv } from "./build.ts";
+import { buildOtherData } from "./build.ts";
 
 /** `unit` repeated and cut to exactly `length` characters, ending in a letter (cells are trimmed). */
 function filled(unit: string, length: number): string {
@@ -48,32 +47,15 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-/**
- * The site command's two steps (pipeline/commands/site.ts) on a data folder of its own: the data
- * into `<folder>/published`, then Astro into `<folder>/site`.
- */
+/** The files of a 2023 folder written under `<folder>/data`, then the whole build of them. */
 async function fullBuild(
   folder: string,
   files: Record<string, string>,
-): Promise<ReturnType<typeof spawnSync>> {
+): Promise<ReturnType<typeof buildOtherData>> {
   const data = join(folder, "data");
-  const published = join(folder, "published");
   await mkdir(join(data, "2023"), { recursive: true });
   for (const [file, text] of Object.entries(files)) await writeFile(join(data, "2023", file), text);
-  const env = { ...siteBuildEnv(join(folder, "site")), PUBLISHED_DATA_DIR: published };
-  const run = spawnSync(process.execPath, ["pipeline/cli.ts", "build", "--data", data, "--out", published], {
-    env,
-    encoding: "utf8",
-  });
-  if (run.status !== 0) return run;
-  return spawnSync(
-    process.execPath,
-    ["node_modules/astro/bin/astro.mjs", "build", "--outDir", join(folder, "site")],
-    {
-      env,
-      encoding: "utf8",
-    },
-  );
+  return buildOtherData(data, folder);
 }
 
 function filesUnder(folder: string): string[] {
@@ -94,7 +76,7 @@ describe.each(Object.entries(cases))("a full build with the %s accepted texts", 
   );
   const files = withValues(baseTexts(), values);
   let out: string;
-  let run: ReturnType<typeof spawnSync>;
+  let run: ReturnType<typeof buildOtherData>;
 
   beforeAll(async () => {
     out = join(scratch, name, "site");

@@ -1,10 +1,11 @@
-// /so-sanh/: compare 2–4 communes. The page's static HTML lists every commune (the whitelist of
-// codes and names) and carries the published summary (results and domain rates of every commune);
-// this script keeps the choice in the URL (`?xa=hong-du,an-duc`) and answers each choice from that
-// summary at once. What is shown is worked out in ../state/compare.ts (tested in Node); this file
+// /so-sanh/: compare 2–4 communes. The page carries the published summary (every commune's results,
+// the whitelist of codes and names, and their domain rates, which a year with many units fetches
+// from /tom-tat.json at the first comparison instead); this script keeps the choice in the URL
+// (`?xa=hong-du,an-duc`) and answers each choice from that summary at once. What is shown is worked out in ../state/compare.ts (tested in Node); this file
 // only draws it. DuckDB-WASM loads only when the reader asks for the criteria differences, which
 // need the published criteria table.
 import { formatNumber } from "../../../pipeline/rules/format.ts";
+import { communeSlug } from "../../../pipeline/rules/slug.ts";
 import { formatPointsOfMax } from "../../../pipeline/rules/display.ts";
 import { communeCombobox } from "../ui/combobox.ts";
 import { comparisonHeadline, criterionDifferences } from "../query/differences.ts";
@@ -38,12 +39,37 @@ function required<E extends Element>(root: ParentNode, selector: string): E {
   return element;
 }
 
-function listedCommunes(): ListedCommune[] {
-  return [...document.querySelectorAll<HTMLElement>("[data-commune-code]")].map((item) => ({
-    code: item.dataset.communeCode ?? "",
-    name: item.dataset.communeName ?? "",
-    href: item.querySelector("a")?.getAttribute("href") ?? "",
+/** The summary's communes, each with its page's address under `pages` (the site's /xa/). */
+function listedCommunes(summary: SummaryFigures, pages: string): ListedCommune[] {
+  return summary.results.map((row) => ({
+    code: row.commune_code,
+    name: row.commune_name,
+    href: `${pages}${communeSlug(row.commune_name)}/`,
   }));
+}
+
+/** The domain rates: carried with the page, or fetched once from the published summary. */
+function domainRates(
+  summary: SummaryFigures,
+  summaryUrl: string | undefined,
+): () => Promise<SummaryDomain[]> {
+  let rates: Promise<SummaryDomain[]> | null = null;
+  return () => {
+    rates ??=
+      summary.domains.length > 0 || summaryUrl === undefined
+        ? Promise.resolve(summary.domains)
+        : fetch(summaryUrl)
+            .then((response) => {
+              if (!response.ok) throw new Error(`${response.status} ${summaryUrl}`);
+              return response.json() as Promise<SummaryFigures>;
+            })
+            .then((fetched) => fetched.domains)
+            .catch((error: unknown) => {
+              rates = null; // the next choice tries again
+              throw error;
+            });
+    return rates;
+  };
 }
 
 function communeLink(commune: ListedCommune | undefined, fallback: string): Node {
@@ -65,12 +91,12 @@ function start(): void {
   const year = Number(app.dataset.year);
   const defaults = (app.dataset.defaultCodes ?? "").split(",").filter(Boolean);
   const dataVersion = app.dataset.version ?? "";
-  const communes = listedCommunes();
-  const byCode = new Map(communes.map((commune) => [commune.code, commune]));
-
   const summaryData = JSON.parse(
     required<HTMLElement>(document, "#compare-data").textContent ?? "{}",
   ) as SummaryFigures;
+  const communes = listedCommunes(summaryData, app.dataset.communePages ?? "");
+  const byCode = new Map(communes.map((commune) => [commune.code, commune]));
+  const domainsOf = domainRates(summaryData, app.dataset.summary);
   const status = required<HTMLElement>(app, "#compare-status");
   const criteriaButton = required<HTMLButtonElement>(app, "#compare-criteria-load");
   const notice = required<HTMLElement>(app, "#compare-notice");
@@ -133,9 +159,17 @@ function start(): void {
     // Shown before drawing, so that the chart can be drawn at the width it will have.
     results.hidden = false;
     renderSummary(chosen);
+    let rates: SummaryDomain[];
+    try {
+      rates = await domainsOf();
+    } catch {
+      notice.textContent = "Chưa tải được điểm theo lĩnh vực. Hãy kiểm tra kết nối mạng rồi chọn lại.";
+      return;
+    }
+    if (request !== shown) return; // a later choice is being shown
     renderDomains(
       chosen,
-      summaryData.domains.filter((row) => chosenCodes.has(row.commune_code)),
+      rates.filter((row) => chosenCodes.has(row.commune_code)),
     );
     // Read by the site benchmark: time from navigation to the first answer on screen.
     if (performance.getEntriesByName(firstResultMark).length === 0) performance.mark(firstResultMark);

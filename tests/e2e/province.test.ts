@@ -1,0 +1,164 @@
+// Issue 25: the site of a province's 235 units, issued by its Sở Nội vụ with no district, made by the
+// project's own generator (--issuer province), through the
+// whole build (validation, data, Astro) into a folder of its own, served under the base path and
+// read in Chromium at a 390 px phone: the pages readers open most never scroll sideways, pass axe,
+// log no error and ask nothing of another server; the home page summarises (at most 15,000 px
+// tall, where listing every unit made it 31,274) and publishes only what it needs; it names the
+// Sở and never the district of the committed data.
+import { spawnSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import Papa from "papaparse";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issuerWords } from "../../pipeline/rules/issuer.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
+import type { DatasetManifest } from "../../schemas/dataset.ts";
+import { launchChromium } from "../support/chromium.ts";
+import { startStaticServer, type StaticServer } from "../support/server.ts";
+import { buildOtherData } from "./build.ts";
+import { openWatchedPage } from "./harness.ts";
+import { BASE_PATH } from "./paths.ts";
+
+const units = 235;
+const phone = { width: 390, height: 844 };
+
+let scratch: string;
+let site: string;
+let validation: ReturnType<typeof spawnSync>;
+let build: ReturnType<typeof buildOtherData>;
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+let results: Record<string, string>[] = [];
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), "cchc-province-"));
+  const data = join(scratch, "data");
+  const generated = spawnSync(
+    process.execPath,
+    [
+      "pipeline/cli.ts",
+      "sample",
+      "--seed",
+      "2023",
+      "--communes",
+      String(units),
+      "--issuer",
+      "province",
+      "--out",
+      join(data, "2023"),
+    ],
+    { encoding: "utf8" },
+  );
+  if (generated.status !== 0) throw new Error(`generator: ${generated.stderr}`);
+  validation = spawnSync(process.execPath, ["pipeline/cli.ts", "validate", "--data", join(data, "2023")], {
+    encoding: "utf8",
+  });
+  build = buildOtherData(data, scratch);
+  site = join(scratch, "site");
+  if (build.status !== 0) return;
+  results = Papa.parse<Record<string, string>>(
+    readFileSync(join(scratch, "published", "2023", "results.csv"), "utf8").replace(/^\uFEFF/, ""),
+    { header: true, skipEmptyLines: true },
+  ).data;
+  server = await startStaticServer(site, BASE_PATH);
+  browser = await launchChromium();
+}, 1_800_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const url = (path: string) => new URL(path.replace(/^\//, ""), server?.url).href;
+
+/** The pages of the issue: home, the full ranking, a unit, a domain, the comparison, the bulletin. */
+function pages(): string[] {
+  const byRank = [...results].sort((a, b) => Number(a.rank) - Number(b.rank));
+  const first = byRank[0]?.commune_name ?? "";
+  const pair = [byRank[1], byRank.at(-1)].map((row) => row?.commune_code).join(",");
+  return ["/", "/xa/", `/xa/${communeSlug(first)}/`, "/linh-vuc/1/", `/so-sanh/?xa=${pair}`, "/ban-tin/"];
+}
+
+describe(`a province's ${units} units`, () => {
+  it("validate and build", () => {
+    expect(validation.status, String(validation.stdout)).toBe(0);
+    expect(build.status, `${build.stdout}${build.stderr}`.slice(-2000)).toBe(0);
+    expect(results).toHaveLength(units);
+  });
+
+  it("publish a home page and a comparison page that carry no unit's details they do not show", () => {
+    const size = (path: string) => statSync(join(site, path, "index.html")).size;
+    // Listing every unit made them 689 KB and 535 KB.
+    expect(size("")).toBeLessThan(120_000);
+    expect(size("so-sanh")).toBeLessThan(120_000);
+  });
+
+  it("have a home page at most 15,000 px tall at 390 px, naming the Sở and never Ninh Giang", async () => {
+    if (!browser) throw new Error("no build");
+    const { page, close } = await openWatchedPage(browser, { viewport: phone }, server?.url);
+    await page.goto(url("/"), { waitUntil: "load" });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const text = (await page.textContent("body")) ?? "";
+    await close();
+    const manifest = JSON.parse(
+      readFileSync(join(scratch, "published", "2023", "dataset.json"), "utf8"),
+    ) as DatasetManifest;
+    expect(manifest.district).toBeUndefined();
+    expect(height).toBeLessThanOrEqual(15_000);
+    expect(text).toContain(issuerWords(manifest).office);
+    expect(text).toMatch(/Sở Nội vụ/);
+    expect(text).not.toContain("Ninh Giang");
+  });
+
+  it("find a unit from the home page's search box", async () => {
+    if (!browser) throw new Error("no build");
+    const last = [...results].sort((a, b) => Number(b.rank) - Number(a.rank))[0]?.commune_name ?? "";
+    const { page, close } = await openWatchedPage(browser, { viewport: phone }, server?.url);
+    await page.goto(url("/"), { waitUntil: "load" });
+    await page.fill("#tim-xa-ten", last);
+    const found = await page.locator(".finder-list a").allTextContents();
+    await close();
+    expect(found).toContain(last);
+    expect(found.length).toBeLessThanOrEqual(10);
+  });
+
+  it("answer a comparison, fetching the domain rates it shows", async () => {
+    if (!browser) throw new Error("no build");
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: phone }, server?.url);
+    await page.goto(url(pages()[4] ?? ""), { waitUntil: "load" });
+    await page.waitForSelector("#compare-domains-chart svg");
+    const rows = await page.locator("#compare-domains-table tbody tr").count();
+    await close();
+    expect(problems.failedRequests).toEqual([]);
+    expect(rows).toBeGreaterThan(0);
+  });
+
+  it("pages readers open most: no sideways scroll at 390 px, no console error, no request elsewhere, no axe violation", async () => {
+    if (!browser) throw new Error("no build");
+    const found: Record<string, string[]> = {};
+    for (const path of pages()) {
+      const { page, problems, close } = await openWatchedPage(browser, { viewport: phone }, server?.url);
+      await page.goto(url(path), { waitUntil: "load" });
+      if (path.startsWith("/so-sanh/")) await page.waitForSelector("#compare-domains-chart svg");
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const violations = (await new AxeBuilder({ page }).analyze()).violations.map(
+        (violation) =>
+          `axe ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+      );
+      await close();
+      found[path] = [
+        ...(width > phone.width ? [`${width} px wide`] : []),
+        ...violations,
+        ...problems.consoleErrors,
+        ...problems.externalRequests.map((request) => `external: ${request}`),
+        ...problems.failedRequests,
+      ];
+    }
+    expect(found).toEqual(Object.fromEntries(pages().map((path) => [path, []])));
+  }, 600_000);
+});
