@@ -46,10 +46,10 @@ describe("published data loader", () => {
     mkdirSync(join(dir, "2023"));
     copyFileSync(join(fixture, "2023", "dataset.json"), join(dir, "2023", "dataset.json"));
     const header =
-      "commune_code,commune_name,commune_type,index_pct,rank,band,points,max_points,appraisal_points,survey_points,self_points,self_gap,lowered_leaves,satisfaction_pct,index_ci_low,index_ci_high,rank_low,rank_high,n_citizens,n_officials,index_change,rank_change";
-    const good = "11215,Xã Hồng Dụ,xa,91.23,1,A,91.23,100,46.5,44.73,49,2.5,3,86.4,89.1,92.8,1,2,60,46,,";
+      "commune_code,commune_name,commune_type,index_pct,rank,band,points,max_points,appraisal_points,survey_points,self_points,self_gap,lowered_leaves,satisfaction_pct,index_ci_low,index_ci_high,rank_low,rank_high,n_citizens,n_officials,index_change,rank_change,unit_group,predecessors,formed_on";
+    const good = "11215,Xã Hồng Dụ,xa,91.23,1,A,91.23,100,46.5,44.73,49,2.5,3,86.4,89.1,92.8,1,2,60,46,,,,,";
     const bad =
-      "11155,Thị trấn Ninh Giang,thi_tran,tám,2,B,85.67,100,43,42.67,45,2,2,80.1,83.2,88,1,3,55,48,,";
+      "11155,Thị trấn Ninh Giang,thi_tran,tám,2,B,85.67,100,43,42.67,45,2,2,80.1,83.2,88,1,3,55,48,,,,,";
     writeFileSync(join(dir, "2023", "results.csv"), `\uFEFF${header}\n${good}\n${bad}\n`);
     expect(() => loadTable(2023, "results", dir)).toThrow(/results\.csv dòng 3, cột index_pct/);
   });

@@ -16,7 +16,7 @@ describe("data dictionary", () => {
     expect(results.get("rank")).toBe("Số nguyên");
     expect(results.get("index_pct")).toBe("Số");
     expect(results.get("commune_code")).toBe("Chữ");
-    expect(results.get("commune_type")).toBe("Một trong: xa, thi_tran");
+    expect(results.get("commune_type")).toBe("Một trong: xa, phuong, thi_tran, dac_khu");
     expect(results.get("index_change")).toBe("Số (có thể trống)");
   });
 });

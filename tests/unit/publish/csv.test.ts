@@ -21,7 +21,7 @@ describe("published CSV", () => {
     expect(lines[0]).toBe(
       "commune_code,commune_name,commune_type,index_pct,rank,band,points,max_points,appraisal_points," +
         "survey_points,self_points,self_gap,lowered_leaves,satisfaction_pct,index_ci_low,index_ci_high," +
-        "rank_low,rank_high,n_citizens,n_officials,index_change,rank_change",
+        "rank_low,rank_high,n_citizens,n_officials,index_change,rank_change,unit_group,predecessors,formed_on",
     );
     // Two rows, then the final line end: nothing after the last CRLF, and no bare LF anywhere.
     expect(lines).toHaveLength(4);
@@ -33,11 +33,11 @@ describe("published CSV", () => {
     const lines = csvText("results", results().tables.results).slice(1).split("\r\n");
     // 91.5 stays 91.5 (no padding); -1.25 is a number and keeps its minus; "=Xã…" gets a quote.
     expect(lines[1]).toBe(
-      "00007,'=Xã Hồng Dụ,xa,91.5,1,A,91.5,100,60.25,31.25,62,1.75,2,87.13,89.02,93.4,1,2,58,44,-1.25,0",
+      "00007,'=Xã Hồng Dụ,xa,91.5,1,A,91.5,100,60.25,31.25,62,1.75,2,87.13,89.02,93.4,1,2,58,44,-1.25,0,,,",
     );
     // satisfaction_pct, index_change and rank_change are null: empty cells.
     expect(lines[2]).toBe(
-      "10960,Thị trấn Ninh Giang,thi_tran,79.99,2,C,77.59,97,50,27.59,50,0,0,,78.1,81.75,1,2,0,40,,",
+      "10960,Thị trấn Ninh Giang,thi_tran,79.99,2,C,77.59,97,50,27.59,50,0,0,,78.1,81.75,1,2,0,40,,,,,",
     );
   });
 

@@ -50,8 +50,11 @@ describe("published Parquet read by DuckDB", () => {
       satisfaction_pct: "DOUBLE",
       index_change: "DOUBLE",
       rank_change: "INTEGER",
+      unit_group: "VARCHAR",
+      predecessors: "VARCHAR",
+      formed_on: "VARCHAR",
     });
-    expect(described.map((row) => row.column_name)).toHaveLength(22);
+    expect(described.map((row) => row.column_name)).toHaveLength(25);
   });
 
   it("keeps leading zeros, exact decimals, negative changes and nulls", async () => {

@@ -36,7 +36,7 @@ describe("published XLSX workbook", () => {
     const sheet = workbook.getWorksheet("results")!;
     expect(sheet.getCell("A1").value).toBe("Mã đơn vị hành chính (mã Tổng cục Thống kê)");
     expect(sheet.getCell("D1").value).toBe("Chỉ số CCHC (%)");
-    expect(sheet.actualColumnCount).toBe(22);
+    expect(sheet.actualColumnCount).toBe(25);
     expect(sheet.actualRowCount).toBe(3);
   });
 
