@@ -3,7 +3,7 @@
 import type { ResultsRow } from "../../schemas/published.ts";
 import type { CommuneType } from "../../schemas/communes.ts";
 import type { Band } from "../../schemas/dataset.ts";
-import { unitTypeLabel } from "../../pipeline/rules/display.ts";
+import { capitalised, unitTypeLabel } from "../../pipeline/rules/display.ts";
 import { compareVietnamese } from "../../pipeline/rules/format.ts";
 import { STEP, stepOf } from "../charts/distribution.ts";
 import { byRank } from "../charts/ranking.ts";
@@ -93,10 +93,6 @@ const filterRules: FilterRule[] = [
     optionLabel: (value) => (value === "" ? "Không thuộc nhóm nào" : value),
   },
 ];
-
-function capitalised(text: string): string {
-  return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
-}
 
 /**
  * The full ranking's filters (by unit type, by group: communes.csv's optional `group`, a former

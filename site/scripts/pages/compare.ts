@@ -4,6 +4,7 @@
 // (`?xa=hong-du,an-duc`) and answers each choice from that summary at once. What is shown is worked out in ../state/compare.ts (tested in Node); this file
 // only draws it. DuckDB-WASM loads only when the reader asks for the criteria differences, which
 // need the published criteria table.
+import { readPageWords } from "../ui/page-words.ts";
 import { formatNumber } from "../../../pipeline/rules/format.ts";
 import { communeSlug } from "../../../pipeline/rules/slug.ts";
 import { formatPointsOfMax } from "../../../pipeline/rules/display.ts";
@@ -91,6 +92,7 @@ function start(): void {
   const year = Number(app.dataset.year);
   const defaults = (app.dataset.defaultCodes ?? "").split(",").filter(Boolean);
   const dataVersion = app.dataset.version ?? "";
+  const words = readPageWords(app);
   const summaryData = JSON.parse(
     required<HTMLElement>(document, "#compare-data").textContent ?? "{}",
   ) as SummaryFigures;
@@ -148,7 +150,7 @@ function start(): void {
     combobox.setChosen(codes);
     notice.textContent =
       codes.length < minCompared
-        ? `${message} Hãy chọn ít nhất hai xã, thị trấn để so sánh.`.trim()
+        ? `${message} Hãy chọn ít nhất hai ${words.kinds} để so sánh.`.trim()
         : message;
     if (codes.length < minCompared) {
       results.hidden = true;
@@ -244,7 +246,7 @@ function start(): void {
         return item;
       }),
     );
-    const description = `Tỷ lệ điểm đạt theo lĩnh vực của ${chosen.map((commune) => commune.name).join(", ")}; vạch đứt là trung bình của huyện.`;
+    const description = `Tỷ lệ điểm đạt theo lĩnh vực của ${chosen.map((commune) => commune.name).join(", ")}; vạch đứt là ${words.average}.`;
     // Plot comes with the chart code, after the tables: the figures do not wait for it.
     void import("../../charts/compare-domains.ts").then(({ compareDomainsChart, PHONE_WIDTH }) => {
       if (results.hidden) return;
@@ -279,7 +281,7 @@ function start(): void {
           { label: "Tỷ lệ điểm đạt", numeric: true },
           { label: "Điểm đạt/tối đa", numeric: true },
         ],
-        groups: domainGroups(chosen, rows).map((group) => ({
+        groups: domainGroups(chosen, rows, words.average).map((group) => ({
           heading: group.heading,
           rows: group.lines.map((line) => [line.label, line.rate, line.points]),
         })),

@@ -4,6 +4,7 @@
 // (chart + table), the citizens' cross-tabulation and offers the filtered rows as CSV. What is
 // shown is worked out in ../state/explore-view.ts (tested in Node); this file asks the engine and
 // draws.
+import { readPageWords } from "../ui/page-words.ts";
 import { compareVietnamese, formatInt } from "../../../pipeline/rules/format.ts";
 import { openPublishedData, tapToLoad, withLoadingState } from "../query/engine.ts";
 import { downloadCsv, rowsToCsv } from "../ui/csv-download.ts";
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
   if (!app) return;
   const year = Number(app.dataset.year);
   const dataVersion = app.dataset.version ?? "";
+  const { areaKind } = readPageWords(app);
   const status = required<HTMLElement>(app, "#explore-status");
   const form = required<HTMLFormElement>(app, "#explore-filters");
   const questionSelect = required<HTMLSelectElement>(form, "#explore-question");
@@ -74,7 +76,7 @@ async function start(): Promise<void> {
   const { data, catalogue } = loaded;
   const communeNames = new Map(catalogue.communes.map((commune) => [commune.code, commune.name]));
   communeSelect.replaceChildren(
-    option("", "Toàn huyện"),
+    option("", `Toàn ${areaKind}`),
     ...[...catalogue.communes]
       .sort((a, b) => compareVietnamese(a.name, b.name) || a.code.localeCompare(b.code))
       .map((commune) => option(commune.code, commune.name)),
@@ -157,7 +159,7 @@ async function start(): Promise<void> {
   }
 
   function placeName(current: ExploreState): string {
-    return current.commune ? (communeNames.get(current.commune) ?? current.commune) : `toàn huyện`;
+    return current.commune ? (communeNames.get(current.commune) ?? current.commune) : `toàn ${areaKind}`;
   }
 
   function renderDistribution(current: ExploreState, rows: AnswerCount[], totals: FormTotals): void {

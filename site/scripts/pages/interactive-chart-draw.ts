@@ -1,7 +1,7 @@
 // Loaded when an interactive chart comes into view (see interactive-chart.ts), with Plot and the
 // published summary (/tom-tat.json): draws the reader's choice in place of the static chart at
 // once, from published figures only — no query engine.
-import { formatPointsOfMax } from "../../../pipeline/rules/display.ts";
+import { capitalised, formatPointsOfMax } from "../../../pipeline/rules/display.ts";
 import { formatPct } from "../../../pipeline/rules/format.ts";
 import { comparisonHeadline } from "../query/differences.ts";
 import type { SummaryDomain, SummaryFigures } from "../../lib/published-summary.ts";
@@ -10,6 +10,7 @@ import { domainCommunesChart } from "../../charts/domain-communes.ts";
 import { drawChart, type ChartFunction } from "../charts/draw.ts";
 import { dataTable } from "../ui/data-table.ts";
 import { drawnMark } from "../state/marks.ts";
+import { readPageWords, type PageWords } from "../ui/page-words.ts";
 
 type Measure = "pct" | "points";
 
@@ -43,7 +44,8 @@ function measureText(measure: Measure, row: { pct: number; points: number; max_p
   return measure === "pct" ? formatPct(row.pct) : formatPointsOfMax(row.points, row.max_points);
 }
 
-function legendItems(names: string[], withAverage: boolean): HTMLLIElement[] {
+/** One legend item per name, then the average's under its label ("Trung bình huyện"). */
+function legendItems(names: string[], average: string): HTMLLIElement[] {
   const items = names.map((name, index) => {
     const item = document.createElement("li");
     const swatch = document.createElement("span");
@@ -52,14 +54,12 @@ function legendItems(names: string[], withAverage: boolean): HTMLLIElement[] {
     item.append(swatch, name);
     return item;
   });
-  if (withAverage) {
-    const item = document.createElement("li");
-    const swatch = document.createElement("span");
-    swatch.className = "swatch swatch-reference";
-    swatch.setAttribute("aria-hidden", "true");
-    item.append(swatch, "Trung bình huyện");
-    items.push(item);
-  }
+  const item = document.createElement("li");
+  const swatch = document.createElement("span");
+  swatch.className = "swatch swatch-reference";
+  swatch.setAttribute("aria-hidden", "true");
+  item.append(swatch, capitalised(average));
+  items.push(item);
   return items;
 }
 
@@ -70,6 +70,7 @@ function drawCommuneDomains(
   names: Map<string, string>,
   codes: string[],
   measure: Measure,
+  words: PageWords,
 ): void {
   const [own, other] = codes.map((code) => ({ code, name: names.get(code) ?? code }));
   const domainIds = [...new Set(rows.map((row) => row.domain_id))];
@@ -82,7 +83,7 @@ function drawCommuneDomains(
   const title =
     own && other
       ? comparisonHeadline(rows, [own, other])
-      : `${own?.name ?? ""} vượt trung bình huyện ở ${aboveAverage}/${domainIds.length} lĩnh vực`;
+      : `${own?.name ?? ""} vượt ${words.average} ở ${aboveAverage}/${domainIds.length} lĩnh vực`;
   const communes = codes.map((code) => ({ code, name: names.get(code) ?? code }));
   const svg: ChartFunction = ({ width, document }) =>
     compareDomainsChart({
@@ -90,7 +91,7 @@ function drawCommuneDomains(
       communes,
       measure,
       title,
-      description: `Điểm theo lĩnh vực của ${communes.map((c) => c.name).join(", ")}; vạch đứt là trung bình của huyện.`,
+      description: `Điểm theo lĩnh vực của ${communes.map((c) => c.name).join(", ")}; vạch đứt là ${words.average}.`,
       width,
       document,
     });
@@ -99,12 +100,16 @@ function drawCommuneDomains(
     title,
     legendItems(
       codes.map((code) => names.get(code) ?? code),
-      true,
+      words.average,
     ),
     svg,
     {
       caption: `Điểm theo lĩnh vực: ${codes.map((code) => names.get(code) ?? code).join(", ")}`,
-      columns: ["Lĩnh vực", ...codes.map((code) => names.get(code) ?? code), "Trung bình huyện (%)"],
+      columns: [
+        "Lĩnh vực",
+        ...codes.map((code) => names.get(code) ?? code),
+        `${capitalised(words.average)} (%)`,
+      ],
       rows: domainIds.map((domainId) => [
         `${domainId}. ${find(domainId, codes[0] ?? "")?.domain_name ?? ""}`,
         ...codes.map((code) => {
@@ -123,6 +128,7 @@ function drawDomainCommunes(
   rows: SummaryDomain[],
   highlight: string,
   measure: Measure,
+  words: PageWords,
 ): void {
   const ordered = [...rows].sort(
     (a, b) =>
@@ -140,18 +146,21 @@ function drawDomainCommunes(
       highlight,
       measure,
       title,
-      description: `Điểm của từng xã, thị trấn ở lĩnh vực ${first?.domain_id ?? ""}; vạch đứt là trung bình của huyện.`,
+      description: `Điểm của từng ${words.kinds} ở lĩnh vực ${first?.domain_id ?? ""}; vạch đứt là ${words.average}.`,
       width,
       document,
     });
   render(
     chart,
     title,
-    legendItems(chosen ? ["Các xã, thị trấn khác", chosen.commune_name] : ["Các xã, thị trấn"], true),
+    legendItems(
+      chosen ? [`Các ${words.kinds} khác`, chosen.commune_name] : [capitalised(`các ${words.kinds}`)],
+      words.average,
+    ),
     svg,
     {
       caption: `Lĩnh vực ${first?.domain_id ?? ""}: ${first?.domain_name ?? ""}`,
-      columns: ["Xã, thị trấn", "Tỷ lệ điểm đạt", "Điểm đạt/tối đa"],
+      columns: [capitalised(words.kinds), "Tỷ lệ điểm đạt", "Điểm đạt/tối đa"],
       rows: ordered.map((row) => [
         row.commune_name,
         formatPct(row.pct),
@@ -195,6 +204,7 @@ export function activateInteractiveChart(root: HTMLElement, summary: SummaryFigu
   root.dataset.active = "true";
   const kind = root.dataset.interactiveChart;
   const subject = root.dataset.subject ?? "";
+  const words = readPageWords(root);
   const select = chart.form.querySelector<HTMLSelectElement>("select[name=commune]");
   const names = new Map(summary.results.map((row) => [row.commune_code, row.commune_name]));
   const draw = () => {
@@ -206,10 +216,10 @@ export function activateInteractiveChart(root: HTMLElement, summary: SummaryFigu
     if (kind === "commune-domains") {
       const codes = chosen ? [subject, chosen] : [subject];
       const rows = summary.domains.filter((row) => codes.includes(row.commune_code));
-      drawCommuneDomains(chart, rows, names, codes, measure);
+      drawCommuneDomains(chart, rows, names, codes, measure, words);
     } else {
       const rows = summary.domains.filter((row) => row.domain_id === subject);
-      drawDomainCommunes(chart, rows, chosen, measure);
+      drawDomainCommunes(chart, rows, chosen, measure, words);
     }
   };
   chart.form.addEventListener("change", draw);

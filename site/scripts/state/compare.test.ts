@@ -58,6 +58,11 @@ describe("parseCompared", () => {
   it("gives no codes when the parameter is absent", () => {
     expect(parseCompared("", communes)).toEqual({ codes: [], ignored: [] });
   });
+
+  it("labels the average with the issuer's words: a province's is the province's", () => {
+    const [group] = domainGroups([communes[5]!], [domain("11215", "1", 80, 8)], "trung bình tỉnh");
+    expect(group?.lines.at(-1)).toEqual({ label: "Trung bình tỉnh", rate: "70,00%", points: "" });
+  });
 });
 
 describe("comparedSearch", () => {
@@ -70,6 +75,11 @@ describe("comparedSearch", () => {
       "11215",
     ]);
     expect(comparedSearch([], communes)).toBe("");
+  });
+
+  it("labels the average with the issuer's words: a province's is the province's", () => {
+    const [group] = domainGroups([communes[5]!], [domain("11215", "1", 80, 8)], "trung bình tỉnh");
+    expect(group?.lines.at(-1)).toEqual({ label: "Trung bình tỉnh", rate: "70,00%", points: "" });
   });
 });
 
@@ -107,6 +117,11 @@ describe("summaryLines", () => {
       "—",
     ]);
   });
+
+  it("labels the average with the issuer's words: a province's is the province's", () => {
+    const [group] = domainGroups([communes[5]!], [domain("11215", "1", 80, 8)], "trung bình tỉnh");
+    expect(group?.lines.at(-1)).toEqual({ label: "Trung bình tỉnh", rate: "70,00%", points: "" });
+  });
 });
 
 const domain = (code: string, id: string, pct: number, points: number): SummaryDomain => ({
@@ -127,6 +142,7 @@ describe("domainGroups", () => {
     const groups = domainGroups(
       [communes[5]!, communes[2]!],
       [domain("11173", "1", 75, 7.5), domain("11215", "1", 80, 8), domain("11215", "2", 55.5, 5.55)],
+      "trung bình huyện",
     );
     expect(groups).toEqual([
       {
@@ -147,6 +163,11 @@ describe("domainGroups", () => {
       },
     ]);
   });
+
+  it("labels the average with the issuer's words: a province's is the province's", () => {
+    const [group] = domainGroups([communes[5]!], [domain("11215", "1", 80, 8)], "trung bình tỉnh");
+    expect(group?.lines.at(-1)).toEqual({ label: "Trung bình tỉnh", rate: "70,00%", points: "" });
+  });
 });
 
 describe("shareTitle", () => {
@@ -154,5 +175,10 @@ describe("shareTitle", () => {
     expect(shareTitle([communes[2]!, communes[5]!], 2023)).toBe(
       "So sánh Chỉ số CCHC 2023: Xã An Đức, Xã Hồng Dụ",
     );
+  });
+
+  it("labels the average with the issuer's words: a province's is the province's", () => {
+    const [group] = domainGroups([communes[5]!], [domain("11215", "1", 80, 8)], "trung bình tỉnh");
+    expect(group?.lines.at(-1)).toEqual({ label: "Trung bình tỉnh", rate: "70,00%", points: "" });
   });
 });

@@ -6,7 +6,7 @@
 import { foldDiacritics } from "../../../pipeline/rules/fold.ts";
 import { communeSlug } from "../../../pipeline/rules/slug.ts";
 import { formatNumber, formatPct } from "../../../pipeline/rules/format.ts";
-import { formatPointsOfMax } from "../../../pipeline/rules/display.ts";
+import { capitalised, formatPointsOfMax } from "../../../pipeline/rules/display.ts";
 import type { SummaryDomain, SummaryResult } from "../../lib/published-summary.ts";
 import { rankRange } from "../../lib/wording.ts";
 
@@ -111,12 +111,13 @@ export interface DomainGroup {
 }
 
 /**
- * The domains for the chosen communes, each a group of short lines (commune, rate, points) that a
+ * The domains for the chosen communes, then the average under its label ("trung bình huyện"), each a group of short lines (commune, rate, points) that a
  * 390 px screen shows without sideways scrolling, however many communes are compared.
  */
 export function domainGroups(
   chosen: readonly ComparableCommune[],
   rows: readonly SummaryDomain[],
+  averageLabel: string,
 ): DomainGroup[] {
   const ids = [...new Set(rows.map((row) => row.domain_id))];
   return ids.map((id) => {
@@ -135,7 +136,11 @@ export function domainGroups(
               }
             : { label: commune.name, rate: "không áp dụng", points: "" };
         }),
-        { label: "Trung bình huyện", rate: first ? formatPct(first.district_avg_pct) : "—", points: "" },
+        {
+          label: capitalised(averageLabel),
+          rate: first ? formatPct(first.district_avg_pct) : "—",
+          points: "",
+        },
       ],
     };
   });

@@ -75,7 +75,7 @@ export function communeCombobox(
     if (visible.length === 0) {
       const empty = document.createElement("li");
       empty.className = "no-match";
-      empty.textContent = "Không có xã, thị trấn nào khớp";
+      empty.textContent = "Không có đơn vị nào khớp";
       listbox.append(empty);
     }
     listbox.hidden = false;
