@@ -12,8 +12,8 @@ export const getStaticPaths = (() =>
     props: { chart },
   }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute = async ({ props }) => {
   const { chart } = props as { chart: SiteChart };
   const svg = chartDownload(latestYear(), chart);
-  return new Response(svgToPng(svg), { headers: { "Content-Type": "image/png" } });
+  return new Response(await svgToPng(svg), { headers: { "Content-Type": "image/png" } });
 };

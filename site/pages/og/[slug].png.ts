@@ -13,9 +13,8 @@ export const getStaticPaths = (() =>
     props: { result },
   }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ result: ResultsRow }> = ({ props }) => {
+export const GET: APIRoute<{ result: ResultsRow }> = async ({ props }) => {
   const { manifest, results } = latestYear();
   const svg = communeCardSvg({ manifest, result: props.result, communeCount: results.length });
-  // A Response body must be backed by an ArrayBuffer (not a SharedArrayBuffer): copy into one.
-  return new Response(new Uint8Array(svgToPng(svg, 1)), { headers: { "Content-Type": "image/png" } });
+  return new Response(await svgToPng(svg, 1), { headers: { "Content-Type": "image/png" } });
 };
