@@ -109,10 +109,19 @@ export function allCharts(data: PublishedYear): SiteChart[] {
   return charts.filter((chart): chart is SiteChart => chart !== null);
 }
 
-/** The downloadable file of a chart: the desktop drawing, framed with title, source and notice. */
+const downloads = new Map<string, string>();
+
+/**
+ * The downloadable file of a chart: the desktop drawing, framed with title, source and notice;
+ * framed once per build for its SVG and its PNG.
+ */
 export function chartDownload(data: PublishedYear, chart: SiteChart): string {
-  return downloadSvg(chart.desktop, {
+  const cached = downloads.get(chart.id);
+  if (cached !== undefined) return cached;
+  const svg = downloadSvg(chart.desktop, {
     source: chartSource(data.manifest),
     notice: sampleNotice(data.manifest),
   });
+  downloads.set(chart.id, svg);
+  return svg;
 }

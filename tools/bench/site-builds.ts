@@ -1,8 +1,9 @@
 // Issue 25: the whole site build (`npm run build`: the data, then Astro) timed at several sizes in
 // the same run, interleaved, so that load from other work on the machine falls on every size alike:
 // the district's committed data (20 units) and generated provinces (the sample generator's
-// --communes). Time is the wall time of the build command; memory is the peak RSS of its processes
-// (the site command and Astro, one after the other), each process's own figure from the kernel.
+// --communes). Time is the wall time of the build command and the CPU time of its processes (which
+// other work on the machine disturbs much less); memory is the peak RSS of its processes (the site
+// command and Astro, one after the other), each process's own figure from the kernel.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -15,12 +16,14 @@ import { textTable } from "./report.ts";
 /** The unit count of the committed data (data/2023), built from data/ rather than generated. */
 export const districtUnits = 20;
 
-const peakRssHook = fileURLToPath(new URL("./peak-rss.ts", import.meta.url));
+const usageHook = fileURLToPath(new URL("./process-usage.ts", import.meta.url));
 
 export interface SiteBuild {
   units: number;
   round: number;
   seconds: number;
+  /** CPU seconds of the build's Node processes, their threads included (user + system). */
+  cpu_s: number;
   /** The largest peak RSS of the build's Node processes, MiB. */
   peak_rss_mb: number;
   /** Files and bytes of the built site. */
@@ -33,8 +36,11 @@ export interface SiteBuild {
 export interface SiteBuildSummary {
   cores: number;
   builds: SiteBuild[];
-  /** Per round, each size's time over the district's in that round (the issue's goal: ≤ 2.5 at 235). */
-  ratios: { round: number; units: number; ratio: number }[];
+  /**
+   * Per round, each size's wall time (and CPU time) over the district's in that round (the issue's
+   * goal: ≤ 2.5 at 235).
+   */
+  ratios: { round: number; units: number; ratio: number; cpu_ratio: number }[];
 }
 
 async function folderSize(root: string): Promise<{ files: number; bytes: number }> {
@@ -48,18 +54,21 @@ async function folderSize(root: string): Promise<{ files: number; bytes: number 
   return { files, bytes };
 }
 
-/** The peaks each Node process of a run wrote on exit (tools/bench/peak-rss.ts), in KiB. */
-async function peaks(file: string): Promise<number[]> {
+/** What each Node process of a run wrote on exit (tools/bench/process-usage.ts). */
+async function usages(file: string): Promise<{ rss_kib: number; cpu_us: number }[]> {
   const text = await readFile(file, "utf8").catch(() => "");
   return text
     .split("\n")
     .filter((line) => line !== "")
-    .map(Number);
+    .map((line) => {
+      const [rss_kib = 0, cpu_us = 0] = line.split(" ").map(Number);
+      return { rss_kib, cpu_us };
+    });
 }
 
 /** `node pipeline/cli.ts site --data <dataRoot> --out-dir <outDir>`, timed, with its processes' peaks. */
-async function timedSiteBuild(dataRoot: string, outDir: string, peakFile: string): Promise<number> {
-  const options = [process.env.NODE_OPTIONS ?? "", `--import=${peakRssHook}`].join(" ").trim();
+async function timedSiteBuild(dataRoot: string, outDir: string, usageFile: string): Promise<number> {
+  const options = [process.env.NODE_OPTIONS ?? "", `--import=${usageHook}`].join(" ").trim();
   const start = performance.now();
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(
@@ -67,7 +76,7 @@ async function timedSiteBuild(dataRoot: string, outDir: string, peakFile: string
       ["pipeline/cli.ts", "site", "--data", dataRoot, "--out-dir", outDir],
       {
         stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, NODE_OPTIONS: options, BENCH_PEAK_RSS_FILE: peakFile },
+        env: { ...process.env, NODE_OPTIONS: options, BENCH_USAGE_FILE: usageFile },
       },
     );
     child.on("error", reject);
@@ -110,22 +119,24 @@ export async function benchSiteBuilds(options: {
     for (let round = 1; round <= options.rounds; round++) {
       for (const units of order) {
         const outDir = units === districtUnits ? options.dist : join(scratch, `site-${units}`);
-        const peakFile = join(scratch, `peaks-${round}-${units}.txt`);
+        const usageFile = join(scratch, `usage-${round}-${units}.txt`);
         const before = loadavg()[0] ?? 0;
-        const seconds = await timedSiteBuild(dataRoots.get(units) as string, outDir, peakFile);
+        const seconds = await timedSiteBuild(dataRoots.get(units) as string, outDir, usageFile);
         const size = await folderSize(outDir);
+        const processes = await usages(usageFile);
         const build: SiteBuild = {
           units,
           round,
           seconds: round2(seconds),
-          peak_rss_mb: round2(Math.max(0, ...(await peaks(peakFile))) / 1024),
+          cpu_s: round2(processes.reduce((sum, p) => sum + p.cpu_us, 0) / 1e6),
+          peak_rss_mb: round2(Math.max(0, ...processes.map((p) => p.rss_kib)) / 1024),
           files: size.files,
           mb: round2(size.bytes / 1e6),
           load_avg_1m: [round2(before), round2(loadavg()[0] ?? 0)],
         };
         builds.push(build);
         console.log(
-          `round ${round}, ${units} units: ${build.seconds.toFixed(1)} s, peak ${build.peak_rss_mb.toFixed(0)} MiB, ` +
+          `round ${round}, ${units} units: ${build.seconds.toFixed(1)} s (CPU ${build.cpu_s.toFixed(1)} s), peak ${build.peak_rss_mb.toFixed(0)} MiB, ` +
             `${build.files} files, ${build.mb.toFixed(1)} MB (load ${build.load_avg_1m.join(" → ")})`,
         );
         if (units !== districtUnits) await rm(outDir, { recursive: true, force: true });
@@ -137,16 +148,21 @@ export async function benchSiteBuilds(options: {
   const ratios = siteBuildRatios(builds);
   console.log(
     `\n${textTable(
-      ["units", "round", "build s", "× district", "peak MiB", "files", "MB"],
-      builds.map((build) => [
-        String(build.units),
-        String(build.round),
-        build.seconds.toFixed(1),
-        ratios.find((r) => r.round === build.round && r.units === build.units)?.ratio.toFixed(2) ?? "",
-        build.peak_rss_mb.toFixed(0),
-        String(build.files),
-        build.mb.toFixed(1),
-      ]),
+      ["units", "round", "build s", "× district", "CPU s", "CPU × district", "peak MiB", "files", "MB"],
+      builds.map((build) => {
+        const ratio = ratios.find((r) => r.round === build.round && r.units === build.units);
+        return [
+          String(build.units),
+          String(build.round),
+          build.seconds.toFixed(1),
+          ratio?.ratio.toFixed(2) ?? "",
+          build.cpu_s.toFixed(1),
+          ratio?.cpu_ratio.toFixed(2) ?? "",
+          build.peak_rss_mb.toFixed(0),
+          String(build.files),
+          build.mb.toFixed(1),
+        ];
+      }),
     )}`,
   );
   return { cores: availableParallelism(), builds, ratios };
@@ -157,6 +173,13 @@ export function siteBuildRatios(builds: SiteBuild[]): SiteBuildSummary["ratios"]
   return builds.flatMap((build) => {
     const district = builds.find((b) => b.round === build.round && b.units === districtUnits);
     if (build.units === districtUnits || !district) return [];
-    return [{ round: build.round, units: build.units, ratio: round2(build.seconds / district.seconds) }];
+    return [
+      {
+        round: build.round,
+        units: build.units,
+        ratio: round2(build.seconds / district.seconds),
+        cpu_ratio: round2(build.cpu_s / district.cpu_s),
+      },
+    ];
   });
 }
