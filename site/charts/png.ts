@@ -1,5 +1,4 @@
-// PNG copies of the charts for people who paste them into documents and slides, rendered at build
-// time with resvg (no browser, no external service). resvg needs font files: DejaVu Sans covers
+// The share images (site/lib/og-image.ts) as PNG, rendered at build time with resvg (no browser, no external service). resvg needs font files: DejaVu Sans covers
 // Vietnamese; on Debian/Ubuntu it comes with the package fonts-dejavu-core.
 import { existsSync } from "node:fs";
 import { renderAsync } from "@resvg/resvg-js";
