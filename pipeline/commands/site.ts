@@ -1,10 +1,11 @@
-// `npm run build` = `node pipeline/cli.ts site [--out-dir dist] [--lang vi|en]`: the
+// `npm run build` = `node pipeline/cli.ts site [--out-dir dist] [--data data] [--lang vi|en]`: the
 // data for every year (the build command) then the Astro site, published all at once. Astro writes
 // into a fresh temporary folder beside the output, which replaces it only when the build is
 // complete: a failure or a kill at any moment leaves the previous site exactly as it was, and what a
 // killed build left is put right first, before validation, so the site is never left missing. A
 // lock keeps a second build from running at the same time. The output folder is --out-dir, else
-// SITE_OUT_DIR (the end-to-end tests), else dist.
+// SITE_OUT_DIR (the end-to-end tests), else dist. --data is the folder of year folders the data
+// build reads (the benchmark builds generated provinces this way).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
@@ -36,17 +37,23 @@ function astroBuild(outDir: string): Promise<void> {
 export async function run(args: string[]): Promise<number> {
   let outDir: string;
   let lang: "vi" | "en";
+  let data: string;
   try {
     const { values } = parseArgs({
       args,
-      options: { "out-dir": { type: "string" }, lang: { type: "string" } },
+      options: {
+        "out-dir": { type: "string" },
+        data: { type: "string", default: "data" },
+        lang: { type: "string" },
+      },
       strict: true,
     });
     outDir = values["out-dir"] ?? process.env.SITE_OUT_DIR ?? "dist";
+    data = values.data;
     ({ lang } = reportOptions({ lang: values.lang }));
   } catch (error) {
     console.error(
-      `${(error as Error).message}\nCách dùng / usage: node pipeline/cli.ts site [--out-dir dist] [--lang vi|en]`,
+      `${(error as Error).message}\nCách dùng / usage: node pipeline/cli.ts site [--out-dir dist] [--data data] [--lang vi|en]`,
     );
     return 2;
   }
@@ -62,7 +69,7 @@ export async function run(args: string[]): Promise<number> {
     // What a killed build left beside the site is put right before anything can fail: the site is
     // never left missing. The data build does the same for site/public/data.
     await recoverInterruptedSwap(outDir);
-    const code = await buildData(["--lang", lang]);
+    const code = await buildData(["--lang", lang, "--data", data]);
     if (code !== 0) return code;
     await replaceFolderAtomically(
       outDir,

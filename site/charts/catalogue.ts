@@ -1,7 +1,7 @@
 // Every chart of the site for one published year, drawn once per build at two widths — the
 // phone's and the desktop's — so that each screen gets a layout made for it (labels above the
 // bars on a phone, beside them on a desktop) rather than a shrunken copy. The pages embed both
-// and CSS shows the one that fits; the /bieu-do/<id>.svg|png endpoints serve the desktop drawing,
+// and CSS shows the one that fits; the /bieu-do/<id>.svg endpoint serves the desktop drawing,
 // framed with title, source, version and the sample notice.
 import type { PublishedYear } from "../lib/data.ts";
 import { chartSource, sampleNotice } from "../lib/portal.ts";
@@ -128,10 +128,19 @@ export function allCharts(data: PublishedYear): SiteChart[] {
   return charts.filter((chart): chart is SiteChart => chart !== null);
 }
 
-/** The downloadable file of a chart: the desktop drawing, framed with title, source and notice. */
+const downloads = new Map<string, string>();
+
+/**
+ * The downloadable file of a chart: the desktop drawing, framed with title, source and notice;
+ * framed once per build (its PNG is made in the reader's browser from this SVG).
+ */
 export function chartDownload(data: PublishedYear, chart: SiteChart): string {
-  return downloadSvg(chart.desktop, {
+  const cached = downloads.get(chart.id);
+  if (cached !== undefined) return cached;
+  const svg = downloadSvg(chart.desktop, {
     source: chartSource(data.manifest),
     notice: sampleNotice(data.manifest),
   });
+  downloads.set(chart.id, svg);
+  return svg;
 }

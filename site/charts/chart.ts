@@ -33,7 +33,7 @@ export interface ChartOptions {
 }
 
 export interface Chart {
-  /** Unique on the site; the downloads are `/bieu-do/<id>.svg` and `.png`. */
+  /** Unique on the site; the download is `/bieu-do/<id>.svg` (its PNG is made in the browser). */
   id: string;
   /** States the finding: "Xã Hồng Dụ dẫn đầu với 91,23%". */
   title: string;

@@ -1,8 +1,7 @@
-// PNG copies of the charts for people who paste them into documents and slides, rendered at build
-// time with resvg (no browser, no external service). resvg needs font files: DejaVu Sans covers
+// The share images (site/lib/og-image.ts) as PNG, rendered at build time with resvg (no browser, no external service). resvg needs font files: DejaVu Sans covers
 // Vietnamese; on Debian/Ubuntu it comes with the package fonts-dejavu-core.
 import { existsSync } from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import { palette } from "../lib/palette.ts";
 
 const fontFiles = [
@@ -12,16 +11,17 @@ const fontFiles = [
 
 /**
  * An SVG drawing as PNG, by default at twice its CSS size for sharp text, on white (a transparent
- * PNG is unreadable in dark viewers).
+ * PNG is unreadable in dark viewers). resvg parses and draws on a thread of its own, so the build
+ * writes pages while pictures are drawn (astro.config.mjs renders a few pages at a time).
  */
-export function svgToPng(svg: string, zoom = 2): Uint8Array<ArrayBuffer> {
+export async function svgToPng(svg: string, zoom = 2): Promise<Uint8Array<ArrayBuffer>> {
   const missing = fontFiles.filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(
       `Thiếu phông chữ để vẽ PNG (missing fonts, install fonts-dejavu-core): ${missing.join(", ")}`,
     );
   }
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     background: palette.paper,
     fitTo: { mode: "zoom", value: zoom },
     font: {
@@ -32,5 +32,5 @@ export function svgToPng(svg: string, zoom = 2): Uint8Array<ArrayBuffer> {
     },
   });
   // A fresh Uint8Array over its own ArrayBuffer, as a Response body must be.
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(image.asPng());
 }

@@ -3,14 +3,11 @@
 import Papa from "papaparse";
 import type { PublishedTableName } from "../../schemas/published.ts";
 import { tableSheetNames } from "../../pipeline/rules/table-titles.ts";
-import { rawTable } from "./data.ts";
+import { communeRawRows } from "./data.ts";
 
 export function communeCsv(year: number, table: PublishedTableName, code: string, dir?: string): string {
-  const { fields, rows } = rawTable(year, table, dir);
-  const column = fields.indexOf("commune_code");
-  if (column === -1) throw new Error(`${table}.csv has no commune_code column`);
-  const mine = rows.filter((cells) => cells[column] === code);
-  return `\uFEFF${Papa.unparse({ fields, data: mine }, { newline: "\r\n" })}\r\n`;
+  const { fields, rows } = communeRawRows(year, table, code, dir);
+  return `\uFEFF${Papa.unparse({ fields, data: rows }, { newline: "\r\n" })}\r\n`;
 }
 
 /** The tables a commune page offers for download, with what they hold and their workbook sheet's name. */

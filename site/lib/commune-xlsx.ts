@@ -13,7 +13,7 @@ import { tableColumns } from "../../pipeline/publish/columns.ts";
 import { reproducibleZip } from "../../pipeline/publish/xlsx.ts";
 import { restoreFormula } from "../../pipeline/rules/formula.ts";
 import { communeDownloads } from "./commune-csv.ts";
-import { rawTable } from "./data.ts";
+import { communeRawRows } from "./data.ts";
 import { chartSource, contactLine, sampleNotice } from "./portal.ts";
 
 type Manifest = Pick<
@@ -52,8 +52,7 @@ export async function communeWorkbook(
   });
 
   for (const { table, sheet: sheetName } of communeDownloads) {
-    const { fields, rows } = rawTable(manifest.year, table, dir);
-    const codeColumn = fields.indexOf("commune_code");
+    const { fields, rows } = communeRawRows(manifest.year, table, commune.code, dir);
     const columns = tableColumns(table);
     const headerRow = notice === null ? 1 : 2;
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: headerRow }] });
@@ -73,11 +72,11 @@ export async function communeWorkbook(
     const header = sheet.addRow(columns.map((column) => column.label));
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: "top" };
+    const positions = columns.map((column) => fields.indexOf(column.name));
     for (const cells of rows) {
-      if (cells[codeColumn] !== commune.code) continue;
       sheet.addRow(
-        columns.map((column) => {
-          const cell = cells[fields.indexOf(column.name)] ?? "";
+        columns.map((column, index) => {
+          const cell = cells[positions[index] ?? -1] ?? "";
           if (cell === "") return null;
           return column.kind === "text" ? restoreFormula(cell) : Number(cell);
         }),
@@ -89,6 +88,7 @@ export async function communeWorkbook(
     };
   }
 
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Stored, not deflated: reproducibleZip unzips ExcelJS's zip and deflates it once, in its order.
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
   return reproducibleZip(unzipSync(bytes), buildTime);
 }

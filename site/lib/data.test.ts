@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { latestYear, loadTable, previousYear, publishedYears } from "./data.ts";
+import { communeRawRows, latestYear, loadTable, previousYear, publishedYears } from "./data.ts";
 import { communeCsv } from "./commune-csv.ts";
 
 // A hand-made published year: 3 communes, 2 domains (tests/fixtures/published/2023/).
@@ -64,5 +64,19 @@ describe("per-commune downloads", () => {
     expect(lines.slice(1).every((line) => line.startsWith("11155,"))).toBe(true);
     // The neutralising apostrophe stays in the download: it protects Excel users.
     expect(csv).toContain("'- Báo cáo nộp muộn");
+  });
+
+  it("gives each commune its rows of a table in file order, and a commune with none no rows", () => {
+    const domainIds = (code: string) =>
+      communeRawRows(2023, "domains", code, fixture).rows.map((cells) => `${cells[0]}/${cells[2]}`);
+    // domains.csv holds 11215, 11155 and 11161, each with domains 1 then 2.
+    expect(domainIds("11155")).toEqual(["11155/1", "11155/2"]);
+    expect(domainIds("11161")).toEqual(["11161/1", "11161/2"]);
+    expect(domainIds("99999")).toEqual([]);
+    expect(communeRawRows(2023, "domains", "11155", fixture).fields.slice(0, 3)).toEqual([
+      "commune_code",
+      "commune_name",
+      "domain_id",
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import type { PublishedTableName, PublishedTables } from "../../schemas/publishe
 import { publishedManifest } from "../../schemas/published-manifest.ts";
 import type { PublishedManifest } from "../../schemas/published-manifest.ts";
 import { restoreFormula } from "../../pipeline/rules/formula.ts";
+import { groupBy } from "../../pipeline/rules/group.ts";
 
 /** The tables a page may need; `responses` (one row per answer) stays for the explore page's DuckDB. */
 export type PageTableName = Exclude<PublishedTableName, "responses">;
@@ -66,6 +67,30 @@ export function rawTable(year: number, table: PublishedTableName, dir = publishe
   const raw = { fields, rows };
   rawCache.set(file, raw);
   return raw;
+}
+
+const communeRowsCache = new Map<string, Map<string, string[][]>>();
+
+/**
+ * The rows of `<dir>/<year>/<table>.csv` that belong to one commune, as published, in file order:
+ * the table is split by commune once per build, not scanned again for every commune's download.
+ */
+export function communeRawRows(
+  year: number,
+  table: PublishedTableName,
+  code: string,
+  dir = publishedDataDir(),
+): { fields: string[]; rows: string[][] } {
+  const raw = rawTable(year, table, dir);
+  const key = join(dir, String(year), table);
+  let byCommune = communeRowsCache.get(key);
+  if (!byCommune) {
+    const column = raw.fields.indexOf("commune_code");
+    if (column === -1) throw new Error(`${table}.csv has no commune_code column`);
+    byCommune = groupBy(raw.rows, (cells) => cells[column] ?? "");
+    communeRowsCache.set(key, byCommune);
+  }
+  return { fields: raw.fields, rows: byCommune.get(code) ?? [] };
 }
 
 function unwrapNullable(schema: z.ZodType): { inner: z.ZodType; nullable: boolean } {

@@ -1,12 +1,12 @@
 // While the data are a sample, every file a reader can take away says so: each file under the
 // published data folder (the workbook inside, the CSV and Parquet tables by the README beside
-// them, the manifest by its status), every chart download (SVG text; PNG the notice band) and
-// every share image. Each file is opened, none assumed.
+// them, the manifest by its status), every chart download (SVG text; the PNG the browser makes
+// from it, the notice band) and every share image. Each file is opened, none assumed.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { parseHTML } from "linkedom";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleNotice, sampleReadmeFile } from "../../pipeline/publish/sample-notice.ts";
 import { sheetWords } from "../../schemas/workbook.ts";
@@ -25,6 +25,32 @@ function files(folder: string): string[] {
     const path = join(folder, entry.name);
     return entry.isDirectory() ? files(path) : [path];
   });
+}
+
+/** Per image URL, whether rows near its bottom hold the notice band's colour (#fff3cd). */
+function noticeBands(page: Page, urls: string[]): Promise<Record<string, boolean>> {
+  return page.evaluate(async (urls) => {
+    const found: Record<string, boolean> = {};
+    for (const url of urls) {
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext("2d");
+      if (!context) throw new Error("no canvas");
+      context.drawImage(image, 0, 0);
+      const top = Math.floor(image.naturalHeight * 0.6);
+      const { data } = context.getImageData(0, top, 8, image.naturalHeight - top);
+      let band = false;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] === 0xff && data[i + 1] === 0xf3 && data[i + 2] === 0xcd) band = true;
+      }
+      found[url] = band;
+    }
+    return found;
+  }, urls);
 }
 
 /** Why a published data file carries the notice, or null when it does not. */
@@ -125,39 +151,18 @@ describe("sample marking travels with the files", () => {
     }
   });
 
-  it("every chart PNG and share image shows the notice band", async () => {
+  it("no chart PNG is built: every PNG file is a share image, and each shows the notice band", async () => {
     const images = files(E2E_OUT_DIR)
       .filter((file) => file.endsWith(".png"))
       .map((file) => `/${relative(E2E_OUT_DIR, file)}`);
+    expect(images.filter((path) => !path.startsWith("/og/") && path !== "/anh-chia-se.png")).toEqual([]);
     expect(images.filter((path) => path.startsWith("/og/")).length).toBeGreaterThan(0);
     expect(images).toContain("/anh-chia-se.png");
     const { page, close } = await openWatchedPage(browser);
     try {
       await page.goto(pageUrl("/"));
-      // Rows, counted from the bottom, that hold the notice band's colour (#fff3cd).
-      const banded = await page.evaluate(
-        async (urls) => {
-          const found: Record<string, boolean> = {};
-          for (const url of urls) {
-            const image = new Image();
-            image.src = url;
-            await image.decode();
-            const canvas = document.createElement("canvas");
-            canvas.width = image.naturalWidth;
-            canvas.height = image.naturalHeight;
-            const context = canvas.getContext("2d");
-            if (!context) throw new Error("no canvas");
-            context.drawImage(image, 0, 0);
-            const top = Math.floor(image.naturalHeight * 0.6);
-            const { data } = context.getImageData(0, top, 8, image.naturalHeight - top);
-            let band = false;
-            for (let i = 0; i < data.length; i += 4) {
-              if (data[i] === 0xff && data[i + 1] === 0xf3 && data[i + 2] === 0xcd) band = true;
-            }
-            found[url] = band;
-          }
-          return found;
-        },
+      const banded = await noticeBands(
+        page,
         images.map((path) => pageUrl(path)),
       );
       expect(
@@ -165,6 +170,34 @@ describe("sample marking travels with the files", () => {
           .filter(([, band]) => !band)
           .map(([url]) => url),
       ).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("a chart's PNG is made in the browser from its SVG when tapped: twice its size, with the notice band", async () => {
+    const slug = readdirSync(join(E2E_OUT_DIR, "xa"), { withFileTypes: true }).find((entry) =>
+      entry.isDirectory(),
+    )?.name;
+    const { page, problems, close } = await openWatchedPage(browser, { acceptDownloads: true });
+    try {
+      await page.goto(pageUrl(`/xa/${slug}/`));
+      const link = page.locator("a[data-png-from]").first();
+      await link.scrollIntoViewIfNeeded();
+      const id = ((await link.getAttribute("download")) ?? "").replace(/\.png$/, "");
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      expect(download.suggestedFilename()).toBe(`${id}.png`);
+      const png = readFileSync((await download.path()) as string);
+      expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+      const svg = readFileSync(join(E2E_OUT_DIR, "bieu-do", `${id}.svg`), "utf8");
+      const size = /<svg[^>]*\sviewBox="0 0 (\d+) (\d+)"/.exec(svg);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
+        2 * Number(size?.[1]),
+        2 * Number(size?.[2]),
+      ]);
+      const url = `data:image/png;base64,${png.toString("base64")}`;
+      expect(await noticeBands(page, [url])).toEqual({ [url]: true });
+      expect(problems.consoleErrors).toEqual([]);
     } finally {
       await close();
     }

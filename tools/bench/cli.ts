@@ -2,9 +2,12 @@
 // `npm run bench -- [--scale district|province|national|all] [--runs n] [--seed n] [--bootstrap] [--fresh]`
 //   --runs: runs per side, 3 by default (fewer are flagged: not a median); --bootstrap: also time the
 //   bootstrap at national scale; --fresh: regenerate .bench/<scale>/
-// `npm run bench -- --site [--build] [--dist dir] [--label after]`  sizes of the built site's first
-//                                      views; time and bytes to the first interactive answers,
-//                                      throttled and not (--build: run and time `npm run build` first;
+// `npm run bench -- --site [--build] [--units 20,235,3321] [--rounds n] [--site-data dir] [--dist dir] [--label after]`
+//                                      sizes of the built site's first views; time and bytes to the first
+//                                      interactive answers, throttled and not (--build: first time the site
+//                                      build and its peak memory at each size of --units (default 20,235),
+//                                      interleaved over --rounds (default 1), generated sizes made under
+//                                      --site-data (default .bench) — tools/bench/site-builds.ts;
 //                                      --label: where the answers go in the report, e.g. before/after;
 //                                      --answers-only: only the first answers)
 // `npm run bench -- --profile <scale>` CPU profile of one pipeline run, summarised by stage
@@ -121,6 +124,9 @@ async function run(args: string[]): Promise<number> {
       build: { type: "boolean", default: false },
       dist: { type: "string", default: "dist" },
       label: { type: "string", default: "latest" },
+      units: { type: "string", default: "20,235" },
+      rounds: { type: "string", default: "1" },
+      "site-data": { type: "string", default: benchRoot },
       "answers-only": { type: "boolean", default: false },
       profile: { type: "string" },
     },
@@ -138,10 +144,24 @@ async function run(args: string[]): Promise<number> {
   }
   await mkdir(benchRoot, { recursive: true });
   if (values.site) {
+    const units = values.units.split(",").map(Number);
+    const rounds = Number(values.rounds);
+    if (!units.every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(rounds) || rounds < 1) {
+      console.error("--units: unit counts separated by commas (20,235,3321); --rounds: at least 1");
+      return 2;
+    }
     const { benchSite } = await import("./site.ts");
     return benchSite(
       reportFile,
-      { build: values.build, label: values.label, answersOnly: values["answers-only"] },
+      {
+        build: values.build,
+        label: values.label,
+        answersOnly: values["answers-only"],
+        units,
+        rounds,
+        seed,
+        generatedRoot: values["site-data"],
+      },
       values.dist,
     );
   }

@@ -67,15 +67,25 @@ export async function ensureDataset(
   benchRoot = ".bench",
   fresh = false,
 ): Promise<BenchDataset> {
-  const root = join(benchRoot, scale);
+  const generated = await ensureGenerated(join(benchRoot, scale), seed, benchScales[scale], fresh);
+  return { scale, ...generated };
+}
+
+/** A year folder of `communes` units under `root`, generated unless an identical one is there. */
+export async function ensureGenerated(
+  root: string,
+  seed: number,
+  communes: number,
+  fresh = false,
+): Promise<Omit<BenchDataset, "scale">> {
   const folder = join(root, String(year));
-  const wanted: GeneratedMarker = { seed, communes: benchScales[scale], year };
-  if (!fresh && (await reusable(root, folder, wanted))) return { scale, folder, generate_s: null };
+  const wanted: GeneratedMarker = { seed, communes, year };
+  if (!fresh && (await reusable(root, folder, wanted))) return { folder, generate_s: null };
   // a generation that fails half-way must not leave a marker vouching for the old files
   await rm(join(root, "generated.json"), { force: true });
   const start = performance.now();
   await runSample(folder, seed, wanted.communes);
   const generate_s = (performance.now() - start) / 1000;
   await writeFile(join(root, "generated.json"), JSON.stringify(wanted, null, 2) + "\n");
-  return { scale, folder, generate_s };
+  return { folder, generate_s };
 }

@@ -2,12 +2,12 @@
 // the budgets of docs/architecture.md#budgets — compressed JavaScript and total transfer of the first view of `/` and of a
 // commune page, and on /so-sanh/ how long DuckDB-WASM takes to start and show the first result.
 // Measured, never asserted: the budgets are goals (docs/architecture.md#budgets), the report says where we stand.
-import { spawn } from "node:child_process";
 import { access, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Browser, Request } from "playwright-core";
 import { benchInteraction, type FirstAnswer } from "./interaction.ts";
+import { benchSiteBuilds, districtUnits } from "./site-builds.ts";
 import { textTable, writeReport } from "./report.ts";
 import { firstViewSizes, type FirstViewSizes, type LoadedResource } from "./transfer.ts";
 import { firstViewBudgets } from "../../tests/support/budgets.ts";
@@ -153,18 +153,6 @@ async function exists(path: string): Promise<boolean> {
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
-/** `npm run build`, timed: the goal of docs/architecture.md#budgets is ≤ 30 s for the district on 2 cores. */
-async function timedBuild(): Promise<number> {
-  const start = performance.now();
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
-  if (code !== 0) throw new Error(`npm run build exited with code ${code}`);
-  return (performance.now() - start) / 1000;
-}
-
 /** Kept per label, so that a run on the code before a change and one after sit side by side. */
 async function writeAnswers(reportFile: string, label: string, answers: FirstAnswer[]): Promise<void> {
   const previous = await readFile(reportFile, "utf8").then(
@@ -201,11 +189,25 @@ async function firstAnswers(dist: string, base: string, slug: string): Promise<F
 
 export async function benchSite(
   reportFile: string,
-  options: { build: boolean; label: string; answersOnly?: boolean },
+  options: {
+    build: boolean;
+    label: string;
+    answersOnly?: boolean;
+    /** The sizes built with --build (units; 20 is the committed district) and the interleaved rounds. */
+    units: number[];
+    rounds: number;
+    seed: number;
+    generatedRoot: string;
+  },
   dist = "dist",
 ): Promise<number> {
-  const build_s = options.build ? await timedBuild() : null;
-  if (build_s !== null) console.log(`npm run build: ${build_s.toFixed(1)} s`);
+  let build_s: number | null = null;
+  if (options.build) {
+    const units = options.units.includes(districtUnits) ? options.units : [...options.units, districtUnits];
+    const builds = await benchSiteBuilds({ ...options, units, dist });
+    await writeReport(reportFile, { site_builds: builds });
+    build_s = builds.builds.findLast((build) => build.units === districtUnits)?.seconds ?? null;
+  }
   if (!(await exists(join(dist, "index.html")))) {
     console.error(`${dist}/index.html không có: chạy \`npm run build\` trước / run \`npm run build\` first`);
     return 1;

@@ -13,7 +13,7 @@ export const getStaticPaths = (() =>
     props: { result },
   }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ result: ResultsRow }> = ({ props }) => {
+export const GET: APIRoute<{ result: ResultsRow }> = async ({ props }) => {
   const { manifest } = latestYear();
   // The "/20" of "xếp thứ 5/20": the units the manifest says were ranked.
   const svg = communeCardSvg({
@@ -21,6 +21,5 @@ export const GET: APIRoute<{ result: ResultsRow }> = ({ props }) => {
     result: props.result,
     communeCount: manifest.district_summary.communes,
   });
-  // A Response body must be backed by an ArrayBuffer (not a SharedArrayBuffer): copy into one.
-  return new Response(new Uint8Array(svgToPng(svg, 1)), { headers: { "Content-Type": "image/png" } });
+  return new Response(await svgToPng(svg, 1), { headers: { "Content-Type": "image/png" } });
 };

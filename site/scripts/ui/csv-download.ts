@@ -5,6 +5,7 @@
 // (= + - @ tab CR LF first) prefixed with ' — numbers are left as numbers.
 import Papa from "papaparse";
 import { formulaTrigger } from "../../../pipeline/rules/formula.ts";
+import { downloadBlob } from "./download-file.ts";
 
 /** CSV text (BOM included) of a header and rows of cells: every download the site makes. */
 export function cellsToCsv(fields: readonly string[], data: readonly (readonly unknown[])[]): string {
@@ -26,15 +27,7 @@ export function rowsToCsv<Row extends object>(
   );
 }
 
-/** Offers `csv` as a file download (a blob: URL, released once the download has started). */
+/** Offers `csv` as a file download. */
 export function downloadCsv(csv: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([csv], { type: "text/csv;charset=utf-8" }), fileName);
 }
