@@ -1237,9 +1237,9 @@ export const catalogue = {
     message_vi: "Chưa nhập điểm nào: còn {units} đơn vị × {criteria} tiêu chí chấm điểm cần điền.",
     message_en: "No score entered yet: {units} units × {criteria} appraised criteria are still to fill.",
     fix_vi:
-      "Nhập điểm tự chấm và điểm thẩm định, mỗi dòng một đơn vị và một tiêu chí ({#appraisal.csv:commune_code}, {#appraisal.csv:criterion_id}), hoặc điền vào mẫu nhập liệu (npm run template).",
+      "Nhập điểm tự chấm và điểm thẩm định, mỗi dòng một đơn vị và một tiêu chí ({#appraisal.csv:commune_code}, {#appraisal.csv:criterion_id}), hoặc điền vào tệp Excel mẫu tải ở trang Hướng dẫn.",
     fix_en:
-      "Enter the self and appraised scores, one row per unit and criterion ({#appraisal.csv:commune_code}, {#appraisal.csv:criterion_id}), or fill them in the data-entry workbook (npm run template).",
+      "Enter the self and appraised scores, one row per unit and criterion ({#appraisal.csv:commune_code}, {#appraisal.csv:criterion_id}), or fill them in the Excel template from the Guide page.",
     example: "",
     example_params: { units: 20, criteria: 42 },
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { communeTypes } from "./commune-types.ts";
 import {
   boundedCount,
   communeCode,
@@ -10,12 +11,6 @@ import {
 
 /** Forms per commune: the 2023 plan asks 60; a commune has a few thousand households at most. */
 export const maxSurveyQuota = 10_000;
-
-/**
- * The kinds of commune-level unit, in the order a sentence lists them ("xã, phường, thị trấn, đặc
- * khu"): thị trấn until 30 June 2025, đặc khu (special zone) from 1 July 2025.
- */
-export const communeTypes = ["xa", "phuong", "thi_tran", "dac_khu"] as const;
 
 /** The separator of a list of codes in one cell (`predecessors`). */
 export const codeListSeparator = ";";

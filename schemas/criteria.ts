@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { criterionId, decimal, freeText } from "./cells.ts";
-import { communeTypes } from "./communes.ts";
+import { communeTypes } from "./commune-types.ts";
 
 /** `criteria.csv`: the criteria tree; a parent's id is its own id without the last segment. */
 export const criterionRow = z.object({

@@ -2,7 +2,7 @@
 // dictionary on /du-lieu/ and the XLSX headers are generated from these, so they cannot drift.
 // Numbers are already rounded to 2 decimals (half away from zero) when they reach these tables.
 import { z } from "zod";
-import { communeTypes } from "./communes.ts";
+import { communeTypes } from "./commune-types.ts";
 
 const num = (vi: string) => z.number().describe(vi);
 const optionalNum = (vi: string) => z.number().nullable().describe(vi);

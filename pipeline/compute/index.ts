@@ -2,7 +2,8 @@
 // Pure: no I/O, no clock; randomness only from seeded streams, so the same inputs give the same
 // results byte for byte.
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
-import { communeTypes, type CommuneType } from "../../schemas/communes.ts";
+import { communeTypes } from "../../schemas/commune-types.ts";
+import type { CommuneType } from "../../schemas/communes.ts";
 import type {
   DomainsRow,
   ResultsRow,

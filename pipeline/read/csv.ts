@@ -10,6 +10,9 @@ import { findLegacyVietnamese } from "./legacy.ts";
 import { formulaTrigger } from "../rules/formula.ts";
 
 /** The columns a file is expected to have. */
+/** Text to UTF-8 bytes, in Node and in the browser's check (no Buffer there). */
+export const utf8Encoder = new TextEncoder();
+
 export interface CsvSpec {
   file: string;
   required: readonly string[];
@@ -272,7 +275,7 @@ export function openCsv(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened |
   // text itself when it changes nothing.
   if (text === decoded.text && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    opened.utf8 = { bytes, offset: bom + Buffer.byteLength(text.slice(0, search.offset)) };
+    opened.utf8 = { bytes, offset: bom + utf8Encoder.encode(text.slice(0, search.offset)).length };
   }
   return { opened, problems };
 }

@@ -2,7 +2,8 @@
 // share images and the report all say "10,79/12,00", "+9,97 điểm %", "xã" and "người dân, tổ chức"
 // from here (docs/architecture.md#where-each-rule-lives). Numbers go through format.ts, dates through
 // dates.ts; nothing here computes a figure, it only shows a published one.
-import { communeTypes, type CommuneType } from "../../schemas/communes.ts";
+import { communeTypes } from "../../schemas/commune-types.ts";
+import type { CommuneType } from "../../schemas/communes.ts";
 import { formatChange, formatNumber } from "./format.ts";
 
 /** The kind of unit as a sentence says it ("thị trấn" is scored on criteria a "xã" is not). */

@@ -8,7 +8,8 @@
 // Sở Nội vụ publishes the index of all its communes, wards and special zones). dataset.json's
 // optional `issuer` names the body and the office as they sign; without it they are the UBND and the
 // Home Affairs office of the area.
-import { communeTypes, type CommuneType } from "../../schemas/communes.ts";
+import { communeTypes } from "../../schemas/commune-types.ts";
+import type { CommuneType } from "../../schemas/communes.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import { unitTypeLabel } from "./display.ts";
 import { formatInt } from "./format.ts";

@@ -33,16 +33,14 @@ function unitAt(source: TextUnits, i: number): number {
   return typeof source === "string" ? source.charCodeAt(i) : source[i]!;
 }
 
-/** The bytes as a Buffer, sharing their memory (a file's bytes from readFile are one already). */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
+/** Printable ASCII bytes as text, in Node and in the browser's check (no Buffer there). */
+const asciiDecoder = new TextDecoder("latin1");
 
 /** source[start, end) as a string (bytes: printable ASCII). */
 export function textOf(source: TextUnits, start: number, end: number): string {
   return typeof source === "string"
     ? source.slice(start, end)
-    : asBuffer(source).toString("latin1", start, end);
+    : asciiDecoder.decode(source.subarray(start, end));
 }
 
 /** A hash of two codes (row numbers, dictionary codes), spread over the low bits the table uses. */

@@ -16,7 +16,7 @@ import type { z } from "zod";
 import { nonBlank } from "../../schemas/survey.ts";
 import { problem } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
-import { acceptRow, forEachBodyLineBytes, type CsvOpened, type CsvRow } from "../read/csv.ts";
+import { acceptRow, forEachBodyLineBytes, type CsvOpened, type CsvRow, utf8Encoder } from "../read/csv.ts";
 import { invisibleCharacter, invisibleProblem, invisibleProblemIn } from "./invisible.ts";
 import {
   duplicateProblem,
@@ -263,8 +263,8 @@ export class SurveyColumns {
   scanBody(opened: CsvOpened): void {
     const { header, delimiter, text } = opened;
     const utf8 = opened.utf8 ?? {
-      bytes: Buffer.from(text),
-      offset: Buffer.byteLength(text.slice(0, opened.offset)),
+      bytes: utf8Encoder.encode(text),
+      offset: utf8Encoder.encode(text.slice(0, opened.offset)).length,
     };
     const { bytes } = utf8;
     this.source = bytes;
