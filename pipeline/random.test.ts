@@ -22,3 +22,17 @@ describe("seededRandom", () => {
     for (const n of buckets) expect(Math.abs(n - 10_000)).toBeLessThan(500);
   });
 });
+
+describe("seededRandom skipping ahead", () => {
+  it("starts where drawing and dropping the first numbers would leave the stream", () => {
+    for (const [seed, skip] of [
+      [2023, 1],
+      [7, 1000],
+      [0xffffffff, 12_345],
+    ] as const) {
+      const drawn = seededRandom(seed);
+      for (let i = 0; i < skip; i++) drawn();
+      expect(Array.from({ length: 8 }, seededRandom(seed, skip))).toEqual(Array.from({ length: 8 }, drawn));
+    }
+  });
+});

@@ -6,12 +6,16 @@
 // answers' coefficient numerators over the scale's denominator and the number of valid answers, so
 // a question's mean is one division of two exact integers. The tallies live in typed arrays, packed
 // several to a double, for speed; what follows from them (points, index) is in doubles — the result
-// is an interval, not an exact figure.
+// is an interval, not an exact figure. A replicate's ranks are counted on its indices in whole
+// hundredths; large runs share the replicates among threads (bootstrap-worker.ts), each starting
+// the one seeded stream where its first replicate starts, so the intervals do not depend on them.
+import { availableParallelism } from "node:os";
+import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import type { Question } from "../../schemas/questions.ts";
-import { randomInt, type Random } from "../random.ts";
+import { randomInt, seededRandom, type Random } from "../random.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
 import { percentileType7 } from "./percentile.ts";
-import { competitionRanks } from "../rules/ranking.ts";
 import { roundDoubleHalfAway } from "./rounding.ts";
 import type { Scale } from "./survey.ts";
 
@@ -243,17 +247,32 @@ function replicateIndex(commune: BootstrapCommune, random: Random, scratch: Scra
   return commune.maxPoints === 0 ? 0 : (100 * points) / commune.maxPoints;
 }
 
+/** Draws of one replicate: one per form of each panel of each commune, whatever the draws give. */
+export function drawsPerReplicate(communes: readonly BootstrapCommune[]): number {
+  let draws = 0;
+  for (const commune of communes) for (const panel of commune.panels) draws += panel.forms;
+  return draws;
+}
+
+/** Where the replicates' figures go, commune after commune: [c × replicates + r]. */
+export interface ReplicateFigures {
+  replicates: number;
+  indices: Float64Array;
+  ranks: Int32Array;
+}
+
 /**
- * Runs `replicates` bootstrap replicates with one seeded stream, drawn in a fixed order (replicate,
- * then commune in input order, then panel), so the same inputs and seed give identical intervals.
- * The index interval is the 2.5th–97.5th type-7 percentile of the replicate indices; the rank range
- * is ⌊type-7 2.5th⌋ to ⌈type-7 97.5th⌉ of the replicate ranks, widened to whole ranks.
+ * Runs replicates `from` to `to` (excluded) with `random`, which must stand at the start of
+ * replicate `from` (every replicate draws drawsPerReplicate numbers), and stores each commune's
+ * replicate index and rank. Allocates its scratch once, nothing per replicate.
  */
-export function bootstrapIntervals(
+export function runReplicates(
   communes: readonly BootstrapCommune[],
-  replicates: number,
+  from: number,
+  to: number,
   random: Random,
-): BootstrapInterval[] {
+  { replicates, indices, ranks }: ReplicateFigures,
+): void {
   const n = communes.length;
   const widest = (of: (panel: BootstrapPanel) => number) =>
     Math.max(0, ...communes.flatMap((c) => c.panels.map(of)));
@@ -264,19 +283,155 @@ export function bootstrapIntervals(
     numerators: new Float64Array(slots),
     valid: new Float64Array(slots),
   };
-  const indices = new Float64Array(n * replicates);
-  const ranks = new Int32Array(n * replicates);
-  const rounded = new Float64Array(n);
-  for (let r = 0; r < replicates; r++) {
+  const hundredths = new Int32Array(n);
+  const ranking = new HundredthsRanking();
+  for (let r = from; r < to; r++) {
     for (let c = 0; c < n; c++) {
       const index = replicateIndex(communes[c]!, random, scratch);
       indices[c * replicates + r] = index;
-      rounded[c] = roundDoubleHalfAway(index);
+      hundredths[c] = Math.round(100 * roundDoubleHalfAway(index));
     }
-    const replicateRanks = competitionRanks(rounded);
-    for (let c = 0; c < n; c++) ranks[c * replicates + r] = replicateRanks[c]!;
+    ranking.rank(hundredths, ranks, r, replicates);
   }
-  return communes.map((_, c) => {
+}
+
+/**
+ * Competition ranks of integer scores (the replicate indices rounded to hundredths, as integers),
+ * the ranks competitionRanks gives the rounded indices — two rounded indices are the same double
+ * exactly when their hundredths are the same integer — by counting instead of sorting: one pass
+ * tallies each score, one pass over the scores from the top turns the tallies into the number of
+ * greater scores, one pass reads each commune's rank. The tallies are kept between replicates.
+ */
+export class HundredthsRanking {
+  private greater = new Int32Array(0);
+
+  /** Stores the rank of `scores[c]` at `ranks[c × stride + at]`. */
+  rank(scores: Int32Array, ranks: Int32Array, at: number, stride: number): void {
+    const n = scores.length;
+    if (n === 0) return;
+    let low = scores[0]!;
+    let high = low;
+    for (let c = 1; c < n; c++) {
+      const score = scores[c]!;
+      if (score < low) low = score;
+      else if (score > high) high = score;
+    }
+    const span = high - low + 1;
+    if (this.greater.length < span) this.greater = new Int32Array(span);
+    const greater = this.greater;
+    greater.fill(0, 0, span);
+    for (let c = 0; c < n; c++) greater[scores[c]! - low]!++;
+    // From the top: each score's tally becomes the number of scores above it.
+    let above = 0;
+    for (let s = span - 1; s >= 0; s--) {
+      const count = greater[s]!;
+      greater[s] = above;
+      above += count;
+    }
+    for (let c = 0; c < n; c++) ranks[c * stride + at] = greater[scores[c]! - low]! + 1;
+  }
+}
+
+/** What a thread of the bootstrap is given (bootstrap-worker.ts): its replicates, where to put them
+ * (shared memory), and its state: RUNNING, then DONE or FAILED with a message (UTF-8, zero-padded). */
+export interface ThreadShare extends ReplicateFigures {
+  communes: readonly BootstrapCommune[];
+  seed: number;
+  from: number;
+  to: number;
+  status: Int32Array;
+  message: Uint8Array;
+}
+
+export const RUNNING = 0;
+export const DONE = 1;
+export const FAILED = 2;
+
+/** Runs a thread's share of the replicates from its own copy of the stream, skipped to its start. */
+export function runShare(share: ThreadShare): void {
+  const skip = share.from * drawsPerReplicate(share.communes);
+  runReplicates(share.communes, share.from, share.to, seededRandom(share.seed, skip), share);
+}
+
+/**
+ * Threads for `draws` draws in all: one for small work (a thread takes some 0.1 s to start), else one
+ * per core up to 4 — a thread first steps the stream through the replicates before its share, at
+ * some 3 ns a draw, which more threads would spend more of.
+ */
+export function bootstrapThreads(draws: number): number {
+  return draws < 2 ** 25 ? 1 : Math.min(4, availableParallelism());
+}
+
+/**
+ * Runs `replicates` bootstrap replicates with one seeded stream, drawn in a fixed order (replicate,
+ * then commune in input order, then panel), so the same inputs and seed give identical intervals.
+ * The index interval is the 2.5th–97.5th type-7 percentile of the replicate indices; the rank range
+ * is ⌊type-7 2.5th⌋ to ⌈type-7 97.5th⌉ of the replicate ranks, widened to whole ranks.
+ *
+ * `threads` share the replicates, each a run of them: every replicate draws the same number of
+ * numbers, so a thread starts the stream where its first replicate starts and draws what one thread
+ * would — the figures, and the intervals, are the same for any number of threads. This thread runs
+ * the first share and waits for the others (computeYear stays synchronous).
+ */
+export function bootstrapIntervals(
+  communes: readonly BootstrapCommune[],
+  replicates: number,
+  seed: number,
+  threads = bootstrapThreads(replicates * drawsPerReplicate(communes)),
+): BootstrapInterval[] {
+  const n = communes.length;
+  const shared = (bytes: number) => new SharedArrayBuffer(bytes);
+  const figures: ReplicateFigures = {
+    replicates,
+    indices: new Float64Array(shared(8 * n * replicates)),
+    ranks: new Int32Array(shared(4 * n * replicates)),
+  };
+  const bounds = Array.from({ length: threads + 1 }, (_, k) => Math.round((k * replicates) / threads));
+  const others = bounds.slice(1, -1).map((from, k) => {
+    const share: ThreadShare = {
+      communes,
+      seed,
+      from,
+      to: bounds[k + 2]!,
+      ...figures,
+      status: new Int32Array(shared(4)),
+      message: new Uint8Array(shared(4096)),
+    };
+    const worker = new Worker(new URL("./bootstrap-worker.ts", import.meta.url), { workerData: share });
+    worker.unref();
+    return { share, worker };
+  });
+  const start = performance.now();
+  runShare({
+    ...figures,
+    communes,
+    seed,
+    from: 0,
+    to: bounds[1]!,
+    status: new Int32Array(1),
+    message: new Uint8Array(0),
+  });
+  // A thread that never reports (it could not start) is given ten times this thread's time, at
+  // least a minute; then its share is run here.
+  const patience = Math.max(60_000, 10 * (performance.now() - start));
+  for (const { share, worker } of others) {
+    Atomics.wait(share.status, 0, RUNNING, patience);
+    const status = Atomics.load(share.status, 0);
+    void worker.terminate();
+    if (status === FAILED) {
+      const end = share.message.indexOf(0);
+      throw new Error(
+        `A bootstrap thread failed: ${new TextDecoder().decode(share.message.slice(0, end === -1 ? undefined : end))}`,
+      );
+    }
+    if (status === RUNNING) runShare(share);
+  }
+  return replicateIntervals(figures);
+}
+
+/** Each commune's intervals from its replicates' indices and ranks (which this sorts in place). */
+export function replicateIntervals({ replicates, indices, ranks }: ReplicateFigures): BootstrapInterval[] {
+  return Array.from({ length: indices.length / replicates }, (_, c) => {
     const ownIndices = indices.subarray(c * replicates, (c + 1) * replicates).sort();
     const ownRanks = ranks.subarray(c * replicates, (c + 1) * replicates).sort();
     return {

@@ -20,7 +20,6 @@ import type {
   SurveyQuota,
 } from "../../schemas/published-manifest.ts";
 import type { ColumnTable, OfficialsForms, YearData, YearResults } from "../model.ts";
-import { seededRandom } from "../random.ts";
 import { bootstrapCommune, bootstrapIntervals, type BootstrapInterval } from "./bootstrap.ts";
 import {
   nodePercentRatio,
@@ -111,7 +110,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
           ),
         ),
         replicates,
-        seededRandom(seed),
+        seed,
       )
     : publishedIndex.map((index, i) => ({
         indexLow: index,
