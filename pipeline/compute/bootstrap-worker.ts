@@ -8,7 +8,7 @@ const share = workerData as ThreadShare;
 let status = 2; // FAILED (bootstrap.ts) until it is done
 try {
   const bootstrap = await import("./bootstrap.ts");
-  bootstrap.runShare(share);
+  bootstrap.runShare(share, bootstrap.unflatLayouts(share.layouts));
   status = bootstrap.DONE;
 } catch (error) {
   new TextEncoder().encodeInto(String(error instanceof Error ? error.stack : error), share.message);

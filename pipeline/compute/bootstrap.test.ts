@@ -8,6 +8,7 @@ import {
   HundredthsRanking,
   replicateIntervals,
   runReplicates,
+  shareBounds,
   type BootstrapCommune,
   type ReplicateFigures,
 } from "./bootstrap.ts";
@@ -142,5 +143,15 @@ describe("bootstrapIntervals", () => {
     expect(one.some((interval) => interval.rankLow < interval.rankHigh)).toBe(true);
     expect(bootstrapIntervals(communes, 200, 2023, 2)).toEqual(one);
     expect(bootstrapIntervals(communes, 200, 2023, 3)).toEqual(one);
+  });
+});
+
+describe("shareBounds", () => {
+  it("gives a later thread fewer replicates, as it first skips the draws of those before it", () => {
+    // Weights 1 and 1 − 0.1 × 1 = 0.9: 1,000 × 1/1.9 = 526.3 → 526.
+    expect(shareBounds(1000, 2)).toEqual([0, 526, 1000]);
+    // Weights 1, 0.9 and 1 − 0.1 × 1.9 = 0.81, of 2.71: 369.0 → 369, 701.1 → 701.
+    expect(shareBounds(1000, 3)).toEqual([0, 369, 701, 1000]);
+    expect(shareBounds(1000, 1)).toEqual([0, 1000]);
   });
 });

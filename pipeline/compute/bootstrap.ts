@@ -332,10 +332,13 @@ export class HundredthsRanking {
   }
 }
 
-/** What a thread of the bootstrap is given (bootstrap-worker.ts): its replicates, where to put them
- * (shared memory), and its state: RUNNING, then DONE or FAILED with a message (UTF-8, zero-padded). */
+/**
+ * What a thread of the bootstrap is given (bootstrap-worker.ts): the communes' layouts as two flat
+ * arrays, its replicates, where to put them (shared memory), and its state: RUNNING, then DONE or
+ * FAILED with a message (UTF-8, zero-padded).
+ */
 export interface ThreadShare extends ReplicateFigures {
-  communes: readonly BootstrapCommune[];
+  layouts: FlatLayouts;
   seed: number;
   from: number;
   to: number;
@@ -348,18 +351,135 @@ export const DONE = 1;
 export const FAILED = 2;
 
 /** Runs a thread's share of the replicates from its own copy of the stream, skipped to its start. */
-export function runShare(share: ThreadShare): void {
-  const skip = share.from * drawsPerReplicate(share.communes);
-  runReplicates(share.communes, share.from, share.to, seededRandom(share.seed, skip), share);
+export function runShare(share: ThreadShare, communes: readonly BootstrapCommune[]): void {
+  const skip = share.from * drawsPerReplicate(communes);
+  runReplicates(communes, share.from, share.to, seededRandom(share.seed, skip), share);
 }
 
 /**
- * Threads for `draws` draws in all: one for small work (a thread takes some 0.1 s to start), else one
- * per core up to 4 — a thread first steps the stream through the replicates before its share, at
- * some 3 ns a draw, which more threads would spend more of.
+ * The communes' layouts in two arrays on shared memory: their integers and their doubles, each in
+ * the order flatLayouts writes them and unflatLayouts reads them back. A thread is handed these two
+ * arrays, not some 400,000 objects and typed arrays to copy one by one (seconds at national scale).
+ */
+export interface FlatLayouts {
+  integers: Int32Array;
+  doubles: Float64Array;
+}
+
+function flatLayouts(communes: readonly BootstrapCommune[]): FlatLayouts {
+  let integers = 1;
+  let doubles = 0;
+  for (const commune of communes) {
+    integers += 3;
+    doubles += 2 + commune.denominators.length;
+    for (const panel of commune.panels) {
+      integers += 3 + panel.counterWord.length;
+      doubles += panel.packed.length + 2 * panel.counterPlace.length;
+    }
+    for (const leaf of commune.leaves) {
+      integers += 1 + leaf.slots.length;
+      doubles += 2;
+    }
+  }
+  const flat: FlatLayouts = {
+    integers: new Int32Array(new SharedArrayBuffer(4 * integers)),
+    doubles: new Float64Array(new SharedArrayBuffer(8 * doubles)),
+  };
+  let i = 0;
+  let d = 0;
+  const putIntegers = (...values: number[]) => values.forEach((value) => (flat.integers[i++] = value));
+  const putDoubles = (...values: number[]) => values.forEach((value) => (flat.doubles[d++] = value));
+  const putIntegerArray = (values: Int32Array) => {
+    flat.integers.set(values, i);
+    i += values.length;
+  };
+  const putDoubleArray = (values: Float64Array) => {
+    flat.doubles.set(values, d);
+    d += values.length;
+  };
+  putIntegers(communes.length);
+  for (const commune of communes) {
+    putIntegers(commune.panels.length, commune.denominators.length, commune.leaves.length);
+    putDoubles(commune.fixedPoints, commune.maxPoints);
+    putDoubleArray(commune.denominators);
+    for (const panel of commune.panels) {
+      putIntegers(panel.forms, panel.questions, panel.words);
+      putIntegerArray(panel.counterWord);
+      putDoubleArray(panel.packed);
+      putDoubleArray(panel.counterPlace);
+      putDoubleArray(panel.counterInverse);
+    }
+    for (const leaf of commune.leaves) {
+      putIntegers(leaf.slots.length);
+      putIntegerArray(leaf.slots);
+      putDoubles(leaf.maxPoints, leaf.observedPoints);
+    }
+  }
+  return flat;
+}
+
+/** The communes' layouts again, their typed arrays views of the flat arrays (nothing is copied). */
+export function unflatLayouts({ integers, doubles }: FlatLayouts): BootstrapCommune[] {
+  let i = 0;
+  let d = 0;
+  const integer = () => integers[i++]!;
+  const double = () => doubles[d++]!;
+  const integerView = (length: number) => integers.subarray(i, (i += length));
+  const doubleView = (length: number) => doubles.subarray(d, (d += length));
+  return Array.from({ length: integer() }, () => {
+    const [panels, slots, leaves] = [integer(), integer(), integer()];
+    const [fixedPoints, maxPoints] = [double(), double()];
+    const denominators = doubleView(slots);
+    return {
+      fixedPoints,
+      maxPoints,
+      denominators,
+      panels: Array.from({ length: panels }, () => {
+        const [forms, questions, words] = [integer(), integer(), integer()];
+        return {
+          forms,
+          questions,
+          words,
+          counterWord: integerView(2 * questions),
+          packed: doubleView(forms * words),
+          counterPlace: doubleView(2 * questions),
+          counterInverse: doubleView(2 * questions),
+        };
+      }),
+      leaves: Array.from({ length: leaves }, () => {
+        const leafSlots = integerView(integer());
+        return { slots: leafSlots, maxPoints: double(), observedPoints: double() };
+      }),
+    };
+  });
+}
+
+/**
+ * Threads for `draws` draws in all: one below some 8 million (a few tenths of a second; a thread
+ * takes about 0.1 s to start), else one per core up to 4 — a thread first skips the stream to its
+ * share, which more threads would spend more of.
  */
 export function bootstrapThreads(draws: number): number {
-  return draws < 2 ** 25 ? 1 : Math.min(4, availableParallelism());
+  return draws < 2 ** 23 ? 1 : Math.min(4, availableParallelism());
+}
+
+/** A skipped draw costs about a tenth of a replicate's draw (3 ns against some 30 with the sums). */
+const SKIP_COST = 0.1;
+
+/**
+ * Where each thread's replicates start, and the end: thread k's share is smaller by the time it
+ * spends skipping the shares before it, so that all finish together (two threads: 526 and 474 of
+ * 1,000).
+ */
+export function shareBounds(replicates: number, threads: number): number[] {
+  const weights: number[] = [];
+  let total = 0;
+  for (let k = 0; k < threads; k++) {
+    weights.push(1 - SKIP_COST * total);
+    total += weights[k]!;
+  }
+  let sum = 0;
+  return [0, ...weights.map((weight) => Math.round(((sum += weight) * replicates) / total))];
 }
 
 /**
@@ -386,10 +506,12 @@ export function bootstrapIntervals(
     indices: new Float64Array(shared(8 * n * replicates)),
     ranks: new Int32Array(shared(4 * n * replicates)),
   };
-  const bounds = Array.from({ length: threads + 1 }, (_, k) => Math.round((k * replicates) / threads));
+  const bounds = shareBounds(replicates, threads);
+  const layouts =
+    threads > 1 ? flatLayouts(communes) : { integers: new Int32Array(0), doubles: new Float64Array(0) };
   const others = bounds.slice(1, -1).map((from, k) => {
     const share: ThreadShare = {
-      communes,
+      layouts,
       seed,
       from,
       to: bounds[k + 2]!,
@@ -402,15 +524,16 @@ export function bootstrapIntervals(
     return { share, worker };
   });
   const start = performance.now();
-  runShare({
+  const first = {
     ...figures,
-    communes,
+    layouts,
     seed,
     from: 0,
     to: bounds[1]!,
     status: new Int32Array(1),
     message: new Uint8Array(0),
-  });
+  };
+  runShare(first, communes);
   // A thread that never reports (it could not start) is given ten times this thread's time, at
   // least a minute; then its share is run here.
   const patience = Math.max(60_000, 10 * (performance.now() - start));
@@ -424,7 +547,7 @@ export function bootstrapIntervals(
         `A bootstrap thread failed: ${new TextDecoder().decode(share.message.slice(0, end === -1 ? undefined : end))}`,
       );
     }
-    if (status === RUNNING) runShare(share);
+    if (status === RUNNING) runShare(share, communes);
   }
   return replicateIntervals(figures);
 }
