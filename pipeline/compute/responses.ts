@@ -61,23 +61,24 @@ export function anonymousResponses(
   const responseNo = new Uint32Array(capacity);
   const question = new Uint16Array(capacity);
   const option = new Uint16Array(capacity);
+  const questionIndexes = present.map(({ questionIndex }) => questionIndex);
   let row = 0;
-  communeCodes.forEach((communeCode, communeIndex) => {
-    const order = byAnswers(formsByCommune.get(communeCode)?.rows ?? empty, answerColumns);
+  for (let c = 0; c < communeCodes.length; c++) {
+    const order = byAnswers(formsByCommune.get(communeCodes[c]!)?.rows ?? empty, answerColumns);
+    const first = row;
     for (let i = 0; i < order.length; i++) {
       const r = order[i]!;
-      for (let k = 0; k < present.length; k++) {
-        const { questionIndex, column } = present[k]!;
-        const code = column[r]!;
+      for (let k = 0; k < answerColumns.length; k++) {
+        const code = answerColumns[k]![r]!;
         if (code === 0) continue;
-        commune[row] = communeIndex;
         responseNo[row] = i + 1;
-        question[row] = questionIndex;
+        question[row] = questionIndexes[k]!;
         option[row] = code - 1;
         row++;
       }
     }
-  });
+    commune.fill(c, first, row);
+  }
   return responsesTable({
     communeCodes,
     questionIds,
