@@ -106,7 +106,9 @@ export type TableData<Row> = readonly Row[] | ColumnTable<Row>;
 
 /**
  * The `responses` table (schemas/published.ts `responsesRow`: one row per citizen's non-blank
- * answer) as indexes into small dictionaries of distinct values: 12 bytes a row. Row `i` is
+ * answer) as indexes into small dictionaries of distinct values, each column in the narrowest
+ * unsigned array that holds its largest value: 5 bytes a row at national scale (9.4 million rows,
+ * where every fresh megabyte costs time). Row `i` is
  * { commune_code: communeCodes[commune[i]], response_no: responseNo[i],
  *   question_id: questionIds[question[i]], option: options[question[i]][option[i]] }.
  */
@@ -116,14 +118,16 @@ export interface ResponsesColumns extends ColumnTable<ResponsesRow> {
   /** Per question, its scale's options in scales.csv order. */
   options: readonly (readonly string[])[];
   /** Index into `communeCodes`. */
-  commune: Uint32Array;
+  commune: IndexArray;
   /** The form's number within its commune, from 1, in the order of its answers (compute/responses.ts). */
-  responseNo: Uint32Array;
+  responseNo: IndexArray;
   /** Index into `questionIds`. */
-  question: Uint16Array;
+  question: IndexArray;
   /** Index into the question's `options`. */
-  option: Uint16Array;
+  option: IndexArray;
 }
+
+export type IndexArray = Uint8Array | Uint16Array | Uint32Array;
 
 /** The published tables as computation hands them to publishing: the largest in columns. */
 export type ComputedTables = Omit<PublishedTables, "scores" | "survey" | "survey_options" | "responses"> & {

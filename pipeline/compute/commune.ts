@@ -15,7 +15,7 @@ import type { CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import {
   elementShares,
-  satisfaction,
+  satisfactionPercent,
   surveyLeafPoints,
   tallyQuestion,
   type ElementShare,
@@ -163,7 +163,6 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   const totalNumerator = BigInt(appraisalTotal) * perUnit + surveyNumerator;
   const units = BigInt(UNITS_PER_POINT);
   const elements = elementShares(tallies);
-  const satisfied = satisfaction(elements);
   return {
     commune,
     domains: inputs.domains,
@@ -185,7 +184,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     lowered_leaves: loweredLeaves,
     tallies,
     elements,
-    satisfaction_pct: satisfied === null ? null : [satisfied.s * satisfied.n * 100n, satisfied.d],
+    satisfaction_pct: satisfactionPercent(elements),
   };
 }
 

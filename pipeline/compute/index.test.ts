@@ -621,6 +621,13 @@ describe("computeYear on a tiny year worked out by hand", () => {
     ).toEqual([1, 2, 3, 4]);
   });
 
+  it("keeps each responses column in the narrowest array that holds it", () => {
+    const columns = results.tables.responses;
+    // Two communes, 4 forms at most, a few questions and options: every index fits a byte.
+    for (const array of [columns.commune, columns.responseNo, columns.question, columns.option])
+      expect(array).toBeInstanceOf(Uint8Array);
+  });
+
   it("numbers forms by their answers, whatever the seed and the input order", () => {
     const numbering = (seed: number, reversed: boolean) => {
       const data = tinyYear();

@@ -30,7 +30,7 @@ import {
   surveyLayout,
   type CommuneScore,
 } from "./commune.ts";
-import { exactDecimal, ratioValue } from "./exact.ts";
+import { ratioValue } from "./exact.ts";
 import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import { hundredths } from "../rules/hundredths.ts";
@@ -38,7 +38,14 @@ import { bandFor, competitionRanks } from "../rules/ranking.ts";
 import { comparablePredecessors, predecessorsCell } from "../rules/lineage.ts";
 import { publishedPlan, surveyTotals } from "./plan.ts";
 import { anonymousResponses } from "./responses.ts";
-import { roundDoubleHalfAway, roundHalfAway, roundMeanHalfAway, roundRatioHalfAway } from "./rounding.ts";
+import {
+  publishedDifference,
+  publishedShareOf,
+  roundDoubleHalfAway,
+  roundHalfAway,
+  roundMeanHalfAway,
+  roundRatioHalfAway,
+} from "./rounding.ts";
 import { buildScales, optionCount } from "./survey.ts";
 import { applicableTree, preOrder, type ApplicableNode } from "./tree.ts";
 import { wilsonInterval } from "./wilson.ts";
@@ -150,9 +157,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       n_officials: officialsOf(s.commune.code).rows.length,
       // The previous year is known only through its published (rounded) figures, so a change is
       // the exact difference of the two published figures: the change readers can check by hand.
-      index_change: before
-        ? roundHalfAway(exactDecimal(index_pct).sub(exactDecimal(before.index_pct)))
-        : null,
+      index_change: before ? publishedDifference(index_pct, before.index_pct) : null,
       rank_change: before ? before.rank - rank : null,
       unit_group: s.commune.group,
       predecessors: predecessorsCell(s.commune),
@@ -166,6 +171,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       compareCodes(a.commune_code, b.commune_code),
   );
 
+  const respondents = respondentsByGroup(data.officialsForms);
   const surveyDesign: SurveyDesignRow[] = data.groups.map((group) => ({
     group: group.code,
     name: group.name,
@@ -173,8 +179,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     planned: group.planned,
     // Officials: distinct people of the group. Citizens' forms carry no group (one form per
     // citizen), so a citizens group's achieved count is the number of citizens' forms.
-    achieved:
-      group.panel === "officials" ? respondentsOf(data.officialsForms, group.code) : data.citizensForms.size,
+    achieved: group.panel === "officials" ? (respondents.get(group.code) ?? 0) : data.citizensForms.size,
   }));
 
   const surveyQuotas: SurveyQuota[] = communes.map((commune) => ({
@@ -224,12 +229,16 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
   };
 }
 
-/** The distinct officials of a group who filled in forms. */
-function respondentsOf(forms: OfficialsForms, group: string): number {
-  const respondents = new Set<string>();
-  for (let r = 0; r < forms.size; r++)
-    if (forms.groups[r] === group) respondents.add(forms.respondentIds[r]!);
-  return respondents.size;
+/** The number of distinct officials who filled in forms, by group: one pass over the forms. */
+function respondentsByGroup(forms: OfficialsForms): Map<string, number> {
+  const respondents = new Map<string, Set<string>>();
+  for (let r = 0; r < forms.size; r++) {
+    const group = forms.groups[r]!;
+    let people = respondents.get(group);
+    if (people === undefined) respondents.set(group, (people = new Set()));
+    people.add(forms.respondentIds[r]!);
+  }
+  return new Map([...respondents].map(([group, people]) => [group, people.size]));
 }
 
 /**
@@ -254,8 +263,7 @@ function districtSummary(
     index_pct: index,
     satisfaction_pct: satisfaction.length === 0 ? null : roundMeanHalfAway(satisfaction),
     // The change of the two published averages, as communes' changes are: exact on 2 decimals.
-    index_change:
-      previous === null ? null : roundHalfAway(exactDecimal(index).sub(exactDecimal(previous.index_pct))),
+    index_change: previous === null ? null : publishedDifference(index, previous.index_pct),
     citizens_forms: citizensForms,
     satisfaction_elements: [...elements]
       .sort(([a], [b]) => a - b)
@@ -323,10 +331,9 @@ function domainsTable(
         domain_rank: 0,
         district_avg_pct: average,
         // The published average on this unit's own maximum, from the two published figures.
-        district_avg_points: roundHalfAway(exactDecimal(average).mul(exactDecimal(maxPoints)).div(100)),
-        district_avg_gap: roundHalfAway(exactDecimal(pct).sub(exactDecimal(average))),
-        pct_change:
-          pctBefore === undefined ? null : roundHalfAway(exactDecimal(pct).sub(exactDecimal(pctBefore))),
+        district_avg_points: publishedShareOf(average, maxPoints),
+        district_avg_gap: publishedDifference(pct, average),
+        pct_change: pctBefore === undefined ? null : publishedDifference(pct, pctBefore),
       };
     }),
   );
@@ -348,36 +355,49 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
   let rows = 0;
   for (const s of scores) rows += preOrder(s.domains).length;
   // The nodes of every commune type, each with its maximum rounded once: it is the same in every
-  // commune of the type.
+  // commune of the type. A tree's nodes are numbered from its offset in `nodes`, in pre-order.
   const nodes: ApplicableNode[] = [];
-  const nodeIndex = new Map<ApplicableNode, number>();
+  const treeOffset = new Map<readonly ApplicableNode[], number>();
   const maxPoints: number[] = [];
+  // Hundredths lost per criterion (a criterion of both unit types has a node in each tree): each
+  // node's criterion is a slot of `lostByCriterion`.
+  const criterionSlots = new Map<string, number>();
+  const criterionOf: number[] = [];
+  const lostByCriterion: number[] = [];
   const commune = new Uint32Array(rows);
   const node = new Uint32Array(rows);
   const points = new Float64Array(rows);
   const pct = new Float64Array(rows);
   const lost = new Float64Array(rows);
-  // Hundredths lost per criterion id (a criterion of both unit types has a node in each tree).
-  const lostById = new Map<string, number>();
   let row = 0;
   scores.forEach((s, c) => {
-    for (const n of preOrder(s.domains)) {
-      let index = nodeIndex.get(n);
-      if (index === undefined) {
-        nodeIndex.set(n, (index = nodes.length));
+    const tree = preOrder(s.domains);
+    let offset = treeOffset.get(tree);
+    if (offset === undefined) {
+      treeOffset.set(tree, (offset = nodes.length));
+      for (const n of tree) {
         nodes.push(n);
         maxPoints.push(roundHalfAway(n.max));
+        let slot = criterionSlots.get(n.criterion.id);
+        if (slot === undefined) {
+          criterionSlots.set(n.criterion.id, (slot = lostByCriterion.length));
+          lostByCriterion.push(0);
+        }
+        criterionOf.push(slot);
       }
+    }
+    for (const n of tree) {
+      const index = offset + n.order;
       commune[row] = c;
       node[row] = index;
       points[row] = publishedNodePoints(s, n);
       pct[row] = publishedNodePercent(s, n);
       lost[row] = hundredths(maxPoints[index]!) - hundredths(points[row]!);
-      lostById.set(n.criterion.id, (lostById.get(n.criterion.id) ?? 0) + lost[row]!);
+      lostByCriterion[criterionOf[index]!]! += lost[row]!;
       row++;
     }
   });
-  const nodeLost = nodes.map((n) => lostById.get(n.criterion.id)! / 100);
+  const nodeLost = criterionOf.map((slot) => lostByCriterion[slot]! / 100);
   const nodeOf = (r: number) => nodes[node[r]!]!;
   /** The appraisal row of an appraisal leaf; nothing for other nodes. */
   const appraisalOf = (r: number) => {

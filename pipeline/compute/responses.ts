@@ -8,7 +8,7 @@
 // number, the question and the option leaves: no form_id, no column outside the contract, no blank
 // answers. docs/quality.md ("Who gave which answer") has the threat and why this choice.
 import type { Question } from "../../schemas/questions.ts";
-import type { ResponsesColumns } from "../model.ts";
+import type { IndexArray, ResponsesColumns } from "../model.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
 import type { Scale } from "./survey.ts";
 
@@ -26,6 +26,14 @@ function byAnswers(rows: Uint32Array, columns: readonly Uint16Array[]): Uint32Ar
   });
 }
 
+/** The narrowest unsigned array of `length` that holds `largest`. */
+function indexArray(largest: number, length: number): IndexArray {
+  if (largest <= 0xff) return new Uint8Array(length);
+  if (largest <= 0xffff) return new Uint16Array(length);
+  if (largest <= 0xffffffff) return new Uint32Array(length);
+  throw new RangeError(`responses: ${largest} does not fit an index column`);
+}
+
 /**
  * One row per non-blank answer of the citizens' questions, communes in the given order, forms in
  * the order of their answers numbered from 1, questions in questions.csv order.
@@ -36,7 +44,6 @@ export function anonymousResponses(
   citizensQuestions: readonly Question[],
   scales: ReadonlyMap<string, Scale>,
 ): ResponsesColumns {
-  if (citizensQuestions.length > 0xffff + 1) throw new Error("responses: too many citizens' questions");
   const questionIds = citizensQuestions.map((question) => question.id);
   const optionNames = citizensQuestions.map((question) => {
     const scale = scales.get(question.scale);
@@ -57,27 +64,30 @@ export function anonymousResponses(
   const answerColumns = present.map(({ column }) => column);
   let capacity = 0;
   for (const { column } of present) for (let r = 0; r < column.length; r++) if (column[r] !== 0) capacity++;
-  const commune = new Uint32Array(capacity);
-  const responseNo = new Uint32Array(capacity);
-  const question = new Uint16Array(capacity);
-  const option = new Uint16Array(capacity);
+  let forms = 0;
+  for (const code of communeCodes) forms = Math.max(forms, formsByCommune.get(code)?.rows.length ?? 0);
+  const commune = indexArray(communeCodes.length - 1, capacity);
+  const responseNo = indexArray(forms, capacity);
+  const question = indexArray(citizensQuestions.length - 1, capacity);
+  const option = indexArray(Math.max(0, ...optionNames.map((names) => names.length - 1)), capacity);
+  const questionIndexes = present.map(({ questionIndex }) => questionIndex);
   let row = 0;
-  communeCodes.forEach((communeCode, communeIndex) => {
-    const order = byAnswers(formsByCommune.get(communeCode)?.rows ?? empty, answerColumns);
+  for (let c = 0; c < communeCodes.length; c++) {
+    const order = byAnswers(formsByCommune.get(communeCodes[c]!)?.rows ?? empty, answerColumns);
+    const first = row;
     for (let i = 0; i < order.length; i++) {
       const r = order[i]!;
-      for (let k = 0; k < present.length; k++) {
-        const { questionIndex, column } = present[k]!;
-        const code = column[r]!;
+      for (let k = 0; k < answerColumns.length; k++) {
+        const code = answerColumns[k]![r]!;
         if (code === 0) continue;
-        commune[row] = communeIndex;
         responseNo[row] = i + 1;
-        question[row] = questionIndex;
+        question[row] = questionIndexes[k]!;
         option[row] = code - 1;
         row++;
       }
     }
-  });
+    commune.fill(c, first, row);
+  }
   return responsesTable({
     communeCodes,
     questionIds,

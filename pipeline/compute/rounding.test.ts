@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { exactDecimal, Fraction, pointUnitsOf } from "./exact.ts";
-import { roundDoubleHalfAway, roundHalfAway, roundMeanHalfAway, roundRatioHalfAway } from "./rounding.ts";
+import {
+  publishedDifference,
+  publishedShareOf,
+  roundDoubleHalfAway,
+  roundHalfAway,
+  roundMeanHalfAway,
+  roundRatioHalfAway,
+} from "./rounding.ts";
 
 describe("exactDecimal", () => {
   it("reads a number as the decimal it was written as, not its binary approximation", () => {
@@ -158,5 +165,29 @@ describe("roundMeanHalfAway (exact mean of ratios)", () => {
 
   it("refuses the mean of nothing", () => {
     expect(() => roundMeanHalfAway([])).toThrow(RangeError);
+  });
+});
+
+describe("publishedDifference and publishedShareOf (two published figures)", () => {
+  it("subtracts published figures exactly, where doubles would not", () => {
+    // 0.3 − 0.1 is 0.19999999999999998 in doubles; the published figures differ by 0.20.
+    expect(publishedDifference(0.3, 0.1)).toBe(0.2);
+    expect(publishedDifference(85.67, 90.1)).toBe(-4.43);
+    expect(Object.is(publishedDifference(72.5, 72.5), 0)).toBe(true);
+  });
+
+  it("takes a published percentage of published points, rounding ties away from zero", () => {
+    // 85.67% of 12.5 = 10.70875 → 10.71
+    expect(publishedShareOf(85.67, 12.5)).toBe(10.71);
+    // 50.5% of 0.01 = 0.00505 → 0.01; 33.33% of 3 = 0.9999 → 1
+    expect(publishedShareOf(50.5, 0.01)).toBe(0.01);
+    expect(publishedShareOf(33.33, 3)).toBe(1);
+  });
+
+  it("reads a figure of more than 2 decimals as the decimal it was written as", () => {
+    // 1.005 − 0 = 1.005, a tie → 1.01 (the double 1.005 is a little below it)
+    expect(publishedDifference(1.005, 0)).toBe(1.01);
+    // 10.125% of 2 = 0.2025 → 0.2
+    expect(publishedShareOf(10.125, 2)).toBe(0.2);
   });
 });

@@ -1,7 +1,8 @@
 // Published numbers are rounded to 2 decimals, half away from zero, each from its own full-precision
 // value (docs/methodology.md). Exact values round exactly; doubles (Wilson bounds, bootstrap percentiles) round
 // with a tolerance for the binary error of the arithmetic that produced them.
-import { Fraction, type Ratio } from "./exact.ts";
+import { hundredths } from "../rules/hundredths.ts";
+import { exactDecimal, Fraction, type Ratio } from "./exact.ts";
 
 const HUNDRED = 100n;
 
@@ -76,6 +77,36 @@ function roundExactRatio(numerator: bigint, denominator: bigint, places: number)
  */
 export function roundHalfAway(value: Fraction, places = 2): number {
   return roundRatioHalfAway(value.s * value.n, value.d, places);
+}
+
+/** A figure of at most 2 decimals as whole hundredths, exactly; null for a finer one. */
+function exactHundredths(value: number): number | null {
+  const whole = hundredths(value);
+  return Number.isSafeInteger(whole) && whole / 100 === value ? whole : null;
+}
+
+/**
+ * a − b of two published figures, exact, rounded: the change readers can check by hand. Published
+ * figures have 2 decimals, so the difference is one of whole hundredths (85,000 domain rows at
+ * national scale, where rationals cost 0.3 s); a figure with more decimals is subtracted exactly.
+ */
+export function publishedDifference(a: number, b: number): number {
+  const ha = exactHundredths(a);
+  const hb = exactHundredths(b);
+  return ha === null || hb === null
+    ? roundHalfAway(exactDecimal(a).sub(exactDecimal(b)))
+    : roundRatioHalfAway(ha - hb, 100);
+}
+
+/** pct % of points, two published figures, exact, rounded (as `publishedDifference`). */
+export function publishedShareOf(pct: number, points: number): number {
+  const hp = exactHundredths(pct);
+  const hm = exactHundredths(points);
+  // (hp / 100) × (hm / 100) / 100
+  const product = hp === null || hm === null ? Number.NaN : hp * hm;
+  return Number.isSafeInteger(product)
+    ? roundRatioHalfAway(product, 1_000_000)
+    : roundHalfAway(exactDecimal(pct).mul(exactDecimal(points)).div(100));
 }
 
 /**

@@ -5,7 +5,7 @@
 // leaf's points become a rational, once per commune and leaf.
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
-import { exactDecimal, Fraction, lcm, UNITS_PER_POINT } from "./exact.ts";
+import { exactDecimal, Fraction, lcm, UNITS_PER_POINT, type Ratio } from "./exact.ts";
 import { panelAnswerCounts, type CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 
@@ -160,13 +160,21 @@ export function elementShares(tallies: readonly QuestionTally[]): ElementShare[]
 }
 
 /**
- * Satisfaction (SIPAS-style): the mean over elements of each element's satisfied share, as a
- * fraction of 1; elements without a valid answer have no share and do not count; null without any.
+ * Satisfaction (SIPAS-style): the mean over elements of each element's satisfied share, × 100, as
+ * an unreduced ratio, Σᵢ 100 satisfiedᵢ ∏ⱼ≠ᵢ validⱼ / (k ∏ⱼ validⱼ) over the k elements with a valid
+ * answer (the others have no share and do not count); null without any. Five elements at most, so
+ * the products stay small and no gcd is taken, as in `surveyLeafPoints`.
  */
-export function satisfaction(shares: readonly ElementShare[]): Fraction | null {
-  const measured = shares.filter((s) => s.valid > 0);
-  if (measured.length === 0) return null;
-  return measured
-    .reduce((sum, s) => sum.add(new Fraction(s.satisfied, s.valid)), new Fraction(0))
-    .div(measured.length);
+export function satisfactionPercent(shares: readonly ElementShare[]): Ratio | null {
+  let numerator = 0n;
+  let denominator = 1n;
+  let measured = 0;
+  for (const share of shares) {
+    if (share.valid === 0) continue;
+    const valid = BigInt(share.valid);
+    numerator = numerator * valid + BigInt(share.satisfied) * denominator;
+    denominator *= valid;
+    measured++;
+  }
+  return measured === 0 ? null : [numerator * 100n, denominator * BigInt(measured)];
 }
