@@ -20,7 +20,7 @@ import {
   type SurveyForms,
   type YearData,
 } from "../model.ts";
-import type { OmittedProblems, Problem } from "../problem.ts";
+import type { OmittedProblems, Problem, ProblemSink } from "../problem.ts";
 import {
   noRowsProblem,
   openCsv,
@@ -38,7 +38,7 @@ import { checkInvisible } from "./invisible.ts";
 import { duplicateKeys } from "./keys.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
-import { ProblemLog } from "./problem-log.ts";
+import { ProblemLog, ProblemRecord } from "./problem-log.ts";
 import { checkQuestions } from "./questions.ts";
 import { quickRows, rowParser, type ParsedRow } from "./rows.ts";
 import { checkSlugs } from "./slugs.ts";
@@ -145,8 +145,9 @@ export type Progress = (step: { file: string; done: number; total: number }) => 
 export const validationSteps = inputFiles.length + 1;
 
 class YearValidation {
-  readonly problems = new ProblemLog();
-  readonly inputs: InputFileInfo[] = [];
+  /** Where problems go: the year's log, or a file's record while it is checked away from its turn. */
+  problems: ProblemSink;
+  inputs: InputFileInfo[] = [];
   private readonly files: FileBytes;
   private readonly unavailable: ReadonlySet<InputFileName>;
   private readonly sheets: Map<InputFileName, SheetInput>;
@@ -160,7 +161,9 @@ class YearValidation {
     sheets: Map<InputFileName, SheetInput>,
     digest: Digest,
     progress: Progress | undefined,
+    problems: ProblemSink,
   ) {
+    this.problems = problems;
     this.files = files;
     this.unavailable = unavailable;
     this.sheets = sheets;
@@ -200,6 +203,48 @@ class YearValidation {
       bytes: bytes.length,
       rows,
     });
+  }
+
+  /**
+   * Checks a file now, its problems recorded (ProblemRecord), and gives what to call at the file's
+   * turn: its problems then go where they would have gone had it been checked there, in the same
+   * order. A file with too many problems to hold is checked again at its turn.
+   */
+  ahead<T>(file: InputFileName, check: () => T): () => T {
+    const bytes = this.files.get(file);
+    const sink = this.problems;
+    const record = new ProblemRecord();
+    this.problems = record;
+    let result: T | null;
+    try {
+      result = check();
+    } finally {
+      this.problems = sink;
+    }
+    return () => {
+      if (!record.full) {
+        for (const p of record.found) sink.push(p);
+        return result as T;
+      }
+      result = null;
+      if (bytes !== undefined) this.files.set(file, bytes);
+      this.inputs = this.inputs.filter((input) => input.file !== file);
+      return check();
+    };
+  }
+
+  /** A survey file checked elsewhere (CheckedSurvey), taken in at its turn; else checked here. */
+  takeSurvey(
+    file: SurveyFileName,
+    checked: CheckedSurvey | null,
+    check: () => SurveyTable | null,
+  ): SurveyTable | null {
+    if (checked === null) return check();
+    this.step(file);
+    this.files.delete(file);
+    for (const p of checked.problems) this.problems.push(p);
+    if (checked.input !== null) this.inputs.push(checked.input);
+    return checked.table;
   }
 
   /** Runs one step; an unexpected exception becomes a problem of that file instead of a crash. */
@@ -333,8 +378,57 @@ class YearValidation {
  */
 const quickFiles: ReadonlySet<CsvFileName> = new Set(["appraisal.csv"]);
 
-type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
+export type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
+export const surveyFileNames: readonly SurveyFileName[] = ["survey-officials.csv", "survey-citizens.csv"];
 const surveyPanel = { "survey-officials.csv": "officials", "survey-citizens.csv": "citizens" } as const;
+const surveySchema = {
+  "survey-officials.csv": officialsFormColumns,
+  "survey-citizens.csv": citizensFormColumns,
+} as const;
+
+/**
+ * A survey file checked away from the year's check (validate/survey-workers.ts runs each in a
+ * worker thread): its table, its problems in the order found and its input's details.
+ */
+export interface CheckedSurvey {
+  table: SurveyTable | null;
+  problems: Problem[];
+  input: InputFileInfo | null;
+}
+/** The survey files checked elsewhere: null for a file that was not (or had too many problems to hold). */
+export type SurveyChecks = (file: SurveyFileName) => CheckedSurvey | null;
+
+/** The scales and questions, and what a survey file's check takes of them. */
+function surveyContext(v: YearValidation) {
+  const scales = v.table("scales.csv", scaleOptionRow);
+  const questions = v.table("questions.csv", questionRow);
+  const questionList = values(questions);
+  const panelIds = (file: SurveyFileName) =>
+    questionList === null ? null : questionList.filter((q) => q.panel === surveyPanel[file]).map((q) => q.id);
+  const lookup: ScaleLookup | null =
+    questionList !== null && scales !== null ? scaleLookup(questionList, values(scales) ?? []) : null;
+  const survey = (file: SurveyFileName) => v.survey(file, surveySchema[file], panelIds(file), lookup);
+  return { scales, questions, questionList, lookup, survey };
+}
+
+/**
+ * One survey file checked on its own, exactly as validateYear checks it (its scales and questions
+ * read again from their files, their own problems left to the year's check); null when it has too
+ * many problems to hold: the year's check then does it.
+ */
+export function checkSurveyFile(
+  files: FileBytes,
+  file: SurveyFileName,
+  digest: Digest,
+): CheckedSurvey | null {
+  const v = new YearValidation(files, new Set(), new Map(), digest, undefined, new ProblemRecord(0));
+  const { survey } = surveyContext(v);
+  const record = new ProblemRecord();
+  v.problems = record;
+  const table = survey(file);
+  if (record.full) return null;
+  return { table, problems: record.found, input: v.inputs.find((i) => i.file === file) ?? null };
+}
 
 /** A survey table's forms, for computation; null when a row is not a form (an error was reported). */
 function surveyForms(table: SurveyTable | null): SurveyForms | null {
@@ -383,6 +477,7 @@ export function validateYear(
   sheets = new Map<InputFileName, SheetInput>(),
   digest: Digest,
   progress?: Progress,
+  surveyChecks?: SurveyChecks,
 ): Omit<LoadedYear, "folder"> {
   // Validation hands each input out once; the public ones are kept for the entry workbooks.
   const sources = new Map<InputFileName, Uint8Array | SheetInput>();
@@ -390,8 +485,8 @@ export function validateYear(
     const source = sheets.get(file) ?? files.get(file);
     if (inputPublication[file] === "public" && source !== undefined) sources.set(file, source);
   }
-  const v = new YearValidation(files, unavailable, sheets, digest, progress);
-  const { problems } = v;
+  const problems = new ProblemLog();
+  const v = new YearValidation(files, unavailable, sheets, digest, progress, problems);
   v.step("dataset.json");
 
   let manifest: DatasetManifest | null = null;
@@ -406,20 +501,24 @@ export function validateYear(
   const communes = v.table("communes.csv", communeRow);
   const criteria = v.table("criteria.csv", criterionRow);
   const groups = v.table("groups.csv", groupRow);
-  const scales = v.table("scales.csv", scaleOptionRow);
-  const questions = v.table("questions.csv", questionRow);
-  const questionList = values(questions);
-  const panelIds = (panel: "officials" | "citizens") =>
-    questionList === null ? null : questionList.filter((q) => q.panel === panel).map((q) => q.id);
-  const lookup: ScaleLookup | null =
-    questionList !== null && scales !== null ? scaleLookup(questionList, values(scales) ?? []) : null;
+  const { scales, questions, questionList, lookup, survey } = surveyContext(v);
   // The survey files before the appraisal: read into typed columns, they leave little for the
   // garbage collector to trace, while the appraisal's half a million row objects, read first, made
   // every collection during the survey files' 63 MB several times slower. Problems are sorted, and
-  // inputs put back in file order, at the end.
-  const officials = v.survey("survey-officials.csv", officialsFormColumns, panelIds("officials"), lookup);
-  const citizens = v.survey("survey-citizens.csv", citizensFormColumns, panelIds("citizens"), lookup);
-  const appraisal = v.table("appraisal.csv", appraisalRow);
+  // inputs put back in file order, at the end. When the survey files are checked in workers, the
+  // appraisal is checked meanwhile, ahead of its turn.
+  const checked = (file: SurveyFileName) => surveyChecks?.(file) ?? null;
+  const appraisalTurn =
+    surveyChecks === undefined
+      ? null
+      : v.ahead("appraisal.csv", () => v.table("appraisal.csv", appraisalRow));
+  const officials = v.takeSurvey("survey-officials.csv", checked("survey-officials.csv"), () =>
+    survey("survey-officials.csv"),
+  );
+  const citizens = v.takeSurvey("survey-citizens.csv", checked("survey-citizens.csv"), () =>
+    survey("survey-citizens.csv"),
+  );
+  const appraisal = appraisalTurn === null ? v.table("appraisal.csv", appraisalRow) : appraisalTurn();
   const planFile = v.table("plan.csv", planRow);
   // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
   v.step("*");
