@@ -32,7 +32,7 @@ import {
 } from "../read/csv.ts";
 import type { ManifestPlace } from "../read/manifest-sheets.ts";
 import { readSheetRows, type SheetRows } from "../read/sheet.ts";
-import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
+import { checkAppraisal } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { checkInvisible } from "./invisible.ts";
 import { duplicateKeys } from "./keys.ts";
@@ -210,26 +210,32 @@ class YearValidation {
    * turn: its problems then go where they would have gone had it been checked there, in the same
    * order. A file with too many problems to hold is checked again at its turn.
    */
-  ahead<T>(file: InputFileName, check: () => T): () => T {
+  ahead<T>(file: InputFileName, check: () => T): { kept: T | null; turn: () => T } {
     const bytes = this.files.get(file);
     const sink = this.problems;
     const record = new ProblemRecord();
     this.problems = record;
-    let result: T | null;
+    let result: T;
     try {
       result = check();
     } finally {
       this.problems = sink;
     }
-    return () => {
-      if (!record.full) {
-        for (const p of record.found) sink.push(p);
-        return result as T;
-      }
-      result = null;
-      if (bytes !== undefined) this.files.set(file, bytes);
-      this.inputs = this.inputs.filter((input) => input.file !== file);
-      return check();
+    if (!record.full)
+      return {
+        kept: result,
+        turn: () => {
+          for (const p of record.found) sink.push(p);
+          return result;
+        },
+      };
+    return {
+      kept: null,
+      turn: () => {
+        if (bytes !== undefined) this.files.set(file, bytes);
+        this.inputs = this.inputs.filter((input) => input.file !== file);
+        return check();
+      },
     };
   }
 
@@ -508,17 +514,43 @@ export function validateYear(
   // inputs put back in file order, at the end. When the survey files are checked in workers, the
   // appraisal is checked meanwhile, ahead of its turn.
   const checked = (file: SurveyFileName) => surveyChecks?.(file) ?? null;
-  const appraisalTurn =
+  const appraisalAhead =
     surveyChecks === undefined
       ? null
       : v.ahead("appraisal.csv", () => v.table("appraisal.csv", appraisalRow));
+  // The communes' index and the criteria tree, for the cross-file checks.
+  const prepare = () => ({
+    communeIndex: communes && {
+      codes: new Set(communes.rows.map((r) => r.raw.code ?? "")),
+      byCode: new Map((values(communes) ?? []).map((c) => [c.code, c])),
+    },
+    tree: criteria && buildTree(criteria.rows),
+  });
+  // With the appraisal kept from ahead of its turn, its own cross-file checks are run meanwhile too
+  // (checkEarly). Should the index or tree fail here, they are made at their turn, failing there.
+  const early = appraisalAhead?.kept;
+  let prepared: ReturnType<typeof prepare> | null = null;
+  try {
+    if (early) prepared = prepare();
+  } catch {
+    prepared = null;
+  }
+  const ready = prepared;
+  const appraisalKeys =
+    early && ready
+      ? checkEarly((sink) => duplicateKeys("appraisal.csv", early.rows, appraisalKey, sink))
+      : null;
+  const appraisalChecks =
+    early && ready
+      ? checkEarly((sink) => checkAppraisal(early.rows, ready.communeIndex, ready.tree, sink))
+      : null;
   const officials = v.takeSurvey("survey-officials.csv", checked("survey-officials.csv"), () =>
     survey("survey-officials.csv"),
   );
   const citizens = v.takeSurvey("survey-citizens.csv", checked("survey-citizens.csv"), () =>
     survey("survey-citizens.csv"),
   );
-  const appraisal = appraisalTurn === null ? v.table("appraisal.csv", appraisalRow) : appraisalTurn();
+  const appraisal = appraisalAhead === null ? v.table("appraisal.csv", appraisalRow) : appraisalAhead.turn();
   const planFile = v.table("plan.csv", planRow);
   // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
   v.step("*");
@@ -531,18 +563,17 @@ export function validateYear(
     if (groups) duplicateKeys("groups.csv", groups.rows, ["code"], problems);
     if (scales) duplicateKeys("scales.csv", scales.rows, ["scale", "option"], problems);
     if (questions) duplicateKeys("questions.csv", questions.rows, ["id"], problems);
-    if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, ["commune_code", "criterion_id"], problems);
+    if (appraisalKeys) appraisalKeys(problems);
+    else if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, appraisalKey, problems);
     if (planFile) checkPlan(planFile.rows, problems);
 
-    const communeIndex: CommuneIndex | null = communes && {
-      codes: new Set(communes.rows.map((r) => r.raw.code ?? "")),
-      byCode: new Map((values(communes) ?? []).map((c) => [c.code, c])),
-    };
-    const tree = criteria && buildTree(criteria.rows);
+    const { communeIndex, tree } = prepared ?? prepare();
+
     if (criteria && tree) checkTree(criteria.rows, tree, problems);
     const scaleNames = scales && new Set(scales.rows.map((r) => r.raw.scale ?? ""));
     if (questions) checkQuestions(questions.rows, tree, scaleNames, problems);
-    if (appraisal) checkAppraisal(appraisal.rows, communeIndex, tree, problems);
+    if (appraisalChecks) appraisalChecks(problems);
+    else if (appraisal) checkAppraisal(appraisal.rows, communeIndex, tree, problems);
     if (officials && communeIndex)
       checkFormCommunes("survey-officials.csv", officials, communeIndex, problems);
     if (citizens && communeIndex) checkFormCommunes("survey-citizens.csv", citizens, communeIndex, problems);
@@ -593,6 +624,28 @@ export function validateYear(
   const order = (file: string) => inputFiles.indexOf(file as InputFileName);
   const inputs = v.inputs.sort((a, b) => order(a.file) - order(b.file));
   return { data, problems: sorted, omitted, inputs, sources };
+}
+
+const appraisalKey = ["commune_code", "criterion_id"];
+
+/**
+ * A check run now, its problems recorded, and what to call at its turn: the problems then go to the
+ * sink in the order found, and a failure is thrown there, as if it had run then; a check with too
+ * many problems to hold runs again then.
+ */
+function checkEarly(check: (sink: ProblemSink) => void): (sink: ProblemSink) => void {
+  const record = new ProblemRecord();
+  let failure: { error: unknown } | null = null;
+  try {
+    check(record);
+  } catch (error) {
+    failure = { error };
+  }
+  return (sink) => {
+    if (record.full) return check(sink);
+    for (const p of record.found) sink.push(p);
+    if (failure !== null) throw failure.error;
+  };
 }
 
 /** The plan's steps in step order; null when the year has no plan file. */

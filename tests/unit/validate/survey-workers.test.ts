@@ -1,7 +1,7 @@
 // The survey files checked in worker threads while the appraisal is checked ahead of its turn
 // (validate/survey-workers.ts, issue 26) give the report the year's check gives on one thread: the
 // golden reports of report-scenarios.ts, and, for files with more problems than a worker sends or
-// an early check holds, the report of validateFiles.
+// an early check holds (they are checked again), the report of validateFiles.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +30,14 @@ async function yearFolder(texts: Partial<Texts>): Promise<string> {
 function report(result: { data: unknown; problems: unknown; omitted: unknown; inputs: unknown }): unknown {
   const { data, problems, omitted, inputs } = result;
   return JSON.parse(JSON.stringify({ valid: data !== null, problems, omitted, inputs }));
+}
+
+/** The report of the year's check on one thread. */
+async function oneThread(texts: Texts): Promise<unknown> {
+  const bytes = Object.fromEntries(
+    Object.entries(texts).map(([file, text]) => [file, new TextEncoder().encode(text)]),
+  );
+  return report(validateFiles(bytes, 2023, sha256));
 }
 
 /** The lines below the header `times` over, each edited. */
@@ -66,10 +74,13 @@ describe("survey files checked in workers", () => {
           .join(","),
       ),
     };
-    const bytes = Object.fromEntries(
-      Object.entries(texts).map(([file, text]) => [file, new TextEncoder().encode(text)]),
-    );
-    const expected = report(validateFiles(bytes, 2023, sha256));
-    expect(report(await loadYear(await yearFolder(texts), 0))).toEqual(expected);
+    expect(report(await loadYear(await yearFolder(texts), 0))).toEqual(await oneThread(texts));
+  });
+
+  it("an appraisal whose cross-file checks find too many problems to hold has them found again", async () => {
+    const t = dataTexts();
+    // 26 × 840 rows, each key repeated: 21,000 duplicate keys found while the workers run
+    const texts: Texts = { ...t, "appraisal.csv": repeatedBody(t["appraisal.csv"], 26, (line) => line) };
+    expect(report(await loadYear(await yearFolder(texts), 0))).toEqual(await oneThread(texts));
   });
 });
