@@ -10,8 +10,17 @@ import { inputFiles, type InputFileName } from "../model.ts";
 import type { Problem } from "../problem.ts";
 import { isSpreadsheetName } from "../read/file-kind.ts";
 import { validateFileSet, type FileSet } from "./file-set.ts";
-import { maxInputBytes, sizeParams, validateYear, type Digest, type LoadedYear } from "./index.ts";
+import {
+  maxInputBytes,
+  sizeParams,
+  surveyFileNames,
+  validateYear,
+  type Digest,
+  type LoadedYear,
+  type SurveyFileName,
+} from "./index.ts";
 import { sortProblems } from "./problem-log.ts";
+import { startSurveyWorkers, surveyWorkersFrom } from "./survey-workers.ts";
 
 /** The sha256 of an input, in hex, as the published manifest lists it. */
 export const sha256: Digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
@@ -63,10 +72,15 @@ async function readInput(folder: string, file: InputFileName): Promise<Uint8Arra
   }
 }
 
-/** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
-export async function loadYear(folder: string): Promise<LoadedYear> {
+/**
+ * Reads and validates `data/<year>/`. A file above the size limit is refused before it is read.
+ * Survey files of more than `workersFrom` bytes together are checked in worker threads.
+ */
+export async function loadYear(folder: string, workersFrom = surveyWorkersFrom): Promise<LoadedYear> {
   const workbooks = await workbooksIn(folder);
   if (workbooks.length > 0) return loadWorkbooks(folder, workbooks);
+  // The survey workers load the validator while the files are read.
+  const workers = startSurveyWorkers(await surveySizes(folder), workersFrom);
   const files = new Map<InputFileName, Uint8Array>();
   const unavailable = new Set<InputFileName>();
   const early: Problem[] = [];
@@ -79,9 +93,20 @@ export async function loadYear(folder: string): Promise<LoadedYear> {
       early.push(read);
     }
   }
-  const result = validateYear(files, folderYear(folder), unavailable, new Map(), sha256);
+  const surveys = workers?.send(files);
+  const result = validateYear(files, folderYear(folder), unavailable, new Map(), sha256, undefined, surveys);
   const problems = early.length === 0 ? result.problems : sortProblems([...early, ...result.problems]);
   return { folder, ...result, data: early.length === 0 ? result.data : null, problems };
+}
+
+/** The sizes of the survey files the folder lists (regular files only: others are refused when read). */
+async function surveySizes(folder: string): Promise<Map<SurveyFileName, number>> {
+  const sizes = new Map<SurveyFileName, number>();
+  for (const file of surveyFileNames) {
+    const info = await stat(join(folder, file)).catch(() => null);
+    if (info?.isFile()) sizes.set(file, info.size);
+  }
+  return sizes;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type SurveyForms,
   type YearData,
 } from "../model.ts";
-import type { OmittedProblems, Problem } from "../problem.ts";
+import type { OmittedProblems, Problem, ProblemSink } from "../problem.ts";
 import {
   noRowsProblem,
   openCsv,
@@ -32,13 +32,13 @@ import {
 } from "../read/csv.ts";
 import type { ManifestPlace } from "../read/manifest-sheets.ts";
 import { readSheetRows, type SheetRows } from "../read/sheet.ts";
-import { checkAppraisal, type CommuneIndex } from "./appraisal.ts";
+import { checkAppraisal } from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { checkInvisible } from "./invisible.ts";
 import { duplicateKeys } from "./keys.ts";
 import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
-import { ProblemLog } from "./problem-log.ts";
+import { ProblemLog, ProblemRecord } from "./problem-log.ts";
 import { checkQuestions } from "./questions.ts";
 import { quickRows, rowParser, type ParsedRow } from "./rows.ts";
 import { checkSlugs } from "./slugs.ts";
@@ -145,8 +145,9 @@ export type Progress = (step: { file: string; done: number; total: number }) => 
 export const validationSteps = inputFiles.length + 1;
 
 class YearValidation {
-  readonly problems = new ProblemLog();
-  readonly inputs: InputFileInfo[] = [];
+  /** Where problems go: the year's log, or a file's record while it is checked away from its turn. */
+  problems: ProblemSink;
+  inputs: InputFileInfo[] = [];
   private readonly files: FileBytes;
   private readonly unavailable: ReadonlySet<InputFileName>;
   private readonly sheets: Map<InputFileName, SheetInput>;
@@ -160,7 +161,9 @@ class YearValidation {
     sheets: Map<InputFileName, SheetInput>,
     digest: Digest,
     progress: Progress | undefined,
+    problems: ProblemSink,
   ) {
+    this.problems = problems;
     this.files = files;
     this.unavailable = unavailable;
     this.sheets = sheets;
@@ -200,6 +203,54 @@ class YearValidation {
       bytes: bytes.length,
       rows,
     });
+  }
+
+  /**
+   * Checks a file now, its problems recorded (ProblemRecord), and gives what to call at the file's
+   * turn: its problems then go where they would have gone had it been checked there, in the same
+   * order. A file with too many problems to hold is checked again at its turn.
+   */
+  ahead<T>(file: InputFileName, check: () => T): { kept: T | null; turn: () => T } {
+    const bytes = this.files.get(file);
+    const sink = this.problems;
+    const record = new ProblemRecord();
+    this.problems = record;
+    let result: T;
+    try {
+      result = check();
+    } finally {
+      this.problems = sink;
+    }
+    if (!record.full)
+      return {
+        kept: result,
+        turn: () => {
+          for (const p of record.found) sink.push(p);
+          return result;
+        },
+      };
+    return {
+      kept: null,
+      turn: () => {
+        if (bytes !== undefined) this.files.set(file, bytes);
+        this.inputs = this.inputs.filter((input) => input.file !== file);
+        return check();
+      },
+    };
+  }
+
+  /** A survey file checked elsewhere (CheckedSurvey), taken in at its turn; else checked here. */
+  takeSurvey(
+    file: SurveyFileName,
+    checked: CheckedSurvey | null,
+    check: () => SurveyTable | null,
+  ): SurveyTable | null {
+    if (checked === null) return check();
+    this.step(file);
+    this.files.delete(file);
+    for (const p of checked.problems) this.problems.push(p);
+    if (checked.input !== null) this.inputs.push(checked.input);
+    return checked.table;
   }
 
   /** Runs one step; an unexpected exception becomes a problem of that file instead of a crash. */
@@ -333,8 +384,57 @@ class YearValidation {
  */
 const quickFiles: ReadonlySet<CsvFileName> = new Set(["appraisal.csv"]);
 
-type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
+export type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
+export const surveyFileNames: readonly SurveyFileName[] = ["survey-officials.csv", "survey-citizens.csv"];
 const surveyPanel = { "survey-officials.csv": "officials", "survey-citizens.csv": "citizens" } as const;
+const surveySchema = {
+  "survey-officials.csv": officialsFormColumns,
+  "survey-citizens.csv": citizensFormColumns,
+} as const;
+
+/**
+ * A survey file checked away from the year's check (validate/survey-workers.ts runs each in a
+ * worker thread): its table, its problems in the order found and its input's details.
+ */
+export interface CheckedSurvey {
+  table: SurveyTable | null;
+  problems: Problem[];
+  input: InputFileInfo | null;
+}
+/** The survey files checked elsewhere: null for a file that was not (or had too many problems to hold). */
+export type SurveyChecks = (file: SurveyFileName) => CheckedSurvey | null;
+
+/** The scales and questions, and what a survey file's check takes of them. */
+function surveyContext(v: YearValidation) {
+  const scales = v.table("scales.csv", scaleOptionRow);
+  const questions = v.table("questions.csv", questionRow);
+  const questionList = values(questions);
+  const panelIds = (file: SurveyFileName) =>
+    questionList === null ? null : questionList.filter((q) => q.panel === surveyPanel[file]).map((q) => q.id);
+  const lookup: ScaleLookup | null =
+    questionList !== null && scales !== null ? scaleLookup(questionList, values(scales) ?? []) : null;
+  const survey = (file: SurveyFileName) => v.survey(file, surveySchema[file], panelIds(file), lookup);
+  return { scales, questions, questionList, lookup, survey };
+}
+
+/**
+ * One survey file checked on its own, exactly as validateYear checks it (its scales and questions
+ * read again from their files, their own problems left to the year's check); null when it has too
+ * many problems to hold: the year's check then does it.
+ */
+export function checkSurveyFile(
+  files: FileBytes,
+  file: SurveyFileName,
+  digest: Digest,
+): CheckedSurvey | null {
+  const v = new YearValidation(files, new Set(), new Map(), digest, undefined, new ProblemRecord(0));
+  const { survey } = surveyContext(v);
+  const record = new ProblemRecord();
+  v.problems = record;
+  const table = survey(file);
+  if (record.full) return null;
+  return { table, problems: record.found, input: v.inputs.find((i) => i.file === file) ?? null };
+}
 
 /** A survey table's forms, for computation; null when a row is not a form (an error was reported). */
 function surveyForms(table: SurveyTable | null): SurveyForms | null {
@@ -383,6 +483,7 @@ export function validateYear(
   sheets = new Map<InputFileName, SheetInput>(),
   digest: Digest,
   progress?: Progress,
+  surveyChecks?: SurveyChecks,
 ): Omit<LoadedYear, "folder"> {
   // Validation hands each input out once; the public ones are kept for the entry workbooks.
   const sources = new Map<InputFileName, Uint8Array | SheetInput>();
@@ -390,8 +491,8 @@ export function validateYear(
     const source = sheets.get(file) ?? files.get(file);
     if (inputPublication[file] === "public" && source !== undefined) sources.set(file, source);
   }
-  const v = new YearValidation(files, unavailable, sheets, digest, progress);
-  const { problems } = v;
+  const problems = new ProblemLog();
+  const v = new YearValidation(files, unavailable, sheets, digest, progress, problems);
   v.step("dataset.json");
 
   let manifest: DatasetManifest | null = null;
@@ -406,20 +507,50 @@ export function validateYear(
   const communes = v.table("communes.csv", communeRow);
   const criteria = v.table("criteria.csv", criterionRow);
   const groups = v.table("groups.csv", groupRow);
-  const scales = v.table("scales.csv", scaleOptionRow);
-  const questions = v.table("questions.csv", questionRow);
-  const questionList = values(questions);
-  const panelIds = (panel: "officials" | "citizens") =>
-    questionList === null ? null : questionList.filter((q) => q.panel === panel).map((q) => q.id);
-  const lookup: ScaleLookup | null =
-    questionList !== null && scales !== null ? scaleLookup(questionList, values(scales) ?? []) : null;
+  const { scales, questions, questionList, lookup, survey } = surveyContext(v);
   // The survey files before the appraisal: read into typed columns, they leave little for the
   // garbage collector to trace, while the appraisal's half a million row objects, read first, made
   // every collection during the survey files' 63 MB several times slower. Problems are sorted, and
-  // inputs put back in file order, at the end.
-  const officials = v.survey("survey-officials.csv", officialsFormColumns, panelIds("officials"), lookup);
-  const citizens = v.survey("survey-citizens.csv", citizensFormColumns, panelIds("citizens"), lookup);
-  const appraisal = v.table("appraisal.csv", appraisalRow);
+  // inputs put back in file order, at the end. When the survey files are checked in workers, the
+  // appraisal is checked meanwhile, ahead of its turn.
+  const checked = (file: SurveyFileName) => surveyChecks?.(file) ?? null;
+  const appraisalAhead =
+    surveyChecks === undefined
+      ? null
+      : v.ahead("appraisal.csv", () => v.table("appraisal.csv", appraisalRow));
+  // The communes' index and the criteria tree, for the cross-file checks.
+  const prepare = () => ({
+    communeIndex: communes && {
+      codes: new Set(communes.rows.map((r) => r.raw.code ?? "")),
+      byCode: new Map((values(communes) ?? []).map((c) => [c.code, c])),
+    },
+    tree: criteria && buildTree(criteria.rows),
+  });
+  // With the appraisal kept from ahead of its turn, its own cross-file checks are run meanwhile too
+  // (checkEarly). Should the index or tree fail here, they are made at their turn, failing there.
+  const early = appraisalAhead?.kept;
+  let prepared: ReturnType<typeof prepare> | null = null;
+  try {
+    if (early) prepared = prepare();
+  } catch {
+    prepared = null;
+  }
+  const ready = prepared;
+  const appraisalKeys =
+    early && ready
+      ? checkEarly((sink) => duplicateKeys("appraisal.csv", early.rows, appraisalKey, sink))
+      : null;
+  const appraisalChecks =
+    early && ready
+      ? checkEarly((sink) => checkAppraisal(early.rows, ready.communeIndex, ready.tree, sink))
+      : null;
+  const officials = v.takeSurvey("survey-officials.csv", checked("survey-officials.csv"), () =>
+    survey("survey-officials.csv"),
+  );
+  const citizens = v.takeSurvey("survey-citizens.csv", checked("survey-citizens.csv"), () =>
+    survey("survey-citizens.csv"),
+  );
+  const appraisal = appraisalAhead === null ? v.table("appraisal.csv", appraisalRow) : appraisalAhead.turn();
   const planFile = v.table("plan.csv", planRow);
   // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
   v.step("*");
@@ -432,18 +563,17 @@ export function validateYear(
     if (groups) duplicateKeys("groups.csv", groups.rows, ["code"], problems);
     if (scales) duplicateKeys("scales.csv", scales.rows, ["scale", "option"], problems);
     if (questions) duplicateKeys("questions.csv", questions.rows, ["id"], problems);
-    if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, ["commune_code", "criterion_id"], problems);
+    if (appraisalKeys) appraisalKeys(problems);
+    else if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, appraisalKey, problems);
     if (planFile) checkPlan(planFile.rows, problems);
 
-    const communeIndex: CommuneIndex | null = communes && {
-      codes: new Set(communes.rows.map((r) => r.raw.code ?? "")),
-      byCode: new Map((values(communes) ?? []).map((c) => [c.code, c])),
-    };
-    const tree = criteria && buildTree(criteria.rows);
+    const { communeIndex, tree } = prepared ?? prepare();
+
     if (criteria && tree) checkTree(criteria.rows, tree, problems);
     const scaleNames = scales && new Set(scales.rows.map((r) => r.raw.scale ?? ""));
     if (questions) checkQuestions(questions.rows, tree, scaleNames, problems);
-    if (appraisal) checkAppraisal(appraisal.rows, communeIndex, tree, problems);
+    if (appraisalChecks) appraisalChecks(problems);
+    else if (appraisal) checkAppraisal(appraisal.rows, communeIndex, tree, problems);
     if (officials && communeIndex)
       checkFormCommunes("survey-officials.csv", officials, communeIndex, problems);
     if (citizens && communeIndex) checkFormCommunes("survey-citizens.csv", citizens, communeIndex, problems);
@@ -494,6 +624,28 @@ export function validateYear(
   const order = (file: string) => inputFiles.indexOf(file as InputFileName);
   const inputs = v.inputs.sort((a, b) => order(a.file) - order(b.file));
   return { data, problems: sorted, omitted, inputs, sources };
+}
+
+const appraisalKey = ["commune_code", "criterion_id"];
+
+/**
+ * A check run now, its problems recorded, and what to call at its turn: the problems then go to the
+ * sink in the order found, and a failure is thrown there, as if it had run then; a check with too
+ * many problems to hold runs again then.
+ */
+function checkEarly(check: (sink: ProblemSink) => void): (sink: ProblemSink) => void {
+  const record = new ProblemRecord();
+  let failure: { error: unknown } | null = null;
+  try {
+    check(record);
+  } catch (error) {
+    failure = { error };
+  }
+  return (sink) => {
+    if (record.full) return check(sink);
+    for (const p of record.found) sink.push(p);
+    if (failure !== null) throw failure.error;
+  };
 }
 
 /** The plan's steps in step order; null when the year has no plan file. */

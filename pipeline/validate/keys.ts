@@ -191,24 +191,68 @@ export function duplicateKeys(
   columns: readonly string[],
   problems: ProblemSink,
 ): void {
-  // Hashed on the cells' characters (a NUL between cells, never in a decoded file) and compared
-  // cell by cell: the appraisal file's half a million keys need no string each.
-  const slots = new HashSlots();
-  slots.reserve(rows.length);
-  rows.forEach((row, i) => {
-    let hash = hashStart;
-    for (let k = 0; k < columns.length; k++) {
-      const cell = row.raw[columns[k]!] ?? "";
-      if (cell === "") return; // a blank key cell is reported by the schema instead
-      hash = hashChars(cell, 0, cell.length, k === 0 ? hash : Math.imul(hash, hashPrime));
-    }
-    let first = slots.find(hash);
-    while (first !== -1 && columns.some((column) => rows[first]!.raw[column] !== row.raw[column]))
-      first = slots.next();
-    if (first === -1) slots.add(i);
+  // Each key cell becomes its text's number in its column (cells of a repeated text are often one
+  // shared string, whose hash V8 keeps), and a key of several cells one number per distinct
+  // combination: a key's first row is then found in an array indexed by that number. The appraisal
+  // file's half a million keys need no string and no hashing of characters each (issue 26).
+  const keys = keyNumbers(rows, columns);
+  const first = new Int32Array(keys.count).fill(-1);
+  for (let i = 0; i < rows.length; i++) {
+    const key = keys.numbers[i]!;
+    if (key === -1) continue; // a blank key cell is reported by the schema instead
+    const seen = first[key]!;
+    if (seen === -1) first[key] = i;
     else {
+      const row = rows[i]!;
       const value = columns.map((column) => row.raw[column]).join(" × ");
-      problems.push(duplicateProblem(file, row.line, rows[first]!.line, columns, value));
+      problems.push(duplicateProblem(file, row.line, rows[seen]!.line, columns, value));
     }
-  });
+  }
+}
+
+/**
+ * Each row's key as a number from 0 to `count` − 1, the same for the same cells; -1 when one of
+ * its cells is blank. Numbers of several columns are combined column by column and renumbered
+ * whenever their range outgrows the rows, so they stay exact integers.
+ */
+function keyNumbers(
+  rows: readonly ParsedRow<unknown>[],
+  columns: readonly string[],
+): { numbers: Float64Array; count: number } {
+  const numbers = new Float64Array(rows.length);
+  const cellCodes = new Int32Array(rows.length);
+  let count = 1;
+  for (const column of columns) {
+    const codes = new Map<string, number>();
+    for (let i = 0; i < rows.length; i++) {
+      const cell = rows[i]!.raw[column] ?? "";
+      let code = -1;
+      if (cell !== "") {
+        code = codes.get(cell) ?? codes.size;
+        if (code === codes.size) codes.set(cell, code);
+      }
+      cellCodes[i] = code;
+    }
+    const size = Math.max(codes.size, 1);
+    for (let i = 0; i < rows.length; i++) {
+      const code = cellCodes[i]!;
+      if (numbers[i] !== -1) numbers[i] = code === -1 ? -1 : numbers[i]! * size + code;
+    }
+    count *= size;
+    if (count > 2 * rows.length + 1024) count = renumber(numbers);
+  }
+  return { numbers, count };
+}
+
+/** Replaces each number other than -1 by its rank of first appearance; gives how many there are. */
+function renumber(numbers: Float64Array): number {
+  const ranks = new Map<number, number>();
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i]!;
+    if (n === -1) continue;
+    const rank = ranks.get(n) ?? ranks.size;
+    if (rank === ranks.size) ranks.set(n, rank);
+    numbers[i] = rank;
+  }
+  return Math.max(ranks.size, 1);
 }

@@ -121,3 +121,28 @@ export class ProblemLog implements ProblemSink {
     return { problems: kept.sort(inOrder).map((f) => f.problem), omitted };
   }
 }
+
+/**
+ * The problems of one file checked away from its turn (in a worker, or ahead of the files before
+ * it), in the order found, to be pushed into the year's ProblemLog at the file's turn: the log then
+ * holds what it would have, in the same order. Past `limit` problems it keeps none more and is
+ * `full`: the file is then checked again at its turn, so that memory stays bounded.
+ */
+export class ProblemRecord implements ProblemSink {
+  readonly found: Problem[] = [];
+  full = false;
+  private readonly limit: number;
+
+  constructor(limit = keptPerKind) {
+    this.limit = limit;
+  }
+
+  push(problem: Problem): void {
+    if (this.found.length < this.limit) this.found.push(problem);
+    else this.full = true;
+  }
+
+  some(predicate: (problem: Problem) => boolean): boolean {
+    return this.found.some(predicate);
+  }
+}

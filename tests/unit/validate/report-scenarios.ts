@@ -17,7 +17,7 @@ const dataFolder = fileURLToPath(new URL("../../../data/2023", import.meta.url))
 export type Texts = Record<InputFileName, string>;
 type LineEdit = (line: string) => string | null;
 
-function dataTexts(): Texts {
+export function dataTexts(): Texts {
   return Object.fromEntries(
     inputFiles.map((file) => [file, readFileSync(`${dataFolder}/${file}`, "utf8")]),
   ) as Texts;
