@@ -146,7 +146,21 @@ describe("district figures", () => {
       "Năm hai nghìn không trăm hai mươi ba, Chỉ số cải cách hành chính bình quân của bảy xã, thị trấn " +
         "huyện Ninh Giang đạt tám mươi lăm phẩy năm mươi ba phần trăm.",
     );
-    expect(average?.source.path).toBe("/");
+    expect(average?.source).toEqual({ path: "/", label: "Trang chủ: xếp hạng các xã, thị trấn" });
+  });
+
+  it("links the home page by the kinds of unit present: a province's wards, never a district's thị trấn", () => {
+    const { district: _, ...province } = manifest;
+    const wards = buildBulletin({
+      manifest: province,
+      results: results.map((row) => ({ ...row, commune_type: "phuong" as const })),
+      domains,
+      previousResults,
+      previousDistrict,
+      dataDate,
+    });
+    const labels = new Set(wards.sentences.filter((s) => s.source.path === "/").map((s) => s.source.label));
+    expect([...labels]).toEqual(["Trang chủ: xếp hạng các phường"]);
   });
 
   it("compares with last year's published average as said", () => {

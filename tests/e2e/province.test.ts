@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { parseHTML } from "linkedom";
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,6 +114,23 @@ describe(`a province's ${units} units`, () => {
     expect(text).toContain(issuerWords(manifest).office);
     expect(text).toMatch(/Sở Nội vụ/);
     expect(text).not.toContain("Ninh Giang");
+  });
+
+  it("say the province's own words: never a district's in the navigation, the bulletin's sources or the panels", () => {
+    const documentOf = (path: string) =>
+      parseHTML(readFileSync(join(site, path, "index.html"), "utf8")).document;
+    const nav = documentOf("").querySelector('nav[aria-label="Điều hướng chính"]')?.textContent ?? "";
+    expect(nav).toContain("Xếp hạng các xã, phường");
+    expect(nav).not.toMatch(/huyện/iu);
+    const sources = [...documentOf("ban-tin").querySelectorAll(".bulletin a")]
+      .map((link) => link.textContent)
+      .filter((text) => text.startsWith("Nguồn:"));
+    expect(sources).toContain("Nguồn: Trang chủ: xếp hạng các xã, phường, đặc khu");
+    expect(sources.join(" ")).not.toMatch(/huyện|thị trấn/iu);
+    const first = [...results].sort((a, b) => Number(a.rank) - Number(b.rank))[0]?.commune_name ?? "";
+    const unit = documentOf(`xa/${communeSlug(first)}`).body.textContent;
+    expect(unit).toContain("Đánh giá của cán bộ, lãnh đạo tỉnh");
+    expect(unit).not.toContain("lãnh đạo huyện");
   });
 
   it("find a unit from the home page's search box", async () => {
