@@ -11,6 +11,7 @@ import type { Problem } from "../problem.ts";
 import { isSpreadsheetName } from "../read/file-kind.ts";
 import { validateFileSet, type FileSet } from "./file-set.ts";
 import { maxInputBytes, sizeParams, validateYear, type Digest, type LoadedYear } from "./index.ts";
+import { withPredecessorCheck } from "./predecessors.ts";
 import { sortProblems } from "./problem-log.ts";
 
 /** The sha256 of an input, in hex, as the published manifest lists it. */
@@ -63,8 +64,16 @@ async function readInput(folder: string, file: InputFileName): Promise<Uint8Arra
   }
 }
 
-/** Reads and validates `data/<year>/`. A file above the size limit is refused before it is read. */
+/**
+ * Reads and validates `data/<year>/`, its predecessor codes against the year before
+ * (validate/predecessors.ts). A file above the size limit is refused before it is read.
+ */
 export async function loadYear(folder: string): Promise<LoadedYear> {
+  return withPredecessorCheck(await loadYearAlone(folder), loadYearAlone);
+}
+
+/** Reads and validates `data/<year>/` on its own. */
+async function loadYearAlone(folder: string): Promise<LoadedYear> {
   const workbooks = await workbooksIn(folder);
   if (workbooks.length > 0) return loadWorkbooks(folder, workbooks);
   const files = new Map<InputFileName, Uint8Array>();
