@@ -64,6 +64,7 @@ export interface BulletinInput {
     PublishedManifest,
     "year" | "status" | "version" | "province" | "district" | "issuer" | "bands" | "district_summary"
   > &
+    Partial<Pick<PublishedManifest, "group_summary">> &
     Partial<Pick<PublishedManifest, "plan" | "survey_totals">> & {
       parameters: Pick<PublishedManifest["parameters"], "previous_year">;
     };
@@ -292,8 +293,15 @@ function groupBandSentences(input: BulletinInput): BulletinSentence[] {
     compareVietnamese(a, b),
   );
   if (groups.length < 2) return [];
+  // Each group's average as the pipeline published it (pipeline/compute/groups.ts), never recomputed.
+  const averages = new Map(
+    (input.manifest.group_summary ?? []).map((group) => [group.group, group.index_pct]),
+  );
   return groups.map(([name, members]) => {
-    const parts: Part[] = [dataText(name), " có ", count(members.length), " đơn vị: "];
+    const average = averages.get(name);
+    const parts: Part[] = [dataText(name), " có ", count(members.length), " đơn vị"];
+    if (average !== undefined) parts.push(", chỉ số bình quân ", pct(average));
+    parts.push(": ");
     bands
       .map((band) => ({ band, n: members.filter((row) => row.band === band.code).length }))
       .filter(({ n }) => n > 0)
