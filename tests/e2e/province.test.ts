@@ -15,6 +15,7 @@ import { parseHTML } from "linkedom";
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatInt, formatPct } from "../../pipeline/rules/format.ts";
 import { issuerWords } from "../../pipeline/rules/issuer.ts";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
@@ -131,6 +132,29 @@ describe(`a province's ${units} units`, () => {
     const unit = documentOf(`xa/${communeSlug(first)}`).body.textContent;
     expect(unit).toContain("Đánh giá của cán bộ, lãnh đạo tỉnh");
     expect(unit).not.toContain("lãnh đạo huyện");
+  });
+
+  it("show each group's published average on a unit's page, the bulletin and the ranking's group filter", async () => {
+    if (!browser) throw new Error("no build");
+    const manifest = JSON.parse(readFileSync(join(scratch, "published", "2023", "dataset.json"), "utf8")) as {
+      group_summary?: { group: string; communes: number; index_pct: number }[];
+    };
+    const first = [...results].sort((a, b) => Number(a.rank) - Number(b.rank))[0];
+    const group = manifest.group_summary?.find((g) => g.group === first?.unit_group);
+    if (!group || !first) throw new Error("the generated province has groups");
+    const average = `Chỉ số bình quân của ${group.group} (${formatInt(group.communes)} đơn vị): ${formatPct(group.index_pct)}`;
+    const unit = readFileSync(join(site, "xa", communeSlug(first.commune_name ?? ""), "index.html"), "utf8");
+    expect(unit).toContain(average);
+    const bulletin = readFileSync(join(site, "ban-tin", "index.html"), "utf8");
+    expect(bulletin).toContain(
+      `${group.group} có ${formatInt(group.communes)} đơn vị, chỉ số bình quân ${formatPct(group.index_pct)}:`,
+    );
+    const { page, close } = await openWatchedPage(browser, { viewport: phone }, server?.url);
+    await page.goto(url("/xa/"), { waitUntil: "load" });
+    await page.selectOption('select[name="nhom"]', group.group);
+    const status = (await page.textContent("[data-ranking-count]")) ?? "";
+    await close();
+    expect(status).toContain(average);
   });
 
   it("find a unit from the home page's search box", async () => {
