@@ -819,6 +819,26 @@ export const catalogue = {
     example: "11161, 11164",
     example_params: { value: "11161, 11164" },
   },
+  predecessor_unknown: {
+    severity: "warning",
+    layer: "cross_file",
+    message_vi:
+      'Đơn vị {unit_code} ({unit_name}) ghi ở cột "{column}" của {@communes.csv} đơn vị cũ mã {value}, nhưng dữ liệu năm {previous_year} không có đơn vị nào mã này; trang của đơn vị sẽ không có số liệu năm trước của đơn vị cũ đó.',
+    message_en:
+      'Unit {unit_code} ({unit_name}) names former unit {value} in the "{column}" column of {@communes.csv}, but the data of {previous_year} have no unit with that code; the unit\'s page will show no previous-year figures for it.',
+    fix_vi:
+      "Đối chiếu mã với danh sách đơn vị năm {previous_year} (thường là gõ nhầm một chữ số) và sửa; nếu đơn vị cũ thuộc địa bàn khác, không có trong dữ liệu năm trước, có thể bỏ qua cảnh báo này.",
+    fix_en:
+      "Check the code against the list of units of {previous_year} (usually one digit mistyped) and correct it; if the former unit belonged to another area, absent from last year's data, this warning can be left.",
+    example: "11199",
+    example_params: {
+      value: "11199",
+      column: "predecessors",
+      unit_code: "11173",
+      unit_name: "Xã An Đức",
+      previous_year: 2022,
+    },
+  },
   criterion_source: {
     severity: "error",
     layer: "cell",

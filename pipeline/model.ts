@@ -7,6 +7,7 @@ import type { Group } from "../schemas/groups.ts";
 import type { PlanStep } from "../schemas/plan.ts";
 import type {
   DistrictSummary,
+  GroupSummary,
   MethodParameters,
   PublishedPlanStep,
   SurveyDesignRow,
@@ -145,6 +146,8 @@ export interface YearResults {
   surveyQuotas: SurveyQuota[];
   surveyTotals: SurveyTotals;
   district: DistrictSummary;
+  /** Each group's average (pipeline/compute/groups.ts); null when no unit has a group. */
+  unitGroups: GroupSummary[] | null;
   /** The previous year's district figures, for the change the report states; null without one. */
   previousDistrict: DistrictSummary | null;
   plan: PublishedPlanStep[] | null;

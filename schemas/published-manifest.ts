@@ -97,6 +97,16 @@ export const districtSummary = z.object({
   satisfaction_elements: z.array(districtElement),
 });
 
+/**
+ * One group of units (communes.csv's `group`, e.g. a former district): its units and the plain mean
+ * of their full-precision index, rounded once, as the area's average is (pipeline/compute/groups.ts).
+ */
+export const groupSummary = z.object({
+  group: z.string(),
+  communes: z.number().int(),
+  index_pct: z.number(),
+});
+
 /** A validation warning as a published fact: never the raw value, which may be a name or a phone. */
 export const publishedWarning = z.object({
   file: z.string(),
@@ -116,6 +126,8 @@ export const publishedManifest = datasetManifest
     outputs: z.array(fileRecord),
     parameters: methodParameters,
     district_summary: districtSummary,
+    /** Each group's average, groups in Vietnamese order; absent when no unit has a group. */
+    group_summary: z.array(groupSummary).optional(),
     survey_design: z.array(surveyDesignRow),
     survey_quotas: z.array(surveyQuota),
     survey_totals: surveyTotals,
@@ -132,5 +144,6 @@ export type SurveyTotals = z.output<typeof surveyTotals>;
 export type PublishedPlanStep = z.output<typeof publishedPlanStep>;
 export type DistrictElement = z.output<typeof districtElement>;
 export type DistrictSummary = z.output<typeof districtSummary>;
+export type GroupSummary = z.output<typeof groupSummary>;
 export type PublishedWarning = z.output<typeof publishedWarning>;
 export type PublishedManifest = z.output<typeof publishedManifest>;

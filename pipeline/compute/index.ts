@@ -36,6 +36,7 @@ import { groupBy } from "../rules/group.ts";
 import { hundredths } from "../rules/hundredths.ts";
 import { bandFor, competitionRanks } from "../rules/ranking.ts";
 import { comparablePredecessors, predecessorsCell } from "../rules/lineage.ts";
+import { groupSummary } from "./groups.ts";
 import { publishedPlan, surveyTotals } from "./plan.ts";
 import { anonymousResponses } from "./responses.ts";
 import {
@@ -223,6 +224,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       results.reduce((forms, row) => forms + row.n_citizens, 0),
       options.previous?.district ?? null,
     ),
+    unitGroups: groupSummary(scores),
     previousDistrict: options.previous?.district ?? null,
     plan: publishedPlan(data.plan),
     parameters,

@@ -13,6 +13,7 @@ import { fileRecord, manifestJson, publishedManifest } from "./manifest.ts";
 import { tableParquet } from "./parquet.ts";
 import { reportDocx, reportFile, reportMaxUnits } from "./report/index.ts";
 import { sampleNotice, sampleReadme, sampleReadmeFile } from "./sample-notice.ts";
+import { unitKindsPhrase } from "../rules/issuer.ts";
 import { tablesXlsx } from "./xlsx.ts";
 
 export type { FileRecord, PublishedManifest, PublishedWarning } from "../../schemas/published-manifest.ts";
@@ -80,7 +81,13 @@ export async function writeYearFiles(
   // CSV and Parquet have no place for a notice inside: a README beside them, named so it sorts
   // first and says "minh-hoa" in any file list.
   if (sample)
-    await write(sampleReadmeFile, new TextEncoder().encode(sampleReadme(publication.manifest)), null);
+    await write(
+      sampleReadmeFile,
+      new TextEncoder().encode(
+        sampleReadme(publication.manifest, unitKindsPhrase(tables.results.map((row) => row.commune_type))),
+      ),
+      null,
+    );
   const manifest = publishedManifest({ ...publication, outputs });
   await writeFile(join(folder, manifestFile), manifestJson(manifest));
   return manifest;

@@ -47,6 +47,7 @@ export function publishedManifest(sources: ManifestSources): PublishedManifest {
     outputs: sources.outputs,
     parameters: results.parameters,
     district_summary: results.district,
+    ...(results.unitGroups === null ? {} : { group_summary: results.unitGroups }),
     survey_design: results.surveyDesign,
     survey_quotas: results.surveyQuotas,
     survey_totals: results.surveyTotals,

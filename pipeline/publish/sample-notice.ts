@@ -9,8 +9,10 @@ export const sampleNotice = "Dữ liệu minh họa – không phải kết qu�
 /** The README written beside sample tables; its name carries the mark too. */
 export const sampleReadmeFile = "DOC-TRUOC-minh-hoa.txt";
 
+/** `kinds`: the kinds of unit present, as a sentence lists them ("xã, thị trấn": pipeline/rules/issuer.ts). */
 export function sampleReadme(
   manifest: Pick<DatasetManifest, "title" | "year" | "version" | "notes">,
+  kinds: string,
 ): string {
   return [
     `${sampleNotice}.`,
@@ -18,7 +20,7 @@ export function sampleReadme(
     `${manifest.title} (phiên bản dữ liệu ${manifest.version}).`,
     "",
     "Mọi tệp trong thư mục này (các bảng CSV, Parquet, tệp Excel và dataset.json) là dữ liệu minh họa do " +
-      "máy tạo ra để thử nghiệm trang thông tin, không phản ánh kết quả thật của các xã, thị trấn. " +
+      `máy tạo ra để thử nghiệm trang thông tin, không phản ánh kết quả thật của các ${kinds}. ` +
       "Không trích dẫn, không chia sẻ các con số này như kết quả chính thức.",
     "",
     manifest.notes,

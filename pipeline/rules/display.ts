@@ -14,11 +14,13 @@ export const unitTypeLabel: Record<CommuneType, string> = {
   dac_khu: "đặc khu",
 };
 
-/** Who answered a survey panel, as a sentence says it ("Đánh giá của …"). */
-export const panelLabel: Record<"officials" | "citizens", string> = {
-  officials: "cán bộ, lãnh đạo huyện",
-  citizens: "người dân, tổ chức",
-};
+/**
+ * Who answered a survey panel, as a sentence says it ("Đánh giá của …"): the officials are those of
+ * the issuing area (`areaKind` of pipeline/rules/issuer.ts): "cán bộ, lãnh đạo huyện" / "… tỉnh".
+ */
+export function panelLabel(panel: "officials" | "citizens", areaKind: string): string {
+  return panel === "officials" ? `cán bộ, lãnh đạo ${areaKind}` : "người dân, tổ chức";
+}
 
 /** The first letter in capitals, for a label that opens a cell or a sentence. */
 export function capitalised(text: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issuerWords, unitKindsPhrase, unitsPhrase } from "./issuer.ts";
+import { issuerWords, unitKindsPhrase, unitKindsShort, unitsPhrase } from "./issuer.ts";
 
 const haiDuong = { code: "30", name: "Tỉnh Hải Dương" };
 const ninhGiang = { code: "299", name: "Huyện Ninh Giang" };
@@ -68,6 +68,13 @@ describe("the units phrase", () => {
     expect(unitKindsPhrase(["thi_tran", "xa", "xa"])).toBe("xã, thị trấn");
     expect(unitKindsPhrase(["dac_khu", "phuong", "xa"])).toBe("xã, phường, đặc khu");
     expect(unitKindsPhrase(["xa"])).toBe("xã");
+  });
+
+  it("names the common kinds in a short label, the few thị trấn and đặc khu counted among them", () => {
+    expect(unitKindsShort(["thi_tran", "xa", "xa"])).toBe("xã");
+    expect(unitKindsShort(["dac_khu", "phuong", "xa"])).toBe("xã, phường");
+    expect(unitKindsShort(["phuong", "dac_khu"])).toBe("phường");
+    expect(unitKindsShort(["dac_khu"])).toBe("đặc khu");
   });
 
   it("counts the units in Vietnamese digits", () => {

@@ -90,6 +90,17 @@ export function unitKindsPhrase(types: Iterable<CommuneType>): string {
     .join(", ");
 }
 
+/**
+ * The kinds of unit a short label names ("Xếp hạng các xã", "Xếp hạng các xã, phường"): the common
+ * kinds present, xã and phường; the few thị trấn of a district and đặc khu of a province are counted
+ * among them, as readers say it. All the kinds present when neither is.
+ */
+export function unitKindsShort(types: Iterable<CommuneType>): string {
+  const present = [...types];
+  const common = present.filter((type) => type === "xa" || type === "phuong");
+  return unitKindsPhrase(common.length > 0 ? common : present);
+}
+
 /** The units with their count: "20 xã, thị trấn", "168 xã, phường, đặc khu". */
 export function unitsPhrase(
   units: readonly { type: CommuneType }[] | readonly { commune_type: CommuneType }[],

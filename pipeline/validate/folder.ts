@@ -19,6 +19,7 @@ import {
   type LoadedYear,
   type SurveyFileName,
 } from "./index.ts";
+import { withPredecessorCheck } from "./predecessors.ts";
 import { sortProblems } from "./problem-log.ts";
 import { startSurveyWorkers, surveyWorkersFrom } from "./survey-workers.ts";
 
@@ -73,10 +74,18 @@ async function readInput(folder: string, file: InputFileName): Promise<Uint8Arra
 }
 
 /**
- * Reads and validates `data/<year>/`. A file above the size limit is refused before it is read.
- * Survey files of more than `workersFrom` bytes together are checked in worker threads.
+ * Reads and validates `data/<year>/`, its predecessor codes against the year before
+ * (validate/predecessors.ts). A file above the size limit is refused before it is read. Survey files
+ * of more than `workersFrom` bytes together are checked in worker threads.
  */
 export async function loadYear(folder: string, workersFrom = surveyWorkersFrom): Promise<LoadedYear> {
+  return withPredecessorCheck(await loadYearAlone(folder, workersFrom), (previous) =>
+    loadYearAlone(previous, workersFrom),
+  );
+}
+
+/** Reads and validates `data/<year>/` on its own. */
+async function loadYearAlone(folder: string, workersFrom: number): Promise<LoadedYear> {
   const workbooks = await workbooksIn(folder);
   if (workbooks.length > 0) return loadWorkbooks(folder, workbooks);
   // The survey workers load the validator while the files are read.

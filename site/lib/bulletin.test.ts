@@ -146,7 +146,21 @@ describe("district figures", () => {
       "Năm hai nghìn không trăm hai mươi ba, Chỉ số cải cách hành chính bình quân của bảy xã, thị trấn " +
         "huyện Ninh Giang đạt tám mươi lăm phẩy năm mươi ba phần trăm.",
     );
-    expect(average?.source.path).toBe("/");
+    expect(average?.source).toEqual({ path: "/", label: "Trang chủ: xếp hạng các xã, thị trấn" });
+  });
+
+  it("links the home page by the kinds of unit present: a province's wards, never a district's thị trấn", () => {
+    const { district: _, ...province } = manifest;
+    const wards = buildBulletin({
+      manifest: province,
+      results: results.map((row) => ({ ...row, commune_type: "phuong" as const })),
+      domains,
+      previousResults,
+      previousDistrict,
+      dataDate,
+    });
+    const labels = new Set(wards.sentences.filter((s) => s.source.path === "/").map((s) => s.source.label));
+    expect([...labels]).toEqual(["Trang chủ: xếp hạng các phường"]);
   });
 
   it("compares with last year's published average as said", () => {
@@ -249,6 +263,31 @@ describe("a year with more units than the bulletin names", () => {
       "Huyện cũ Tứ Kỳ có 15 đơn vị: 10 thuộc Nhóm A, 5 thuộc Nhóm B.",
     ]);
     expect(of(31).sentences.some((s) => s.topic === "group-bands")).toBe(false);
+  });
+
+  it("says each group's average where the pipeline published it", () => {
+    const grouped = units(31).map((row) => ({
+      ...row,
+      unit_group: Number(row.rank) <= 15 ? "Huyện cũ Tứ Kỳ" : "Huyện cũ Đông Triều",
+    }));
+    // Tứ Kỳ: units at 99 … 85 %, mean 92 %; Đông Triều: 84 … 69 %, mean 76,5 % (as published).
+    const group_summary = [
+      { group: "Huyện cũ Đông Triều", communes: 16, index_pct: 76.5 },
+      { group: "Huyện cũ Tứ Kỳ", communes: 15, index_pct: 92 },
+    ];
+    const withAverages = buildBulletin({
+      manifest: { ...manifest, group_summary },
+      results: grouped,
+      domains: [],
+      previousResults: null,
+      previousDistrict: null,
+      dataDate,
+    });
+    const [first] = withAverages.sentences.filter((s) => s.topic === "group-bands");
+    expect(first?.text).toBe(
+      "Huyện cũ Đông Triều có 16 đơn vị, chỉ số bình quân 76,50%: 5 thuộc Nhóm B, 11 thuộc Nhóm C.",
+    );
+    expect(first?.spoken).toContain("chỉ số bình quân bảy mươi sáu phẩy năm phần trăm:");
   });
 
   it("from 31, says each band's spread instead and names only the ends of the ranking", () => {

@@ -64,6 +64,7 @@ export interface BulletinInput {
     PublishedManifest,
     "year" | "status" | "version" | "province" | "district" | "issuer" | "bands" | "district_summary"
   > &
+    Partial<Pick<PublishedManifest, "group_summary">> &
     Partial<Pick<PublishedManifest, "plan" | "survey_totals">> & {
       parameters: Pick<PublishedManifest["parameters"], "previous_year">;
     };
@@ -136,7 +137,13 @@ function joinNames(names: string[]): string {
 function communeSource(row: Pick<ResultsRow, "commune_name">): BulletinSentence["source"] {
   return { path: `/xa/${communeSlug(row.commune_name)}/`, label: row.commune_name };
 }
-const homeSource = { path: "/", label: "Trang chủ: xếp hạng các xã, thị trấn" };
+/** The home page as a sentence's source: "Trang chủ: xếp hạng các xã, thị trấn" (the kinds present). */
+function homeSource(results: readonly Pick<ResultsRow, "commune_type">[]): BulletinSentence["source"] {
+  return {
+    path: "/",
+    label: `Trang chủ: xếp hạng các ${unitKindsPhrase(results.map((row) => row.commune_type))}`,
+  };
+}
 
 /** Rows sharing a value, in the order of `rows` (best first); names in Vietnamese order within a group. */
 function groupsByName<T>(rows: T[], key: (row: T) => number, name: (row: T) => string): T[][] {
@@ -161,7 +168,7 @@ function averageSentences(input: BulletinInput): BulletinSentence[] {
   const sentences = [
     sentence(
       "average",
-      homeSource,
+      homeSource(input.results),
       "Năm ",
       yearPart(manifest.year),
       ", Chỉ số cải cách hành chính bình quân của ",
@@ -181,7 +188,7 @@ function averageSentences(input: BulletinInput): BulletinSentence[] {
     sentences.push(
       sentence(
         "average-change",
-        homeSource,
+        homeSource(input.results),
         "Mức này ",
         ...movement,
         " so với năm ",
@@ -210,7 +217,7 @@ function bandsSentence(input: BulletinInput): BulletinSentence {
     parts.push(" thuộc ", dataText(bandDescription(bands, band)));
   });
   parts.push(".");
-  return sentence("bands", homeSource, ...parts);
+  return sentence("bands", homeSource(input.results), ...parts);
 }
 
 /**
@@ -228,7 +235,7 @@ function bandMembersSentences(input: BulletinInput): BulletinSentence[] {
     return [
       sentence(
         "band-members",
-        homeSource,
+        homeSource(input.results),
         dataText(shortBandLabel(band.label)),
         members.length === 1 ? " có một đơn vị: " : " gồm ",
         joinNames(members),
@@ -259,7 +266,15 @@ function bandSpreadSentences(input: BulletinInput): BulletinSentence[] {
     const high = Math.max(...values);
     const spread: Part[] =
       low === high ? [": cùng đạt ", pct(low)] : [": chỉ số từ ", pct(low), " đến ", pct(high)];
-    return [sentence("band-spread", homeSource, dataText(shortBandLabel(band.label)), ...spread, ".")];
+    return [
+      sentence(
+        "band-spread",
+        homeSource(input.results),
+        dataText(shortBandLabel(band.label)),
+        ...spread,
+        ".",
+      ),
+    ];
   });
 }
 
@@ -278,8 +293,15 @@ function groupBandSentences(input: BulletinInput): BulletinSentence[] {
     compareVietnamese(a, b),
   );
   if (groups.length < 2) return [];
+  // Each group's average as the pipeline published it (pipeline/compute/groups.ts), never recomputed.
+  const averages = new Map(
+    (input.manifest.group_summary ?? []).map((group) => [group.group, group.index_pct]),
+  );
   return groups.map(([name, members]) => {
-    const parts: Part[] = [dataText(name), " có ", count(members.length), " đơn vị: "];
+    const average = averages.get(name);
+    const parts: Part[] = [dataText(name), " có ", count(members.length), " đơn vị"];
+    if (average !== undefined) parts.push(", chỉ số bình quân ", pct(average));
+    parts.push(": ");
     bands
       .map((band) => ({ band, n: members.filter((row) => row.band === band.code).length }))
       .filter(({ n }) => n > 0)
@@ -313,7 +335,13 @@ function rankingSentences(input: BulletinInput): BulletinSentence[] {
     const index = figureOf(group, (row) => row.index_pct);
     if (group.length > 1) {
       sentences.push(
-        sentence("top", homeSource, `Đồng hạng ${rankWord(rank)} là ${names}, cùng đạt `, index, "."),
+        sentence(
+          "top",
+          homeSource(input.results),
+          `Đồng hạng ${rankWord(rank)} là ${names}, cùng đạt `,
+          index,
+          ".",
+        ),
       );
     } else {
       const lead = rank === 1 ? "Đứng đầu" : `Thứ ${ordinalWords(rank)}`;
@@ -365,7 +393,7 @@ function rankingSentences(input: BulletinInput): BulletinSentence[] {
     if (group.length > 1) {
       const lead = isLast ? `Xếp cuối là ${names}, đồng hạng ` : "Đồng hạng ";
       const rest = isLast ? " với " : ` là ${names}, cùng đạt `;
-      sentences.push(sentence("bottom", homeSource, lead, rankPart, rest, index, "."));
+      sentences.push(sentence("bottom", homeSource(input.results), lead, rankPart, rest, index, "."));
     } else if (isLast) {
       sentences.push(sentence("bottom", communeSource(only), `Xếp cuối là ${names}, đạt `, index, "."));
     } else {
@@ -405,7 +433,7 @@ function changeSentences(input: BulletinInput): BulletinSentence[] {
     countParts.push(...clause);
   });
   countParts.push(".");
-  const sentences = [sentence("changes-count", homeSource, ...countParts)];
+  const sentences = [sentence("changes-count", homeSource(input.results), ...countParts)];
 
   for (const [topic, direction] of [
     ["rise", 1],
@@ -418,7 +446,7 @@ function changeSentences(input: BulletinInput): BulletinSentence[] {
       const most = index === 0 ? ` ${verb} nhiều nhất: ` : ` ${verb} `;
       if (group.length > 1) {
         const names = joinNames(group.map(byName));
-        sentences.push(sentence(topic, homeSource, `${names} cùng`, most, change, "."));
+        sentences.push(sentence(topic, homeSource(input.results), `${names} cùng`, most, change, "."));
       } else {
         const to = direction === 1 ? ", lên " : ", còn ";
         sentences.push(
@@ -447,7 +475,7 @@ function satisfactionSentences(input: BulletinInput): BulletinSentence[] {
   const sentences = [
     sentence(
       "satisfaction",
-      homeSource,
+      homeSource(input.results),
       "Khảo sát ",
       count(input.manifest.district_summary.citizens_forms),
       " người dân, tổ chức cho thấy mức độ hài lòng bình quân của các đơn vị là ",
@@ -467,7 +495,7 @@ function satisfactionSentences(input: BulletinInput): BulletinSentence[] {
     ["satisfaction-high", highest, "Mức hài lòng cao nhất là ở "],
     ["satisfaction-low", lowest, "Thấp nhất là ở "],
   ] as const) {
-    const source = group.length === 1 ? communeSource(group[0] as ResultsRow) : homeSource;
+    const source = group.length === 1 ? communeSource(group[0] as ResultsRow) : homeSource(input.results);
     sentences.push(
       sentence(
         topic,

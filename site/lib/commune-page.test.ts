@@ -81,6 +81,8 @@ const data = {
     surveyOptionsRow({ ...pick(anDuc), panel: "citizens", question_id: "ND01", option: "4" }),
   ],
   manifest: {
+    province: { code: "30", name: "Tỉnh Hải Dương" },
+    district: { code: "298", name: "Huyện Ninh Giang" },
     survey_quotas: [
       { commune_code: "11173", survey_quota: 60, citizens_forms: 57 },
       { commune_code: "11215", survey_quota: 60, citizens_forms: 60 },
@@ -141,7 +143,11 @@ describe("the commune page", () => {
     expect([view.quota, view.short]).toEqual([60, true]);
     const full = communePage(data, null, "11215");
     expect([full.quota, full.short]).toEqual([60, false]);
-    const unplanned = communePage({ ...data, manifest: { survey_quotas: [] } }, null, "11173");
+    const unplanned = communePage(
+      { ...data, manifest: { ...data.manifest, survey_quotas: [] } },
+      null,
+      "11173",
+    );
     expect([unplanned.quota, unplanned.short]).toEqual([null, false]);
   });
 
@@ -165,6 +171,12 @@ describe("the commune page", () => {
       ],
       ["citizens", "Đánh giá của người dân, tổ chức", 57, [["ND01", ["4"]]]],
     ]);
+  });
+
+  it("names the officials of the issuing area: a province's, not a district's", () => {
+    const { district: _, ...provinceManifest } = data.manifest;
+    const province = communePage({ ...data, manifest: provinceManifest }, null, "11173");
+    expect(province.panels[0]?.title).toBe("Đánh giá của cán bộ, lãnh đạo tỉnh");
   });
 
   it("stops with the commune's code when it has no result", () => {

@@ -1,6 +1,7 @@
 // What the commune page (/xa/<slug>/) shows, prepared from the published tables: the page only
 // renders it. Every figure is a published one; nothing here recomputes an official number.
 import { panelLabel } from "../../pipeline/rules/display.ts";
+import { issuerWords } from "../../pipeline/rules/issuer.ts";
 import type {
   DomainsRow,
   ResultsRow,
@@ -64,7 +65,7 @@ export type CommunePageTables = Pick<
   PublishedYear,
   "results" | "domains" | "scores" | "survey" | "survey_options"
 > & {
-  manifest: Pick<PublishedManifest, "survey_quotas">;
+  manifest: Pick<PublishedManifest, "survey_quotas" | "province" | "district" | "issuer" | "contact">;
 };
 
 export function communePage(
@@ -83,7 +84,7 @@ export function communePage(
   };
   const panels: PanelView[] = (["officials", "citizens"] as const).map((panel) => ({
     panel,
-    title: `Đánh giá của ${panelLabel[panel]}`,
+    title: `Đánh giá của ${panelLabel(panel, issuerWords(data.manifest).areaKind)}`,
     count: counts[panel],
     questions: data.survey
       .filter((row) => row.commune_code === code && row.panel === panel)

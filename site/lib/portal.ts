@@ -7,6 +7,7 @@ import {
   issuerWords,
   unitKindsAnd,
   unitKindsPhrase,
+  unitKindsShort,
   unitsPhrase,
   type IssuerWords,
 } from "../../pipeline/rules/issuer.ts";
@@ -92,17 +93,19 @@ export function cssString(text: string): string {
 
 /**
  * What a page says of the issuer and the units of a year (pipeline/rules/issuer.ts): the issuer's
- * words, and "xã, thị trấn" (`kinds`), "xã và thị trấn" (`kindsAnd`), "20 xã, thị trấn" (`units`).
+ * words, and "xã, thị trấn" (`kinds`), "xã và thị trấn" (`kindsAnd`), "20 xã, thị trấn" (`units`),
+ * "xã" / "xã, phường" for short labels (`kindsShort`).
  */
 export function pageWords(
   manifest: IssuerManifest,
   results: readonly { commune_type: CommuneType }[],
-): IssuerWords & { kinds: string; kindsAnd: string; units: string } {
+): IssuerWords & { kinds: string; kindsAnd: string; kindsShort: string; units: string } {
   const types = results.map((row) => row.commune_type);
   return {
     ...issuerWords(manifest),
     kinds: unitKindsPhrase(types),
     kindsAnd: unitKindsAnd(types),
+    kindsShort: unitKindsShort(types),
     units: unitsPhrase(results),
   };
 }

@@ -26,6 +26,31 @@ const bands = [
   { code: "C", label: "Nhóm C", min_pct: 0 },
 ];
 
+describe("a group's average beside the area's", () => {
+  it("says the chosen group's published average, with its units, and the area's", () => {
+    const rows = [
+      { ...row("1", "Xã A", 95, 1, "A"), unit_group: "Huyện cũ Tứ Kỳ" },
+      { ...row("2", "Xã B", 90, 2, "A"), unit_group: "Huyện cũ Ninh Giang" },
+      { ...row("3", "Xã C", 84, 3, "B"), unit_group: "Huyện cũ Tứ Kỳ" },
+    ];
+    // The published figures, formatted only: Tứ Kỳ (95 + 84) / 2 = 89,5; the area (95 + 90 + 84) / 3 = 89,666… → 89,67.
+    const averages = {
+      groups: [
+        { group: "Huyện cũ Ninh Giang", communes: 1, index_pct: 90 },
+        { group: "Huyện cũ Tứ Kỳ", communes: 2, index_pct: 89.5 },
+      ],
+      areaAverage: 89.67,
+      averageLabel: "trung bình tỉnh",
+    };
+    const [group] = rankingFilters(rows, averages);
+    expect(group?.options.map((option) => option.note)).toEqual([
+      "Chỉ số bình quân của Huyện cũ Ninh Giang (1 đơn vị): 90,00%; trung bình tỉnh 89,67%.",
+      "Chỉ số bình quân của Huyện cũ Tứ Kỳ (2 đơn vị): 89,50%; trung bình tỉnh 89,67%.",
+    ]);
+    expect(rankingFilters(rows)[0]?.options.some((option) => "note" in option)).toBe(false);
+  });
+});
+
 describe("when a year has too many units to list", () => {
   it("lists up to 40, summarises from 41", () => {
     expect(atScale(new Array(40))).toBe(false);

@@ -4,7 +4,8 @@ import type { ResultsRow } from "../../schemas/published.ts";
 import type { CommuneType } from "../../schemas/communes.ts";
 import type { Band } from "../../schemas/dataset.ts";
 import { capitalised, unitTypeLabel } from "../../pipeline/rules/display.ts";
-import { compareVietnamese } from "../../pipeline/rules/format.ts";
+import { compareVietnamese, formatInt, formatPct } from "../../pipeline/rules/format.ts";
+import type { GroupSummary } from "../../schemas/published-manifest.ts";
 import { STEP, stepOf } from "../charts/distribution.ts";
 import { byRank } from "../charts/ranking.ts";
 
@@ -72,7 +73,7 @@ export interface RankingFilter {
   name: string;
   label: string;
   /** The values in the order offered, each with its label and how many units take it. */
-  options: { value: string; label: string; count: number }[];
+  options: { value: string; label: string; count: number; note?: string }[];
   value: (row: ResultsRow) => string;
 }
 
@@ -99,16 +100,43 @@ const filterRules: FilterRule[] = [
  * district for instance), each with the values the year's units take (in Vietnamese order);
  * a filter with a single value would choose nothing, so it is left out.
  */
-export function rankingFilters(results: readonly ResultsRow[]): RankingFilter[] {
+export function rankingFilters(
+  results: readonly ResultsRow[],
+  averages: GroupAverages | null = null,
+): RankingFilter[] {
   return filterRules.flatMap(({ optionLabel, ...filter }) => {
     const counts = new Map<string, number>();
     for (const row of results) counts.set(filter.value(row), (counts.get(filter.value(row)) ?? 0) + 1);
     if (counts.size < 2) return [];
+    const groups = new Map((filter.name === "nhom" ? (averages?.groups ?? []) : []).map((g) => [g.group, g]));
     const options = [...counts]
-      .map(([value, count]) => ({ value, label: optionLabel(value), count }))
+      .map(([value, count]) => {
+        const group = groups.get(value);
+        const note = group && averages ? groupAverageSentence(group, averages) : undefined;
+        return { value, label: optionLabel(value), count, ...(note === undefined ? {} : { note }) };
+      })
       .sort((x, y) => compareVietnamese(x.label, y.label));
     return [{ ...filter, options }];
   });
+}
+
+/** The published averages a group is read beside: its own (manifest's group_summary) and the area's. */
+export interface GroupAverages {
+  groups: readonly GroupSummary[];
+  /** The area's published average (district_summary.index_pct) and its words ("trung bình tỉnh"). */
+  areaAverage: number;
+  averageLabel: string;
+}
+
+/** "Chỉ số bình quân của Huyện cũ Tứ Kỳ (15 đơn vị): 92,00%; trung bình tỉnh 85,53%." */
+export function groupAverageSentence(
+  group: GroupSummary,
+  area: Pick<GroupAverages, "areaAverage" | "averageLabel">,
+): string {
+  return (
+    `Chỉ số bình quân của ${group.group} (${formatInt(group.communes)} đơn vị): ${formatPct(group.index_pct)}; ` +
+    `${area.averageLabel} ${formatPct(area.areaAverage)}.`
+  );
 }
 
 /** A row's value for each filter: the data attributes the filters' script reads. */

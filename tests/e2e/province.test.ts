@@ -11,9 +11,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { parseHTML } from "linkedom";
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatInt, formatPct } from "../../pipeline/rules/format.ts";
 import { issuerWords } from "../../pipeline/rules/issuer.ts";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
@@ -113,6 +115,49 @@ describe(`a province's ${units} units`, () => {
     expect(text).toContain(issuerWords(manifest).office);
     expect(text).toMatch(/Sở Nội vụ/);
     expect(text).not.toContain("Ninh Giang");
+  });
+
+  it("say the province's own words: never a district's in the navigation, the bulletin's sources or the panels", () => {
+    const documentOf = (path: string) =>
+      parseHTML(readFileSync(join(site, path, "index.html"), "utf8")).document;
+    const nav = documentOf("").querySelector('nav[aria-label="Điều hướng chính"]')?.textContent ?? "";
+    expect(nav).toContain("Xếp hạng các xã, phường");
+    expect(nav).not.toMatch(/huyện/iu);
+    const sources = [...documentOf("ban-tin").querySelectorAll(".bulletin a")]
+      .map((link) => link.textContent)
+      .filter((text) => text.startsWith("Nguồn:"));
+    expect(sources).toContain("Nguồn: Trang chủ: xếp hạng các xã, phường, đặc khu");
+    expect(sources.join(" ")).not.toMatch(/huyện|thị trấn/iu);
+    const first = [...results].sort((a, b) => Number(a.rank) - Number(b.rank))[0]?.commune_name ?? "";
+    // The panels' headings and table captions (criteria names are the data's own words).
+    const panels = [...documentOf(`xa/${communeSlug(first)}`).querySelectorAll("h3, caption")]
+      .map((element) => element.textContent)
+      .filter((text) => text.startsWith("Đánh giá của"));
+    expect(panels.join(" ")).toContain("Đánh giá của cán bộ, lãnh đạo tỉnh");
+    expect(panels.join(" ")).not.toMatch(/huyện/iu);
+  });
+
+  it("show each group's published average on a unit's page, the bulletin and the ranking's group filter", async () => {
+    if (!browser) throw new Error("no build");
+    const manifest = JSON.parse(readFileSync(join(scratch, "published", "2023", "dataset.json"), "utf8")) as {
+      group_summary?: { group: string; communes: number; index_pct: number }[];
+    };
+    const first = [...results].sort((a, b) => Number(a.rank) - Number(b.rank))[0];
+    const group = manifest.group_summary?.find((g) => g.group === first?.unit_group);
+    if (!group || !first) throw new Error("the generated province has groups");
+    const average = `Chỉ số bình quân của ${group.group} (${formatInt(group.communes)} đơn vị): ${formatPct(group.index_pct)}`;
+    const unit = readFileSync(join(site, "xa", communeSlug(first.commune_name ?? ""), "index.html"), "utf8");
+    expect(unit).toContain(average);
+    const bulletin = readFileSync(join(site, "ban-tin", "index.html"), "utf8");
+    expect(bulletin).toContain(
+      `${group.group} có ${formatInt(group.communes)} đơn vị, chỉ số bình quân ${formatPct(group.index_pct)}:`,
+    );
+    const { page, close } = await openWatchedPage(browser, { viewport: phone }, server?.url);
+    await page.goto(url("/xa/"), { waitUntil: "load" });
+    await page.selectOption('select[name="nhom"]', group.group);
+    const status = (await page.textContent("[data-ranking-count]")) ?? "";
+    await close();
+    expect(status).toContain(average);
   });
 
   it("find a unit from the home page's search box", async () => {

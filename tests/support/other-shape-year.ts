@@ -19,6 +19,8 @@ const communes = [
   ["20006", "Xã Sáu", "xa"],
   ["20007", "Xã Bảy", "xa"],
 ] as const;
+/** The units' groups, in the order above: the last unit has none (in no group's average). */
+const unitGroups = ["Nhóm Bắc", "Nhóm Nam", "Nhóm Bắc", "Nhóm Nam", "Nhóm Bắc", "Nhóm Nam"];
 
 // id, name, max_points, source, applies_to
 const criteria: [string, string, string, string, string][] = [
@@ -163,7 +165,10 @@ function yearFiles(year: number, seed: number, unitCount: number): Record<string
       }),
     ),
     "communes.csv":
-      ["code,name,type,survey_quota", ...units.map((u) => csvLine([...u, "10"]))].join("\n") + "\n",
+      [
+        "code,name,type,survey_quota,group",
+        ...units.map((u, i) => csvLine([...u, "10", unitGroups[i] ?? ""])),
+      ].join("\n") + "\n",
     "criteria.csv": ["id,name,max_points,source,applies_to", ...criteria.map(csvLine)].join("\n") + "\n",
     "groups.csv": groups,
     "scales.csv": scales,

@@ -40,6 +40,8 @@ export interface ReferenceTables {
   districtElements: ReferenceRow[];
   /** The manifest's `district_summary.citizens_forms`. */
   citizensForms: number;
+  /** The manifest's `group_summary` (groups in Vietnamese order); null when communes.csv names no group. */
+  groupSummary: ReferenceRow[] | null;
 }
 
 /** The published columns the reference computes, per table (results' bootstrap columns are not here). */
@@ -122,7 +124,10 @@ export const referenceColumns = {
   ],
 } as const satisfies Record<ComparedTable, readonly string[]>;
 
-export type ComparedTable = Exclude<keyof ReferenceTables, "leaves" | "districtElements" | "citizensForms">;
+export type ComparedTable = Exclude<
+  keyof ReferenceTables,
+  "leaves" | "districtElements" | "citizensForms" | "groupSummary"
+>;
 
 /** The key columns that identify a row of each table. */
 export const referenceKeys: Record<ComparedTable, readonly string[]> = {
@@ -319,6 +324,29 @@ async function layOutYear(connection: DuckDBConnection, folder: string, prefix: 
 }
 
 /**
+ * Each group's units and average index: the plain mean of the units' unrounded index (100 × points /
+ * maximum, every applicable leaf summed), rounded once; units with a blank group in none. Null when
+ * communes.csv has no `group` column or no unit has a group.
+ */
+async function groupSummary(connection: DuckDBConnection, folder: string): Promise<ReferenceRow[] | null> {
+  const file = join(folder, "communes.csv");
+  const header = (await readFile(file, "utf8")).split(/\r?\n/u, 1)[0]!.replace(/^\uFEFF/u, "");
+  if (!header.split(",").includes("group")) return null;
+  const found = await rows(
+    connection,
+    `SELECT g."group" AS "group", CAST(count(*) AS INTEGER) AS communes,
+       round2(avg(100 * u.points / u.max_points)) AS index_pct
+     FROM read_csv(${quote(file)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true) g
+     JOIN (SELECT commune_code, sum(points) AS points, sum(max_points) AS max_points
+           FROM cur_leaf_points GROUP BY commune_code) u ON u.commune_code = g.code
+     WHERE coalesce(g."group", '') <> ''
+     GROUP BY g."group"`,
+  );
+  const collator = new Intl.Collator("vi");
+  return found.length === 0 ? null : found.sort((a, b) => collator.compare(String(a.group), String(b.group)));
+}
+
+/**
  * The reference tables of the year in `folder`; with `previousFolder`, the year-over-year changes
  * against that year's reference figures (communes by code, domains by id).
  */
@@ -401,6 +429,7 @@ export async function referenceTables(
         (await rows(connection, `SELECT count(*) AS forms FROM cur_forms WHERE panel = 'citizens'`))[0]!
           .forms,
       ),
+      groupSummary: await groupSummary(connection, folder),
     };
   } finally {
     connection.closeSync();

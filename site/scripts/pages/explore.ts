@@ -163,7 +163,14 @@ async function start(): Promise<void> {
   }
 
   function renderDistribution(current: ExploreState, rows: AnswerCount[], totals: FormTotals): void {
-    const view = distributionView(current, questionOf(current.question), rows, totals, placeName(current));
+    const view = distributionView(
+      current,
+      questionOf(current.question),
+      rows,
+      totals,
+      placeName(current),
+      areaKind,
+    );
     chartTitle.textContent = view.title;
     // Plot comes with the chart code, after the table, and only once the reader has asked for the
     // engine: the page's first view stays small.

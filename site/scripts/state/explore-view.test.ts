@@ -48,6 +48,7 @@ describe("distributionView", () => {
       ],
       { forms: 1250, no_answer: 2 },
       "Xã Hồng Dụ",
+      "huyện",
     );
     expect(view.title).toBe("75,0% câu trả lời của người dân, tổ chức (Xã Hồng Dụ) chọn “Có”");
     expect(view.bars.map((bar) => [bar.label, bar.count, bar.text])).toEqual([
@@ -68,10 +69,24 @@ describe("distributionView", () => {
       [],
       { forms: 0, no_answer: 0 },
       "toàn huyện",
+      "huyện",
     );
     expect(view.title).toBe("Chưa có câu trả lời nào cho câu ND01 (toàn huyện)");
     expect(view.bars.filter((bar) => bar.highlighted).map((bar) => bar.label)).toEqual(["2. Không"]);
     expect(view.rows.at(-1)?.share).toBe("—");
+  });
+
+  it("names the officials of the issuing area: a province's, not a district's", () => {
+    const answers = [{ option: "1", option_label: "Có", count: 3 }];
+    const view = distributionView(
+      { ...state, panel: "officials" },
+      question,
+      answers,
+      { forms: 3, no_answer: 0 },
+      "toàn tỉnh",
+      "tỉnh",
+    );
+    expect(view.title).toBe("100,0% câu trả lời của cán bộ, lãnh đạo tỉnh (toàn tỉnh) chọn “Có”");
   });
 });
 

@@ -29,6 +29,8 @@ export function distributionView(
   answers: readonly AnswerCount[],
   totals: FormTotals,
   place: string,
+  /** The issuing area's kind, whose officials answer ("huyện", "tỉnh": site/scripts/ui/page-words.ts). */
+  areaKind: string,
 ): DistributionView {
   const counts = new Map(answers.map((row) => [row.option, row.count]));
   const options = question?.options ?? [];
@@ -36,7 +38,7 @@ export function distributionView(
   const top = [...answers].sort((a, b) => b.count - a.count)[0];
   const title =
     top && total > 0
-      ? `${share(top.count, total)} câu trả lời của ${panelLabel[current.panel]} (${place}) chọn “${top.option_label}”`
+      ? `${share(top.count, total)} câu trả lời của ${panelLabel(current.panel, areaKind)} (${place}) chọn “${top.option_label}”`
       : `Chưa có câu trả lời nào cho câu ${current.question} (${place})`;
   const perOption = options.map((answer) => {
     const count = counts.get(answer.option) ?? 0;

@@ -185,6 +185,7 @@ export function results(): YearResults {
       citizens_forms: 58,
       satisfaction_elements: [],
     },
+    unitGroups: null,
     previousDistrict: {
       communes: 1,
       index_pct: 90.25,

@@ -83,6 +83,7 @@ function expectSameTables(pipeline: YearResults, reference: ReferenceTables): vo
   }
   expect(pipeline.district.satisfaction_elements).toEqual(reference.districtElements);
   expect(pipeline.district.citizens_forms).toBe(reference.citizensForms);
+  expect(pipeline.unitGroups).toEqual(reference.groupSummary);
 }
 
 describe("the committed years against the SQL reference", () => {
@@ -136,8 +137,12 @@ describe("a generated pair of years of another shape against the SQL reference",
     await rm(root, { recursive: true, force: true });
   });
 
-  it("covers what the committed data do not: both types' own domains, 4 levels, 4 bands, a unit new this year", async () => {
+  it("covers what the committed data do not: both types' own domains, 4 levels, 4 bands, a unit new this year, groups", async () => {
     const reference = await referenceTables(join(root, "2025"), join(root, "2024"));
+    expect(reference.groupSummary?.map((g) => [g.group, g.communes])).toEqual([
+      ["Nhóm Bắc", 3],
+      ["Nhóm Nam", 3],
+    ]);
     const types = new Set(reference.results.map((r) => r.commune_type));
     expect(types).toEqual(new Set(["xa", "thi_tran"]));
     expect(new Set(reference.results.map((r) => r.band)).size).toBeGreaterThanOrEqual(2);
