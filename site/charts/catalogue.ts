@@ -17,8 +17,12 @@ import { issuerWords } from "../../pipeline/rules/issuer.ts";
 import { rankingChart } from "./ranking.ts";
 import { satisfactionChart } from "./satisfaction.ts";
 import { atScale } from "../lib/scale.ts";
+import { communeRows } from "../lib/commune-rows.ts";
 
-/** One chart of the site: what both drawings share, and the two drawings. */
+/** A drawing as the pages embed it: its markup and size, without the element it was serialised from. */
+export type Drawing = Omit<Chart, "element">;
+
+/** One chart of the site: what both drawings share, the two drawings and the downloadable file. */
 export interface SiteChart {
   id: string;
   /** The site path of the page that shows the chart (an embedded chart links back to it). */
@@ -26,20 +30,51 @@ export interface SiteChart {
   title: string;
   description: string;
   table: ChartTable;
-  phone: Chart;
-  desktop: Chart;
+  phone: Drawing;
+  desktop: Drawing;
+  /**
+   * The file of /bieu-do/<id>.svg: the desktop drawing, framed with title, source and notice (its
+   * PNG is made in the reader's browser from this SVG).
+   */
+  download: string;
 }
 
 const drawn = new Map<string, SiteChart>();
 const document = buildDocument();
 
-function memo(id: string, page: string, draw: (options: ChartOptions) => Chart): SiteChart {
+function drawing({ element: _element, ...rest }: Chart): Drawing {
+  return rest;
+}
+
+/**
+ * Each chart is drawn once per build and kept as text only: the drawings' elements are dropped
+ * as soon as they are serialised, so the build's memory does not grow with every chart drawn.
+ */
+function memo(
+  data: PublishedYear,
+  id: string,
+  page: string,
+  draw: (options: ChartOptions) => Chart,
+): SiteChart {
   const cached = drawn.get(id);
   if (cached) return cached;
   const desktop = draw({ width: DESKTOP_WIDTH, document });
   const phone = draw({ width: PHONE_WIDTH, document });
   const { title, description, table } = desktop;
-  const chart = { id, page, title, description, table, phone, desktop };
+  const download = downloadSvg(desktop, {
+    source: chartSource(data.manifest),
+    notice: sampleNotice(data.manifest),
+  });
+  const chart = {
+    id,
+    page,
+    title,
+    description,
+    table,
+    phone: drawing(phone),
+    desktop: drawing(desktop),
+    download,
+  };
   drawn.set(id, chart);
   return chart;
 }
@@ -50,7 +85,7 @@ function averageLabelOf(data: PublishedYear): string {
 }
 
 export function homeRanking(data: PublishedYear): SiteChart {
-  return memo(`xep-hang-${data.year}`, "/#xep-hang", (options) =>
+  return memo(data, `xep-hang-${data.year}`, "/#xep-hang", (options) =>
     rankingChart({ year: data.year, results: data.results, bands: data.manifest.bands }, options),
   );
 }
@@ -58,17 +93,17 @@ export function homeRanking(data: PublishedYear): SiteChart {
 /** Null when no commune has a previous year to compare with. */
 export function homeChange(data: PublishedYear): SiteChart | null {
   if (changedRows(data.results).length === 0) return null;
-  return memo(`thay-doi-${data.year}`, "/#thay-doi", (options) =>
+  return memo(data, `thay-doi-${data.year}`, "/#thay-doi", (options) =>
     changeChart({ year: data.year, results: data.results }, options),
   );
 }
 
 export function communeDomains(data: PublishedYear, code: string): SiteChart {
-  const result = data.results.find((row) => row.commune_code === code);
+  const result = communeRows(data.results, code)[0];
   if (!result) throw new Error(`unknown commune ${code}`);
   const slug = communeSlug(result.commune_name);
-  const domains = data.domains.filter((row) => row.commune_code === code);
-  return memo(`linh-vuc-${slug}-${data.year}`, `/xa/${slug}/#linh-vuc`, (options) =>
+  const domains = communeRows(data.domains, code);
+  return memo(data, `linh-vuc-${slug}-${data.year}`, `/xa/${slug}/#linh-vuc`, (options) =>
     communeDomainsChart(
       {
         year: data.year,
@@ -84,12 +119,12 @@ export function communeDomains(data: PublishedYear, code: string): SiteChart {
 
 /** Null when the commune has no citizens' satisfaction figures. */
 export function communeSatisfaction(data: PublishedYear, code: string): SiteChart | null {
-  const result = data.results.find((row) => row.commune_code === code);
+  const result = communeRows(data.results, code)[0];
   if (!result) throw new Error(`unknown commune ${code}`);
-  const elements = data.satisfaction.filter((row) => row.commune_code === code);
+  const elements = communeRows(data.satisfaction, code);
   if (elements.length === 0) return null;
   const slug = communeSlug(result.commune_name);
-  return memo(`hai-long-${slug}-${data.year}`, `/xa/${slug}/#dieu-tra`, (options) =>
+  return memo(data, `hai-long-${slug}-${data.year}`, `/xa/${slug}/#dieu-tra`, (options) =>
     satisfactionChart(
       {
         year: data.year,
@@ -105,7 +140,7 @@ export function communeSatisfaction(data: PublishedYear, code: string): SiteChar
 
 export function domainDistribution(data: PublishedYear, domainId: string): SiteChart {
   const rows = data.domains.filter((row) => row.domain_id === domainId);
-  return memo(`phan-bo-linh-vuc-${domainId}-${data.year}`, `/linh-vuc/${domainId}/`, (options) =>
+  return memo(data, `phan-bo-linh-vuc-${domainId}-${data.year}`, `/linh-vuc/${domainId}/`, (options) =>
     distributionChart({ year: data.year, domainId, rows, averageLabel: averageLabelOf(data) }, options),
   );
 }
@@ -126,21 +161,4 @@ export function allCharts(data: PublishedYear): SiteChart[] {
   }
   for (const id of domainIds(data)) charts.push(domainDistribution(data, id));
   return charts.filter((chart): chart is SiteChart => chart !== null);
-}
-
-const downloads = new Map<string, string>();
-
-/**
- * The downloadable file of a chart: the desktop drawing, framed with title, source and notice;
- * framed once per build (its PNG is made in the reader's browser from this SVG).
- */
-export function chartDownload(data: PublishedYear, chart: SiteChart): string {
-  const cached = downloads.get(chart.id);
-  if (cached !== undefined) return cached;
-  const svg = downloadSvg(chart.desktop, {
-    source: chartSource(data.manifest),
-    notice: sampleNotice(data.manifest),
-  });
-  downloads.set(chart.id, svg);
-  return svg;
 }

@@ -3,12 +3,21 @@
 import type { ResultsRow } from "../../schemas/published.ts";
 import { compareVietnamese } from "../../pipeline/rules/format.ts";
 
-/** Vietnamese alphabetical order of the names (Đ after D, Ư after U), then by code. */
-export function alphabetical(results: readonly ResultsRow[]): ResultsRow[] {
-  return [...results].sort(
+const sorted = new WeakMap<readonly ResultsRow[], readonly ResultsRow[]>();
+
+/**
+ * Vietnamese alphabetical order of the names (Đ after D, Ư after U), then by code: sorted once per
+ * table, as every commune's page lists all the others.
+ */
+export function alphabetical(results: readonly ResultsRow[]): readonly ResultsRow[] {
+  const cached = sorted.get(results);
+  if (cached) return cached;
+  const ordered = [...results].sort(
     (a, b) =>
       compareVietnamese(a.commune_name, b.commune_name) || a.commune_code.localeCompare(b.commune_code),
   );
+  sorted.set(results, ordered);
+  return ordered;
 }
 
 /** The communes at the top and at the bottom of the ranking: several when they share the rank. */

@@ -193,3 +193,37 @@ describe("a change of rank in words", () => {
     ]);
   });
 });
+
+describe("every commune's page at scale", () => {
+  it("reads each table's commune codes once for all the pages, not once per page", () => {
+    let reads = 0;
+    // Rows whose commune code counts its reads: a page that scans every commune's rows reads them all.
+    const counted = <T extends { commune_code: string }>(rows: T[]): T[] =>
+      rows.map((row) => {
+        const { commune_code: code, ...rest } = row;
+        return Object.defineProperty({ ...rest }, "commune_code", {
+          enumerable: true,
+          get: () => {
+            reads++;
+            return code;
+          },
+        }) as T;
+      });
+    const codes = Array.from({ length: 30 }, (_, i) => String(11100 + i));
+    const tables = {
+      results: counted(codes.map((code) => resultsRow({ commune_code: code }))),
+      domains: counted(codes.map((code) => domainsRow({ commune_code: code }))),
+      scores: counted(codes.map((code) => scoresRow({ commune_code: code }))),
+      survey: counted(codes.map((code) => surveyRow({ commune_code: code, question_id: "ND01" }))),
+      survey_options: counted(
+        codes.map((code) => surveyOptionsRow({ commune_code: code, question_id: "ND01" })),
+      ),
+      manifest: { survey_quotas: [] },
+    };
+    for (const code of codes) communePage(tables, null, code);
+    // 150 rows, each read once when its table is split by commune, and each survey row once more
+    // when its page copies it; a scan per page would read 30 times as many.
+    expect(reads).toBeLessThanOrEqual(150 + 30);
+    expect(communePage(tables, null, "11105").panels[1]?.questions[0]?.answers).toHaveLength(1);
+  });
+});

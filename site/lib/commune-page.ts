@@ -13,6 +13,8 @@ import type { PublishedManifest } from "../../schemas/published-manifest.ts";
 import { communeScores } from "./criteria.ts";
 import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
 import type { PublishedYear } from "./data.ts";
+import { groupBy } from "../../pipeline/rules/group.ts";
+import { communeRows } from "./commune-rows.ts";
 import { predecessorCodes } from "../../pipeline/rules/lineage.ts";
 
 /** A question's published figures with its answers per option, in the scale's order. */
@@ -73,11 +75,13 @@ export function communePage(
   previous: Pick<PublishedYear, "results"> | null,
   code: string,
 ): CommunePageView {
-  const result = data.results.find((row) => row.commune_code === code);
+  const result = communeRows(data.results, code)[0];
   if (!result) throw new Error(`Không có đơn vị mã ${code} trong kết quả (no results row for ${code})`);
   const scores = communeScores(data.scores, code);
   const quota = data.manifest.survey_quotas.find((q) => q.commune_code === code)?.survey_quota ?? null;
-  const options = data.survey_options.filter((row) => row.commune_code === code);
+  // The pipeline published the options in the scale's order: grouping keeps it.
+  const options = groupBy(communeRows(data.survey_options, code), (option) => option.question_id);
+  const questions = groupBy(communeRows(data.survey, code), (row) => row.panel);
   const counts: Record<SurveyRow["panel"], number> = {
     officials: result.n_officials,
     citizens: result.n_citizens,
@@ -86,25 +90,20 @@ export function communePage(
     panel,
     title: `Đánh giá của ${panelLabel(panel, issuerWords(data.manifest).areaKind)}`,
     count: counts[panel],
-    questions: data.survey
-      .filter((row) => row.commune_code === code && row.panel === panel)
-      .map((row) => ({
-        ...row,
-        // The pipeline published the options in the scale's order: keep it.
-        answers: options.filter((option) => option.question_id === row.question_id),
-      })),
+    questions: (questions.get(panel) ?? []).map((row) => ({
+      ...row,
+      answers: options.get(row.question_id) ?? [],
+    })),
   }));
   const predecessors = predecessorCodes(result.predecessors);
-  const previousOf = (unit: string) => previous?.results.find((row) => row.commune_code === unit) ?? null;
+  const previousOf = (unit: string) => (previous ? (communeRows(previous.results, unit)[0] ?? null) : null);
   const merged = predecessors.length > 1;
   return {
     result,
     // A change is published only against a predecessor of the same extent: its row is the one compared.
     previousResult: merged ? null : previousOf(predecessors[0] ?? code),
     formerUnits: merged ? predecessors.map((unit) => ({ code: unit, result: previousOf(unit) })) : null,
-    domains: data.domains
-      .filter((row) => row.commune_code === code)
-      .sort((a, b) => compareDottedIds(a.domain_id, b.domain_id)),
+    domains: [...communeRows(data.domains, code)].sort((a, b) => compareDottedIds(a.domain_id, b.domain_id)),
     scores,
     loweredRows: scores.filter(
       (row) =>

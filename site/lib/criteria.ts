@@ -6,6 +6,7 @@ import type { CommuneType } from "../../schemas/communes.ts";
 import { compareDottedIds } from "../../pipeline/rules/dotted-ids.ts";
 import { maximaByType, type TypedMaximum } from "../../pipeline/rules/display.ts";
 import { groupBy } from "../../pipeline/rules/group.ts";
+import { communeRows } from "./commune-rows.ts";
 
 /** The criteria, one row per id, in tree order, with the unit types they apply to. */
 export interface CriterionEntry {
@@ -52,9 +53,7 @@ export function criteriaTree(
 
 /** One commune's scores in tree order. */
 export function communeScores(scores: readonly ScoresRow[], code: string): ScoresRow[] {
-  return scores
-    .filter((row) => row.commune_code === code)
-    .sort((a, b) => compareDottedIds(a.criterion_id, b.criterion_id));
+  return [...communeRows(scores, code)].sort((a, b) => compareDottedIds(a.criterion_id, b.criterion_id));
 }
 
 export const sourceLabel: Record<ScoresRow["source"], string> = {

@@ -163,15 +163,28 @@ export function loadYear(year: number, dir = publishedDataDir()): PublishedYear 
   return { year, manifest: loadManifest(year, dir), ...tables };
 }
 
-/** The latest published year: the one the site is about. */
+const latestCache = new Map<string, PublishedYear>();
+
+/** The latest published year: the one the site is about (looked up once per build: every page asks). */
 export function latestYear(dir = publishedDataDir()): PublishedYear {
+  const cached = latestCache.get(dir);
+  if (cached) return cached;
   const years = publishedYears(dir);
   const last = years.at(-1);
   if (last === undefined) throw new Error(`Chưa có năm nào được công bố trong ${dir} (no published year)`);
-  return loadYear(last, dir);
+  const data = loadYear(last, dir);
+  latestCache.set(dir, data);
+  return data;
 }
+
+const previousCache = new Map<string, PublishedYear | null>();
 
 /** The year before, when it was published too (for changes), else null. */
 export function previousYear(year: number, dir = publishedDataDir()): PublishedYear | null {
-  return publishedYears(dir).includes(year - 1) ? loadYear(year - 1, dir) : null;
+  const key = `${dir}\u0000${year}`;
+  const cached = previousCache.get(key);
+  if (cached !== undefined) return cached;
+  const previous = publishedYears(dir).includes(year - 1) ? loadYear(year - 1, dir) : null;
+  previousCache.set(key, previous);
+  return previous;
 }

@@ -1,7 +1,7 @@
 // /bieu-do/<id>.svg: each chart as a standalone SVG file: the desktop drawing framed with its
 // title, source, data version and, for sample data, the notice.
 import type { APIRoute, GetStaticPaths } from "astro";
-import { allCharts, chartDownload } from "../../charts/catalogue.ts";
+import { allCharts } from "../../charts/catalogue.ts";
 import type { SiteChart } from "../../charts/catalogue.ts";
 import { latestYear } from "../../lib/data.ts";
 
@@ -13,8 +13,7 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = ({ props }) => {
   const { chart } = props as { chart: SiteChart };
-  const svg = chartDownload(latestYear(), chart);
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, {
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${chart.download}\n`, {
     headers: { "Content-Type": "image/svg+xml; charset=utf-8" },
   });
 };
