@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../../pipeline/commands/build.ts";
 import { publishedTableNames } from "../../../pipeline/publish/columns.ts";
-import { fileFindings, folderFindings } from "../../../pipeline/publish/public-files.ts";
+import { fileFindings, folderFindings, gateRows } from "../../../pipeline/publish/public-files.ts";
+import type { SheetRow } from "../../../pipeline/read/workbook.ts";
 import { yearWorkbook } from "../../../pipeline/template/index.ts";
 import { captureOutput } from "./capture-output.ts";
 import { publishedText } from "./published-text.ts";
@@ -208,5 +209,38 @@ describe("privacy of the published data", () => {
       await rm(site, { recursive: true, force: true });
       await rm(gated, { recursive: true, force: true });
     }
+  });
+
+  it("reads a sheet only to its header and one row beyond", () => {
+    // A notice alone on row 1, the header on row 2, then rows the gate need not read.
+    const sheet = (rows: SheetRow[]) => {
+      const given: number[] = [];
+      return {
+        given,
+        each: (_problems: unknown, onRow: (row: SheetRow) => boolean | void) => {
+          for (const row of rows) {
+            given.push(row.row);
+            if (onRow(row) === false) break;
+          }
+          return true;
+        },
+      };
+    };
+    const table = sheet([
+      { row: 1, cells: ["DỮ LIỆU MẪU"] },
+      { row: 2, cells: ["Mã xã", "Tên xã"] },
+      { row: 3, cells: ["11155", "Hồng Dụ"] },
+      { row: 4, cells: ["11158", "An Đức"] },
+      { row: 5, cells: ["11161", "Ninh Hải"] },
+    ]);
+    expect(gateRows(table, [])?.map((row) => row.row)).toEqual([1, 2, 3]);
+    expect(table.given).toEqual([1, 2, 3]);
+    // Without a header of two cells, every row (the first is then taken as the header).
+    const list = sheet([
+      { row: 1, cells: ["a"] },
+      { row: 2, cells: ["b"] },
+      { row: 3, cells: ["c"] },
+    ]);
+    expect(gateRows(list, [])?.map((row) => row.row)).toEqual([1, 2, 3]);
   });
 });
