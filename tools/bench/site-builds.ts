@@ -29,7 +29,7 @@ export interface SiteBuild {
   seconds: number;
   /** CPU seconds of the build's Node processes, their threads included (user + system). */
   cpu_s: number;
-  /** The largest peak RSS of the build's Node processes, MiB. */
+  /** The largest peak RSS of any one process of the build, MiB. */
   peak_rss_mb: number;
   /** Files and bytes of the built site (of what a failed or stopped build had written). */
   files: number;
