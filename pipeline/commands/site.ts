@@ -78,8 +78,9 @@ export async function run(args: string[]): Promise<number> {
         for (const name of await readdir(temporary)) {
           if (dataTemporaries.test(name)) await rm(join(temporary, name), { recursive: true, force: true });
         }
-        // The pages' own downloads (a commune's tables) pass the same gate as the data.
-        await assertPublicFolder(temporary);
+        // The pages' own downloads (a commune's tables) pass the same gate as the data; the data
+        // Astro copied from site/public passed it in the data build above and is not read again.
+        await assertPublicFolder(temporary, "site/public");
       },
       // A site Astro built, whole or (from a build before this one was atomic) in part.
       {

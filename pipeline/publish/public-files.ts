@@ -12,6 +12,7 @@ import { inputPublication } from "../../schemas/publication.ts";
 import { manifestTables, sheetWords, wordsOf } from "../../schemas/workbook.ts";
 import { CommandError } from "../messages.ts";
 import { readWorkbook, type SheetRow, type WorkbookSheet } from "../read/workbook.ts";
+import type { Problem } from "../problem.ts";
 import { inputColumns, knownColumns, type CsvFileName } from "../validate/index.ts";
 import { publishedTableNames, tableColumns } from "./columns.ts";
 import { tableSheetNames } from "../rules/table-titles.ts";
@@ -72,10 +73,29 @@ const manifestSheets = new Map(
 /** The sheets of the data-entry workbook, by title: their input file. */
 const inputSheets = new Map(inputFileNames.map((file) => [wordsOf(file)?.title ?? file, file]));
 
+const isHeader = (row: SheetRow) => row.cells.filter((cell) => cell !== "").length > 1;
+
 /** The header row: the first row with more than one cell (a sample notice stands alone above it). */
 function headerAt(rows: readonly SheetRow[]): number {
-  const at = rows.findIndex((row) => row.cells.filter((cell) => cell !== "").length > 1);
+  const at = rows.findIndex(isHeader);
   return at === -1 ? 0 : at;
+}
+
+/**
+ * The rows of a sheet the gate judges: up to its header and one row beyond (whether a survey form
+ * holds any row), no more; the rest of the sheet is neither inflated nor parsed. The whole sheet
+ * only when no row has the two cells of a header. Null when the sheet cannot be read.
+ */
+export function gateRows(sheet: Pick<WorkbookSheet, "each">, problems: Problem[]): SheetRow[] | null {
+  const rows: SheetRow[] = [];
+  let header = false;
+  const read = sheet.each(problems, (row) => {
+    rows.push(row);
+    if (header) return false;
+    header = isHeader(row);
+    return true;
+  });
+  return read ? rows : null;
 }
 
 function sheetFindings(file: string, sheet: WorkbookSheet, rows: readonly SheetRow[]): ColumnFinding[] {
@@ -127,7 +147,9 @@ export function fileFindings(file: string, bytes: Uint8Array): ColumnFinding[] {
   if (file.endsWith(".xlsx")) {
     const read = readWorkbook(file, bytes);
     const problems = [...read.problems];
-    const findings = read.sheets.flatMap((sheet) => sheetFindings(file, sheet, sheet.read(problems) ?? []));
+    const findings = read.sheets.flatMap((sheet) =>
+      documentSheets.has(sheet.name) ? [] : sheetFindings(file, sheet, gateRows(sheet, problems) ?? []),
+    );
     const errors = problems.filter((p) => p.severity === "error");
     if (errors.length > 0) throw new Error(`${file}: ${errors.map((p) => p.message_vi).join(" ")}`);
     return findings;
@@ -135,21 +157,31 @@ export function fileFindings(file: string, bytes: Uint8Array): ColumnFinding[] {
   return [];
 }
 
-/** Every finding in the files under `folder`, named by their path inside it. */
-export async function folderFindings(folder: string): Promise<ColumnFinding[]> {
+/**
+ * Every finding in the files under `folder`, named by their path inside it. A file whose bytes are
+ * those of the same path under `gated` (a folder that passed this gate already: the data the site
+ * copies from site/public) is not read again.
+ */
+export async function folderFindings(folder: string, gated?: string): Promise<ColumnFinding[]> {
   const findings: ColumnFinding[] = [];
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
     if (!entry.isFile() || !/\.(csv|parquet|xlsx)$/.test(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
-    findings.push(...fileFindings(relative(folder, path), await readFile(path)));
+    const file = relative(folder, path);
+    const bytes = await readFile(path);
+    if (gated !== undefined) {
+      const passed = await readFile(join(gated, file)).catch(() => null);
+      if (passed !== null && passed.equals(bytes)) continue;
+    }
+    findings.push(...fileFindings(file, bytes));
   }
   return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** Throws, naming each file and column, when a file under `folder` may not be published. */
-export async function assertPublicFolder(folder: string): Promise<void> {
-  const findings = await folderFindings(folder);
+export async function assertPublicFolder(folder: string, gated?: string): Promise<void> {
+  const findings = await folderFindings(folder, gated);
   if (findings.length === 0) return;
   throw new Error(
     findings

@@ -2,12 +2,13 @@
 // `npm run bench -- [--scale district|province|national|all] [--runs n] [--seed n] [--bootstrap] [--fresh]`
 //   --runs: runs per side, 3 by default (fewer are flagged: not a median); --bootstrap: also time the
 //   bootstrap at national scale; --fresh: regenerate .bench/<scale>/
-// `npm run bench -- --site [--build] [--units 20,235,3321] [--rounds n] [--site-data dir] [--dist dir] [--label after]`
+// `npm run bench -- --site [--build] [--units 20,235,3321] [--rounds n] [--build-limit min] [--site-data dir] [--dist dir] [--label after]`
 //                                      sizes of the built site's first views; time and bytes to the first
 //                                      interactive answers, throttled and not (--build: first time the site
 //                                      build and its peak memory at each size of --units (default 20,235),
 //                                      interleaved over --rounds (default 1), generated sizes made under
-//                                      --site-data (default .bench) — tools/bench/site-builds.ts;
+//                                      --site-data (default .bench), each build stopped after --build-limit
+//                                      minutes (default 45) and recorded as stopped — tools/bench/site-builds.ts;
 //                                      --label: where the answers go in the report, e.g. before/after;
 //                                      --answers-only: only the first answers)
 // `npm run bench -- --profile <scale>` CPU profile of one pipeline run, summarised by stage
@@ -126,6 +127,7 @@ async function run(args: string[]): Promise<number> {
       label: { type: "string", default: "latest" },
       units: { type: "string", default: "20,235" },
       rounds: { type: "string", default: "1" },
+      "build-limit": { type: "string", default: "45" },
       "site-data": { type: "string", default: benchRoot },
       "answers-only": { type: "boolean", default: false },
       profile: { type: "string" },
@@ -146,8 +148,16 @@ async function run(args: string[]): Promise<number> {
   if (values.site) {
     const units = values.units.split(",").map(Number);
     const rounds = Number(values.rounds);
-    if (!units.every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(rounds) || rounds < 1) {
-      console.error("--units: unit counts separated by commas (20,235,3321); --rounds: at least 1");
+    const limitMinutes = Number(values["build-limit"]);
+    if (
+      !units.every((n) => Number.isInteger(n) && n > 0) ||
+      !Number.isInteger(rounds) ||
+      rounds < 1 ||
+      !(limitMinutes > 0)
+    ) {
+      console.error(
+        "--units: unit counts separated by commas (20,235,3321); --rounds: at least 1; --build-limit: minutes, more than 0",
+      );
       return 2;
     }
     const { benchSite } = await import("./site.ts");
@@ -161,6 +171,7 @@ async function run(args: string[]): Promise<number> {
         rounds,
         seed,
         generatedRoot: values["site-data"],
+        limitSeconds: limitMinutes * 60,
       },
       values.dist,
     );

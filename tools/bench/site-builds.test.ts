@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { siteBuildRatios, type SiteBuild } from "./site-builds.ts";
 
-const build = (units: number, round: number, seconds: number, cpu_s = seconds / 2): SiteBuild => ({
+const build = (
+  units: number,
+  round: number,
+  seconds: number,
+  cpu_s = seconds / 2,
+  outcome: SiteBuild["outcome"] = "built",
+): SiteBuild => ({
   units,
   round,
+  outcome,
   seconds,
   cpu_s,
   peak_rss_mb: 500,
@@ -27,6 +34,17 @@ describe("site build ratios", () => {
       { round: 2, units: 235, ratio: 2, cpu_ratio: 1.8 },
       { round: 2, units: 3321, ratio: 6, cpu_ratio: 10 },
     ]);
+  });
+
+  it("gives no ratio to a build that was stopped or failed, nor against a district that did", () => {
+    const builds = [
+      build(3321, 1, 2700, 2600, "stopped"),
+      build(235, 1, 60, 50, "failed"),
+      build(20, 1, 20, 15),
+      build(235, 2, 44, 30),
+      build(20, 2, 22, 16, "failed"),
+    ];
+    expect(siteBuildRatios(builds)).toEqual([]);
   });
 
   it("gives no ratio to a round without the district", () => {

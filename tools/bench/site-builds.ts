@@ -3,15 +3,18 @@
 // the district's committed data (20 units) and generated provinces (the sample generator's
 // --communes). Time is the wall time of the build command and the CPU time of its processes (which
 // other work on the machine disturbs much less); memory is the peak RSS of its processes (the site
-// command and Astro, one after the other), each process's own figure from the kernel.
+// command and Astro, one after the other), each process's own figure from the kernel. A build that
+// fails, or runs past --build-limit and is stopped, is recorded as such, with its time, CPU and peak
+// memory until then and the files it had written: a size that does not build is a result too.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { ensureGenerated } from "./datasets.ts";
 import { textTable } from "./report.ts";
+import { watchProcessTree, type TreeUsage } from "./process-tree.ts";
 
 /** The unit count of the committed data (data/2023), built from data/ rather than generated. */
 export const districtUnits = 20;
@@ -21,12 +24,14 @@ const usageHook = fileURLToPath(new URL("./process-usage.ts", import.meta.url));
 export interface SiteBuild {
   units: number;
   round: number;
+  /** "built", or "failed" (the command exited with an error), or "stopped" (past the time limit). */
+  outcome: "built" | "failed" | "stopped";
   seconds: number;
   /** CPU seconds of the build's Node processes, their threads included (user + system). */
   cpu_s: number;
-  /** The largest peak RSS of the build's Node processes, MiB. */
+  /** The largest peak RSS of any one process of the build, MiB. */
   peak_rss_mb: number;
-  /** Files and bytes of the built site. */
+  /** Files and bytes of the built site (of what a failed or stopped build had written). */
   files: number;
   mb: number;
   /** The 1-minute load average before and after the build. */
@@ -46,7 +51,8 @@ export interface SiteBuildSummary {
 async function folderSize(root: string): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
     if (!entry.isFile()) continue;
     files++;
     bytes += (await stat(join(entry.parentPath, entry.name))).size;
@@ -66,24 +72,80 @@ async function usages(file: string): Promise<{ rss_kib: number; cpu_us: number }
     });
 }
 
-/** `node pipeline/cli.ts site --data <dataRoot> --out-dir <outDir>`, timed, with its processes' peaks. */
-async function timedSiteBuild(dataRoot: string, outDir: string, usageFile: string): Promise<number> {
+interface TimedBuild {
+  outcome: SiteBuild["outcome"];
+  seconds: number;
+  /** What /proc showed of the build's processes while it ran (for those the usage hook never heard from). */
+  tree: TreeUsage;
+}
+
+/**
+ * `node pipeline/cli.ts site --data <dataRoot> --out-dir <outDir>`, timed, in a process group of its
+ * own, so that past `limitSeconds` the whole build (site command and Astro) is stopped: SIGTERM,
+ * then SIGKILL 10 s later.
+ */
+async function timedSiteBuild(
+  dataRoot: string,
+  outDir: string,
+  usageFile: string,
+  limitSeconds: number,
+): Promise<TimedBuild> {
   const options = [process.env.NODE_OPTIONS ?? "", `--import=${usageHook}`].join(" ").trim();
   const start = performance.now();
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["pipeline/cli.ts", "site", "--data", dataRoot, "--out-dir", outDir],
-      {
-        stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, NODE_OPTIONS: options, BENCH_USAGE_FILE: usageFile },
-      },
-    );
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
-  if (code !== 0) throw new Error(`site build of ${dataRoot} exited with code ${code}`);
-  return (performance.now() - start) / 1000;
+  const child = spawn(
+    process.execPath,
+    ["pipeline/cli.ts", "site", "--data", dataRoot, "--out-dir", outDir],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_OPTIONS: options, BENCH_USAGE_FILE: usageFile },
+      detached: true,
+    },
+  );
+  const watch = watchProcessTree(child.pid ?? -1);
+  let stopped = false;
+  const stopGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid ?? 0), signal);
+    } catch {
+      // The group has already exited.
+    }
+  };
+  let killTimer: NodeJS.Timeout | undefined;
+  const limitTimer = setTimeout(() => {
+    stopped = true;
+    console.log(`${dataRoot}: stopped after ${limitSeconds} s (--build-limit)`);
+    stopGroup("SIGTERM");
+    killTimer = setTimeout(() => stopGroup("SIGKILL"), 10_000);
+  }, limitSeconds * 1000);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", resolve);
+    });
+    const seconds = (performance.now() - start) / 1000;
+    const outcome = stopped ? "stopped" : code === 0 ? "built" : "failed";
+    if (outcome === "failed") console.log(`${dataRoot}: the build exited with code ${code}`);
+    return { outcome, seconds, tree: watch.stop() };
+  } finally {
+    clearTimeout(limitTimer);
+    clearTimeout(killTimer);
+    watch.stop();
+  }
+}
+
+/** What a build wrote: the output folder, or for a build that did not finish its temporary sibling. */
+async function writtenSize(outDir: string): Promise<{ files: number; bytes: number }> {
+  const done = await folderSize(outDir);
+  if (done.files > 0) return done;
+  const prefix = `.${basename(outDir)}-new-`;
+  const siblings = await readdir(dirname(outDir)).catch(() => [] as string[]);
+  const sizes = await Promise.all(
+    siblings.filter((name) => name.startsWith(prefix)).map((name) => folderSize(join(dirname(outDir), name))),
+  );
+  return sizes.reduce(
+    (sum, size) => ({ files: sum.files + size.files, bytes: sum.bytes + size.bytes }),
+    done,
+  );
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -99,6 +161,8 @@ export async function benchSiteBuilds(options: {
   seed: number;
   generatedRoot: string;
   dist: string;
+  /** Seconds after which a build is stopped and recorded as "stopped". */
+  limitSeconds: number;
 }): Promise<SiteBuildSummary> {
   const dataRoots = new Map<number, string>();
   for (const units of options.units) {
@@ -121,22 +185,32 @@ export async function benchSiteBuilds(options: {
         const outDir = units === districtUnits ? options.dist : join(scratch, `site-${units}`);
         const usageFile = join(scratch, `usage-${round}-${units}.txt`);
         const before = loadavg()[0] ?? 0;
-        const seconds = await timedSiteBuild(dataRoots.get(units) as string, outDir, usageFile);
-        const size = await folderSize(outDir);
+        const timed = await timedSiteBuild(
+          dataRoots.get(units) as string,
+          outDir,
+          usageFile,
+          options.limitSeconds,
+        );
+        const size = await writtenSize(outDir);
         const processes = await usages(usageFile);
+        // The hook reports the processes that exited; /proc saw those too, and the ones stopped by
+        // a signal, whose hook never ran: the larger figure of each is the truer one.
+        const hookCpu = processes.reduce((sum, p) => sum + p.cpu_us, 0) / 1e6;
+        const hookPeak = Math.max(0, ...processes.map((p) => p.rss_kib)) / 1024;
         const build: SiteBuild = {
           units,
           round,
-          seconds: round2(seconds),
-          cpu_s: round2(processes.reduce((sum, p) => sum + p.cpu_us, 0) / 1e6),
-          peak_rss_mb: round2(Math.max(0, ...processes.map((p) => p.rss_kib)) / 1024),
+          outcome: timed.outcome,
+          seconds: round2(timed.seconds),
+          cpu_s: round2(Math.max(hookCpu, timed.tree.cpu_s)),
+          peak_rss_mb: round2(Math.max(hookPeak, timed.tree.peak_rss_kib / 1024)),
           files: size.files,
           mb: round2(size.bytes / 1e6),
           load_avg_1m: [round2(before), round2(loadavg()[0] ?? 0)],
         };
         builds.push(build);
         console.log(
-          `round ${round}, ${units} units: ${build.seconds.toFixed(1)} s (CPU ${build.cpu_s.toFixed(1)} s), peak ${build.peak_rss_mb.toFixed(0)} MiB, ` +
+          `round ${round}, ${units} units, ${build.outcome}: ${build.seconds.toFixed(1)} s (CPU ${build.cpu_s.toFixed(1)} s), peak ${build.peak_rss_mb.toFixed(0)} MiB, ` +
             `${build.files} files, ${build.mb.toFixed(1)} MB (load ${build.load_avg_1m.join(" → ")})`,
         );
         if (units !== districtUnits) await rm(outDir, { recursive: true, force: true });
@@ -148,12 +222,24 @@ export async function benchSiteBuilds(options: {
   const ratios = siteBuildRatios(builds);
   console.log(
     `\n${textTable(
-      ["units", "round", "build s", "× district", "CPU s", "CPU × district", "peak MiB", "files", "MB"],
+      [
+        "units",
+        "round",
+        "outcome",
+        "build s",
+        "× district",
+        "CPU s",
+        "CPU × district",
+        "peak MiB",
+        "files",
+        "MB",
+      ],
       builds.map((build) => {
         const ratio = ratios.find((r) => r.round === build.round && r.units === build.units);
         return [
           String(build.units),
           String(build.round),
+          build.outcome,
           build.seconds.toFixed(1),
           ratio?.ratio.toFixed(2) ?? "",
           build.cpu_s.toFixed(1),
@@ -168,11 +254,16 @@ export async function benchSiteBuilds(options: {
   return { cores: availableParallelism(), builds, ratios };
 }
 
-/** Each generated size's build time over the district's build of the same round. */
+/**
+ * Each generated size's build time over the district's build of the same round; a build that did not
+ * finish has no ratio (its time is only a lower bound, the report keeps it with its outcome).
+ */
 export function siteBuildRatios(builds: SiteBuild[]): SiteBuildSummary["ratios"] {
   return builds.flatMap((build) => {
-    const district = builds.find((b) => b.round === build.round && b.units === districtUnits);
-    if (build.units === districtUnits || !district) return [];
+    const district = builds.find(
+      (b) => b.round === build.round && b.units === districtUnits && b.outcome === "built",
+    );
+    if (build.units === districtUnits || build.outcome !== "built" || !district) return [];
     return [
       {
         round: build.round,

@@ -198,6 +198,8 @@ export async function benchSite(
     rounds: number;
     seed: number;
     generatedRoot: string;
+    /** Seconds after which a build is stopped and recorded as "stopped" (--build-limit, minutes). */
+    limitSeconds: number;
   },
   dist = "dist",
 ): Promise<number> {

@@ -2,26 +2,30 @@
 // The one DuckDB-WASM client of the site (docs/architecture.md#the-query-engine-in-the-browser).
 // - Served by the site itself: Vite copies the engine's files next to the page bundles (`?url`),
 //   so no CDN is ever contacted (getJsDelivrBundles is deliberately not used).
-// - Single-threaded bundles only (MVP or EH, picked by selectBundle): GitHub Pages cannot send the
-//   COOP/COEP headers the threaded "coi" bundle needs.
+// - One single-threaded bundle, "eh" (WebAssembly exception handling: Chrome and Android WebView
+//   95+, Safari and iOS 15.2+, Firefox 100+): GitHub Pages cannot send the COOP/COEP headers the
+//   threaded "coi" bundle needs, and the "mvp" bundle for older browsers would add 39 MB to every
+//   build of the site for phones that no longer get updates. Such a browser is told that it cannot
+//   run the engine and to update (the static figures stay).
 // - One engine per page, started on the first call and shared (memoised promise).
 // - Queries are prepared statements with bound parameters; table names come from the fixed list
 //   of published tables, never from user input.
-import type { AsyncDuckDB, AsyncDuckDBConnection, DuckDBBundles } from "@duckdb/duckdb-wasm";
+import type { AsyncDuckDB, AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
 import type { PublishedTableName } from "../../../schemas/published.ts";
-import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
-import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
 import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import ehWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
 import countingWorker from "./engine-worker.ts?worker&url";
 import { browserStorage, engineConsented, rememberEngineConsent } from "../state/engine-consent.ts";
 
 /** Why the engine could not start, each with the message a reader sees. */
-export type EngineFailure = "no-wasm" | "no-worker" | "out-of-memory" | "data-missing" | "load-failed";
+export type EngineFailure =
+  "no-wasm" | "old-browser" | "no-worker" | "out-of-memory" | "data-missing" | "load-failed";
 
 const failureMessages: Record<EngineFailure, string> = {
   "no-wasm":
     "Trình duyệt này không hỗ trợ WebAssembly nên không thể truy vấn dữ liệu ngay trên máy. Số liệu và biểu đồ tĩnh trên trang vẫn đầy đủ; bạn có thể tải toàn bộ dữ liệu ở trang Dữ liệu.",
+  "old-browser":
+    "Trình duyệt này đã cũ nên không chạy được công cụ truy vấn dữ liệu ngay trên máy. Số liệu và biểu đồ tĩnh trên trang vẫn đầy đủ; hãy cập nhật trình duyệt hoặc tải toàn bộ dữ liệu ở trang Dữ liệu.",
   "no-worker":
     "Trình duyệt đã chặn tiến trình chạy nền (Web Worker) cần cho công cụ truy vấn. Số liệu và biểu đồ tĩnh trên trang vẫn đầy đủ; hãy thử trình duyệt khác hoặc tải dữ liệu ở trang Dữ liệu.",
   "out-of-memory":
@@ -70,10 +74,7 @@ export interface PublishedData {
   query<Row extends object>(sql: string, params?: readonly QueryParam[]): Promise<Row[]>;
 }
 
-const bundles: DuckDBBundles = {
-  mvp: { mainModule: absoluteUrl(mvpWasm), mainWorker: absoluteUrl(mvpWorker) },
-  eh: { mainModule: absoluteUrl(ehWasm), mainWorker: absoluteUrl(ehWorker) },
-};
+const bundle = { mainModule: absoluteUrl(ehWasm), mainWorker: absoluteUrl(ehWorker) };
 
 function absoluteUrl(path: string): string {
   return new URL(path, globalThis.location?.href ?? "http://localhost/").href;
@@ -139,8 +140,9 @@ async function startEngine(): Promise<Engine> {
   if (typeof Worker !== "function") throw new EngineUnavailableError("no-worker");
   // The library (and Apache Arrow) is itself loaded only now, so pages pay for it on use.
   const duckdb = await import("@duckdb/duckdb-wasm");
-  const bundle = await duckdb.selectBundle(bundles);
-  if (!bundle.mainWorker) throw new EngineUnavailableError("no-worker");
+  if (!(await duckdb.getPlatformFeatures()).wasmExceptions) {
+    throw new EngineUnavailableError("old-browser");
+  }
   let worker: Worker;
   let stopCounting = () => {};
   try {
@@ -157,7 +159,7 @@ async function startEngine(): Promise<Engine> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     try {
-      await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]);
+      await Promise.race([db.instantiate(bundle.mainModule), workerFailed]);
     } finally {
       stopCounting();
     }

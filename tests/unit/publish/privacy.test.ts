@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../../pipeline/commands/build.ts";
 import { publishedTableNames } from "../../../pipeline/publish/columns.ts";
-import { fileFindings } from "../../../pipeline/publish/public-files.ts";
+import { fileFindings, folderFindings, gateRows } from "../../../pipeline/publish/public-files.ts";
+import type { SheetRow } from "../../../pipeline/read/workbook.ts";
 import { yearWorkbook } from "../../../pipeline/template/index.ts";
 import { captureOutput } from "./capture-output.ts";
 import { publishedText } from "./published-text.ts";
@@ -182,5 +183,64 @@ describe("privacy of the published data", () => {
       column: "nguoi_lien_he",
       kind: "undeclared",
     });
+  });
+
+  it("reads again no file that passed the gate already, and every other one", async () => {
+    // The site's copy of the data passed the gate in the data build; a page's own file did not.
+    const site = await mkdtemp(join(tmpdir(), "cchc-gated-site-"));
+    const gated = await mkdtemp(join(tmpdir(), "cchc-gated-data-"));
+    try {
+      const leak = "\uFEFFcommune_code,form_id\r\n11155,F1\r\n";
+      await mkdir(join(site, "data"), { recursive: true });
+      await mkdir(join(gated, "data"), { recursive: true });
+      await writeFile(join(site, "data", "copied.csv"), leak);
+      await writeFile(join(gated, "data", "copied.csv"), leak);
+      await writeFile(join(site, "data", "changed.csv"), leak);
+      await writeFile(join(gated, "data", "changed.csv"), "\uFEFFcommune_code\r\n11155\r\n");
+      await writeFile(join(site, "data", "page-only.csv"), leak);
+      const form = (file: string) => ({ file: join("data", file), column: "form_id", kind: "private" });
+      expect(await folderFindings(site, gated)).toEqual([form("changed.csv"), form("page-only.csv")]);
+      expect(await folderFindings(site)).toEqual([
+        form("changed.csv"),
+        form("copied.csv"),
+        form("page-only.csv"),
+      ]);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+      await rm(gated, { recursive: true, force: true });
+    }
+  });
+
+  it("reads a sheet only to its header and one row beyond", () => {
+    // A notice alone on row 1, the header on row 2, then rows the gate need not read.
+    const sheet = (rows: SheetRow[]) => {
+      const given: number[] = [];
+      return {
+        given,
+        each: (_problems: unknown, onRow: (row: SheetRow) => boolean | void) => {
+          for (const row of rows) {
+            given.push(row.row);
+            if (onRow(row) === false) break;
+          }
+          return true;
+        },
+      };
+    };
+    const table = sheet([
+      { row: 1, cells: ["DỮ LIỆU MẪU"] },
+      { row: 2, cells: ["Mã xã", "Tên xã"] },
+      { row: 3, cells: ["11155", "Hồng Dụ"] },
+      { row: 4, cells: ["11158", "An Đức"] },
+      { row: 5, cells: ["11161", "Ninh Hải"] },
+    ]);
+    expect(gateRows(table, [])?.map((row) => row.row)).toEqual([1, 2, 3]);
+    expect(table.given).toEqual([1, 2, 3]);
+    // Without a header of two cells, every row (the first is then taken as the header).
+    const list = sheet([
+      { row: 1, cells: ["a"] },
+      { row: 2, cells: ["b"] },
+      { row: 3, cells: ["c"] },
+    ]);
+    expect(gateRows(list, [])?.map((row) => row.row)).toEqual([1, 2, 3]);
   });
 });
