@@ -218,7 +218,7 @@ describe("every commune's page at scale", () => {
       survey_options: counted(
         codes.map((code) => surveyOptionsRow({ commune_code: code, question_id: "ND01" })),
       ),
-      manifest: { survey_quotas: [] },
+      manifest: { ...data.manifest, survey_quotas: [] },
     };
     for (const code of codes) communePage(tables, null, code);
     // 150 rows, each read once when its table is split by commune, and each survey row once more
