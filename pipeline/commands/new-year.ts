@@ -14,6 +14,7 @@ import { reportOptions } from "../console.ts";
 import { readCsv } from "../read/csv.ts";
 import { writeCsv } from "../sample/csv-file.ts";
 import { writeDesign } from "../sample/index.ts";
+import { haiDuongBands } from "../sample/manifest.ts";
 import { citizensQuota } from "../sample/survey-design.ts";
 import { formatProblems } from "../validate/report.ts";
 import { inputColumns } from "../validate/index.ts";
@@ -51,11 +52,7 @@ export function newManifest(year: number, issuer: Issuer, previous: DatasetManif
       office: issuer === "province" ? `Sở Nội vụ tỉnh ${toFill}` : `Phòng Nội vụ huyện ${toFill}`,
     },
     legal_basis: [],
-    bands: [
-      { code: "A", label: "Nhóm A (từ 90% trở lên)", min_pct: 90 },
-      { code: "B", label: "Nhóm B (từ 80% đến dưới 90%)", min_pct: 80 },
-      { code: "C", label: "Nhóm C (dưới 80%)", min_pct: 0 },
-    ],
+    bands: haiDuongBands,
     notes: "",
   };
 }

@@ -2,6 +2,16 @@
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import { ninhGiangCommunes } from "./reference-communes.ts";
 
+/**
+ * Hải Dương's bands (Decision 336/QĐ-UBND, 01/03/2023: ≥ 90 / 80–< 90 / < 80 % of the maximum): the
+ * sample's, and a new year's until its issuer writes its own (commands/new-year.ts).
+ */
+export const haiDuongBands: DatasetManifest["bands"] = [
+  { code: "A", label: "Nhóm A (từ 90% trở lên)", min_pct: 90 },
+  { code: "B", label: "Nhóm B (từ 80% đến dưới 90%)", min_pct: 80 },
+  { code: "C", label: "Nhóm C (dưới 80%)", min_pct: 0 },
+];
+
 export interface ManifestOptions {
   year: number;
   seed: number;
@@ -77,11 +87,7 @@ export function sampleManifest({ year, seed, communeCount, issuer }: ManifestOpt
     province: { code: "30", name: "Tỉnh Hải Dương" },
     district: { code: "299", name: "Huyện Ninh Giang" },
     legal_basis: legalBasis(year),
-    bands: [
-      { code: "A", label: "Nhóm A (từ 90% trở lên)", min_pct: 90 },
-      { code: "B", label: "Nhóm B (từ 80% đến dưới 90%)", min_pct: 80 },
-      { code: "C", label: "Nhóm C (dưới 80%)", min_pct: 0 },
-    ],
+    bands: haiDuongBands,
     bootstrap_seed: seed,
     bootstrap_replicates: 1000,
     // The office readers write to about the figures: the footer of every page shows it.

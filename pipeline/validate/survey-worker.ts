@@ -2,7 +2,6 @@
 // checks one survey file as validateYear would (checkSurveyFile) and posts the result, its columns
 // moved rather than copied. Its modules are loaded inside the try, so that a worker that cannot
 // even load them still answers.
-import { createHash } from "node:crypto";
 import { workerData, type MessagePort } from "node:worker_threads";
 import type { InputFileName } from "../model.ts";
 import type { CheckedSurvey, SurveyFileName } from "./index.ts";
@@ -21,12 +20,12 @@ async function run(input: WorkerInput): Promise<void> {
   let output: WorkerOutput;
   const transfer = new Set<ArrayBuffer>();
   try {
-    const [{ checkSurveyFile }, files] = await Promise.all([
+    const [{ checkSurveyFile }, { sha256 }, files] = await Promise.all([
       import("./index.ts"),
+      import("./folder.ts"),
       new Promise<Map<InputFileName, Uint8Array>>((resolve) => input.port.once("message", resolve)),
     ]);
-    const digest = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-    const checked = checkSurveyFile(files, input.file, digest);
+    const checked = checkSurveyFile(files, input.file, sha256);
     const table = checked?.table;
     if (table) {
       const columns = Object.values(table.fixed).map((column) => column.codes);
