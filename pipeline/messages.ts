@@ -823,7 +823,7 @@ export const catalogue = {
     severity: "warning",
     layer: "cross_file",
     message_vi:
-      'Đơn vị {unit_code} ({unit_name}) ghi ở cột "{column}" của {@communes.csv} đơn vị cũ mã {value}, nhưng dữ liệu năm {previous_year} không có đơn vị nào mã này; trang của đơn vị sẽ không có số liệu năm trước của đơn vị cũ đó.',
+      'Đơn vị {unit_code} ({unit_name}) được ghi là hình thành từ đơn vị cũ mã {value} (cột "{column}" của {@communes.csv}), nhưng dữ liệu năm {previous_year} không có đơn vị nào mang mã này; trang của đơn vị sẽ không có số liệu năm trước của đơn vị cũ đó.',
     message_en:
       'Unit {unit_code} ({unit_name}) names former unit {value} in the "{column}" column of {@communes.csv}, but the data of {previous_year} have no unit with that code; the unit\'s page will show no previous-year figures for it.',
     fix_vi:

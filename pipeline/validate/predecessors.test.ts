@@ -20,7 +20,7 @@ describe("predecessor codes against the year before", () => {
       ["predecessor_unknown", "warning", "communes.csv", "predecessors", "11199"],
     ]);
     expect(found[0]?.message_vi).toMatch(
-      /^Đơn vị 30001 \(Xã Hợp Nhất\) ghi ở cột "predecessors" của communes\.csv đơn vị cũ mã 11199, nhưng dữ liệu năm 2024 không có đơn vị nào mã này;/u,
+      /^Đơn vị 30001 \(Xã Hợp Nhất\) được ghi là hình thành từ đơn vị cũ mã 11199 \(cột "predecessors" của communes\.csv\), nhưng dữ liệu năm 2024 không có đơn vị nào mang mã này;/u,
     );
     expect(found[0]?.message_en).toMatch(
       /^Unit 30001 \(Xã Hợp Nhất\) names former unit 11199 in the "predecessors" column of/u,
@@ -34,7 +34,7 @@ describe("predecessor codes against the year before", () => {
     };
     const [said] = namedBySheet({ problems, sheets });
     expect([said?.file, said?.column]).toEqual(["Danh sách xã", "Mã các đơn vị cũ"]);
-    expect(said?.message_vi).toContain('ghi ở cột "Mã các đơn vị cũ" của');
+    expect(said?.message_vi).toContain('(cột "Mã các đơn vị cũ" của');
     expect(said?.message_vi).not.toContain("communes.csv");
   });
 
