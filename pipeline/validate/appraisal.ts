@@ -240,15 +240,16 @@ export function appraisalColumns(table: AppraisalTable): AppraisalColumns {
   const appraisedOf = scoreHundredths(appraised_score);
   const selfScore = new Int32Array(size);
   const appraisedScore = new Int32Array(size);
-  const notes = new Map<number, string>();
+  // Each valid row's place among them, for its note.
+  const position = new Int32Array(table.rows);
   for (let r = 0, i = 0; r < table.rows; r++) {
     if (table.valid[r] === 0) continue;
     selfScore[i] = selfOf[self_score.codes[r]!]!;
     appraisedScore[i] = appraisedOf[appraised_score.codes[r]!]!;
-    const note = table.notes.get(r);
-    if (note !== undefined) notes.set(i, note);
-    i++;
+    position[r] = i++;
   }
+  const notes = new Map<number, string>();
+  for (const [r, note] of table.notes) notes.set(position[r]!, note);
   return {
     size,
     communeCodes: communes.texts,
