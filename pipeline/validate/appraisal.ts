@@ -248,8 +248,12 @@ export function appraisalColumns(table: AppraisalTable): AppraisalColumns {
     appraisedScore[i] = appraisedOf[appraised_score.codes[r]!]!;
     position[r] = i++;
   }
-  const notes = new Map<number, string>();
-  for (const [r, note] of table.notes) notes.set(position[r]!, note);
+  // Without an invalid row (the rule: data is handed on only without an error) rows keep their places.
+  let notes = table.notes;
+  if (size < table.rows) {
+    notes = new Map();
+    for (const [r, note] of table.notes) notes.set(position[r]!, note);
+  }
   return {
     size,
     communeCodes: communes.texts,
