@@ -610,13 +610,14 @@ export function validateYear(
 
   const { problems: sorted, omitted } = problems.result();
   const hasError = sorted.some((p) => p.severity === "error");
-  // Each table's records gathered once (the appraisal's are half a million).
+  // Each table's records gathered once.
   const lists = {
     communes: values(communes),
     criteria: values(criteria),
     groups: values(groups),
     scales: values(scales),
-    appraisal: appraisal && appraisalColumns(appraisal),
+    // The appraisal's columns only for data handed on (appraisalColumns copies half a million rows).
+    appraisal: appraisal && !hasError ? appraisalColumns(appraisal) : null,
   };
   const parts = [manifest, ...Object.values(lists), questionList];
   const officialsData = hasError ? null : officialsForms(officials);
