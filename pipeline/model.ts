@@ -23,6 +23,7 @@ import type {
 } from "../schemas/published.ts";
 import type { Question } from "../schemas/questions.ts";
 import type { ScaleOption } from "../schemas/scales.ts";
+import { hundredths } from "./rules/hundredths.ts";
 
 /** Everything the index of one year depends on, validated: the contents of `data/<year>/`. */
 export interface YearData {
@@ -32,11 +33,55 @@ export interface YearData {
   groups: Group[];
   scales: ScaleOption[];
   questions: Question[];
-  appraisal: AppraisalScore[];
+  appraisal: AppraisalColumns;
   officialsForms: OfficialsForms;
   citizensForms: SurveyForms;
   /** The steps of the year's plan, by step number; null for a year without `plan.csv`. */
   plan: PlanStep[] | null;
+}
+
+/**
+ * The appraisal in columns (445,200 rows at national scale: as objects they were most of the
+ * validation's garbage and compute regrouped them in a Map per commune). Row `i` scores criterion
+ * `criterionIds[criterion[i]]` of commune `communeCodes[commune[i]]`, in file order; scores are whole
+ * hundredths of a point (schemas/appraisal.ts: at most 2 decimals, at most 1,000 points).
+ */
+export interface AppraisalColumns {
+  /** The number of rows: the length of every column below. */
+  size: number;
+  /** The distinct commune codes, in order of first appearance. */
+  communeCodes: readonly string[];
+  /** Index into `communeCodes`. */
+  commune: Uint32Array;
+  /** The distinct criterion ids, in order of first appearance. */
+  criterionIds: readonly string[];
+  /** Index into `criterionIds`. */
+  criterion: Uint32Array;
+  selfScore: Int32Array;
+  appraisedScore: Int32Array;
+  /** The notes that are not blank, by row (most are blank). */
+  notes: ReadonlyMap<number, string>;
+}
+
+/**
+ * Records in columns, as validation hands them over (validate/appraisal.ts reads them straight from
+ * the file): for tests that write an appraisal as records.
+ */
+export function appraisalFromRecords(records: readonly AppraisalScore[]): AppraisalColumns {
+  const communeCodes = [...new Set(records.map((r) => r.commune_code))];
+  const criterionIds = [...new Set(records.map((r) => r.criterion_id))];
+  const notes = new Map<number, string>();
+  records.forEach((r, i) => r.note !== null && notes.set(i, r.note));
+  return {
+    size: records.length,
+    communeCodes,
+    commune: Uint32Array.from(records, (r) => communeCodes.indexOf(r.commune_code)),
+    criterionIds,
+    criterion: Uint32Array.from(records, (r) => criterionIds.indexOf(r.criterion_id)),
+    selfScore: Int32Array.from(records, (r) => hundredths(r.self_score)),
+    appraisedScore: Int32Array.from(records, (r) => hundredths(r.appraised_score)),
+    notes,
+  };
 }
 
 /**

@@ -7,10 +7,10 @@
 // addition, where summing rationals would reduce every partial sum by a gcd, and each published
 // figure is rounded from its exact ratio with one division. Most nodes have no survey leaf below:
 // their figures are rounded from whole units, without a BigInt.
-import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
-import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT, type Ratio } from "./exact.ts";
+import type { AppraisalColumns } from "../model.ts";
+import { Fraction, lcm, UNITS_PER_POINT, type Ratio } from "./exact.ts";
 import type { CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import {
@@ -29,8 +29,8 @@ export interface CommuneInputs {
   commune: Commune;
   /** The applicable criteria tree of the commune's type. */
   domains: readonly ApplicableNode[];
-  /** This commune's appraisal rows by leaf id. */
-  appraisal: ReadonlyMap<string, AppraisalScore>;
+  /** This commune's appraisal rows by leaf id (communeAppraisals). */
+  appraisal: CommuneAppraisal;
   /** Forms whose commune_code is this commune, per panel. */
   citizensForms: CommuneForms;
   officialsForms: CommuneForms;
@@ -67,7 +67,7 @@ export function surveyLayout(
 export interface CommuneScore {
   commune: Commune;
   domains: readonly ApplicableNode[];
-  appraisal: ReadonlyMap<string, AppraisalScore>;
+  appraisal: CommuneAppraisal;
   /** Per node, by `order`: the points of its appraisal leaves, in whole units of 10⁻⁴. */
   appraisalUnits: Float64Array;
   /**
@@ -137,10 +137,11 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
         if (childSurvey !== null) survey = (survey ?? 0n) + childSurvey;
       }
     } else if (node.source === "appraisal") {
-      const row = inputs.appraisal.get(id);
-      if (!row) throw new Error(`Commune ${commune.code} has no appraisal score for criterion ${id}`);
-      units = pointUnitsOf(row.appraised_score);
-      const self = pointUnitsOf(row.self_score);
+      const row = appraisalRowOf(inputs.appraisal, id);
+      if (row === -1) throw new Error(`Commune ${commune.code} has no appraisal score for criterion ${id}`);
+      const { appraisedScore, selfScore } = inputs.appraisal.columns;
+      units = appraisedScore[row]! * unitsPerHundredth;
+      const self = selfScore[row]! * unitsPerHundredth;
       appraisalTotal += units;
       selfUnits += self;
       if (units < self) loweredLeaves++;
@@ -233,4 +234,39 @@ export function publishedNodePercent(score: CommuneScore, node: ApplicableNode):
   if (numerator === null || numerator === undefined)
     return roundRatioHalfAway(score.appraisalUnits[node.order]! * 100, node.maxUnits);
   return roundRatioHalfAway(numerator, score.pointsDenominator, 2, [100 * UNITS_PER_POINT, node.maxUnits]);
+}
+
+/** Scores are whole hundredths of a point; points are counted in units of 10⁻⁴. */
+const unitsPerHundredth = UNITS_PER_POINT / 100;
+
+/** One commune's rows of the appraisal: `rows[k]` scores criterion `columns.criterionIds[k]`, -1 if none. */
+export interface CommuneAppraisal {
+  columns: AppraisalColumns;
+  /** Each criterion id's index in `columns.criterionIds`. */
+  criterion: ReadonlyMap<string, number>;
+  rows: Int32Array;
+}
+
+/** The row of the commune's appraisal scoring a criterion, -1 if none. */
+export function appraisalRowOf(appraisal: CommuneAppraisal, id: string): number {
+  const k = appraisal.criterion.get(id);
+  return k === undefined ? -1 : appraisal.rows[k]!;
+}
+
+/**
+ * Every commune's appraisal rows, found by criterion in one table of communes × criteria filled in
+ * one pass over the columns: no object per row, no Map per commune.
+ */
+export function communeAppraisals(columns: AppraisalColumns): (code: string) => CommuneAppraisal {
+  const criteria = columns.criterionIds.length;
+  const rows = new Int32Array((columns.communeCodes.length + 1) * criteria).fill(-1);
+  for (let r = 0; r < columns.size; r++) rows[columns.commune[r]! * criteria + columns.criterion[r]!] = r;
+  const criterion = new Map(columns.criterionIds.map((id, k) => [id, k]));
+  const communes = new Map(columns.communeCodes.map((code, c) => [code, c]));
+  // A commune without a row: the last slice, left at -1.
+  const none = communes.size;
+  return (code) => {
+    const c = communes.get(code) ?? none;
+    return { columns, criterion, rows: rows.subarray(c * criteria, (c + 1) * criteria) };
+  };
 }

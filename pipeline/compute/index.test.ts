@@ -5,7 +5,16 @@ import type { Criterion } from "../../schemas/criteria.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
 import type { citizensFormColumns, officialsFormColumns } from "../../schemas/survey.ts";
-import type { ColumnTable, OfficialsForms, SurveyForms, TableData, YearData, YearResults } from "../model.ts";
+import type { AppraisalScore } from "../../schemas/appraisal.ts";
+import {
+  appraisalFromRecords,
+  type ColumnTable,
+  type OfficialsForms,
+  type SurveyForms,
+  type TableData,
+  type YearData,
+  type YearResults,
+} from "../model.ts";
 import { computeYear, type ComputeOptions } from "./index.ts";
 
 /** The rows a published table stands for, whether computation gave rows or columns. */
@@ -123,8 +132,9 @@ const citizen = (form_id: string, commune_code: string, answers: Record<string, 
 type CitizensForm = z.output<typeof citizensFormColumns> & { answers: Record<string, string> };
 type OfficialsForm = z.output<typeof officialsFormColumns> & { answers: Record<string, string> };
 
-/** A year as the tests write it: forms as records, turned into columns as validation hands them over. */
-type YearFixture = Omit<YearData, "officialsForms" | "citizensForms"> & {
+/** A year as the tests write it: the appraisal and forms as records, turned into columns as validation hands them over. */
+type YearFixture = Omit<YearData, "appraisal" | "officialsForms" | "citizensForms"> & {
+  appraisal: AppraisalScore[];
   officialsForms: OfficialsForm[];
   citizensForms: CitizensForm[];
 };
@@ -160,6 +170,7 @@ function yearData(fixture: YearFixture): YearData {
   };
   return {
     ...fixture,
+    appraisal: appraisalFromRecords(fixture.appraisal),
     officialsForms: officials,
     citizensForms: formColumns(fixture, "citizens", fixture.citizensForms),
   };
@@ -739,13 +750,14 @@ describe("year over year", () => {
   });
 });
 
-// Appraisal-only years: one leaf worth 100 points, so each commune's index is its appraised score.
+// Appraisal-only years: one leaf worth 1,000 points (the most a score may be), so each commune's
+// index is a tenth of its appraised score: scores have 2 decimals, the index 3 before rounding.
 function appraisalOnly(scores: [code: string, name: string, score: number][]): YearFixture {
   return {
     manifest,
     plan: null,
     communes: scores.map(([code, name]) => commune(code, name, "xa")),
-    criteria: [criterion("1", 100, null), criterion("1.1", 100, "appraisal")],
+    criteria: [criterion("1", 1000, null), criterion("1.1", 1000, "appraisal")],
     groups: [],
     scales: [],
     questions: [],
@@ -765,10 +777,10 @@ describe("ranks and bands from the published index", () => {
   it("shares the best rank between equal published values (1, 2, 2, 4), ties ordered by name", () => {
     const { results } = compute(
       appraisalOnly([
-        ["30001", "Xã Đông Xuyên", 85.674], // → 85.67
-        ["30002", "Xã An Đức", 92.5],
-        ["30003", "Xã Dân Chủ", 85.665], // → 85.67 (half away from zero)
-        ["30004", "Xã Ứng Hòe", 70],
+        ["30001", "Xã Đông Xuyên", 856.74], // → 85.67
+        ["30002", "Xã An Đức", 925],
+        ["30003", "Xã Dân Chủ", 856.65], // → 85.67 (half away from zero)
+        ["30004", "Xã Ứng Hòe", 700],
       ]),
       exact,
     ).tables;
@@ -783,11 +795,11 @@ describe("ranks and bands from the published index", () => {
   it("bands by the rounded index: exactly 90 and 89.995 are A, 89.994 is B", () => {
     const { results } = compute(
       appraisalOnly([
-        ["30001", "Xã Một", 90],
-        ["30002", "Xã Hai", 89.995],
-        ["30003", "Xã Ba", 89.994],
-        ["30004", "Xã Bốn", 79.995],
-        ["30005", "Xã Năm", 79.994],
+        ["30001", "Xã Một", 900],
+        ["30002", "Xã Hai", 899.95],
+        ["30003", "Xã Ba", 899.94],
+        ["30004", "Xã Bốn", 799.95],
+        ["30005", "Xã Năm", 799.94],
       ]),
       exact,
     ).tables;
@@ -804,8 +816,8 @@ describe("ranks and bands from the published index", () => {
     // Index 1.005 (a tie that binary floating point would round down) and 81.125.
     const { results } = compute(
       appraisalOnly([
-        ["30001", "Xã Một", 1.005],
-        ["30002", "Xã Hai", 81.125],
+        ["30001", "Xã Một", 10.05],
+        ["30002", "Xã Hai", 811.25],
       ]),
       exact,
     ).tables;

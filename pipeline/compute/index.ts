@@ -1,7 +1,6 @@
 // Computation: validated records of one year → every published table, rounded (docs/methodology.md, docs/data-contract.md#published-tables).
 // Pure: no I/O, no clock; randomness only from seeded streams, so the same inputs give the same
 // results byte for byte.
-import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import { communeTypes } from "../../schemas/commune-types.ts";
 import type { CommuneType } from "../../schemas/communes.ts";
 import type {
@@ -22,6 +21,8 @@ import type {
 import type { ColumnTable, OfficialsForms, YearData, YearResults } from "../model.ts";
 import { bootstrapCommune, bootstrapIntervals, type BootstrapInterval } from "./bootstrap.ts";
 import {
+  appraisalRowOf,
+  communeAppraisals,
   nodePercentRatio,
   nodePoints,
   publishedNodePercent,
@@ -74,12 +75,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
   const officialsByCommune = rowsByCommune(data.officialsForms);
   const citizensOf = (code: string) => citizensByCommune.get(code) ?? noForms(data.citizensForms);
   const officialsOf = (code: string) => officialsByCommune.get(code) ?? noForms(data.officialsForms);
-  const appraisalByCommune = new Map<string, Map<string, AppraisalScore>>();
-  for (const row of data.appraisal) {
-    const rows = appraisalByCommune.get(row.commune_code) ?? new Map<string, AppraisalScore>();
-    rows.set(row.criterion_id, row);
-    appraisalByCommune.set(row.commune_code, rows);
-  }
+  const appraisalOf = communeAppraisals(data.appraisal);
 
   const survey = surveyLayout(data.questions, scales);
   // Communes in code order: the order of every table but results, which is by rank.
@@ -88,7 +84,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     scoreCommune({
       commune,
       domains: trees[commune.type],
-      appraisal: appraisalByCommune.get(commune.code) ?? new Map(),
+      appraisal: appraisalOf(commune.code),
       citizensForms: citizensOf(commune.code),
       officialsForms: officialsOf(commune.code),
       survey,
@@ -401,12 +397,17 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
   });
   const nodeLost = criterionOf.map((slot) => lostByCriterion[slot]! / 100);
   const nodeOf = (r: number) => nodes[node[r]!]!;
-  /** The appraisal row of an appraisal leaf; nothing for other nodes. */
-  const appraisalOf = (r: number) => {
+  /** The appraisal row of an appraisal leaf, in its commune's columns; -1 for other nodes. */
+  const appraisalRow = (r: number) => {
     const n = nodeOf(r);
     return n.children.length === 0 && n.source === "appraisal"
-      ? scores[commune[r]!]!.appraisal.get(n.criterion.id)
-      : undefined;
+      ? appraisalRowOf(scores[commune[r]!]!.appraisal, n.criterion.id)
+      : -1;
+  };
+  const appraisal = (r: number) => scores[commune[r]!]!.appraisal.columns;
+  const score = (r: number, of: "selfScore" | "appraisedScore") => {
+    const row = appraisalRow(r);
+    return row === -1 ? null : appraisal(r)[of][row]! / 100;
   };
   return {
     rows,
@@ -422,9 +423,12 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       pct: (r) => pct[r],
       points_lost: (r) => lost[r]! / 100,
       district_points_lost: (r) => nodeLost[node[r]!],
-      self_score: (r) => appraisalOf(r)?.self_score ?? null,
-      appraised_score: (r) => appraisalOf(r)?.appraised_score ?? null,
-      note: (r) => appraisalOf(r)?.note ?? null,
+      self_score: (r) => score(r, "selfScore"),
+      appraised_score: (r) => score(r, "appraisedScore"),
+      note: (r) => {
+        const row = appraisalRow(r);
+        return row === -1 ? null : (appraisal(r).notes.get(row) ?? null);
+      },
     },
   };
 }

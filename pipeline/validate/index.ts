@@ -1,7 +1,6 @@
 // Validation of one year's inputs: every file on its own (bytes, dialect, header, rows, cells), then
 // the rules across files. All problems are collected, none stops the others; the typed YearData is
 // handed to computation only when there is no error at all.
-import { appraisalRow } from "../../schemas/appraisal.ts";
 import { communeRow } from "../../schemas/communes.ts";
 import { criterionRow } from "../../schemas/criteria.ts";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
@@ -15,6 +14,7 @@ import { problem } from "../messages.ts";
 import {
   inputFiles,
   optionalInputFiles,
+  type AppraisalColumns,
   type InputFileName,
   type OfficialsForms,
   type SurveyForms,
@@ -26,13 +26,21 @@ import {
   openCsv,
   parseBody,
   withoutQuotes,
+  type CsvOpened,
   type CsvRow,
   type CsvSpec,
   type CsvTable,
+  type QuickLine,
 } from "../read/csv.ts";
 import type { ManifestPlace } from "../read/manifest-sheets.ts";
 import { readSheetRows, type SheetRows } from "../read/sheet.ts";
-import { checkAppraisal } from "./appraisal.ts";
+import {
+  appraisalColumns,
+  appraisalDuplicates,
+  AppraisalReader,
+  checkAppraisal,
+  type AppraisalTable,
+} from "./appraisal.ts";
 import { buildTree, checkTree } from "./criteria.ts";
 import { checkInvisible } from "./invisible.ts";
 import { duplicateKeys } from "./keys.ts";
@@ -40,7 +48,7 @@ import { validateManifest } from "./manifest.ts";
 import { checkPlan } from "./plan.ts";
 import { ProblemLog, ProblemRecord } from "./problem-log.ts";
 import { checkQuestions } from "./questions.ts";
-import { quickRows, rowParser, type ParsedRow } from "./rows.ts";
+import { rowParser, type ParsedRow } from "./rows.ts";
 import { checkSlugs } from "./slugs.ts";
 import {
   checkAnswerable,
@@ -122,6 +130,15 @@ export function knownColumns(file: CsvFileName): string[] {
 
 interface Table<T> {
   rows: ParsedRow<T>[];
+}
+
+/** Where a file's rows go as they are read (YearValidation.read). */
+interface RowReader {
+  addRow(row: CsvRow): void;
+  /** The lines it takes straight from a CSV file's text (undefined: none). */
+  quickLine?(opened: CsvOpened): QuickLine | undefined;
+  /** The rows read so far. */
+  rows(): number;
 }
 
 /** Input files by name; the validation takes each file's bytes out once it has read them. */
@@ -264,11 +281,36 @@ class YearValidation {
     }
   }
 
-  /**
-   * A file's rows, parsed; its cells as read are not kept. A CSV file's rows are parsed as they
-   * are read, so that no row's cells outlive it (half a million in the appraisal file).
-   */
+  /** A file's rows, parsed, as they are read; its cells as read are not kept. */
   table<S extends z.ZodType>(file: CsvFileName, schema: S): Table<z.output<S>> | null {
+    const rows: ParsedRow<z.output<S>>[] = [];
+    const read = this.read(file, (index) => {
+      const parse = rowParser(file, index, schema, knownColumns(file), this.problems);
+      return { addRow: (row) => rows.push(parse(row)), rows: () => rows.length };
+    });
+    if (read === null) return null;
+    checkInvisible(file, rows, this.problems);
+    return { rows };
+  }
+
+  /**
+   * The appraisal in columns (validate/appraisal.ts): from a CSV file's text, the lines whose cells
+   * pass quick checks without a row object, any other row by the general path.
+   */
+  appraisal(): AppraisalTable | null {
+    const file = "appraisal.csv";
+    const reader = this.read(file, (index) => new AppraisalReader(index, knownColumns(file), this.problems));
+    if (reader === null) return null;
+    checkInvisible(file, reader.unchecked, this.problems);
+    return reader.finish();
+  }
+
+  /**
+   * Reads a CSV file or a workbook sheet row by row, as it is read, into what `start` makes of its
+   * header's columns, so that no row's cells outlive it; a CSV file's lines go to its quickLine
+   * first, if it has one. Null when no rows could be read (the input is recorded either way).
+   */
+  private read<R extends RowReader>(file: CsvFileName, start: (index: Map<string, number>) => R): R | null {
     this.step(file);
     const sheet = this.sheets.get(file);
     this.sheets.delete(file);
@@ -276,41 +318,28 @@ class YearValidation {
     if (bytes === null) return null;
     return this.guard(file, () => {
       const spec = { file, ...inputColumns[file] };
-      const rows: ParsedRow<z.output<S>>[] = [];
-      // The rows whose cells may hold invisible characters: all but those read quickly.
-      let unchecked: ParsedRow<z.output<S>>[] = rows;
       if (sheet) {
+        let reader: R | null = null;
         const read = readSheetRows(sheet.each, spec, (table) => {
-          const parse = rowParser(file, table.index, schema, knownColumns(file), this.problems);
-          return (row) => rows.push(parse(row));
+          const started = (reader ??= start(table.index));
+          return (row) => started.addRow(row);
         });
         // Not push(...): a file of repeated rows has hundreds of thousands of problems.
         for (const p of read.problems) this.problems.push(p);
         this.record(file, bytes, read.rows);
-        if (read.table === null) return null;
-      } else {
-        const { opened, problems } = openCsv(bytes, spec);
-        for (const p of problems) this.problems.push(p);
-        if (opened === null) {
-          this.record(file, bytes, 0);
-          return null;
-        }
-        const parse = rowParser(file, opened.index, schema, knownColumns(file), this.problems);
-        const quick = quickFiles.has(file)
-          ? quickRows(file, opened, schema, knownColumns(file), (row) => rows.push(row))
-          : null;
-        unchecked = quick === null ? rows : [];
-        const general = (row: CsvRow) => {
-          const parsed = parse(row);
-          rows.push(parsed);
-          if (quick !== null) unchecked.push(parsed);
-        };
-        parseBody(file, opened, this.problems, general, quick ?? undefined);
-        noRowsProblem(file, opened, rows.length, this.problems);
-        this.record(file, bytes, rows.length);
+        return read.table === null ? null : reader;
       }
-      checkInvisible(file, unchecked, this.problems);
-      return { rows };
+      const { opened, problems } = openCsv(bytes, spec);
+      for (const p of problems) this.problems.push(p);
+      if (opened === null) {
+        this.record(file, bytes, 0);
+        return null;
+      }
+      const reader = start(opened.index);
+      parseBody(file, opened, this.problems, (row) => reader.addRow(row), reader.quickLine?.(opened));
+      noRowsProblem(file, opened, reader.rows(), this.problems);
+      this.record(file, bytes, reader.rows());
+      return reader;
     });
   }
 
@@ -377,12 +406,6 @@ class YearValidation {
     });
   }
 }
-
-/**
- * The files whose rows are read quickly (rows.ts quickRows) when they pass: the appraisal file, half
- * a million rows at national scale. The small files take the general path only.
- */
-const quickFiles: ReadonlySet<CsvFileName> = new Set(["appraisal.csv"]);
 
 export type SurveyFileName = "survey-officials.csv" | "survey-citizens.csv";
 export const surveyFileNames: readonly SurveyFileName[] = ["survey-officials.csv", "survey-citizens.csv"];
@@ -514,10 +537,7 @@ export function validateYear(
   // inputs put back in file order, at the end. When the survey files are checked in workers, the
   // appraisal is checked meanwhile, ahead of its turn.
   const checked = (file: SurveyFileName) => surveyChecks?.(file) ?? null;
-  const appraisalAhead =
-    surveyChecks === undefined
-      ? null
-      : v.ahead("appraisal.csv", () => v.table("appraisal.csv", appraisalRow));
+  const appraisalAhead = surveyChecks === undefined ? null : v.ahead("appraisal.csv", () => v.appraisal());
   // The communes' index and the criteria tree, for the cross-file checks.
   const prepare = () => ({
     communeIndex: communes && {
@@ -536,21 +556,16 @@ export function validateYear(
     prepared = null;
   }
   const ready = prepared;
-  const appraisalKeys =
-    early && ready
-      ? checkEarly((sink) => duplicateKeys("appraisal.csv", early.rows, appraisalKey, sink))
-      : null;
+  const appraisalKeys = early && ready ? checkEarly((sink) => appraisalDuplicates(early, sink)) : null;
   const appraisalChecks =
-    early && ready
-      ? checkEarly((sink) => checkAppraisal(early.rows, ready.communeIndex, ready.tree, sink))
-      : null;
+    early && ready ? checkEarly((sink) => checkAppraisal(early, ready.communeIndex, ready.tree, sink)) : null;
   const officials = v.takeSurvey("survey-officials.csv", checked("survey-officials.csv"), () =>
     survey("survey-officials.csv"),
   );
   const citizens = v.takeSurvey("survey-citizens.csv", checked("survey-citizens.csv"), () =>
     survey("survey-citizens.csv"),
   );
-  const appraisal = appraisalAhead === null ? v.table("appraisal.csv", appraisalRow) : appraisalAhead.turn();
+  const appraisal = appraisalAhead === null ? v.appraisal() : appraisalAhead.turn();
   const planFile = v.table("plan.csv", planRow);
   // Cross-file checks belong to no single file; an unexpected failure there is listed after the files.
   v.step("*");
@@ -564,7 +579,7 @@ export function validateYear(
     if (scales) duplicateKeys("scales.csv", scales.rows, ["scale", "option"], problems);
     if (questions) duplicateKeys("questions.csv", questions.rows, ["id"], problems);
     if (appraisalKeys) appraisalKeys(problems);
-    else if (appraisal) duplicateKeys("appraisal.csv", appraisal.rows, appraisalKey, problems);
+    else if (appraisal) appraisalDuplicates(appraisal, problems);
     if (planFile) checkPlan(planFile.rows, problems);
 
     const { communeIndex, tree } = prepared ?? prepare();
@@ -573,7 +588,7 @@ export function validateYear(
     const scaleNames = scales && new Set(scales.rows.map((r) => r.raw.scale ?? ""));
     if (questions) checkQuestions(questions.rows, tree, scaleNames, problems);
     if (appraisalChecks) appraisalChecks(problems);
-    else if (appraisal) checkAppraisal(appraisal.rows, communeIndex, tree, problems);
+    else if (appraisal) checkAppraisal(appraisal, communeIndex, tree, problems);
     if (officials && communeIndex)
       checkFormCommunes("survey-officials.csv", officials, communeIndex, problems);
     if (citizens && communeIndex) checkFormCommunes("survey-citizens.csv", citizens, communeIndex, problems);
@@ -595,13 +610,14 @@ export function validateYear(
 
   const { problems: sorted, omitted } = problems.result();
   const hasError = sorted.some((p) => p.severity === "error");
-  // Each table's records gathered once (the appraisal's are half a million).
+  // Each table's records gathered once.
   const lists = {
     communes: values(communes),
     criteria: values(criteria),
     groups: values(groups),
     scales: values(scales),
-    appraisal: values(appraisal),
+    // The appraisal's columns only for data handed on (appraisalColumns copies half a million rows).
+    appraisal: appraisal && !hasError ? appraisalColumns(appraisal) : null,
   };
   const parts = [manifest, ...Object.values(lists), questionList];
   const officialsData = hasError ? null : officialsForms(officials);
@@ -616,7 +632,7 @@ export function validateYear(
           groups: lists.groups ?? [],
           scales: lists.scales ?? [],
           questions: questionList ?? [],
-          appraisal: lists.appraisal ?? [],
+          appraisal: lists.appraisal as AppraisalColumns,
           officialsForms: officialsData,
           citizensForms: citizensData,
           plan: planSteps(planFile),
@@ -625,8 +641,6 @@ export function validateYear(
   const inputs = v.inputs.sort((a, b) => order(a.file) - order(b.file));
   return { data, problems: sorted, omitted, inputs, sources };
 }
-
-const appraisalKey = ["commune_code", "criterion_id"];
 
 /**
  * A check run now, its problems recorded, and what to call at its turn: the problems then go to the

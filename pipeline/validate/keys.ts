@@ -191,21 +191,57 @@ export function duplicateKeys(
   columns: readonly string[],
   problems: ProblemSink,
 ): void {
-  // Each key cell becomes its text's number in its column (cells of a repeated text are often one
-  // shared string, whose hash V8 keeps), and a key of several cells one number per distinct
-  // combination: a key's first row is then found in an array indexed by that number. The appraisal
-  // file's half a million keys need no string and no hashing of characters each (issue 26).
-  const keys = keyNumbers(rows, columns);
-  const first = new Int32Array(keys.count).fill(-1);
+  const cells = columns.map((column) => keyCellsOf(rows, column));
+  duplicateCodedKeys(file, columns, cells, (i) => rows[i]!.line, problems);
+}
+
+/**
+ * A key column's cells as numbers, the same for the same text: row i's cell is `texts[codes[i]]`,
+ * or blank when its code is -1.
+ */
+export interface KeyCells {
+  codes: Int32Array;
+  texts: readonly string[];
+}
+
+/** Each row's cell of a column as its text's number in that column (a Map of a small file's cells). */
+function keyCellsOf(rows: readonly ParsedRow<unknown>[], column: string): KeyCells {
+  const codes = new Int32Array(rows.length);
+  const numbers = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
+    const cell = rows[i]!.raw[column] ?? "";
+    let code = -1;
+    if (cell !== "") {
+      code = numbers.get(cell) ?? numbers.size;
+      if (code === numbers.size) numbers.set(cell, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, texts: [...numbers.keys()] };
+}
+
+/**
+ * The same on key cells already numbered (the appraisal's columns, validate/appraisal.ts): each
+ * key becomes one number, and its first row is found in an array indexed by that number. The
+ * appraisal file's half a million keys need no string and no hashing of characters each (issue 26).
+ */
+export function duplicateCodedKeys(
+  file: string,
+  columns: readonly string[],
+  cells: readonly KeyCells[],
+  lineOf: (row: number) => number,
+  problems: ProblemSink,
+): void {
+  const keys = keyNumbers(cells);
+  const first = new Int32Array(keys.count).fill(-1);
+  for (let i = 0; i < keys.numbers.length; i++) {
     const key = keys.numbers[i]!;
     if (key === -1) continue; // a blank key cell is reported by the schema instead
     const seen = first[key]!;
     if (seen === -1) first[key] = i;
     else {
-      const row = rows[i]!;
-      const value = columns.map((column) => row.raw[column]).join(" × ");
-      problems.push(duplicateProblem(file, row.line, rows[seen]!.line, columns, value));
+      const value = cells.map((column) => column.texts[column.codes[i]!]).join(" × ");
+      problems.push(duplicateProblem(file, lineOf(i), lineOf(seen), columns, value));
     }
   }
 }
@@ -215,31 +251,18 @@ export function duplicateKeys(
  * its cells is blank. Numbers of several columns are combined column by column and renumbered
  * whenever their range outgrows the rows, so they stay exact integers.
  */
-function keyNumbers(
-  rows: readonly ParsedRow<unknown>[],
-  columns: readonly string[],
-): { numbers: Float64Array; count: number } {
-  const numbers = new Float64Array(rows.length);
-  const cellCodes = new Int32Array(rows.length);
+function keyNumbers(cells: readonly KeyCells[]): { numbers: Float64Array; count: number } {
+  const rows = cells[0]?.codes.length ?? 0;
+  const numbers = new Float64Array(rows);
   let count = 1;
-  for (const column of columns) {
-    const codes = new Map<string, number>();
-    for (let i = 0; i < rows.length; i++) {
-      const cell = rows[i]!.raw[column] ?? "";
-      let code = -1;
-      if (cell !== "") {
-        code = codes.get(cell) ?? codes.size;
-        if (code === codes.size) codes.set(cell, code);
-      }
-      cellCodes[i] = code;
-    }
-    const size = Math.max(codes.size, 1);
-    for (let i = 0; i < rows.length; i++) {
-      const code = cellCodes[i]!;
+  for (const { codes, texts } of cells) {
+    const size = Math.max(texts.length, 1);
+    for (let i = 0; i < rows; i++) {
+      const code = codes[i]!;
       if (numbers[i] !== -1) numbers[i] = code === -1 ? -1 : numbers[i]! * size + code;
     }
     count *= size;
-    if (count > 2 * rows.length + 1024) count = renumber(numbers);
+    if (count > 2 * rows + 1024) count = renumber(numbers);
   }
   return { numbers, count };
 }

@@ -3,9 +3,7 @@
 import { z } from "zod";
 import { isProblemCode, problem, type ProblemCode, type ProblemParams } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
-import { inputFormulaTrigger, type CsvOpened, type CsvRow, type QuickLine } from "../read/csv.ts";
-import { invisibleProblem } from "./invisible.ts";
-import { TextDictionary } from "./keys.ts";
+import type { CsvRow } from "../read/csv.ts";
 
 export interface ParsedRow<T> {
   line: number;
@@ -87,7 +85,7 @@ export function parseRow<S extends z.ZodType>(
 type CellParse = { ok: true; value: unknown; text: string } | { ok: false; text: string };
 
 /** Distinct cells remembered per column: codes, ids and scores repeat; free text need not be kept. */
-const cellCacheLimit = 50_000;
+export const cellCacheLimit = 50_000;
 
 /**
  * Parses rows one at a time, as a file is read; reports the first failed check of each cell. The
@@ -134,101 +132,3 @@ export function rowParser<S extends z.ZodType>(
     return { line: row.line, raw, value };
   };
 }
-
-/** What a quick reader knows of a column's distinct cell: its text, and its value if it passed. */
-interface QuickCell {
-  /** Whether a row may take it as it is: nothing to trim, no formula, no invisible character, parsed. */
-  quick: boolean;
-  value: unknown;
-}
-
-/**
- * Rows taken straight from a line of the text when every cell is one its column has seen pass (issue
- * 26): the appraisal file's half a million rows repeat a few thousand codes and scores, which are
- * then checked and parsed once each, and no row makes a cells array or a string per cell. A cell is
- * quick when the general path would report nothing of it — the reader's checks (acceptRow: trim,
- * formula), the invisible characters (checkInvisible), its column's schema — and the row has the
- * header's width; it is then the record rowParser would give, sharing each cell's first text as
- * rowParser does. Any other line returns false and is read as any row, with all its problems.
- * Null when the header is not exactly the schema's columns (then every row takes the general path).
- */
-export function quickRows<S extends z.ZodType>(
-  file: string,
-  opened: CsvOpened,
-  schema: S,
-  columns: readonly string[],
-  onRow: (row: ParsedRow<z.output<S>>) => void,
-): QuickLine | null {
-  const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
-  const keys = shape === null ? [] : Object.keys(shape);
-  const { text, header } = opened;
-  const sameColumns = (a: readonly string[], b: readonly string[]) =>
-    a.length === b.length && a.every((c) => b.includes(c));
-  if (shape === null || !sameColumns(keys, columns) || !sameColumns(header, columns)) return null;
-  const width = header.length;
-  // Per header position: the cells seen, and where the column goes in the record and the value.
-  const cells = header.map(
-    (column) =>
-      new TextDictionary<QuickCell>((cell) => {
-        const parsed = shape[column]!.safeParse(cell);
-        const quick =
-          parsed.success &&
-          cell.trim() === cell &&
-          inputFormulaTrigger(cell) === null &&
-          invisibleProblem(file, null, column, cell) === null;
-        return { quick, value: parsed.data };
-      }, cellCacheLimit),
-  );
-  const recordAt = columns.map((column) => header.indexOf(column));
-  const valueAt = keys.map((key) => header.indexOf(key));
-  const found = new Int32Array(width);
-  const split = opened.delimiter.charCodeAt(0);
-  return (start, end, line) => {
-    let position = 0;
-    let blank = true;
-    for (let cellStart = start; ;) {
-      let cellEnd = cellStart;
-      // Where the cell's text ends, before a closing quote.
-      let textEnd: number;
-      if (text.charCodeAt(cellStart) === quote) {
-        // A quoted cell (a note with a comma): quick when it closes on the line, without a quote
-        // written twice, right before the delimiter or the line's end.
-        cellStart++;
-        textEnd = text.indexOf('"', cellStart);
-        if (textEnd === -1 || textEnd >= end) return false;
-        cellEnd = textEnd + 1;
-        if (cellEnd < end && text.charCodeAt(cellEnd) !== split) return false;
-      } else {
-        while (cellEnd < end && text.charCodeAt(cellEnd) !== split) cellEnd++;
-        textEnd = cellEnd;
-      }
-      if (position >= width) {
-        // Trailing empty cells (Excel adds them) are fine; anything else makes the row ragged.
-        if (textEnd > cellStart) return false;
-      } else {
-        const code = cells[position]!.code(text, cellStart, textEnd);
-        if (code === -1 || !cells[position]!.entries[code]!.quick) return false;
-        found[position] = code;
-        if (textEnd > cellStart) blank = false;
-      }
-      position++;
-      if (cellEnd === end) break;
-      cellStart = cellEnd + 1;
-    }
-    if (position < width || blank) return false;
-    const raw: Record<string, string> = {};
-    for (let k = 0; k < columns.length; k++) {
-      const at = recordAt[k]!;
-      raw[columns[k]!] = cells[at]!.texts[found[at]!]!;
-    }
-    const value: Record<string, unknown> = {};
-    for (let k = 0; k < keys.length; k++) {
-      const at = valueAt[k]!;
-      value[keys[k]!] = cells[at]!.entries[found[at]!]!.value;
-    }
-    onRow({ line, raw, value: value as z.output<S> });
-    return true;
-  };
-}
-
-const quote = 34;

@@ -81,10 +81,10 @@ describe("accepted variants give the same data as the plain files", () => {
     }
     const result = validate(withFiles(semicolons));
     expect(errors(result.problems)).toEqual([]);
-    const scores = result.data?.appraisal.map((a) => a.appraised_score);
-    expect(scores).toEqual(plain.data?.appraisal.map((a) => a.appraised_score));
-    // 28,5 is read as 28.5, not 285.
-    expect(scores?.[0]).toBe(28.5);
+    const scores = result.data?.appraisal.appraisedScore;
+    expect(scores).toEqual(plain.data?.appraisal.appraisedScore);
+    // 28,5 is read as 28.5 (2,850 hundredths), not 285.
+    expect(scores?.[0]).toBe(2850);
     expect(result.data?.criteria.find((c) => c.id === "2.2.1")?.max_points).toBe(12.5);
   });
 
