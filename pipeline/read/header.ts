@@ -56,6 +56,34 @@ export function isBlankLine(line: string): boolean {
   return /^[\s,;]*$/.test(line);
 }
 
+const space = 32;
+const comma = 44;
+const semicolon = 59;
+const lineFeed = 10;
+
+/**
+ * For a text in printable ASCII and line feeds given as its bytes: how many bytes from the start hold
+ * every line findHeader looks at, so that it is given only those as text (a survey file's body is
+ * read as bytes, never decoded whole: issue 26).
+ */
+export function headerSearchBytes(bytes: Uint8Array): number {
+  let examined = 0;
+  for (let start = 0; start <= bytes.length;) {
+    let end = bytes.indexOf(lineFeed, start);
+    if (end === -1) end = bytes.length;
+    // isBlankLine on bytes: \s in printable ASCII is the space alone
+    for (let i = start; i < end; i++) {
+      const c = bytes[i];
+      if (c !== space && c !== comma && c !== semicolon) {
+        if (++examined === headerSearchLines) return end;
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return bytes.length;
+}
+
 export type HeaderSearch =
   | {
       found: true;

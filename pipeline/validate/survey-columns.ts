@@ -261,10 +261,10 @@ export class SurveyColumns {
    * line ends, normalised) is read from its text encoded again.
    */
   scanBody(opened: CsvOpened): void {
-    const { header, delimiter, text } = opened;
+    const { header, delimiter } = opened;
     const utf8 = opened.utf8 ?? {
-      bytes: utf8Encoder.encode(text),
-      offset: utf8Encoder.encode(text.slice(0, opened.offset)).length,
+      bytes: utf8Encoder.encode(opened.text),
+      offset: utf8Encoder.encode(opened.text.slice(0, opened.offset)).length,
     };
     const { bytes } = utf8;
     this.source = bytes;
