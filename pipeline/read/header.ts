@@ -41,14 +41,25 @@ export function splitLine(line: string, delimiter: Delimiter): string[] {
   return (parsed.data[0] ?? []).map((cell) => cell.trim());
 }
 
-/** Exact names count double, near misses once: a misspelled header still wins over a title row. */
-export function headerScore(cells: string[], expected: ReadonlySet<string>): number {
-  let total = 0;
+/**
+ * Exact names count double, near misses once: a misspelled header still wins over a title row. A
+ * line that cannot score above `above` even if every other cell were a near miss scores 0 without
+ * looking for near misses: a survey file's rows below its header, a hundred cells each, cost most
+ * of the search (issue 26).
+ */
+export function headerScore(cells: string[], expected: ReadonlySet<string>, above = 0): number {
+  let exact = 0;
+  let others = 0;
   for (const cell of cells) {
     if (cell === "") continue;
-    if (expected.has(cell)) total += 2;
-    else if (closestName(cell, expected) !== null) total += 1;
+    if (expected.has(cell)) exact++;
+    else others++;
   }
+  if (2 * exact + others <= above) return 0;
+  let total = 2 * exact;
+  if (others > 0)
+    for (const cell of cells)
+      if (cell !== "" && !expected.has(cell) && closestName(cell, expected) !== null) total += 1;
   return total;
 }
 
@@ -118,7 +129,7 @@ export function findHeader(text: string, expected: ReadonlySet<string>): HeaderS
         ) {
           firstContent = { line, cells };
         }
-        const s = headerScore(cells, expected);
+        const s = headerScore(cells, expected, best?.score ?? 0);
         if (s > 0 && (best === null || s > best.score)) best = { line, offset, delimiter, cells, score: s };
       }
     }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Problem } from "../problem.ts";
 import { acceptRow, openCsv, parseBody, readCsv, withoutQuotes, type CsvOpened, type CsvRow } from "./csv.ts";
 import { decodeText } from "./decode.ts";
-import { closestName, editDistance, findHeader, headerSearchBytes } from "./header.ts";
+import { closestName, editDistance, findHeader, headerScore, headerSearchBytes } from "./header.ts";
 import { findLegacyVietnamese } from "./legacy.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -226,5 +226,15 @@ describe("headerSearchBytes", () => {
     // lines t and l0..l8 are the ten: the prefix ends right after l8
     expect(text.slice(0, headerSearchBytes(bytes(text)))).toBe(lines.slice(0, 12).join("\n"));
     expect(headerSearchBytes(bytes("a\n\nb"))).toBe(4);
+  });
+});
+
+describe("headerScore", () => {
+  const expected = new Set(["code", "name", "type"]);
+  it("counts exact names twice and near misses once, unless the line cannot score above the best", () => {
+    expect(headerScore(["code", "nam", "typ", ""], expected)).toBe(4);
+    // at most 2 + 1 + 1 = 4: not above 4, so not looked at
+    expect(headerScore(["code", "nam", "typ"], expected, 4)).toBe(0);
+    expect(headerScore(["code", "nam", "typ"], expected, 3)).toBe(4);
   });
 });
