@@ -5,7 +5,7 @@ import Papa from "papaparse";
 import { problem } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
 import { decodeText } from "./decode.ts";
-import { closestName, findHeader, headerSearchBytes } from "./header.ts";
+import { closestName, findHeader, headerSearchBytes, type HeaderSearch } from "./header.ts";
 import { findLegacyVietnamese } from "./legacy.ts";
 import { formulaTrigger } from "../rules/formula.ts";
 
@@ -270,7 +270,7 @@ export function openCsv(
   }
   if (nfdLine !== null) problems.push(problem("text_not_nfc", { file, line: nfdLine }, { line: nfdLine }));
 
-  const expected = new Set([...spec.required, ...(spec.optional ?? []), ...(spec.questions?.ids ?? [])]);
+  const expected = expectedColumns(spec);
   const search = findHeader(text, expected);
   if (!search.found) {
     const at = { file, line: search.firstContentLine, value: search.cells.join(", ").slice(0, 200) };
@@ -278,25 +278,7 @@ export function openCsv(
     problems.push(problem("header_not_found", at, params));
     return { opened: null, problems };
   }
-  if (search.line !== search.firstContentLine) {
-    problems.push(
-      problem("title_row", { file, line: search.firstContentLine }, { header_line: search.line }),
-    );
-  }
-
-  const header = search.cells;
-  const checked = checkHeader(header, spec);
-  // Header problems are reported on the line the header is really on (line 1 unless a title row).
-  for (const p of checked.problems) problems.push(p.line === 1 ? { ...p, line: search.line } : p);
-  const opened: CsvOpened = {
-    text,
-    header,
-    index: checked.index,
-    questionColumns: checked.questionColumns,
-    headerLine: search.line,
-    offset: search.offset,
-    delimiter: search.delimiter,
-  };
+  const opened: CsvOpened = { text, ...openAtHeader(search, spec, problems) };
   // UTF-16 starts with FF FE or FE FF, bytes UTF-8 never holds; normaliseText returns the decoded
   // text itself when it changes nothing.
   if (text === decoded.text && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
@@ -311,11 +293,32 @@ export function openCsv(
  * asked for. Null when the file has no header (or is blank), left to openCsv's report.
  */
 function openAscii(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened; problems: Problem[] } | null {
-  const expected = new Set([...spec.required, ...(spec.optional ?? []), ...(spec.questions?.ids ?? [])]);
-  const search = findHeader(asciiDecoder.decode(bytes.subarray(0, headerSearchBytes(bytes))), expected);
+  const firstLines = asciiDecoder.decode(bytes.subarray(0, headerSearchBytes(bytes)));
+  const search = findHeader(firstLines, expectedColumns(spec));
   if (!search.found) return null;
-  const file = spec.file;
   const problems: Problem[] = [];
+  let text: string | undefined;
+  const opened: CsvOpened = {
+    get text() {
+      return (text ??= asciiDecoder.decode(bytes));
+    },
+    ...openAtHeader(search, spec, problems),
+    utf8: { bytes, offset: search.offset },
+  };
+  return { opened, problems };
+}
+
+function expectedColumns(spec: CsvSpec): Set<string> {
+  return new Set([...spec.required, ...(spec.optional ?? []), ...(spec.questions?.ids ?? [])]);
+}
+
+/** A file opened at the header found, with the problems of its place (a title row) and its columns. */
+function openAtHeader(
+  search: Extract<HeaderSearch, { found: true }>,
+  spec: CsvSpec,
+  problems: Problem[],
+): Omit<CsvOpened, "text" | "utf8"> {
+  const file = spec.file;
   if (search.line !== search.firstContentLine) {
     problems.push(
       problem("title_row", { file, line: search.firstContentLine }, { header_line: search.line }),
@@ -323,21 +326,16 @@ function openAscii(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened; probl
   }
   const header = search.cells;
   const checked = checkHeader(header, spec);
+  // Header problems are reported on the line the header is really on (line 1 unless a title row).
   for (const p of checked.problems) problems.push(p.line === 1 ? { ...p, line: search.line } : p);
-  let text: string | undefined;
-  const opened: CsvOpened = {
-    get text() {
-      return (text ??= asciiDecoder.decode(bytes));
-    },
+  return {
     header,
     index: checked.index,
     questionColumns: checked.questionColumns,
     headerLine: search.line,
     offset: search.offset,
     delimiter: search.delimiter,
-    utf8: { bytes, offset: search.offset },
   };
-  return { opened, problems };
 }
 
 const quote = 34;
