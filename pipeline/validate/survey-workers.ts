@@ -75,19 +75,12 @@ function startWorker(file: SurveyFileName): {
       void worker.terminate();
       return () => null;
     }
-    // Each file a copy moved to the worker: cloning a survey file's 30 MB into the message cost this
-    // thread some 100 ms, a copy a tenth of it. The files stay here for a check should the worker fail.
     const files = new Map<InputFileName, Uint8Array>();
-    const moved: ArrayBuffer[] = [];
     for (const name of [...surveyInputs, file]) {
-      const read = all.get(name);
-      if (read === undefined) continue;
-      // A copy in its own memory (a Buffer's slice() would share it)
-      const bytes = new Uint8Array(read);
-      files.set(name, bytes);
-      moved.push(bytes.buffer);
+      const bytes = all.get(name);
+      if (bytes !== undefined) files.set(name, bytes);
     }
-    port1.postMessage(files, moved);
+    port1.postMessage(files);
     return () => {
       const deadline = Date.now() + workerTimeoutMs;
       let message = receiveMessageOnPort(port1);
