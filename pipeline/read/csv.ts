@@ -5,7 +5,7 @@ import Papa from "papaparse";
 import { problem } from "../messages.ts";
 import type { Problem, ProblemSink } from "../problem.ts";
 import { decodeText } from "./decode.ts";
-import { closestName, findHeader } from "./header.ts";
+import { closestName, findHeader, headerSearchBytes, type HeaderSearch } from "./header.ts";
 import { findLegacyVietnamese } from "./legacy.ts";
 import { formulaTrigger } from "../rules/formula.ts";
 
@@ -224,11 +224,37 @@ export function acceptRow(
   return ragged ? { line, cells, ragged } : { line, cells };
 }
 
+/** Printable ASCII as text, in Node and in the browser's check (no Buffer there). */
+const asciiDecoder = new TextDecoder("latin1");
+
+/**
+ * Whether every byte is printable ASCII or a line feed. Such a file's text is its bytes, one
+ * character each: no byte-order mark, CR, control character, legacy letter or character to
+ * normalise, valid UTF-8. A loop over the bytes costs a fifth of decoding them.
+ */
+function printableAsciiLines(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c > 126 || (c < 32 && c !== lineFeed)) return false;
+  }
+  return true;
+}
+
 /**
  * Bytes → text → header, with every problem of those layers. `opened` is null when nothing
- * trustworthy could be read.
+ * trustworthy could be read. With `bytesBody` (survey files, whose body is scanned as bytes), a
+ * file in printable ASCII is not decoded whole: only the lines the header is looked for in, and
+ * `text` when it is asked for. It gives the same opening and problems as a decoded file.
  */
-export function openCsv(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened | null; problems: Problem[] } {
+export function openCsv(
+  bytes: Uint8Array,
+  spec: CsvSpec,
+  bytesBody = false,
+): { opened: CsvOpened | null; problems: Problem[] } {
+  if (bytesBody && printableAsciiLines(bytes)) {
+    const opened = openAscii(bytes, spec);
+    if (opened !== null) return opened;
+  }
   const file = spec.file;
   const decoded = decodeText(file, bytes);
   if (decoded.text === null) return { opened: null, problems: [decoded.problem] };
@@ -244,7 +270,7 @@ export function openCsv(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened |
   }
   if (nfdLine !== null) problems.push(problem("text_not_nfc", { file, line: nfdLine }, { line: nfdLine }));
 
-  const expected = new Set([...spec.required, ...(spec.optional ?? []), ...(spec.questions?.ids ?? [])]);
+  const expected = expectedColumns(spec);
   const search = findHeader(text, expected);
   if (!search.found) {
     const at = { file, line: search.firstContentLine, value: search.cells.join(", ").slice(0, 200) };
@@ -252,25 +278,7 @@ export function openCsv(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened |
     problems.push(problem("header_not_found", at, params));
     return { opened: null, problems };
   }
-  if (search.line !== search.firstContentLine) {
-    problems.push(
-      problem("title_row", { file, line: search.firstContentLine }, { header_line: search.line }),
-    );
-  }
-
-  const header = search.cells;
-  const checked = checkHeader(header, spec);
-  // Header problems are reported on the line the header is really on (line 1 unless a title row).
-  for (const p of checked.problems) problems.push(p.line === 1 ? { ...p, line: search.line } : p);
-  const opened: CsvOpened = {
-    text,
-    header,
-    index: checked.index,
-    questionColumns: checked.questionColumns,
-    headerLine: search.line,
-    offset: search.offset,
-    delimiter: search.delimiter,
-  };
+  const opened: CsvOpened = { text, ...openAtHeader(search, spec, problems) };
   // UTF-16 starts with FF FE or FE FF, bytes UTF-8 never holds; normaliseText returns the decoded
   // text itself when it changes nothing.
   if (text === decoded.text && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
@@ -280,12 +288,67 @@ export function openCsv(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened |
   return { opened, problems };
 }
 
-/** Whether the body can be read line by line: without a quote, a line is a row. */
-export function withoutQuotes(opened: CsvOpened): boolean {
-  return !opened.text.includes('"', opened.offset);
+/**
+ * openCsv of a file in printable ASCII and line feeds with a header: its text decoded only when
+ * asked for. Null when the file has no header (or is blank), left to openCsv's report.
+ */
+function openAscii(bytes: Uint8Array, spec: CsvSpec): { opened: CsvOpened; problems: Problem[] } | null {
+  const firstLines = asciiDecoder.decode(bytes.subarray(0, headerSearchBytes(bytes)));
+  const search = findHeader(firstLines, expectedColumns(spec));
+  if (!search.found) return null;
+  const problems: Problem[] = [];
+  let text: string | undefined;
+  const opened: CsvOpened = {
+    get text() {
+      return (text ??= asciiDecoder.decode(bytes));
+    },
+    ...openAtHeader(search, spec, problems),
+    utf8: { bytes, offset: search.offset },
+  };
+  return { opened, problems };
 }
 
+function expectedColumns(spec: CsvSpec): Set<string> {
+  return new Set([...spec.required, ...(spec.optional ?? []), ...(spec.questions?.ids ?? [])]);
+}
+
+/** A file opened at the header found, with the problems of its place (a title row) and its columns. */
+function openAtHeader(
+  search: Extract<HeaderSearch, { found: true }>,
+  spec: CsvSpec,
+  problems: Problem[],
+): Omit<CsvOpened, "text" | "utf8"> {
+  const file = spec.file;
+  if (search.line !== search.firstContentLine) {
+    problems.push(
+      problem("title_row", { file, line: search.firstContentLine }, { header_line: search.line }),
+    );
+  }
+  const header = search.cells;
+  const checked = checkHeader(header, spec);
+  // Header problems are reported on the line the header is really on (line 1 unless a title row).
+  for (const p of checked.problems) problems.push(p.line === 1 ? { ...p, line: search.line } : p);
+  return {
+    header,
+    index: checked.index,
+    questionColumns: checked.questionColumns,
+    headerLine: search.line,
+    offset: search.offset,
+    delimiter: search.delimiter,
+  };
+}
+
+const quote = 34;
 const lineFeed = 10;
+
+/** Whether the body can be read line by line: without a quote, a line is a row. */
+export function withoutQuotes(opened: CsvOpened): boolean {
+  const { utf8 } = opened;
+  // In UTF-8 a quote's byte is the quote: its bytes are searched far quicker than the text.
+  return utf8 === undefined
+    ? !opened.text.includes('"', opened.offset)
+    : utf8.bytes.indexOf(quote, utf8.offset) === -1;
+}
 
 /** Each line below the header as byte offsets [start, end) of `opened.utf8`, with its 1-based number. */
 export function forEachBodyLineBytes(
@@ -302,8 +365,6 @@ export function forEachBodyLineBytes(
     start = end + 1;
   }
 }
-
-const quote = 34;
 
 /**
  * A row starting at `start` whose quotes are of the plain kind, or null: a cell opening with a quote

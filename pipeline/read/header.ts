@@ -41,19 +41,58 @@ export function splitLine(line: string, delimiter: Delimiter): string[] {
   return (parsed.data[0] ?? []).map((cell) => cell.trim());
 }
 
-/** Exact names count double, near misses once: a misspelled header still wins over a title row. */
-export function headerScore(cells: string[], expected: ReadonlySet<string>): number {
-  let total = 0;
+/**
+ * Exact names count double, near misses once: a misspelled header still wins over a title row. A
+ * line that cannot score above `above` even if every other cell were a near miss scores 0 without
+ * looking for near misses: a survey file's rows below its header, a hundred cells each, cost most
+ * of the search (issue 26).
+ */
+export function headerScore(cells: string[], expected: ReadonlySet<string>, above = 0): number {
+  let exact = 0;
+  let others = 0;
   for (const cell of cells) {
     if (cell === "") continue;
-    if (expected.has(cell)) total += 2;
-    else if (closestName(cell, expected) !== null) total += 1;
+    if (expected.has(cell)) exact++;
+    else others++;
   }
+  if (2 * exact + others <= above) return 0;
+  let total = 2 * exact;
+  if (others > 0)
+    for (const cell of cells)
+      if (cell !== "" && !expected.has(cell) && closestName(cell, expected) !== null) total += 1;
   return total;
 }
 
 export function isBlankLine(line: string): boolean {
   return /^[\s,;]*$/.test(line);
+}
+
+const space = 32;
+const comma = 44;
+const semicolon = 59;
+const lineFeed = 10;
+
+/**
+ * For a text in printable ASCII and line feeds given as its bytes: how many bytes from the start hold
+ * every line findHeader looks at, so that it is given only those as text (a survey file's body is
+ * read as bytes, never decoded whole: issue 26).
+ */
+export function headerSearchBytes(bytes: Uint8Array): number {
+  let examined = 0;
+  for (let start = 0; start <= bytes.length;) {
+    let end = bytes.indexOf(lineFeed, start);
+    if (end === -1) end = bytes.length;
+    // isBlankLine on bytes: \s in printable ASCII is the space alone
+    for (let i = start; i < end; i++) {
+      const c = bytes[i];
+      if (c !== space && c !== comma && c !== semicolon) {
+        if (++examined === headerSearchLines) return end;
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return bytes.length;
 }
 
 export type HeaderSearch =
@@ -90,7 +129,7 @@ export function findHeader(text: string, expected: ReadonlySet<string>): HeaderS
         ) {
           firstContent = { line, cells };
         }
-        const s = headerScore(cells, expected);
+        const s = headerScore(cells, expected, best?.score ?? 0);
         if (s > 0 && (best === null || s > best.score)) best = { line, offset, delimiter, cells, score: s };
       }
     }

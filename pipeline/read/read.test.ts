@@ -2,9 +2,9 @@ import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../problem.ts";
-import { acceptRow, parseBody, readCsv, type CsvOpened, type CsvRow } from "./csv.ts";
+import { acceptRow, openCsv, parseBody, readCsv, withoutQuotes, type CsvOpened, type CsvRow } from "./csv.ts";
 import { decodeText } from "./decode.ts";
-import { closestName, editDistance, findHeader } from "./header.ts";
+import { closestName, editDistance, findHeader, headerScore, headerSearchBytes } from "./header.ts";
 import { findLegacyVietnamese } from "./legacy.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -185,5 +185,56 @@ describe("parseBody", () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe("openCsv of a file in printable ASCII (bytesBody: a survey file's body read as bytes)", () => {
+  const files = [
+    "code,name,type,survey_quota\n00001,An Duc,xa,30\n",
+    // a title row, blank lines, a misspelled and an unknown column, a quote in the body
+    'Danh sach xa\n,,;\n\ncode,nmae,type,survey_quota,extra\n00001,"An, Duc",xa,30',
+    "code;name;type;survey_quota\n00001;An Duc;xa;30\n",
+    "no header here\n1,2\n",
+  ];
+  it("opens it as the decoded text opens, without decoding it whole", () => {
+    for (const text of files) {
+      const general = openCsv(bytes(text), spec);
+      const ascii = openCsv(bytes(text), spec, true);
+      expect(ascii.problems).toEqual(general.problems);
+      expect(ascii.opened === null).toBe(general.opened === null);
+      if (ascii.opened === null || general.opened === null) continue;
+      expect(Object.getOwnPropertyDescriptor(ascii.opened, "text")?.get).toBeTypeOf("function");
+      const { text: asciiText, ...rest } = ascii.opened;
+      const { text: generalText, ...generalRest } = general.opened;
+      expect(rest).toEqual(generalRest);
+      expect(asciiText).toBe(generalText);
+      expect(withoutQuotes(ascii.opened)).toBe(!text.includes('"'));
+    }
+  });
+  it("decodes any other file: a CR, a tab, a letter outside ASCII", () => {
+    for (const text of ["code,name,type,survey_quota\r\n1,a,xa,3", "code\tname\n", "code,name\n1,Đức"])
+      expect(
+        Object.getOwnPropertyDescriptor(openCsv(bytes(text), spec, true).opened ?? {}, "text")?.get,
+      ).toBe(undefined);
+  });
+});
+
+describe("headerSearchBytes", () => {
+  it("ends with the tenth line that is not blank, blank lines (spaces, commas, semicolons) aside", () => {
+    const lines = ["t", " ,;", "", ...Array.from({ length: 12 }, (_, i) => `l${i}`)];
+    const text = lines.join("\n");
+    // lines t and l0..l8 are the ten: the prefix ends right after l8
+    expect(text.slice(0, headerSearchBytes(bytes(text)))).toBe(lines.slice(0, 12).join("\n"));
+    expect(headerSearchBytes(bytes("a\n\nb"))).toBe(4);
+  });
+});
+
+describe("headerScore", () => {
+  const expected = new Set(["code", "name", "type"]);
+  it("counts exact names twice and near misses once, unless the line cannot score above the best", () => {
+    expect(headerScore(["code", "nam", "typ", ""], expected)).toBe(4);
+    // at most 2 + 1 + 1 = 4: not above 4, so not looked at
+    expect(headerScore(["code", "nam", "typ"], expected, 4)).toBe(0);
+    expect(headerScore(["code", "nam", "typ"], expected, 3)).toBe(4);
   });
 });

@@ -1,7 +1,6 @@
 // Reading a year from disk, for the commands (Node only): the files of `data/<year>/` or its
 // workbook, hashed with node:crypto. Everything after reading — the checks, the report — is in
 // validate/index.ts and validate/file-set.ts, which the browser's /kiem-tra/ page runs too.
-import { createHash } from "node:crypto";
 import { constants, type Stats } from "node:fs";
 import { lstat, open, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join, sep } from "node:path";
@@ -15,16 +14,15 @@ import {
   sizeParams,
   surveyFileNames,
   validateYear,
-  type Digest,
   type LoadedYear,
   type SurveyFileName,
 } from "./index.ts";
+import { sha256 } from "./digest.ts";
 import { withPredecessorCheck } from "./predecessors.ts";
 import { sortProblems } from "./problem-log.ts";
 import { startSurveyWorkers, surveyWorkersFrom } from "./survey-workers.ts";
 
-/** The sha256 of an input, in hex, as the published manifest lists it. */
-export const sha256: Digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
+export { sha256 };
 
 /** The year of a `data/<year>` folder, when its name is one. */
 export function folderYear(folder: string): number | undefined {

@@ -390,7 +390,7 @@ class YearValidation {
         this.record(file, bytes, table.rows);
         return table;
       }
-      const { opened, problems } = openCsv(bytes, spec);
+      const { opened, problems } = openCsv(bytes, spec, true);
       for (const p of problems) this.problems.push(p);
       if (opened === null) {
         this.record(file, bytes, 0);

@@ -63,6 +63,13 @@ export function sameText(
   return true;
 }
 
+/** Whether the printable ASCII bytes[start, end) spell `text`. */
+function spells(bytes: Uint8Array, start: number, end: number, text: string): boolean {
+  if (end - start !== text.length) return false;
+  for (let i = start; i < end; i++) if (bytes[i] !== text.charCodeAt(i - start)) return false;
+  return true;
+}
+
 /**
  * An open-addressing table of entry numbers (a dictionary's values, a file's rows) found by the
  * hash of their key, which the caller keeps and compares: finding a key needs no string of it. A
@@ -142,6 +149,8 @@ export class TextDictionary<E> {
   private readonly describe: (text: string) => E;
   /** Texts kept at most: past it a new text is not added (code() gives -1). */
   private readonly limit: number;
+  /** The code codeAscii last gave, or -1. */
+  private last = -1;
 
   constructor(describe: (text: string) => E, limit = Infinity) {
     this.describe = describe;
@@ -153,9 +162,19 @@ export class TextDictionary<E> {
     return this.codeOf(source, start, end, hashChars(source, start, end));
   }
 
-  /** The same for bytes[start, end) in printable ASCII: the code of the text they spell. */
+  /**
+   * The same for bytes[start, end) in printable ASCII: the code of the text they spell. The last
+   * code found is tried first: a survey file's forms come commune by commune, respondent by
+   * respondent.
+   */
   codeAscii(bytes: Uint8Array, start: number, end: number): number {
-    return this.codeOf(bytes, start, end, hashBytes(bytes, start, end));
+    const last = this.last;
+    if (last !== -1 && spells(bytes, start, end, this.texts[last]!)) return last;
+    const hash = hashBytes(bytes, start, end);
+    for (let code = this.slots.find(hash); code !== -1; code = this.slots.next()) {
+      if (spells(bytes, start, end, this.texts[code]!)) return (this.last = code);
+    }
+    return (this.last = this.add(bytes, start, end));
   }
 
   private codeOf(source: TextUnits, start: number, end: number, hash: number): number {
@@ -163,6 +182,11 @@ export class TextDictionary<E> {
       const text = this.texts[code]!;
       if (sameText(text, 0, text.length, source, start, end)) return code;
     }
+    return this.add(source, start, end);
+  }
+
+  /** source[start, end) as a new text, under the hash last searched for; -1 when full. */
+  private add(source: TextUnits, start: number, end: number): number {
     const code = this.texts.length;
     if (code >= this.limit) return -1;
     const text = textOf(source, start, end);

@@ -194,7 +194,11 @@ describe("survey files read into columns", () => {
         ["01001", 3],
         ["01002", 2],
       ]);
-      expect([...forms.answered.keys()]).toEqual(["01001", "01002"]);
+      // Every option counts here; 01003 has no valid form, CB03 is no column.
+      expect(forms.answered("01001", "CB01")).toBe(true);
+      expect(forms.answered("01002", "CB02")).toBe(true);
+      expect(forms.answered("01003", "CB01")).toBe(false);
+      expect(forms.answered("01001", "CB03")).toBe(false);
     }
   });
 });

@@ -110,7 +110,7 @@ export class SurveyColumns {
    */
   private keyStart = new Uint32Array(initialCapacity);
   private keyEnd = new Uint32Array(initialCapacity);
-  private readonly ownKeys: string[] = [];
+  private readonly ownKeys = new Map<number, string>();
   private readonly keySlots = new HashSlots();
   /** What the quick path reads: the file's bytes. */
   private source: TextUnits = "";
@@ -197,7 +197,7 @@ export class SurveyColumns {
       const coded = this.coded[k];
       if (coded) coded.codes[r] = coded.dictionary.code(cell, 0, cell.length);
       else {
-        this.ownKeys[r] = cell;
+        this.ownKeys.set(r, cell);
         this.keyStart[r] = 0;
         this.keyEnd[r] = cell.length;
       }
@@ -224,8 +224,8 @@ export class SurveyColumns {
   }
 
   /**
-   * Row r's fixed cells once it is read, by either path: invisible characters, then a repeated key
-   * (the order in which they were reported when both were checked after the whole file).
+   * Row r's fixed cells once it is read by the general path: invisible characters, then a repeated
+   * key (the order in which they were reported when both were checked after the whole file).
    */
   private checkFixed(r: number): void {
     const line = this.line[r]!;
@@ -234,21 +234,26 @@ export class SurveyColumns {
       const value = coded.dictionary.texts[coded.codes[r]!]!;
       this.problems.push(invisibleProblem(this.file, line, coded.column, value) as Problem);
     }
-    const source = this.ownKeys[r] ?? this.source;
-    const start = this.keyStart[r]!;
-    const end = this.keyEnd[r]!;
-    if (start === end) return; // a blank key is reported by the schema
-    const invisible = invisibleProblemIn(this.file, line, this.key, source, start, end);
+    const source = this.ownKeys.get(r);
+    if (source === undefined || source === "") return; // a blank key is reported by the schema
+    const invisible = invisibleProblemIn(this.file, line, this.key, source, 0, source.length);
     if (invisible !== null) this.problems.push(invisible);
-    const hash = typeof source === "string" ? hashChars(source, start, end) : hashBytes(source, start, end);
-    for (let first = this.keySlots.find(hash); first !== -1;) {
-      const other = this.ownKeys[first] ?? this.source;
+    this.checkRepeat(r, source, 0, source.length, hashChars(source, 0, source.length));
+  }
+
+  /**
+   * Whether row r's key source[start, end) (hashed `hash`) repeats an earlier row's, which is then
+   * reported; else the row is added to the keys. A row read quickly needs no other check: its
+   * cells are printable ASCII, with no invisible character.
+   */
+  private checkRepeat(r: number, source: TextUnits, start: number, end: number, hash: number): void {
+    for (let first = this.keySlots.find(hash); first !== -1; first = this.keySlots.next()) {
+      const other = this.ownKeys.get(first) ?? this.source;
       if (sameText(other, this.keyStart[first]!, this.keyEnd[first]!, source, start, end)) {
         const value = textOf(source, start, end);
-        this.problems.push(duplicateProblem(this.file, line, this.line[first]!, [this.key], value));
+        this.problems.push(duplicateProblem(this.file, this.line[r]!, this.line[first]!, [this.key], value));
         return;
       }
-      first = this.keySlots.next();
     }
     this.keySlots.add(r);
   }
@@ -261,10 +266,10 @@ export class SurveyColumns {
    * line ends, normalised) is read from its text encoded again.
    */
   scanBody(opened: CsvOpened): void {
-    const { header, delimiter, text } = opened;
+    const { header, delimiter } = opened;
     const utf8 = opened.utf8 ?? {
-      bytes: utf8Encoder.encode(text),
-      offset: utf8Encoder.encode(text.slice(0, opened.offset)).length,
+      bytes: utf8Encoder.encode(opened.text),
+      offset: utf8Encoder.encode(opened.text.slice(0, opened.offset)).length,
     };
     const { bytes } = utf8;
     this.source = bytes;
@@ -331,7 +336,9 @@ export class SurveyColumns {
     if (position < width) return false;
     this.line[r] = line;
     this.valid[r] = 1;
-    this.checkFixed(r);
+    const keyStart = this.keyStart[r]!;
+    const keyEnd = this.keyEnd[r]!;
+    this.checkRepeat(r, bytes, keyStart, keyEnd, hashBytes(bytes, keyStart, keyEnd));
     this.rows++;
     return true;
   }

@@ -143,8 +143,12 @@ function firstWithPair(slots: HashSlots, a: Uint32Array, b: Uint32Array, r: numb
 export interface PanelForms {
   /** Valid forms per commune code. */
   count: Map<string, number>;
-  /** Questions with at least one counted answer (an option with a coefficient), per commune code. */
-  answered: Map<string, Set<string>>;
+  /**
+   * Whether the commune's valid forms hold a counted answer (an option with a coefficient) to the
+   * question: read from a flag per commune and question, not a set of questions per commune (ten
+   * thousand of them at national scale).
+   */
+  answered: (commune: string, question: string) => boolean;
 }
 
 export function panelForms(table: SurveyTable, lookup: ScaleLookup): PanelForms {
@@ -159,7 +163,8 @@ export function panelForms(table: SurveyTable, lookup: ScaleLookup): PanelForms 
   const communeIndex = new Int32Array(values.length).fill(-1);
   const order: number[] = [];
   const forms: number[] = [];
-  const flags: number[] = [];
+  /** Per commune (numbered as in `order`) and question column: 1 once it has a counted answer. */
+  const flags = new Uint8Array(values.length * columns);
   /** Per commune, its questions without a counted answer yet. */
   const unanswered: number[] = [];
   for (let r = 0; r < table.rows; r++) {
@@ -170,7 +175,6 @@ export function panelForms(table: SurveyTable, lookup: ScaleLookup): PanelForms 
       order.push(codes[r]!);
       forms.push(0);
       unanswered.push(columns);
-      for (let q = 0; q < columns; q++) flags.push(0);
     }
     forms[c]!++;
     // Once every question of a commune has a counted answer, its further forms only add to the
@@ -185,12 +189,17 @@ export function panelForms(table: SurveyTable, lookup: ScaleLookup): PanelForms 
     }
   }
   const count = new Map<string, number>();
-  const answered = new Map<string, Set<string>>();
+  const numbers = new Map<string, number>();
   order.forEach((code, c) => {
     count.set(values[code]!, forms[c]!);
-    const questions = table.questionColumns.filter((_, q) => flags[c * columns + q] === 1);
-    if (questions.length > 0) answered.set(values[code]!, new Set(questions));
+    numbers.set(values[code]!, c);
   });
+  const questionAt = new Map(table.questionColumns.map((id, q) => [id, q]));
+  const answered = (commune: string, question: string) => {
+    const c = numbers.get(commune);
+    const q = questionAt.get(question);
+    return c !== undefined && q !== undefined && flags[c * columns + q] === 1;
+  };
   return { count, answered };
 }
 
@@ -242,7 +251,7 @@ export function checkAnswerable(
         officialsMissing ||= panel === "officials";
         continue;
       }
-      const answered = leafQuestions.some((q) => forms[q.panel].answered.get(commune.code)?.has(q.id));
+      const answered = leafQuestions.some((q) => forms[q.panel].answered(commune.code, q.id));
       if (!answered) {
         problems.push(
           problem("leaf_unanswerable", at, {

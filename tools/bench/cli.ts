@@ -11,7 +11,7 @@
 //                                      minutes (default 45) and recorded as stopped — tools/bench/site-builds.ts;
 //                                      --label: where the answers go in the report, e.g. before/after;
 //                                      --answers-only: only the first answers)
-// `npm run bench -- --profile <scale>` CPU profile of one pipeline run, summarised by stage
+// `npm run bench -- --profile <scale>` CPU profile of one pipeline run, each thread summarised by stage
 // Issue 8: the pipeline timed next to native DuckDB computing the same figures, in the same run.
 // Not a test: nothing here passes or fails on a time.
 import { execFileSync } from "node:child_process";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areaOf, summariseProfile, type CpuProfile } from "./profile.ts";
+import { areaOf, profileThread, summariseProfile, type CpuProfile } from "./profile.ts";
 
 const root = "/work/app";
 
@@ -55,5 +55,13 @@ describe("summariseProfile", () => {
       { name: "loadYear pipeline/validate/index.ts:1", ms: 7, share: 100 },
       { name: "parseRow pipeline/read/csv.ts:10", ms: 4, share: 57.1 },
     ]);
+  });
+});
+
+describe("profileThread", () => {
+  it("reads the thread from the name node --cpu-prof gives each thread's profile", () => {
+    expect(profileThread("CPU.20261207.234741.25119.0.001.cpuprofile")).toBe(0);
+    expect(profileThread("CPU.20261207.234744.25119.2.003.cpuprofile")).toBe(2);
+    expect(profileThread("CPU.20261207.234744.25119.13.017.cpuprofile")).toBe(13);
   });
 });

@@ -1,5 +1,6 @@
-// Where does the pipeline's time go? One pipeline run under `node --cpu-prof`, its V8 CPU profile
-// summarised by self time: per area of the code (package or project folder) and per function.
+// Where does the pipeline's time go? One pipeline run under `node --cpu-prof`, the V8 CPU profile of
+// each of its threads (the main one, the survey files' and the bootstrap's workers) summarised by
+// self time: per area of the code (package or project folder) and per function.
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ensureDataset, type BenchScale } from "./datasets.ts";
@@ -108,6 +109,19 @@ export function summariseProfile(profile: CpuProfile, projectRoot: string, top =
   };
 }
 
+/**
+ * The thread a profile is of, from the name `node --cpu-prof` gives it
+ * (CPU.<date>.<time>.<pid>.<thread>.<sequence>.cpuprofile): 0 for the main thread.
+ */
+export function profileThread(file: string): number {
+  const parts = file.split(".");
+  return Number(parts.at(-3) ?? 0) || 0;
+}
+
+function threadName(thread: number): string {
+  return thread === 0 ? "main thread" : `worker thread ${thread}`;
+}
+
 /** `npm run bench -- --profile <scale>`: profiles one pipeline run (validate + compute). */
 export async function profilePipeline(
   scale: BenchScale,
@@ -123,29 +137,50 @@ export async function profilePipeline(
     "--cpu-prof",
     `--cpu-prof-dir=${dir}`,
   ]);
-  const [file] = (await readdir(dir)).filter((name) => name.endsWith(".cpuprofile"));
-  if (file === undefined) throw new Error(`no .cpuprofile written in ${dir}`);
-  const profile = JSON.parse(await readFile(join(dir, file), "utf8")) as CpuProfile;
-  const summary = summariseProfile(profile, resolve("."));
+  // One profile per thread: the main thread's, then each worker's (survey files, bootstrap).
+  const files = (await readdir(dir)).filter((name) => name.endsWith(".cpuprofile"));
+  if (files.length === 0) throw new Error(`no .cpuprofile written in ${dir}`);
+  const threads = await Promise.all(
+    files
+      .map((file) => ({ file, thread: profileThread(file) }))
+      .sort((a, b) => a.thread - b.thread)
+      .map(async ({ file, thread }) => {
+        const profile = JSON.parse(await readFile(join(dir, file), "utf8")) as CpuProfile;
+        return { thread, file: join(dir, file), ...summariseProfile(profile, resolve(".")) };
+      }),
+  );
   const row = (t: SelfTime) => [t.name, t.ms.toFixed(1), `${t.share.toFixed(1)}%`];
   console.log(
     `${scale}: validate ${measured.parts.validate_s?.toFixed(3)} s + compute ${measured.parts.compute_s?.toFixed(3)} s` +
       ` = ${measured.seconds.toFixed(3)} s under the profiler (profiling slows it); peak ${measured.peak_rss_mb.toFixed(0)} MiB`,
   );
-  console.log(`\nSelf time by area (${summary.total_ms} ms sampled, idle excluded)`);
-  console.log(textTable(["area", "ms", "share"], summary.areas.map(row)));
-  console.log("\nSelf time by function");
-  console.log(textTable(["function", "ms", "share"], summary.functions.map(row)));
-  console.log("\nInclusive time of the project's functions (stages and what they call)");
-  console.log(textTable(["function", "ms", "share"], summary.project_inclusive.map(row)));
-  console.log(`\nprofile: ${join(dir, file)} (open in Chrome DevTools → Performance)`);
+  const busy = threads.reduce((sum, t) => sum + t.total_ms, 0);
+  console.log(`\nCPU sampled in all ${threads.length} threads: ${busy} ms (idle excluded)`);
+  console.log(
+    textTable(
+      ["thread", "ms", "profile"],
+      threads.map((t) => [threadName(t.thread), String(t.total_ms), t.file]),
+    ),
+  );
+  for (const summary of threads) {
+    const name = threadName(summary.thread);
+    console.log(`\n== ${name}: self time by area (${summary.total_ms} ms sampled, idle excluded)`);
+    console.log(textTable(["area", "ms", "share"], summary.areas.map(row)));
+    console.log(`\n${name}: self time by function`);
+    console.log(textTable(["function", "ms", "share"], summary.functions.map(row)));
+    console.log(`\n${name}: inclusive time of the project's functions (stages and what they call)`);
+    console.log(textTable(["function", "ms", "share"], summary.project_inclusive.map(row)));
+  }
+  console.log(`\nprofiles: ${dir} (open in Chrome DevTools → Performance)`);
+  const [main, ...workers] = threads;
   await writeReport(reportFile, {
     profile: {
       scale,
       parts: measured.parts,
       seconds: measured.seconds,
       peak_rss_mb: measured.peak_rss_mb,
-      ...summary,
+      ...main,
+      workers,
     },
   });
   return 0;
