@@ -16,13 +16,13 @@ import { communeDownloads } from "./commune-csv.ts";
 import { communeRawRows } from "./data.ts";
 import { chartSource, contactLine, sampleNotice } from "./portal.ts";
 
-type Manifest = Pick<
+export type WorkbookManifest = Pick<
   DatasetManifest,
   "year" | "version" | "status" | "province" | "district" | "issuer" | "releases" | "contact" | "title"
 >;
 
 export async function communeWorkbook(
-  manifest: Manifest,
+  manifest: WorkbookManifest,
   commune: { code: string; name: string },
   buildTime: Date,
   dir?: string,
