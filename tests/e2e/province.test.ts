@@ -191,9 +191,9 @@ describe(`a province's ${units} units`, () => {
     const html = readFileSync(join(site, "xa", communeSlug(own), "index.html"), "utf8");
     const unitPage = parseHTML(html).document;
     // A list of the 234 others on each of 235 pages grew the unit pages with the square of the units.
-    expect(unitPage.querySelector('.interactive-controls select[name="commune"]')).toBeNull();
-    expect(unitPage.querySelectorAll(".interactive-controls option")).toHaveLength(0);
-    expect(unitPage.querySelector("[data-comparison-search] input[role=combobox]")).not.toBeNull();
+    const comparison = unitPage.querySelector('[data-interactive-chart="commune-domains"]');
+    expect(comparison?.querySelectorAll("select, option").length).toBe(0);
+    expect(comparison?.querySelector("[data-comparison-search] input[role=combobox]")?.id).toBeTruthy();
     const { page, problems, close } = await openWatchedPage(browser, { viewport: phone }, server?.url);
     await page.goto(url(path), { waitUntil: "load" });
     const input = page.locator("[data-comparison-search] input[role=combobox]").first();
