@@ -7,7 +7,10 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
+import type { ResultsRow } from "../../schemas/published.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import type { WorkbookManifest } from "./commune-xlsx.ts";
+import { latestYear } from "./data.ts";
 
 /** What a worker makes: the bytes of one file. */
 export type BuildTask =
@@ -125,5 +128,28 @@ export function madeAhead<K>(
       start();
       return made;
     },
+  };
+}
+
+/**
+ * A file of every unit (/og/<slug>.png, /du-lieu/xa/<slug>/so-lieu.xlsx): `paths()` is the route's
+ * getStaticPaths, which starts the files ahead; `take(result)` is a unit's file for its GET.
+ */
+export function unitFiles(make: (result: ResultsRow) => Promise<Uint8Array>): {
+  paths(): { params: { slug: string }; props: { result: ResultsRow } }[];
+  take(result: ResultsRow): Promise<Uint8Array>;
+} {
+  let files: ReturnType<typeof madeAhead<ResultsRow>> | undefined;
+  return {
+    paths() {
+      const { results } = latestYear();
+      files = madeAhead(results, make);
+      files.start();
+      return results.map((result) => ({
+        params: { slug: communeSlug(result.commune_name) },
+        props: { result },
+      }));
+    },
+    take: (result) => (files ? files.take(result) : make(result)),
   };
 }

@@ -3,10 +3,9 @@
 // lists the paths. The commune page passes `/og/<slug>.png` to the layout's `ogImage`.
 import type { APIRoute, GetStaticPaths } from "astro";
 import type { ResultsRow } from "../../../schemas/published.ts";
-import { madeAhead, runInWorker } from "../../lib/build-pool.ts";
+import { runInWorker, unitFiles } from "../../lib/build-pool.ts";
 import { latestYear } from "../../lib/data.ts";
 import { communeCardSvg } from "../../lib/og-image.ts";
-import { communeSlug } from "../../../pipeline/rules/slug.ts";
 
 function card(result: ResultsRow): Promise<Uint8Array> {
   const { manifest } = latestYear();
@@ -15,16 +14,9 @@ function card(result: ResultsRow): Promise<Uint8Array> {
   return runInWorker({ kind: "png", svg, zoom: 1 });
 }
 
-let cards: ReturnType<typeof madeAhead<ResultsRow>> | undefined;
+const cards = unitFiles(card);
 
-export const getStaticPaths = (() => {
-  const { results } = latestYear();
-  cards = madeAhead(results, card);
-  cards.start();
-  return results.map((result) => ({ params: { slug: communeSlug(result.commune_name) }, props: { result } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => cards.paths()) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ result: ResultsRow }> = async ({ props }) => {
-  const bytes = await (cards ? cards.take(props.result) : card(props.result));
-  return new Response(new Uint8Array(bytes), { headers: { "Content-Type": "image/png" } });
-};
+export const GET: APIRoute<{ result: ResultsRow }> = async ({ props }) =>
+  new Response(new Uint8Array(await cards.take(props.result)), { headers: { "Content-Type": "image/png" } });

@@ -4,9 +4,8 @@
 // lists the paths.
 import type { APIRoute, GetStaticPaths } from "astro";
 import type { ResultsRow } from "../../../../../schemas/published.ts";
-import { madeAhead, runInWorker } from "../../../../lib/build-pool.ts";
+import { runInWorker, unitFiles } from "../../../../lib/build-pool.ts";
 import { latestYear } from "../../../../lib/data.ts";
-import { communeSlug } from "../../../../../pipeline/rules/slug.ts";
 
 function workbook(result: ResultsRow): Promise<Uint8Array> {
   const { year, version, status, province, district, issuer, releases, contact, title, build_time } =
@@ -19,18 +18,11 @@ function workbook(result: ResultsRow): Promise<Uint8Array> {
   });
 }
 
-let workbooks: ReturnType<typeof madeAhead<ResultsRow>> | undefined;
+const workbooks = unitFiles(workbook);
 
-export const getStaticPaths = (() => {
-  const { results } = latestYear();
-  workbooks = madeAhead(results, workbook);
-  workbooks.start();
-  return results.map((result) => ({ params: { slug: communeSlug(result.commune_name) }, props: { result } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => workbooks.paths()) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ result: ResultsRow }> = async ({ props }) => {
-  const bytes = await (workbooks ? workbooks.take(props.result) : workbook(props.result));
-  return new Response(new Uint8Array(bytes), {
+export const GET: APIRoute<{ result: ResultsRow }> = async ({ props }) =>
+  new Response(new Uint8Array(await workbooks.take(props.result)), {
     headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   });
-};
