@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { svgToPng } from "../charts/png.ts";
 import { madeAhead, runInWorker } from "./build-pool.ts";
-import { communeWorkbook } from "./commune-xlsx.ts";
+import { communeTables, communeWorkbook } from "./commune-xlsx.ts";
 import { latestYear } from "./data.ts";
 import { communeCardSvg } from "./og-image.ts";
 
@@ -37,7 +37,6 @@ describe("files made ahead of the build's asking", () => {
 
 describe("the build's worker threads", () => {
   it("make the same bytes as the build's own thread: a share image and a workbook", async () => {
-    process.env.PUBLISHED_DATA_DIR = fixture;
     const { manifest, results } = latestYear(fixture);
     const result = results[0];
     if (!result) throw new Error("no commune in the fixture");
@@ -46,10 +45,21 @@ describe("the build's worker threads", () => {
     const buildTime = new Date(manifest.build_time);
     const [png, workbook] = await Promise.all([
       runInWorker({ kind: "png", svg, zoom: 1 }),
-      runInWorker({ kind: "workbook", manifest, commune, buildTime: buildTime.getTime() }),
+      runInWorker({
+        kind: "workbook",
+        manifest,
+        commune,
+        buildTime: buildTime.getTime(),
+        tables: communeTables(2023, commune.code, fixture),
+      }),
     ]);
     expect(Buffer.from(png).equals(Buffer.from(svgToPng(svg, 1)))).toBe(true);
-    const own = await communeWorkbook(manifest, commune, buildTime, fixture);
+    const own = await communeWorkbook(
+      manifest,
+      commune,
+      buildTime,
+      communeTables(2023, commune.code, fixture),
+    );
     expect(Buffer.from(workbook).equals(Buffer.from(own))).toBe(true);
   }, 60_000);
 });

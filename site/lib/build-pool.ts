@@ -1,27 +1,18 @@
-// The build's heavy files per unit — each unit's share image (PNG) and its workbook (XLSX) — are
-// made on worker threads (site/lib/build-worker.ts) while Astro's thread renders the pages: the
-// same functions as on one thread, so the same bytes. Each kind is started for every unit when
-// Astro lists its paths, in the order Astro will write them, so that the workers have drawn and
-// zipped most of them by the time Astro reaches their route; at most `aheadLimit` files wait
-// finished, so memory does not grow with the number of units. Build time only (Node).
+// The build's heavy files per unit (site/lib/build-files.ts: each unit's share image and workbook)
+// are made, where the year has many units, on worker threads (site/lib/build-worker.ts) while
+// Astro's thread renders the pages: the same function as on one thread, so the same bytes. Each
+// kind is started for every unit when Astro lists its paths, in the order Astro will write them,
+// so that the workers have drawn and zipped most of them by the time Astro reaches their route; at
+// most `aheadLimit` files wait finished, so memory does not grow with the number of units. The
+// tasks carry their data: the workers read no file. Build time only (Node).
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ResultsRow } from "../../schemas/published.ts";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
-import type { WorkbookManifest } from "./commune-xlsx.ts";
+import { makeFile, type BuildTask } from "./build-files.ts";
 import { latestYear } from "./data.ts";
-
-/** What a worker makes: the bytes of one file. */
-export type BuildTask =
-  | { kind: "png"; svg: string; zoom: number }
-  | {
-      kind: "workbook";
-      manifest: WorkbookManifest;
-      commune: { code: string; name: string };
-      /** The published build time, ms since the epoch. */
-      buildTime: number;
-    };
+import { atScale } from "./scale.ts";
 
 export type BuildReply = { bytes: Uint8Array } | { error: string };
 
@@ -133,9 +124,11 @@ export function madeAhead<K>(
 
 /**
  * A file of every unit (/og/<slug>.png, /du-lieu/xa/<slug>/so-lieu.xlsx): `paths()` is the route's
- * getStaticPaths, which starts the files ahead; `take(result)` is a unit's file for its GET.
+ * getStaticPaths, `take(result)` a unit's file for its GET. Where the year has too many units to
+ * list (site/lib/scale.ts), `paths()` starts them all on the workers; below, they are made on
+ * Astro's thread when asked for, as starting workers would cost a small build more than it saves.
  */
-export function unitFiles(make: (result: ResultsRow) => Promise<Uint8Array>): {
+export function unitFiles(task: (result: ResultsRow) => BuildTask): {
   paths(): { params: { slug: string }; props: { result: ResultsRow } }[];
   take(result: ResultsRow): Promise<Uint8Array>;
 } {
@@ -143,13 +136,15 @@ export function unitFiles(make: (result: ResultsRow) => Promise<Uint8Array>): {
   return {
     paths() {
       const { results } = latestYear();
-      files = madeAhead(results, make);
-      files.start();
+      if (atScale(results)) {
+        files = madeAhead(results, (result) => runInWorker(task(result)));
+        files.start();
+      }
       return results.map((result) => ({
         params: { slug: communeSlug(result.commune_name) },
         props: { result },
       }));
     },
-    take: (result) => (files ? files.take(result) : make(result)),
+    take: (result) => (files ? files.take(result) : makeFile(task(result))),
   };
 }

@@ -1,15 +1,8 @@
-// A worker of site/lib/build-pool.ts: makes the files it is sent, one at a time, with the very
-// functions a single-threaded build calls.
+// A worker of site/lib/build-pool.ts: makes the files it is sent, one at a time, with makeFile, as
+// a single-threaded build does.
 import { parentPort } from "node:worker_threads";
-import { svgToPng } from "../charts/png.ts";
-import type { BuildReply, BuildTask } from "./build-pool.ts";
-import { communeWorkbook } from "./commune-xlsx.ts";
-
-async function make(task: BuildTask): Promise<Uint8Array> {
-  return task.kind === "png"
-    ? svgToPng(task.svg, task.zoom)
-    : communeWorkbook(task.manifest, task.commune, new Date(task.buildTime));
-}
+import type { BuildReply } from "./build-pool.ts";
+import { makeFile, type BuildTask } from "./build-files.ts";
 
 /** The reply, its bytes moved rather than copied when they hold their buffer alone. */
 function reply(bytes: Uint8Array): void {
@@ -19,7 +12,7 @@ function reply(bytes: Uint8Array): void {
 }
 
 parentPort?.on("message", (task: BuildTask) => {
-  make(task).then(reply, (error: unknown) =>
+  makeFile(task).then(reply, (error: unknown) =>
     parentPort?.postMessage({
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     } satisfies BuildReply),
