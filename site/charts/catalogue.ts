@@ -47,20 +47,15 @@ function drawing({ element: _element, ...rest }: Chart): Drawing {
 }
 
 /**
- * A chart before it is drawn: its id and page, known without drawing, so that the build can list
- * every chart's page at once and draw each only when its first page is written.
- */
-export interface ChartPlan {
-  id: string;
-  page: string;
-  draw: (options: ChartOptions) => Chart;
-}
-
-/**
  * Each chart is drawn once per build and kept as text only: the drawings' elements are dropped
  * as soon as they are serialised, so the build's memory does not grow with every chart drawn.
  */
-export function siteChart(data: PublishedYear, { id, page, draw }: ChartPlan): SiteChart {
+function memo(
+  data: PublishedYear,
+  id: string,
+  page: string,
+  draw: (options: ChartOptions) => Chart,
+): SiteChart {
   const cached = drawn.get(id);
   if (cached) return cached;
   const desktop = draw({ width: DESKTOP_WIDTH, document });
@@ -84,108 +79,70 @@ export function siteChart(data: PublishedYear, { id, page, draw }: ChartPlan): S
   return chart;
 }
 
-function drawnIf(data: PublishedYear, plan: ChartPlan | null): SiteChart | null {
-  return plan === null ? null : siteChart(data, plan);
-}
-
 /** "trung bình huyện", "trung bình tỉnh": the issuer's average, as the charts name it. */
 function averageLabelOf(data: PublishedYear): string {
   return issuerWords(data.manifest).averageLabel;
 }
 
-function homeRankingPlan(data: PublishedYear): ChartPlan {
-  return {
-    id: `xep-hang-${data.year}`,
-    page: "/#xep-hang",
-    draw: (options) =>
-      rankingChart({ year: data.year, results: data.results, bands: data.manifest.bands }, options),
-  };
-}
-
 export function homeRanking(data: PublishedYear): SiteChart {
-  return siteChart(data, homeRankingPlan(data));
+  return memo(data, `xep-hang-${data.year}`, "/#xep-hang", (options) =>
+    rankingChart({ year: data.year, results: data.results, bands: data.manifest.bands }, options),
+  );
 }
 
 /** Null when no commune has a previous year to compare with. */
-function homeChangePlan(data: PublishedYear): ChartPlan | null {
-  if (changedRows(data.results).length === 0) return null;
-  return {
-    id: `thay-doi-${data.year}`,
-    page: "/#thay-doi",
-    draw: (options) => changeChart({ year: data.year, results: data.results }, options),
-  };
-}
-
 export function homeChange(data: PublishedYear): SiteChart | null {
-  return drawnIf(data, homeChangePlan(data));
+  if (changedRows(data.results).length === 0) return null;
+  return memo(data, `thay-doi-${data.year}`, "/#thay-doi", (options) =>
+    changeChart({ year: data.year, results: data.results }, options),
+  );
 }
 
-function communeDomainsPlan(data: PublishedYear, code: string): ChartPlan {
+export function communeDomains(data: PublishedYear, code: string): SiteChart {
   const result = communeRows(data.results, code)[0];
   if (!result) throw new Error(`unknown commune ${code}`);
   const slug = communeSlug(result.commune_name);
   const domains = communeRows(data.domains, code);
-  return {
-    id: `linh-vuc-${slug}-${data.year}`,
-    page: `/xa/${slug}/#linh-vuc`,
-    draw: (options) =>
-      communeDomainsChart(
-        {
-          year: data.year,
-          slug,
-          communeName: result.commune_name,
-          domains,
-          averageLabel: averageLabelOf(data),
-        },
-        options,
-      ),
-  };
-}
-
-export function communeDomains(data: PublishedYear, code: string): SiteChart {
-  return siteChart(data, communeDomainsPlan(data, code));
+  return memo(data, `linh-vuc-${slug}-${data.year}`, `/xa/${slug}/#linh-vuc`, (options) =>
+    communeDomainsChart(
+      {
+        year: data.year,
+        slug,
+        communeName: result.commune_name,
+        domains,
+        averageLabel: averageLabelOf(data),
+      },
+      options,
+    ),
+  );
 }
 
 /** Null when the commune has no citizens' satisfaction figures. */
-function communeSatisfactionPlan(data: PublishedYear, code: string): ChartPlan | null {
+export function communeSatisfaction(data: PublishedYear, code: string): SiteChart | null {
   const result = communeRows(data.results, code)[0];
   if (!result) throw new Error(`unknown commune ${code}`);
   const elements = communeRows(data.satisfaction, code);
   if (elements.length === 0) return null;
   const slug = communeSlug(result.commune_name);
-  return {
-    id: `hai-long-${slug}-${data.year}`,
-    page: `/xa/${slug}/#dieu-tra`,
-    draw: (options) =>
-      satisfactionChart(
-        {
-          year: data.year,
-          slug,
-          communeName: result.commune_name,
-          satisfactionPct: result.satisfaction_pct,
-          elements,
-        },
-        options,
-      ),
-  };
-}
-
-export function communeSatisfaction(data: PublishedYear, code: string): SiteChart | null {
-  return drawnIf(data, communeSatisfactionPlan(data, code));
-}
-
-function domainDistributionPlan(data: PublishedYear, domainId: string): ChartPlan {
-  const rows = data.domains.filter((row) => row.domain_id === domainId);
-  return {
-    id: `phan-bo-linh-vuc-${domainId}-${data.year}`,
-    page: `/linh-vuc/${domainId}/`,
-    draw: (options) =>
-      distributionChart({ year: data.year, domainId, rows, averageLabel: averageLabelOf(data) }, options),
-  };
+  return memo(data, `hai-long-${slug}-${data.year}`, `/xa/${slug}/#dieu-tra`, (options) =>
+    satisfactionChart(
+      {
+        year: data.year,
+        slug,
+        communeName: result.commune_name,
+        satisfactionPct: result.satisfaction_pct,
+        elements,
+      },
+      options,
+    ),
+  );
 }
 
 export function domainDistribution(data: PublishedYear, domainId: string): SiteChart {
-  return siteChart(data, domainDistributionPlan(data, domainId));
+  const rows = data.domains.filter((row) => row.domain_id === domainId);
+  return memo(data, `phan-bo-linh-vuc-${domainId}-${data.year}`, `/linh-vuc/${domainId}/`, (options) =>
+    distributionChart({ year: data.year, domainId, rows, averageLabel: averageLabelOf(data) }, options),
+  );
 }
 
 /** The domain ids of the year, in numeric order. */
@@ -194,21 +151,14 @@ export function domainIds(data: PublishedYear): string[] {
 }
 
 /**
- * Every chart of the year, not yet drawn (for the download and embed endpoints, which draw each
- * with siteChart when its page is written, not all when Astro lists the pages). The home page's
- * charts of every unit are left out where the home page does not show them (a year with many
- * units, site/lib/scale.ts).
+ * Every chart of the year (for the download endpoints). The home page's charts of every unit are
+ * left out where the home page does not show them (a year with many units, site/lib/scale.ts).
  */
-export function chartPlans(data: PublishedYear): ChartPlan[] {
-  const plans: (ChartPlan | null)[] = atScale(data.results)
-    ? []
-    : [homeRankingPlan(data), homeChangePlan(data)];
+export function allCharts(data: PublishedYear): SiteChart[] {
+  const charts: (SiteChart | null)[] = atScale(data.results) ? [] : [homeRanking(data), homeChange(data)];
   for (const result of data.results) {
-    plans.push(
-      communeDomainsPlan(data, result.commune_code),
-      communeSatisfactionPlan(data, result.commune_code),
-    );
+    charts.push(communeDomains(data, result.commune_code), communeSatisfaction(data, result.commune_code));
   }
-  for (const id of domainIds(data)) plans.push(domainDistributionPlan(data, id));
-  return plans.filter((plan): plan is ChartPlan => plan !== null);
+  for (const id of domainIds(data)) charts.push(domainDistribution(data, id));
+  return charts.filter((chart): chart is SiteChart => chart !== null);
 }

@@ -1,7 +1,7 @@
 // The share images (site/lib/og-image.ts) as PNG, rendered at build time with resvg (no browser, no external service). resvg needs font files: DejaVu Sans covers
 // Vietnamese; on Debian/Ubuntu it comes with the package fonts-dejavu-core.
 import { existsSync } from "node:fs";
-import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
+import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import { palette } from "../lib/palette.ts";
 
 const fontFiles = [
@@ -37,13 +37,13 @@ function renderOptions(zoom: number): ResvgRenderOptions {
 
 /**
  * An SVG drawing as PNG, by default at twice its CSS size for sharp text, on white (a transparent
- * PNG is unreadable in dark viewers). It draws and encodes on the calling thread: the build calls
- * it on its worker threads (site/lib/build-pool.ts) while Astro's thread writes pages. resvg-js
+ * PNG is unreadable in dark viewers). resvg parses and draws on a thread of its own, so the build
+ * writes pages while pictures are drawn (astro.config.mjs renders a few pages at a time). resvg-js
  * reads the two font files again for each picture (it keeps no font database between calls); that
  * costs under 1 ms of the 45–80 ms a share card takes (measured), the rest drawing and PNG encoding.
  */
-export function svgToPng(svg: string, zoom = 2): Uint8Array<ArrayBuffer> {
-  const image = new Resvg(svg, renderOptions(zoom)).render();
+export async function svgToPng(svg: string, zoom = 2): Promise<Uint8Array<ArrayBuffer>> {
+  const image = await renderAsync(svg, renderOptions(zoom));
   // A fresh Uint8Array over its own ArrayBuffer, as a Response body must be.
   return new Uint8Array(image.asPng());
 }

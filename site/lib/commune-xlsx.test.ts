@@ -1,13 +1,12 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { latestYear } from "./data.ts";
-import { communeTables, communeWorkbook } from "./commune-xlsx.ts";
+import { communeWorkbook } from "./commune-xlsx.ts";
 import { fileFindings } from "../../pipeline/publish/public-files.ts";
 
 // A hand-made published year: 3 communes, 2 domains (tests/fixtures/published/2023/).
 const fixture = new URL("../../tests/fixtures/published/", import.meta.url).pathname;
 const buildTime = new Date("2024-03-15T08:00:00Z");
-const tablesOf = (code: string) => communeTables(2023, code, fixture);
 
 async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -19,7 +18,7 @@ describe("a commune's workbook", () => {
   it("has a sheet saying what it is, then one sheet per table with Vietnamese headers and only that commune's rows", async () => {
     const { manifest } = latestYear(fixture);
     const workbook = await read(
-      await communeWorkbook(manifest, { code: "11215", name: "Xã Hồng Dụ" }, buildTime, tablesOf("11215")),
+      await communeWorkbook(manifest, { code: "11215", name: "Xã Hồng Dụ" }, buildTime, fixture),
     );
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "Ghi chú",
@@ -58,11 +57,9 @@ describe("a commune's workbook", () => {
   it("writes text as the editor wrote it, never as a formula, and is the same bytes on every build", async () => {
     const { manifest } = latestYear(fixture);
     const town = { code: "11155", name: "Thị trấn Ninh Giang" };
-    const bytes = await communeWorkbook(manifest, town, buildTime, tablesOf(town.code));
+    const bytes = await communeWorkbook(manifest, town, buildTime, fixture);
     expect(
-      Buffer.from(await communeWorkbook(manifest, town, buildTime, tablesOf(town.code))).equals(
-        Buffer.from(bytes),
-      ),
+      Buffer.from(await communeWorkbook(manifest, town, buildTime, fixture)).equals(Buffer.from(bytes)),
     ).toBe(true);
     const scores = (await read(bytes)).getWorksheet("Theo tiêu chí");
     const notes: unknown[] = [];
@@ -75,12 +72,7 @@ describe("a commune's workbook", () => {
 
   it("passes the gate every public file passes: each sheet a published table's, under its short name", async () => {
     const { manifest } = latestYear(fixture);
-    const bytes = await communeWorkbook(
-      manifest,
-      { code: "11215", name: "Xã Hồng Dụ" },
-      buildTime,
-      tablesOf("11215"),
-    );
+    const bytes = await communeWorkbook(manifest, { code: "11215", name: "Xã Hồng Dụ" }, buildTime, fixture);
     expect(fileFindings("so-lieu.xlsx", bytes)).toEqual([]);
     // A sheet the contract does not know is stopped, by its name.
     const workbook = await read(bytes);

@@ -13,30 +13,19 @@ import { tableColumns } from "../../pipeline/publish/columns.ts";
 import { reproducibleZip } from "../../pipeline/publish/xlsx.ts";
 import { restoreFormula } from "../../pipeline/rules/formula.ts";
 import { communeDownloads } from "./commune-csv.ts";
-import { communeRawRows, type RawTable } from "./data.ts";
+import { communeRawRows } from "./data.ts";
 import { chartSource, contactLine, sampleNotice } from "./portal.ts";
 
-export type WorkbookManifest = Pick<
+type Manifest = Pick<
   DatasetManifest,
   "year" | "version" | "status" | "province" | "district" | "issuer" | "releases" | "contact" | "title"
 >;
 
-/** A commune's rows of each table of communeDownloads, as published, by table. */
-export type CommuneTables = Record<string, RawTable>;
-
-/** The commune's rows of the tables its workbook holds, from one split of each table per build. */
-export function communeTables(year: number, code: string, dir?: string): CommuneTables {
-  return Object.fromEntries(
-    communeDownloads.map(({ table }) => [table, communeRawRows(year, table, code, dir)]),
-  );
-}
-
-/** The workbook of `commune` from its rows (communeTables): no file is read, so a worker can make it. */
 export async function communeWorkbook(
-  manifest: WorkbookManifest,
+  manifest: Manifest,
   commune: { code: string; name: string },
   buildTime: Date,
-  tables: CommuneTables,
+  dir?: string,
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "chi-so-cchc-ninh-giang";
@@ -63,7 +52,7 @@ export async function communeWorkbook(
   });
 
   for (const { table, sheet: sheetName } of communeDownloads) {
-    const { fields, rows } = tables[table] ?? { fields: [], rows: [] };
+    const { fields, rows } = communeRawRows(manifest.year, table, commune.code, dir);
     const columns = tableColumns(table);
     const headerRow = notice === null ? 1 : 2;
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: headerRow }] });

@@ -5,9 +5,9 @@ import { svgToPng } from "../charts/png.ts";
 import { latestYear } from "../lib/data.ts";
 import { siteCardSvg } from "../lib/og-image.ts";
 
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
   const { manifest, results } = latestYear();
-  return new Response(svgToPng(siteCardSvg(manifest, results), 1), {
+  return new Response(await svgToPng(siteCardSvg(manifest, results), 1), {
     headers: { "Content-Type": "image/png" },
   });
 };
