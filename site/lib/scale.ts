@@ -23,6 +23,12 @@ export function atScale(results: readonly unknown[]): boolean {
   return results.length > listAllLimit;
 }
 
+/**
+ * The name (without .css) of the picker's stylesheet that the unit and domain pages link where their
+ * comparison is a search box (site/pages/[stylesheet].css.ts).
+ */
+export const searchStylesheet = "tim-kiem";
+
 /** How many units the home page shows at each end of the ranking when it does not list them all. */
 export const rankEndsShown = 5;
 

@@ -183,6 +183,32 @@ describe(`a province's ${units} units`, () => {
     expect(rows).toBeGreaterThan(0);
   });
 
+  it("compare a unit with another through a search box, not a list of every other unit on every unit page", async () => {
+    if (!browser) throw new Error("no build");
+    const byRank = [...results].sort((a, b) => Number(a.rank) - Number(b.rank));
+    const [own, other] = [byRank[0]?.commune_name ?? "", byRank.at(-1)?.commune_name ?? ""];
+    const path = `/xa/${communeSlug(own)}/`;
+    const html = readFileSync(join(site, "xa", communeSlug(own), "index.html"), "utf8");
+    const unitPage = parseHTML(html).document;
+    // A list of the 234 others on each of 235 pages grew the unit pages with the square of the units.
+    const comparison = unitPage.querySelector('[data-interactive-chart="commune-domains"]');
+    expect(comparison?.querySelectorAll("select, option").length).toBe(0);
+    expect(comparison?.querySelector("[data-comparison-search] input[role=combobox]")?.id).toBeTruthy();
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: phone }, server?.url);
+    await page.goto(url(path), { waitUntil: "load" });
+    const input = page.locator("[data-comparison-search] input[role=combobox]").first();
+    await input.fill(other.replace(/^(Xã|Phường|Đặc khu) /u, ""));
+    await page.locator(`[data-comparison-search] [role=option]`, { hasText: other }).first().click();
+    const title = page.locator(".interactive-chart .chart-title").first();
+    await title.filter({ hasText: other }).waitFor();
+    const shown = (await title.textContent()) ?? "";
+    const chosen = await page.locator("[data-comparison-search] .combobox-chosen button").allTextContents();
+    await close();
+    expect(problems.failedRequests).toEqual([]);
+    expect(shown).toContain(own);
+    expect(chosen).toEqual([other]);
+  });
+
   it("pages readers open most: no sideways scroll at 390 px, no console error, no request elsewhere, no axe violation", async () => {
     if (!browser) throw new Error("no build");
     const found: Record<string, string[]> = {};

@@ -205,14 +205,15 @@ export function activateInteractiveChart(root: HTMLElement, summary: SummaryFigu
   const kind = root.dataset.interactiveChart;
   const subject = root.dataset.subject ?? "";
   const words = readPageWords(root);
-  const select = chart.form.querySelector<HTMLSelectElement>("select[name=commune]");
+  // The list of every unit, or at scale the search box's hidden field (interactive-chart-search.ts).
+  const choice = chart.form.querySelector<HTMLSelectElement | HTMLInputElement>("[name=commune]");
   const names = new Map(summary.results.map((row) => [row.commune_code, row.commune_name]));
   const draw = () => {
     const measure: Measure =
       chart.form.querySelector<HTMLInputElement>("input[name=measure]:checked")?.value === "points"
         ? "points"
         : "pct";
-    const chosen = select?.value ?? "";
+    const chosen = choice?.value ?? "";
     if (kind === "commune-domains") {
       const codes = chosen ? [subject, chosen] : [subject];
       const rows = summary.domains.filter((row) => codes.includes(row.commune_code));

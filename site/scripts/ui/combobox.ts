@@ -17,7 +17,10 @@ export interface CommuneCombobox {
   setChosen(codes: readonly string[]): void;
 }
 
-/** Wires the combobox; `onChange` receives the new list of chosen codes after each pick or removal. */
+/**
+ * Wires the combobox; `onChange` receives the new list of chosen codes after each pick or removal.
+ * With `maxChosen` 1, a pick replaces the chosen commune.
+ */
 export function communeCombobox(
   { input, listbox, chosen, announcer }: ComboboxElements,
   communes: readonly SearchableCommune[],
@@ -94,11 +97,12 @@ export function communeCombobox(
   function pick(code: string): void {
     const commune = byCode.get(code);
     if (!commune) return;
-    if (chosenCodes.length >= maxChosen) {
+    // A picker of one (a unit page's comparison) replaces its choice; of more, it stops at the most.
+    if (maxChosen > 1 && chosenCodes.length >= maxChosen) {
       announcer.textContent = `Chỉ so sánh được tối đa ${maxChosen} đơn vị; hãy bỏ bớt một đơn vị trước.`;
       return;
     }
-    chosenCodes = [...chosenCodes, code];
+    chosenCodes = maxChosen === 1 ? [code] : [...chosenCodes, code];
     renderChosen();
     input.value = "";
     close();
