@@ -11,16 +11,14 @@ import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
 import { Fraction, lcm, pointUnitsOf, UNITS_PER_POINT, type Ratio } from "./exact.ts";
-import type { CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import {
   elementShares,
   satisfactionPercent,
   surveyLeafPoints,
-  tallyQuestion,
   type ElementShare,
-  type QuestionTally,
   type Scale,
+  type SurveyTallies,
 } from "./survey.ts";
 import { roundRatioHalfAway } from "./rounding.ts";
 import { preOrder, type ApplicableNode } from "./tree.ts";
@@ -31,10 +29,10 @@ export interface CommuneInputs {
   domains: readonly ApplicableNode[];
   /** This commune's appraisal rows by leaf id. */
   appraisal: ReadonlyMap<string, AppraisalScore>;
-  /** Forms whose commune_code is this commune, per panel. */
-  citizensForms: CommuneForms;
-  officialsForms: CommuneForms;
   survey: SurveyLayout;
+  /** Every commune's tallies, and this commune's position in them. */
+  tallies: SurveyTallies;
+  index: number;
 }
 
 /** The questions as every commune's tallies use them: the same for all communes of a year. */
@@ -88,20 +86,17 @@ export interface CommuneScore {
   self_gap: Ratio;
   /** Appraisal leaves whose appraised score is below the self-score. */
   lowered_leaves: number;
-  /** One tally per question, in questions.csv order, over the forms rating this commune. */
-  tallies: QuestionTally[];
+  /** Every commune's tallies of every question, over the forms rating it, and this commune's position in them. */
+  tallies: SurveyTallies;
+  index: number;
   elements: ElementShare[];
   /** Mean of the SIPAS element shares × 100, null without any citizens' satisfaction answer. */
   satisfaction_pct: Ratio | null;
 }
 
 export function scoreCommune(inputs: CommuneInputs): CommuneScore {
-  const { commune } = inputs;
-  const { questions, scales, byLeaf } = inputs.survey;
-  const tallies = questions.map((question, q) => {
-    const forms = question.panel === "citizens" ? inputs.citizensForms : inputs.officialsForms;
-    return tallyQuestion(forms, question, scales[q]!);
-  });
+  const { commune, tallies, index } = inputs;
+  const { byLeaf } = inputs.survey;
 
   // The survey leaves' exact points first: their denominators fix the commune's common denominator.
   const surveyLeaves = new Map<string, Fraction>();
@@ -109,7 +104,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   for (const node of preOrder(inputs.domains)) {
     if (node.children.length > 0 || node.source !== "survey") continue;
     const id = node.criterion.id;
-    const leafPoints = surveyLeafPoints(node.maxUnits, tallies, byLeaf.get(id) ?? []);
+    const leafPoints = surveyLeafPoints(node.maxUnits, tallies, index, byLeaf.get(id) ?? []);
     if (!leafPoints)
       throw new Error(`Commune ${commune.code} has no valid survey answer for criterion ${id}`);
     surveyLeaves.set(id, leafPoints);
@@ -162,7 +157,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   );
   const totalNumerator = BigInt(appraisalTotal) * perUnit + surveyNumerator;
   const units = BigInt(UNITS_PER_POINT);
-  const elements = elementShares(tallies);
+  const elements = elementShares(tallies, index);
   return {
     commune,
     domains: inputs.domains,
@@ -183,6 +178,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     self_gap: [BigInt(selfUnits - appraisalTotal), units],
     lowered_leaves: loweredLeaves,
     tallies,
+    index,
     elements,
     satisfaction_pct: satisfactionPercent(elements),
   };

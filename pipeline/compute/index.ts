@@ -3,7 +3,7 @@
 // results byte for byte.
 import type { AppraisalScore } from "../../schemas/appraisal.ts";
 import { communeTypes } from "../../schemas/commune-types.ts";
-import type { CommuneType } from "../../schemas/communes.ts";
+import type { Commune, CommuneType } from "../../schemas/communes.ts";
 import type {
   DomainsRow,
   ResultsRow,
@@ -47,7 +47,7 @@ import {
   roundMeanHalfAway,
   roundRatioHalfAway,
 } from "./rounding.ts";
-import { buildScales, optionCount } from "./survey.ts";
+import { buildScales, surveyTallies, type SurveyTallies } from "./survey.ts";
 import { applicableTree, preOrder, type ApplicableNode } from "./tree.ts";
 import { wilsonInterval } from "./wilson.ts";
 
@@ -84,14 +84,17 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
   const survey = surveyLayout(data.questions, scales);
   // Communes in code order: the order of every table but results, which is by rank.
   const communes = [...data.communes].sort((a, b) => compareCodes(a.code, b.code));
-  const scores = communes.map((commune) =>
+  const tallies = surveyTallies(survey.questions, survey.scales, communes.length, (c, panel) =>
+    panel === "citizens" ? citizensOf(communes[c]!.code) : officialsOf(communes[c]!.code),
+  );
+  const scores = communes.map((commune, index) =>
     scoreCommune({
       commune,
       domains: trees[commune.type],
       appraisal: appraisalByCommune.get(commune.code) ?? new Map(),
-      citizensForms: citizensOf(commune.code),
-      officialsForms: officialsOf(commune.code),
       survey,
+      tallies,
+      index,
     }),
   );
   const publishedIndex = scores.map((s) => roundRatioHalfAway(...s.index_pct));
@@ -206,9 +209,9 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       results,
       domains: domainsTable(scores, options.previous, comparable),
       scores: scoresTable(scores),
-      survey: surveyTable(scores),
+      survey: surveyTable(communes, tallies),
       satisfaction: scores.flatMap(satisfactionRows),
-      survey_options: surveyOptionsTable(scores),
+      survey_options: surveyOptionsTable(communes, tallies),
       responses: anonymousResponses(
         communes.map((c) => c.code),
         citizensByCommune,
@@ -430,47 +433,46 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
 }
 
 /**
- * Commune × question, in columns: every commune has one tally per question, in questions.csv order
- * (`scoreCommune`), so row r is commune ⌊r / Q⌋'s tally r mod Q; only the four figures derived from
- * the tally's counts are stored, NaN standing for null.
+ * Commune × question, in columns: row r is commune ⌊r / Q⌋'s tally of question r mod Q, the
+ * tallies' own layout; only the four figures derived from the tally's counts are stored, NaN
+ * standing for null.
  */
-function surveyTable(scores: readonly CommuneScore[]): ColumnTable<SurveyRow> {
-  const perCommune = sameTallies(scores);
-  const rows = scores.length * perCommune;
+function surveyTable(communes: readonly Commune[], tallies: SurveyTallies): ColumnTable<SurveyRow> {
+  const { questions, scales } = tallies;
+  const perCommune = questions.length;
+  const rows = communes.length * perCommune;
   const meanCoefficient = new Float64Array(rows).fill(Number.NaN);
   const satisfiedPct = new Float64Array(rows).fill(Number.NaN);
   const ciLow = new Float64Array(rows).fill(Number.NaN);
   const ciHigh = new Float64Array(rows).fill(Number.NaN);
-  let row = 0;
-  scores.forEach((s) =>
-    s.tallies.forEach((t) => {
-      if (t.meanDenominator > 0)
-        meanCoefficient[row] = roundRatioHalfAway(t.coefficientSum, t.meanDenominator);
-      if (t.scale.measuresSatisfaction && t.valid > 0) {
-        const interval = wilsonInterval(t.satisfied, t.valid);
-        satisfiedPct[row] = roundRatioHalfAway(t.satisfied * 100, t.valid);
-        ciLow[row] = roundDoubleHalfAway(interval.low * 100);
-        ciHigh[row] = roundDoubleHalfAway(interval.high * 100);
-      }
-      row++;
-    }),
-  );
-  const communeOf = (r: number) => scores[Math.floor(r / perCommune)]!;
-  const tallyOf = (r: number) => communeOf(r).tallies[r % perCommune]!;
+  for (let row = 0; row < rows; row++) {
+    const meanDenominator = tallies.meanDenominator[row]!;
+    if (meanDenominator > 0)
+      meanCoefficient[row] = roundRatioHalfAway(tallies.coefficientSum[row]!, meanDenominator);
+    const valid = tallies.valid[row]!;
+    if (scales[row % perCommune]!.measuresSatisfaction && valid > 0) {
+      const satisfied = tallies.satisfied[row]!;
+      const interval = wilsonInterval(satisfied, valid);
+      satisfiedPct[row] = roundRatioHalfAway(satisfied * 100, valid);
+      ciLow[row] = roundDoubleHalfAway(interval.low * 100);
+      ciHigh[row] = roundDoubleHalfAway(interval.high * 100);
+    }
+  }
+  const questionOf = (r: number) => questions[r % perCommune]!;
   const orNull = (column: Float64Array) => (r: number) => (Number.isNaN(column[r]) ? null : column[r]);
   return {
     rows,
     read: {
-      commune_code: (r) => communeOf(r).commune.code,
-      panel: (r) => tallyOf(r).question.panel,
-      question_id: (r) => tallyOf(r).question.id,
-      question_text: (r) => tallyOf(r).question.text,
-      criterion_id: (r) => tallyOf(r).question.criterion_id,
-      sipas_element: (r) => tallyOf(r).question.sipas_element,
-      forms: (r) => tallyOf(r).forms,
-      valid_answers: (r) => tallyOf(r).valid,
-      excluded_answers: (r) => tallyOf(r).excluded,
-      no_answer: (r) => tallyOf(r).noAnswer,
+      commune_code: (r) => communes[Math.floor(r / perCommune)]!.code,
+      panel: (r) => questionOf(r).panel,
+      question_id: (r) => questionOf(r).id,
+      question_text: (r) => questionOf(r).text,
+      criterion_id: (r) => questionOf(r).criterion_id,
+      sipas_element: (r) => questionOf(r).sipas_element,
+      forms: (r) => tallies.forms[r],
+      valid_answers: (r) => tallies.valid[r],
+      excluded_answers: (r) => tallies.excluded[r],
+      no_answer: (r) => tallies.noAnswer[r],
       mean_coefficient: orNull(meanCoefficient),
       satisfied_pct: orNull(satisfiedPct),
       satisfied_ci_low: orNull(ciLow),
@@ -513,45 +515,37 @@ function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
 }
 
 /**
- * The number of tallies of every commune: one per question (`scoreCommune`), which the survey
- * tables' row layout relies on.
- */
-function sameTallies(scores: readonly CommuneScore[]): number {
-  const perCommune = scores[0]?.tallies.length ?? 0;
-  if (scores.some((s) => s.tallies.length !== perCommune))
-    throw new Error("Communes with different numbers of question tallies");
-  return perCommune;
-}
-
-/**
  * Officials' answers leave the pipeline only as these counts per commune, question and option, in
  * columns: every commune's rows follow one layout (each question's options, in questions.csv and
- * scale order), so row r is commune ⌊r / L⌋'s row r mod L of the layout.
+ * scale order), so row r is commune ⌊r / L⌋'s row r mod L of the layout, and its count is the
+ * tallies' option count r.
  */
-function surveyOptionsTable(scores: readonly CommuneScore[]): ColumnTable<SurveyOptionsRow> {
-  sameTallies(scores);
-  const tallyAt: number[] = [];
+function surveyOptionsTable(
+  communes: readonly Commune[],
+  tallies: SurveyTallies,
+): ColumnTable<SurveyOptionsRow> {
+  const questionAt: number[] = [];
   const optionAt: number[] = [];
-  scores[0]?.tallies.forEach((t, q) =>
-    t.scale.options.forEach((_, o) => {
-      tallyAt.push(q);
+  tallies.scales.forEach((scale, q) =>
+    scale.options.forEach((_, o) => {
+      questionAt.push(q);
       optionAt.push(o);
     }),
   );
-  const perCommune = tallyAt.length;
-  const communeOf = (r: number) => scores[Math.floor(r / perCommune)]!;
-  const tallyOf = (r: number) => communeOf(r).tallies[tallyAt[r % perCommune]!]!;
-  const optionOf = (r: number) => tallyOf(r).scale.options[optionAt[r % perCommune]!]!;
+  const perCommune = questionAt.length;
+  const questionOf = (r: number) => tallies.questions[questionAt[r % perCommune]!]!;
+  const optionOf = (r: number) =>
+    tallies.scales[questionAt[r % perCommune]!]!.options[optionAt[r % perCommune]!]!;
   return {
-    rows: scores.length * perCommune,
+    rows: communes.length * perCommune,
     read: {
-      commune_code: (r) => communeOf(r).commune.code,
-      panel: (r) => tallyOf(r).question.panel,
-      question_id: (r) => tallyOf(r).question.id,
+      commune_code: (r) => communes[Math.floor(r / perCommune)]!.code,
+      panel: (r) => questionOf(r).panel,
+      question_id: (r) => questionOf(r).id,
       option: (r) => optionOf(r).option,
       option_label: (r) => optionOf(r).label,
       coefficient: (r) => optionOf(r).coefficient,
-      count: (r) => optionCount(tallyOf(r), optionAt[r % perCommune]!),
+      count: (r) => tallies.optionCounts[r],
     },
   };
 }

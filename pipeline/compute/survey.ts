@@ -42,71 +42,107 @@ function safeInteger(value: bigint): number {
   return number;
 }
 
-export interface QuestionTally {
-  question: Question;
-  scale: Scale;
+/**
+ * Every commune's tally of every question, in columns: commune c's tally of question q (c in the
+ * order the tallies were made for, q in questions.csv order) is at c × `questions.length` + q, the
+ * row order of the published survey table. No object per tally: at national scale there are
+ * 350,000 of them.
+ */
+export interface SurveyTallies {
+  /** Every question, in questions.csv order, and its scale. */
+  questions: readonly Question[];
+  scales: readonly Scale[];
   /** Forms rating the commune in the question's panel. */
-  forms: number;
-  /**
-   * Answers per answer code (0: blank, else 1 + the option's index in the scale) at `at` + code:
-   * every commune's counts of the question share one array (`optionCount` reads them).
-   */
-  answers: Uint32Array;
-  at: number;
+  forms: Uint32Array;
   /** Answers whose option has a coefficient. */
-  valid: number;
+  valid: Uint32Array;
   /** Answers whose option has no coefficient ("không đánh giá được"). */
-  excluded: number;
-  noAnswer: number;
+  excluded: Uint32Array;
+  noAnswer: Uint32Array;
   /** Valid answers whose option is satisfied. */
-  satisfied: number;
+  satisfied: Uint32Array;
   /**
    * m(c, q), the mean coefficient of the valid answers, is coefficientSum / meanDenominator
    * exactly (both integers; meanDenominator = valid × the scale's denominator, 0 without any).
    */
-  coefficientSum: number;
-  meanDenominator: number;
+  coefficientSum: Float64Array;
+  meanDenominator: Float64Array;
+  /**
+   * Answers per option, commune after commune, each commune's questions in order and each
+   * question's options in scale order: the row order of the published survey_options table.
+   */
+  optionCounts: Uint32Array;
 }
 
-/** Answers with the option at `index` of the scale. */
-export function optionCount(tally: QuestionTally, index: number): number {
-  return tally.answers[tally.at + 1 + index]!;
-}
-
-/** Counts one question's answers over the forms rating one commune. */
-export function tallyQuestion(forms: CommuneForms, question: Question, scale: Scale): QuestionTally {
-  const codes = scale.options.length + 1;
-  const none = forms.commune < 0;
-  const answers = none ? new Uint32Array(codes) : panelAnswerCounts(forms.forms, question.id, codes);
-  const at = none ? 0 : forms.commune * codes;
-  let valid = 0;
-  let satisfied = 0;
-  let coefficientSum = 0;
-  for (let i = 0; i < scale.options.length; i++) {
-    const numerator = scale.numerators[i];
-    if (numerator === null || numerator === undefined) continue;
-    const count = answers[at + 1 + i]!;
-    valid += count;
-    coefficientSum += count * numerator;
-    if (scale.options[i]!.satisfied === true) satisfied += count;
-  }
-  // Counts of a million forms times coefficients of four decimals stay far below 2⁵³.
-  if (!Number.isSafeInteger(coefficientSum) || !Number.isSafeInteger(valid * scale.denominator))
-    throw new RangeError(`Question ${question.id}: too many answers for exact sums`);
-  const answered = forms.rows.length - answers[at]!;
-  return {
-    question,
-    scale,
-    forms: forms.rows.length,
-    answers,
-    at,
-    valid,
-    excluded: answered - valid,
-    noAnswer: forms.rows.length - answered,
-    satisfied,
-    coefficientSum,
-    meanDenominator: valid * scale.denominator,
+/**
+ * Tallies every question over the forms rating each commune (`formsOf(c)`, one panel's forms per
+ * question's panel), from the panels' counts per commune and answer code (`panelAnswerCounts`: one
+ * sequential pass per answers column).
+ */
+export function surveyTallies(
+  questions: readonly Question[],
+  scales: readonly Scale[],
+  communes: number,
+  formsOf: (commune: number, panel: Question["panel"]) => CommuneForms,
+): SurveyTallies {
+  const perCommune = questions.length;
+  const size = communes * perCommune;
+  const tallies: SurveyTallies = {
+    questions,
+    scales,
+    forms: new Uint32Array(size),
+    valid: new Uint32Array(size),
+    excluded: new Uint32Array(size),
+    noAnswer: new Uint32Array(size),
+    satisfied: new Uint32Array(size),
+    coefficientSum: new Float64Array(size),
+    meanDenominator: new Float64Array(size),
+    optionCounts: new Uint32Array(0),
   };
+  const options = scales.reduce((sum, scale) => sum + scale.options.length, 0);
+  const optionCounts = (tallies.optionCounts = new Uint32Array(communes * options));
+  let optionsBefore = 0;
+  questions.forEach((question, q) => {
+    const scale = scales[q]!;
+    const codes = scale.options.length + 1;
+    let answers: Uint32Array | null = null;
+    for (let c = 0; c < communes; c++) {
+      const forms = formsOf(c, question.panel);
+      const at = c * perCommune + q;
+      tallies.forms[at] = forms.rows.length;
+      if (forms.commune < 0) {
+        tallies.noAnswer[at] = forms.rows.length;
+        continue;
+      }
+      answers ??= panelAnswerCounts(forms.forms, question.id, codes);
+      const first = forms.commune * codes;
+      let valid = 0;
+      let satisfied = 0;
+      let coefficientSum = 0;
+      let optionAt = c * options + optionsBefore;
+      for (let i = 0; i < scale.options.length; i++) {
+        const count = answers[first + 1 + i]!;
+        optionCounts[optionAt++] = count;
+        const numerator = scale.numerators[i];
+        if (numerator === null || numerator === undefined) continue;
+        valid += count;
+        coefficientSum += count * numerator;
+        if (scale.options[i]!.satisfied === true) satisfied += count;
+      }
+      // Counts of a million forms times coefficients of four decimals stay far below 2⁵³.
+      if (!Number.isSafeInteger(coefficientSum) || !Number.isSafeInteger(valid * scale.denominator))
+        throw new RangeError(`Question ${question.id}: too many answers for exact sums`);
+      const answered = forms.rows.length - answers[first]!;
+      tallies.valid[at] = valid;
+      tallies.excluded[at] = answered - valid;
+      tallies.noAnswer[at] = forms.rows.length - answered;
+      tallies.satisfied[at] = satisfied;
+      tallies.coefficientSum[at] = coefficientSum;
+      tallies.meanDenominator[at] = valid * scale.denominator;
+    }
+    optionsBefore += scale.options.length;
+  });
+  return tallies;
 }
 
 /**
@@ -117,8 +153,9 @@ export function tallyQuestion(forms: CommuneForms, question: Question, scale: Sc
  */
 export function surveyLeafPoints(
   maxUnits: number,
-  tallies: readonly QuestionTally[],
-  /** The positions in `tallies` of the leaf's questions. */
+  tallies: SurveyTallies,
+  commune: number,
+  /** The positions in `tallies.questions` of the leaf's questions. */
   leafQuestions: readonly number[],
 ): Fraction | null {
   // Σ sᵢ/dᵢ over the k measured questions as one unreduced ratio, then × max / k: a leaf has a few
@@ -126,11 +163,12 @@ export function surveyLeafPoints(
   let numerator = 0n;
   let denominator = 1n;
   let measured = 0;
+  const first = commune * tallies.questions.length;
   for (const q of leafQuestions) {
-    const t = tallies[q]!;
-    if (t.meanDenominator === 0) continue;
-    const d = BigInt(t.meanDenominator);
-    numerator = numerator * d + BigInt(t.coefficientSum) * denominator;
+    const meanDenominator = tallies.meanDenominator[first + q]!;
+    if (meanDenominator === 0) continue;
+    const d = BigInt(meanDenominator);
+    numerator = numerator * d + BigInt(tallies.coefficientSum[first + q]!) * denominator;
     denominator *= d;
     measured++;
   }
@@ -145,15 +183,19 @@ export interface ElementShare {
   valid: number;
 }
 
-/** Per SIPAS element (ascending), the satisfied and valid citizens' answers over its questions. */
-export function elementShares(tallies: readonly QuestionTally[]): ElementShare[] {
+/**
+ * Per SIPAS element (ascending), the satisfied and valid citizens' answers of a commune over the
+ * element's questions.
+ */
+export function elementShares(tallies: SurveyTallies, commune: number): ElementShare[] {
   const byElement = new Map<number, ElementShare>();
-  for (const tally of tallies) {
-    const element = tally.question.sipas_element;
-    if (tally.question.panel !== "citizens" || element === null) continue;
+  const first = commune * tallies.questions.length;
+  for (let q = 0; q < tallies.questions.length; q++) {
+    const { panel, sipas_element: element } = tallies.questions[q]!;
+    if (panel !== "citizens" || element === null) continue;
     const share = byElement.get(element) ?? { element, satisfied: 0, valid: 0 };
-    share.satisfied += tally.satisfied;
-    share.valid += tally.valid;
+    share.satisfied += tallies.satisfied[first + q]!;
+    share.valid += tallies.valid[first + q]!;
     byElement.set(element, share);
   }
   return [...byElement.values()].sort((a, b) => a.element - b.element);
