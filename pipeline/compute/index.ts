@@ -30,7 +30,7 @@ import {
   surveyLayout,
   type CommuneScore,
 } from "./commune.ts";
-import { ratioValue } from "./exact.ts";
+import { ratioValue, type Ratio } from "./exact.ts";
 import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import { hundredths } from "../rules/hundredths.ts";
@@ -43,7 +43,6 @@ import {
   publishedDifference,
   publishedShareOf,
   roundDoubleHalfAway,
-  roundHalfAway,
   roundMeanHalfAway,
   roundRatioHalfAway,
 } from "./rounding.ts";
@@ -192,6 +191,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     citizens_forms: citizensOf(commune.code).rows.length,
   }));
 
+  const figures = nodeFigures(scores);
   const parameters: MethodParameters = {
     rounding: "half_away_from_zero_2dp",
     rank: "competition_by_published_index",
@@ -207,8 +207,8 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     year: data.manifest.year,
     tables: {
       results,
-      domains: domainsTable(scores, options.previous, comparable),
-      scores: scoresTable(scores),
+      domains: domainsTable(scores, figures, options.previous, comparable),
+      scores: scoresTable(scores, figures),
       survey: surveyTable(communes, tallies),
       satisfaction: scores.flatMap(satisfactionRows),
       survey_options: surveyOptionsTable(communes, tallies),
@@ -291,25 +291,52 @@ function districtSummary(
 }
 
 /**
+ * Every commune's every node's two published figures, each rounded once from its exact ratio:
+ * commune c's node n is row `first[c]` + n.order, in the scores table's order; the domains table
+ * reads its domains' rows.
+ */
+interface NodeFigures {
+  rows: number;
+  first: Uint32Array;
+  points: Float64Array;
+  pct: Float64Array;
+}
+
+function nodeFigures(scores: readonly CommuneScore[]): NodeFigures {
+  const first = new Uint32Array(scores.length + 1);
+  scores.forEach((s, c) => (first[c + 1] = first[c]! + preOrder(s.domains).length));
+  const rows = first[scores.length]!;
+  const points = new Float64Array(rows);
+  const pct = new Float64Array(rows);
+  scores.forEach((s, c) => {
+    for (const n of preOrder(s.domains)) {
+      points[first[c]! + n.order] = publishedNodePoints(s, n);
+      pct[first[c]! + n.order] = publishedNodePercent(s, n);
+    }
+  });
+  return { rows, first, points, pct };
+}
+
+/**
  * Commune × applicable domain. The district average of a domain is the plain mean of the communes'
  * domain percentages (each commune counts once, whatever its maximum), over the communes the domain
  * applies to, computed exactly and rounded once.
  */
 function domainsTable(
   scores: readonly CommuneScore[],
+  figures: NodeFigures,
   previous: YearResults | null,
   comparable: ReadonlyMap<string, string | null>,
 ): DomainsRow[] {
-  const pcts = groupBy(
-    scores.flatMap((s) => s.domains.map((domain) => ({ id: domain.criterion.id, s, domain }))),
-    (entry) => entry.id,
-  );
-  const districtAverage = new Map(
-    [...pcts].map(([id, entries]) => [
-      id,
-      roundMeanHalfAway(entries.map(({ s, domain }) => nodePercentRatio(s, domain))),
-    ]),
-  );
+  const pcts = new Map<string, Ratio[]>();
+  for (const s of scores)
+    for (const domain of s.domains) {
+      const id = domain.criterion.id;
+      const ratios = pcts.get(id);
+      if (ratios === undefined) pcts.set(id, [nodePercentRatio(s, domain)]);
+      else ratios.push(nodePercentRatio(s, domain));
+    }
+  const districtAverage = new Map([...pcts].map(([id, ratios]) => [id, roundMeanHalfAway(ratios)]));
   // The year before, matched on the compound key (comparable predecessor, domain): a pair the year
   // before did not publish, or a unit with no predecessor of the same extent, has no change. A Map, not a join: at national scale the join of 85,000 rows as a
   // table and back cost 0.2 s.
@@ -317,26 +344,26 @@ function domainsTable(
   const before = new Map(
     (previous?.tables.domains ?? []).map((d) => [key(d.commune_code, d.domain_id), d.pct]),
   );
-  const rows = scores.flatMap((s) =>
+  const rows = scores.flatMap((s, c) =>
     s.domains.map((domain): DomainsRow => {
       const id = domain.criterion.id;
-      const pct = publishedNodePercent(s, domain);
+      const row = figures.first[c]! + domain.order;
+      const pct = figures.pct[row]!;
       const predecessor = comparable.get(s.commune.code) ?? null;
       const pctBefore = predecessor === null ? undefined : before.get(key(predecessor, id));
-      const maxPoints = roundHalfAway(domain.max);
       const average = districtAverage.get(id)!;
       return {
         commune_code: s.commune.code,
         commune_name: s.commune.name,
         domain_id: id,
         domain_name: domain.criterion.name,
-        points: publishedNodePoints(s, domain),
-        max_points: maxPoints,
+        points: figures.points[row]!,
+        max_points: domain.maxPoints,
         pct,
         domain_rank: 0,
         district_avg_pct: average,
         // The published average on this unit's own maximum, from the two published figures.
-        district_avg_points: publishedShareOf(average, maxPoints),
+        district_avg_points: publishedShareOf(average, domain.maxPoints),
         district_avg_gap: publishedDifference(pct, average),
         pct_change: pctBefore === undefined ? null : publishedDifference(pct, pctBefore),
       };
@@ -356,14 +383,12 @@ function domainsTable(
  * the difference of the two published figures in whole hundredths, exact, and a criterion's total
  * over the units it applies to is the sum of those (the figures a reader adds up from the table).
  */
-function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
-  let rows = 0;
-  for (const s of scores) rows += preOrder(s.domains).length;
-  // The nodes of every commune type, each with its maximum rounded once: it is the same in every
-  // commune of the type. A tree's nodes are numbered from its offset in `nodes`, in pre-order.
+function scoresTable(scores: readonly CommuneScore[], figures: NodeFigures): ColumnTable<ScoresRow> {
+  const { rows, points, pct } = figures;
+  // The nodes of every commune type. A tree's nodes are numbered from its offset in `nodes`, in
+  // pre-order.
   const nodes: ApplicableNode[] = [];
   const treeOffset = new Map<readonly ApplicableNode[], number>();
-  const maxPoints: number[] = [];
   // Hundredths lost per criterion (a criterion of both unit types has a node in each tree): each
   // node's criterion is a slot of `lostByCriterion`.
   const criterionSlots = new Map<string, number>();
@@ -371,8 +396,6 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
   const lostByCriterion: number[] = [];
   const commune = new Uint32Array(rows);
   const node = new Uint32Array(rows);
-  const points = new Float64Array(rows);
-  const pct = new Float64Array(rows);
   const lost = new Float64Array(rows);
   let row = 0;
   scores.forEach((s, c) => {
@@ -382,7 +405,6 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       treeOffset.set(tree, (offset = nodes.length));
       for (const n of tree) {
         nodes.push(n);
-        maxPoints.push(roundHalfAway(n.max));
         let slot = criterionSlots.get(n.criterion.id);
         if (slot === undefined) {
           criterionSlots.set(n.criterion.id, (slot = lostByCriterion.length));
@@ -395,9 +417,7 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       const index = offset + n.order;
       commune[row] = c;
       node[row] = index;
-      points[row] = publishedNodePoints(s, n);
-      pct[row] = publishedNodePercent(s, n);
-      lost[row] = hundredths(maxPoints[index]!) - hundredths(points[row]!);
+      lost[row] = hundredths(n.maxPoints) - hundredths(points[row]!);
       lostByCriterion[criterionOf[index]!]! += lost[row]!;
       row++;
     }
@@ -421,7 +441,7 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       criterion_name: (r) => nodeOf(r).criterion.name,
       source: (r) => nodeOf(r).source,
       points: (r) => points[r],
-      max_points: (r) => maxPoints[node[r]!],
+      max_points: (r) => nodes[node[r]!]!.maxPoints,
       pct: (r) => pct[r],
       points_lost: (r) => lost[r]! / 100,
       district_points_lost: (r) => nodeLost[node[r]!],
