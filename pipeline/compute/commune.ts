@@ -99,7 +99,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   const { byLeaf } = inputs.survey;
 
   // The survey leaves' exact points first: their denominators fix the commune's common denominator.
-  const surveyLeaves = new Map<string, Fraction>();
+  const surveyLeaves = new Map<string, Ratio>();
   let denominator = BigInt(UNITS_PER_POINT);
   for (const node of preOrder(inputs.domains)) {
     if (node.children.length > 0 || node.source !== "survey") continue;
@@ -108,7 +108,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     if (!leafPoints)
       throw new Error(`Commune ${commune.code} has no valid survey answer for criterion ${id}`);
     surveyLeaves.set(id, leafPoints);
-    denominator = lcm(denominator, leafPoints.d);
+    denominator = lcm(denominator, leafPoints[1]);
   }
   const perUnit = denominator / BigInt(UNITS_PER_POINT);
 
@@ -140,8 +140,8 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
       selfUnits += self;
       if (units < self) loweredLeaves++;
     } else {
-      const leafPoints = surveyLeaves.get(id)!;
-      survey = leafPoints.s * leafPoints.n * (denominator / leafPoints.d);
+      const [leafNumerator, leafDenominator] = surveyLeaves.get(id)!;
+      survey = leafNumerator * (denominator / leafDenominator);
       surveyNumerator += survey;
     }
     appraisalUnits[node.order] = units;

@@ -5,7 +5,7 @@
 // leaf's points become a rational, once per commune and leaf.
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
-import { exactDecimal, Fraction, lcm, UNITS_PER_POINT, type Ratio } from "./exact.ts";
+import { exactDecimal, lcm, reduced, UNITS_PER_POINT, type Ratio } from "./exact.ts";
 import { panelAnswerCounts, type CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 
@@ -146,7 +146,7 @@ export function surveyTallies(
 }
 
 /**
- * Points of a survey leaf: max_points × the mean over its questions of m(c, q). A question without
+ * Points of a survey leaf, in lowest terms: max_points × the mean over its questions of m(c, q). A question without
  * any valid answer for the commune has no m(c, q) and is left out of that mean (docs/methodology.md only
  * forbids a leaf with no valid answer at all, which validation reports); null when no question of
  * the leaf has a valid answer.
@@ -157,7 +157,7 @@ export function surveyLeafPoints(
   commune: number,
   /** The positions in `tallies.questions` of the leaf's questions. */
   leafQuestions: readonly number[],
-): Fraction | null {
+): Ratio | null {
   // Σ sᵢ/dᵢ over the k measured questions as one unreduced ratio, then × max / k: a leaf has a few
   // questions, so the product of denominators stays small and a single gcd reduces the result.
   let numerator = 0n;
@@ -173,7 +173,7 @@ export function surveyLeafPoints(
     measured++;
   }
   if (measured === 0) return null;
-  return new Fraction(numerator * BigInt(maxUnits), denominator * BigInt(UNITS_PER_POINT * measured));
+  return reduced(numerator * BigInt(maxUnits), denominator * BigInt(UNITS_PER_POINT * measured));
 }
 
 /** One SIPAS element's satisfied and valid citizen answers in a commune. */
