@@ -53,15 +53,17 @@ export function gcd(a: bigint, b: bigint): bigint {
     a = b;
     b = remainder;
   }
-  if (b === 0n) return a;
-  let x = Number(b);
-  let y = Number(a % b);
+  return b === 0n ? a : BigInt(safeGcd(Number(b), Number(a % b)));
+}
+
+/** The greatest common divisor of two safe integers (≥ 0), in doubles: each remainder is exact. */
+export function safeGcd(x: number, y: number): number {
   while (y !== 0) {
     const remainder = x % y;
     x = y;
     y = remainder;
   }
-  return BigInt(x);
+  return x;
 }
 
 /** The least common multiple of two positive integers. */

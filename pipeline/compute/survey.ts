@@ -5,7 +5,7 @@
 // leaf's points become a rational, once per commune and leaf.
 import type { Question } from "../../schemas/questions.ts";
 import type { ScaleOption } from "../../schemas/scales.ts";
-import { exactDecimal, lcm, reduced, UNITS_PER_POINT, type Ratio } from "./exact.ts";
+import { exactDecimal, lcm, reduced, safeGcd, UNITS_PER_POINT, type Ratio } from "./exact.ts";
 import { panelAnswerCounts, type CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 
@@ -160,20 +160,44 @@ export function surveyLeafPoints(
 ): Ratio | null {
   // Σ sᵢ/dᵢ over the k measured questions as one unreduced ratio, then × max / k: a leaf has a few
   // questions, so the product of denominators stays small and a single gcd reduces the result.
-  let numerator = 0n;
-  let denominator = 1n;
-  let measured = 0;
+  // First in doubles: an integer product or sum whose exact value is a safe integer (|x| < 2⁵³) is
+  // computed exactly, and one whose exact value is not comes out unsafe too (rounding is monotonic
+  // and 2⁵³ is a double), so when every step is safe the doubles are the exact integers. Tens of
+  // valid answers per question (denominators in the hundreds, three questions: about 10¹⁴ with
+  // the leaf's maximum) stay there; larger counts take BigInts.
   const first = commune * tallies.questions.length;
+  let numerator = 0;
+  let denominator = 1;
+  let measured = 0;
+  let safe = true;
+  for (const q of leafQuestions) {
+    const d = tallies.meanDenominator[first + q]!;
+    if (d === 0) continue;
+    const scaled = numerator * d;
+    const added = tallies.coefficientSum[first + q]! * denominator;
+    numerator = scaled + added;
+    denominator *= d;
+    safe &&= Number.isSafeInteger(scaled) && Number.isSafeInteger(added);
+    safe &&= Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator);
+    measured++;
+  }
+  if (measured === 0) return null;
+  numerator *= maxUnits;
+  denominator *= UNITS_PER_POINT * measured;
+  if (safe && Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator)) {
+    const divisor = safeGcd(Math.abs(numerator), denominator);
+    return [BigInt(numerator / divisor), BigInt(denominator / divisor)];
+  }
+  let exactNumerator = 0n;
+  let exactDenominator = 1n;
   for (const q of leafQuestions) {
     const meanDenominator = tallies.meanDenominator[first + q]!;
     if (meanDenominator === 0) continue;
     const d = BigInt(meanDenominator);
-    numerator = numerator * d + BigInt(tallies.coefficientSum[first + q]!) * denominator;
-    denominator *= d;
-    measured++;
+    exactNumerator = exactNumerator * d + BigInt(tallies.coefficientSum[first + q]!) * exactDenominator;
+    exactDenominator *= d;
   }
-  if (measured === 0) return null;
-  return reduced(numerator * BigInt(maxUnits), denominator * BigInt(UNITS_PER_POINT * measured));
+  return reduced(exactNumerator * BigInt(maxUnits), exactDenominator * BigInt(UNITS_PER_POINT * measured));
 }
 
 /** One SIPAS element's satisfied and valid citizen answers in a commune. */
