@@ -83,9 +83,10 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
   const survey = surveyLayout(data.questions, scales);
   // Communes in code order: the order of every table but results, which is by rank.
   const communes = [...data.communes].sort((a, b) => compareCodes(a.code, b.code));
-  const tallies = surveyTallies(survey.questions, survey.scales, communes.length, (c, panel) =>
-    panel === "citizens" ? citizensOf(communes[c]!.code) : officialsOf(communes[c]!.code),
-  );
+  const tallies = surveyTallies(survey.questions, survey.scales, {
+    citizens: communes.map((commune) => citizensOf(commune.code)),
+    officials: communes.map((commune) => officialsOf(commune.code)),
+  });
   const scores = communes.map((commune, index) =>
     scoreCommune({
       commune,

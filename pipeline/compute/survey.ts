@@ -75,16 +75,17 @@ export interface SurveyTallies {
 }
 
 /**
- * Tallies every question over the forms rating each commune (`formsOf(c)`, one panel's forms per
- * question's panel), from the panels' counts per commune and answer code (`panelAnswerCounts`: one
- * sequential pass per answers column).
+ * Tallies every question over the forms rating each commune in the question's panel, from the
+ * panels' counts per commune and answer code (`panelAnswerCounts`: one sequential pass per answers
+ * column).
  */
 export function surveyTallies(
   questions: readonly Question[],
   scales: readonly Scale[],
-  communes: number,
-  formsOf: (commune: number, panel: Question["panel"]) => CommuneForms,
+  /** Each panel's forms of every commune, in the tallies' commune order. */
+  formsOf: Readonly<Record<Question["panel"], readonly CommuneForms[]>>,
 ): SurveyTallies {
+  const communes = formsOf.citizens.length;
   const perCommune = questions.length;
   const size = communes * perCommune;
   const tallies: SurveyTallies = {
@@ -107,7 +108,7 @@ export function surveyTallies(
     const codes = scale.options.length + 1;
     let answers: Uint32Array | null = null;
     for (let c = 0; c < communes; c++) {
-      const forms = formsOf(c, question.panel);
+      const forms = formsOf[question.panel][c]!;
       const at = c * perCommune + q;
       tallies.forms[at] = forms.rows.length;
       if (forms.commune < 0) {
