@@ -101,49 +101,65 @@ export function surveyTallies(
     optionCounts: new Uint32Array(0),
   };
   const options = scales.reduce((sum, scale) => sum + scale.options.length, 0);
-  const optionCounts = (tallies.optionCounts = new Uint32Array(communes * options));
-  let optionsBefore = 0;
-  questions.forEach((question, q) => {
-    const scale = scales[q]!;
-    const codes = scale.options.length + 1;
-    let answers: Uint32Array | null = null;
-    for (let c = 0; c < communes; c++) {
-      const forms = formsOf[question.panel][c]!;
-      const at = c * perCommune + q;
-      tallies.forms[at] = forms.rows.length;
-      if (forms.commune < 0) {
-        tallies.noAnswer[at] = forms.rows.length;
-        continue;
-      }
-      answers ??= panelAnswerCounts(forms.forms, question.id, codes);
-      const first = forms.commune * codes;
-      let valid = 0;
-      let satisfied = 0;
-      let coefficientSum = 0;
-      let optionAt = c * options + optionsBefore;
-      for (let i = 0; i < scale.options.length; i++) {
-        const count = answers[first + 1 + i]!;
-        optionCounts[optionAt++] = count;
-        const numerator = scale.numerators[i];
-        if (numerator === null || numerator === undefined) continue;
-        valid += count;
-        coefficientSum += count * numerator;
-        if (scale.options[i]!.satisfied === true) satisfied += count;
-      }
-      // Counts of a million forms times coefficients of four decimals stay far below 2⁵³.
-      if (!Number.isSafeInteger(coefficientSum) || !Number.isSafeInteger(valid * scale.denominator))
-        throw new RangeError(`Question ${question.id}: too many answers for exact sums`);
-      const answered = forms.rows.length - answers[first]!;
-      tallies.valid[at] = valid;
-      tallies.excluded[at] = answered - valid;
-      tallies.noAnswer[at] = forms.rows.length - answered;
-      tallies.satisfied[at] = satisfied;
-      tallies.coefficientSum[at] = coefficientSum;
-      tallies.meanDenominator[at] = valid * scale.denominator;
-    }
-    optionsBefore += scale.options.length;
+  tallies.optionCounts = new Uint32Array(communes * options);
+  // Each question's counts of every commune of its panel, by answer code.
+  const answers = questions.map((question, q) => {
+    const panel = formsOf[question.panel][0]?.forms;
+    return panel === undefined ? null : panelAnswerCounts(panel, question.id, scales[q]!.options.length + 1);
   });
+  for (let c = 0; c < communes; c++) tallyCommune(tallies, c, c * options, formsOf, answers);
   return tallies;
+}
+
+/**
+ * Fills commune c's tallies of every question and its option counts (a function called once per
+ * commune, compiled once for all of them).
+ */
+function tallyCommune(
+  tallies: SurveyTallies,
+  c: number,
+  /** Where the commune's option counts start. */
+  optionAt: number,
+  formsOf: Readonly<Record<Question["panel"], readonly CommuneForms[]>>,
+  answers: readonly (Uint32Array | null)[],
+): void {
+  const { questions, scales, optionCounts } = tallies;
+  for (let q = 0; q < questions.length; q++) {
+    const question = questions[q]!;
+    const scale = scales[q]!;
+    const forms = formsOf[question.panel][c]!;
+    const at = c * questions.length + q;
+    tallies.forms[at] = forms.rows.length;
+    const counts = answers[q];
+    if (forms.commune < 0 || !counts) {
+      tallies.noAnswer[at] = forms.rows.length;
+      optionAt += scale.options.length;
+      continue;
+    }
+    const first = forms.commune * (scale.options.length + 1);
+    let valid = 0;
+    let satisfied = 0;
+    let coefficientSum = 0;
+    for (let i = 0; i < scale.options.length; i++) {
+      const count = counts[first + 1 + i]!;
+      optionCounts[optionAt++] = count;
+      const numerator = scale.numerators[i];
+      if (numerator === null || numerator === undefined) continue;
+      valid += count;
+      coefficientSum += count * numerator;
+      if (scale.options[i]!.satisfied === true) satisfied += count;
+    }
+    // Counts of a million forms times coefficients of four decimals stay far below 2⁵³.
+    if (!Number.isSafeInteger(coefficientSum) || !Number.isSafeInteger(valid * scale.denominator))
+      throw new RangeError(`Question ${question.id}: too many answers for exact sums`);
+    const answered = forms.rows.length - counts[first]!;
+    tallies.valid[at] = valid;
+    tallies.excluded[at] = answered - valid;
+    tallies.noAnswer[at] = forms.rows.length - answered;
+    tallies.satisfied[at] = satisfied;
+    tallies.coefficientSum[at] = coefficientSum;
+    tallies.meanDenominator[at] = valid * scale.denominator;
+  }
 }
 
 /**
