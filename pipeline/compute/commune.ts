@@ -20,7 +20,7 @@ import {
   type Scale,
   type SurveyTallies,
 } from "./survey.ts";
-import { roundRatioHalfAway } from "./rounding.ts";
+import { roundNearRatioHalfAway, roundRatioHalfAway } from "./rounding.ts";
 import { preOrder, type ApplicableNode } from "./tree.ts";
 
 export interface CommuneInputs {
@@ -74,6 +74,9 @@ export interface CommuneScore {
    */
   numerators: (bigint | null)[];
   pointsDenominator: bigint;
+  /** The doubles nearest to each numerator (NaN for null) and to the denominator, converted once. */
+  nearNumerators: Float64Array;
+  nearDenominator: number;
   // The commune's figures as exact unreduced ratios, rounded once at publication.
   points_total: Ratio;
   max_total: Ratio;
@@ -165,6 +168,10 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     appraisalUnits,
     numerators,
     pointsDenominator: denominator,
+    nearNumerators: Float64Array.from(numerators, (numerator) =>
+      numerator === null ? Number.NaN : Number(numerator),
+    ),
+    nearDenominator: Number(denominator),
     points_total: [totalNumerator, denominator],
     max_total: [BigInt(maxUnits), units],
     // 100 × (N / D) / (M / 10⁴); a commune worth nothing (M = 0) is 0%, as any such node.
@@ -218,7 +225,12 @@ export function publishedNodePoints(score: CommuneScore, node: ApplicableNode): 
   const numerator = score.numerators[node.order];
   return numerator === null || numerator === undefined
     ? roundRatioHalfAway(score.appraisalUnits[node.order]!, UNITS_PER_POINT)
-    : roundRatioHalfAway(numerator, score.pointsDenominator);
+    : roundNearRatioHalfAway(
+        numerator,
+        score.pointsDenominator,
+        score.nearNumerators[node.order]!,
+        score.nearDenominator,
+      );
 }
 
 /** A node's percentage of its maximum: 100 × (N / D) / (M / 10⁴); a node worth nothing is 0%. */
@@ -228,5 +240,12 @@ export function publishedNodePercent(score: CommuneScore, node: ApplicableNode):
   // Units U over 10⁴: 100 × U / M, a ratio of safe integers (U, M < 10⁹).
   if (numerator === null || numerator === undefined)
     return roundRatioHalfAway(score.appraisalUnits[node.order]! * 100, node.maxUnits);
-  return roundRatioHalfAway(numerator, score.pointsDenominator, 2, [100 * UNITS_PER_POINT, node.maxUnits]);
+  return roundNearRatioHalfAway(
+    numerator,
+    score.pointsDenominator,
+    score.nearNumerators[node.order]!,
+    score.nearDenominator,
+    2,
+    [100 * UNITS_PER_POINT, node.maxUnits],
+  );
 }
