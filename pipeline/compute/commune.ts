@@ -67,7 +67,7 @@ export interface CommuneScore {
   domains: readonly ApplicableNode[];
   appraisal: ReadonlyMap<string, AppraisalScore>;
   /** Per node, by `order`: the points of its appraisal leaves, in whole units of 10⁻⁴. */
-  appraisalUnits: Float64Array;
+  appraisalUnits: number[];
   /**
    * Per node, by `order`, when a survey leaf is below it: all its points as a numerator over
    * `pointsDenominator`; null for a node without one, whose points are its appraisal units.
@@ -75,7 +75,7 @@ export interface CommuneScore {
   numerators: (bigint | null)[];
   pointsDenominator: bigint;
   /** The doubles nearest to each numerator (NaN for null) and to the denominator, converted once. */
-  nearNumerators: Float64Array;
+  nearNumerators: number[];
   nearDenominator: number;
   // The commune's figures as exact unreduced ratios, rounded once at publication.
   points_total: Ratio;
@@ -116,7 +116,8 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
   const perUnit = denominator / BigInt(UNITS_PER_POINT);
 
   const nodes = preOrder(inputs.domains).length;
-  const appraisalUnits = new Float64Array(nodes);
+  // Plain arrays: a typed array of this size is a backing store of its own, slower to allocate.
+  const appraisalUnits = new Array<number>(nodes).fill(0);
   const surveyNumerators = new Array<bigint | null>(nodes).fill(null);
   let appraisalTotal = 0;
   let selfUnits = 0;
@@ -155,9 +156,13 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     score(domain);
     maxUnits += domain.maxUnits;
   }
-  const numerators = surveyNumerators.map((survey, order) =>
-    survey === null ? null : BigInt(appraisalUnits[order]!) * perUnit + survey,
-  );
+  const nearNumerators = new Array<number>(nodes).fill(Number.NaN);
+  const numerators = surveyNumerators.map((survey, order) => {
+    if (survey === null) return null;
+    const numerator = BigInt(appraisalUnits[order]!) * perUnit + survey;
+    nearNumerators[order] = Number(numerator);
+    return numerator;
+  });
   const totalNumerator = BigInt(appraisalTotal) * perUnit + surveyNumerator;
   const units = BigInt(UNITS_PER_POINT);
   const elements = elementShares(tallies, index);
@@ -168,9 +173,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     appraisalUnits,
     numerators,
     pointsDenominator: denominator,
-    nearNumerators: Float64Array.from(numerators, (numerator) =>
-      numerator === null ? Number.NaN : Number(numerator),
-    ),
+    nearNumerators,
     nearDenominator: Number(denominator),
     points_total: [totalNumerator, denominator],
     max_total: [BigInt(maxUnits), units],
