@@ -25,15 +25,18 @@ function byAnswers(
   columns: readonly Uint16Array[],
   codes: readonly number[],
   counts: Uint32Array,
+  buffers: readonly [Uint32Array, Uint32Array],
 ): Uint32Array {
-  let order = rows.slice();
-  let sorted = new Uint32Array(rows.length);
+  // Two buffers of the largest commune's length, reused from commune to commune: the result is in
+  // one of them, its first rows.length entries.
+  let [order, sorted] = buffers;
+  order.set(rows);
   for (let k = columns.length - 1; k >= 0; k--) {
     const column = columns[k]!;
     // Sort keys 0..options: code − 1 for an option, `options` for a blank (code 0).
     const options = codes[k]!;
     counts.fill(0, 0, options + 1);
-    for (let i = 0; i < order.length; i++) {
+    for (let i = 0; i < rows.length; i++) {
       const code = column[order[i]!]!;
       if (code > options) throw new RangeError(`responses: answer code ${code} outside its scale`);
       counts[code === 0 ? options : code - 1]!++;
@@ -43,7 +46,7 @@ function byAnswers(
       counts[key] = start;
       start += count;
     }
-    for (let i = 0; i < order.length; i++) {
+    for (let i = 0; i < rows.length; i++) {
       const r = order[i]!;
       const code = column[r]!;
       sorted[counts[code === 0 ? options : code - 1]!++] = r;
@@ -100,12 +103,13 @@ export function anonymousResponses(
   const questionIndexes = present.map(({ questionIndex }) => questionIndex);
   const codes = questionIndexes.map((q) => optionNames[q]!.length);
   const counts = new Uint32Array(Math.max(0, ...codes) + 1);
+  const buffers = [new Uint32Array(forms), new Uint32Array(forms)] as const;
   let row = 0;
   for (let c = 0; c < communeCodes.length; c++) {
     const rows = formsByCommune.get(communeCodes[c]!)?.rows ?? empty;
-    const order = byAnswers(rows, answerColumns, codes, counts);
+    const order = byAnswers(rows, answerColumns, codes, counts, buffers);
     const first = row;
-    for (let i = 0; i < order.length; i++) {
+    for (let i = 0; i < rows.length; i++) {
       const r = order[i]!;
       for (let k = 0; k < answerColumns.length; k++) {
         const code = answerColumns[k]![r]!;
