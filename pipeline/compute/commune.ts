@@ -11,18 +11,16 @@ import type { Commune } from "../../schemas/communes.ts";
 import type { Question } from "../../schemas/questions.ts";
 import type { AppraisalColumns } from "../model.ts";
 import { Fraction, lcm, UNITS_PER_POINT, type Ratio } from "./exact.ts";
-import type { CommuneForms } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import {
   elementShares,
   satisfactionPercent,
   surveyLeafPoints,
-  tallyQuestion,
   type ElementShare,
-  type QuestionTally,
   type Scale,
+  type SurveyTallies,
 } from "./survey.ts";
-import { roundRatioHalfAway } from "./rounding.ts";
+import { roundNearRatioHalfAway, roundRatioHalfAway } from "./rounding.ts";
 import { preOrder, type ApplicableNode } from "./tree.ts";
 
 export interface CommuneInputs {
@@ -31,10 +29,10 @@ export interface CommuneInputs {
   domains: readonly ApplicableNode[];
   /** This commune's appraisal rows by leaf id (communeAppraisals). */
   appraisal: CommuneAppraisal;
-  /** Forms whose commune_code is this commune, per panel. */
-  citizensForms: CommuneForms;
-  officialsForms: CommuneForms;
   survey: SurveyLayout;
+  /** Every commune's tallies, and this commune's position in them. */
+  tallies: SurveyTallies;
+  index: number;
 }
 
 /** The questions as every commune's tallies use them: the same for all communes of a year. */
@@ -69,13 +67,16 @@ export interface CommuneScore {
   domains: readonly ApplicableNode[];
   appraisal: CommuneAppraisal;
   /** Per node, by `order`: the points of its appraisal leaves, in whole units of 10⁻⁴. */
-  appraisalUnits: Float64Array;
+  appraisalUnits: number[];
   /**
    * Per node, by `order`, when a survey leaf is below it: all its points as a numerator over
    * `pointsDenominator`; null for a node without one, whose points are its appraisal units.
    */
   numerators: (bigint | null)[];
   pointsDenominator: bigint;
+  /** The doubles nearest to each numerator (NaN for null) and to the denominator, converted once. */
+  nearNumerators: number[];
+  nearDenominator: number;
   // The commune's figures as exact unreduced ratios, rounded once at publication.
   points_total: Ratio;
   max_total: Ratio;
@@ -88,37 +89,35 @@ export interface CommuneScore {
   self_gap: Ratio;
   /** Appraisal leaves whose appraised score is below the self-score. */
   lowered_leaves: number;
-  /** One tally per question, in questions.csv order, over the forms rating this commune. */
-  tallies: QuestionTally[];
+  /** Every commune's tallies of every question, over the forms rating it, and this commune's position in them. */
+  tallies: SurveyTallies;
+  index: number;
   elements: ElementShare[];
   /** Mean of the SIPAS element shares × 100, null without any citizens' satisfaction answer. */
   satisfaction_pct: Ratio | null;
 }
 
 export function scoreCommune(inputs: CommuneInputs): CommuneScore {
-  const { commune } = inputs;
-  const { questions, scales, byLeaf } = inputs.survey;
-  const tallies = questions.map((question, q) => {
-    const forms = question.panel === "citizens" ? inputs.citizensForms : inputs.officialsForms;
-    return tallyQuestion(forms, question, scales[q]!);
-  });
+  const { commune, tallies, index } = inputs;
+  const { byLeaf } = inputs.survey;
 
   // The survey leaves' exact points first: their denominators fix the commune's common denominator.
-  const surveyLeaves = new Map<string, Fraction>();
+  const surveyLeaves = new Map<string, Ratio>();
   let denominator = BigInt(UNITS_PER_POINT);
   for (const node of preOrder(inputs.domains)) {
     if (node.children.length > 0 || node.source !== "survey") continue;
     const id = node.criterion.id;
-    const leafPoints = surveyLeafPoints(node.maxUnits, tallies, byLeaf.get(id) ?? []);
+    const leafPoints = surveyLeafPoints(node.maxUnits, tallies, index, byLeaf.get(id) ?? []);
     if (!leafPoints)
       throw new Error(`Commune ${commune.code} has no valid survey answer for criterion ${id}`);
     surveyLeaves.set(id, leafPoints);
-    denominator = lcm(denominator, leafPoints.d);
+    denominator = lcm(denominator, leafPoints[1]);
   }
   const perUnit = denominator / BigInt(UNITS_PER_POINT);
 
   const nodes = preOrder(inputs.domains).length;
-  const appraisalUnits = new Float64Array(nodes);
+  // Plain arrays: a typed array of this size is a backing store of its own, slower to allocate.
+  const appraisalUnits = new Array<number>(nodes).fill(0);
   const surveyNumerators = new Array<bigint | null>(nodes).fill(null);
   let appraisalTotal = 0;
   let selfUnits = 0;
@@ -146,8 +145,8 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
       selfUnits += self;
       if (units < self) loweredLeaves++;
     } else {
-      const leafPoints = surveyLeaves.get(id)!;
-      survey = leafPoints.s * leafPoints.n * (denominator / leafPoints.d);
+      const [leafNumerator, leafDenominator] = surveyLeaves.get(id)!;
+      survey = leafNumerator * (denominator / leafDenominator);
       surveyNumerator += survey;
     }
     appraisalUnits[node.order] = units;
@@ -158,12 +157,16 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     score(domain);
     maxUnits += domain.maxUnits;
   }
-  const numerators = surveyNumerators.map((survey, order) =>
-    survey === null ? null : BigInt(appraisalUnits[order]!) * perUnit + survey,
-  );
+  const nearNumerators = new Array<number>(nodes).fill(Number.NaN);
+  const numerators = surveyNumerators.map((survey, order) => {
+    if (survey === null) return null;
+    const numerator = BigInt(appraisalUnits[order]!) * perUnit + survey;
+    nearNumerators[order] = Number(numerator);
+    return numerator;
+  });
   const totalNumerator = BigInt(appraisalTotal) * perUnit + surveyNumerator;
   const units = BigInt(UNITS_PER_POINT);
-  const elements = elementShares(tallies);
+  const elements = elementShares(tallies, index);
   return {
     commune,
     domains: inputs.domains,
@@ -171,6 +174,8 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     appraisalUnits,
     numerators,
     pointsDenominator: denominator,
+    nearNumerators,
+    nearDenominator: Number(denominator),
     points_total: [totalNumerator, denominator],
     max_total: [BigInt(maxUnits), units],
     // 100 × (N / D) / (M / 10⁴); a commune worth nothing (M = 0) is 0%, as any such node.
@@ -184,6 +189,7 @@ export function scoreCommune(inputs: CommuneInputs): CommuneScore {
     self_gap: [BigInt(selfUnits - appraisalTotal), units],
     lowered_leaves: loweredLeaves,
     tallies,
+    index,
     elements,
     satisfaction_pct: satisfactionPercent(elements),
   };
@@ -223,7 +229,12 @@ export function publishedNodePoints(score: CommuneScore, node: ApplicableNode): 
   const numerator = score.numerators[node.order];
   return numerator === null || numerator === undefined
     ? roundRatioHalfAway(score.appraisalUnits[node.order]!, UNITS_PER_POINT)
-    : roundRatioHalfAway(numerator, score.pointsDenominator);
+    : roundNearRatioHalfAway(
+        numerator,
+        score.pointsDenominator,
+        score.nearNumerators[node.order]!,
+        score.nearDenominator,
+      );
 }
 
 /** A node's percentage of its maximum: 100 × (N / D) / (M / 10⁴); a node worth nothing is 0%. */
@@ -233,7 +244,14 @@ export function publishedNodePercent(score: CommuneScore, node: ApplicableNode):
   // Units U over 10⁴: 100 × U / M, a ratio of safe integers (U, M < 10⁹).
   if (numerator === null || numerator === undefined)
     return roundRatioHalfAway(score.appraisalUnits[node.order]! * 100, node.maxUnits);
-  return roundRatioHalfAway(numerator, score.pointsDenominator, 2, [100 * UNITS_PER_POINT, node.maxUnits]);
+  return roundNearRatioHalfAway(
+    numerator,
+    score.pointsDenominator,
+    score.nearNumerators[node.order]!,
+    score.nearDenominator,
+    2,
+    [100 * UNITS_PER_POINT, node.maxUnits],
+  );
 }
 
 /** Scores are whole hundredths of a point; points are counted in units of 10⁻⁴. */

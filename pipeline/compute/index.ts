@@ -2,7 +2,7 @@
 // Pure: no I/O, no clock; randomness only from seeded streams, so the same inputs give the same
 // results byte for byte.
 import { communeTypes } from "../../schemas/commune-types.ts";
-import type { CommuneType } from "../../schemas/communes.ts";
+import type { Commune, CommuneType } from "../../schemas/communes.ts";
 import type {
   DomainsRow,
   ResultsRow,
@@ -31,7 +31,7 @@ import {
   surveyLayout,
   type CommuneScore,
 } from "./commune.ts";
-import { ratioValue } from "./exact.ts";
+import { ratioValue, type Ratio } from "./exact.ts";
 import { noForms, rowsByCommune } from "./forms.ts";
 import { groupBy } from "../rules/group.ts";
 import { hundredths } from "../rules/hundredths.ts";
@@ -44,11 +44,10 @@ import {
   publishedDifference,
   publishedShareOf,
   roundDoubleHalfAway,
-  roundHalfAway,
   roundMeanHalfAway,
   roundRatioHalfAway,
 } from "./rounding.ts";
-import { buildScales, optionCount } from "./survey.ts";
+import { buildScales, surveyTallies, type SurveyTallies } from "./survey.ts";
 import { applicableTree, preOrder, type ApplicableNode } from "./tree.ts";
 import { wilsonInterval } from "./wilson.ts";
 
@@ -80,14 +79,18 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
   const survey = surveyLayout(data.questions, scales);
   // Communes in code order: the order of every table but results, which is by rank.
   const communes = [...data.communes].sort((a, b) => compareCodes(a.code, b.code));
-  const scores = communes.map((commune) =>
+  const tallies = surveyTallies(survey.questions, survey.scales, {
+    citizens: communes.map((commune) => citizensOf(commune.code)),
+    officials: communes.map((commune) => officialsOf(commune.code)),
+  });
+  const scores = communes.map((commune, index) =>
     scoreCommune({
       commune,
       domains: trees[commune.type],
       appraisal: appraisalOf(commune.code),
-      citizensForms: citizensOf(commune.code),
-      officialsForms: officialsOf(commune.code),
       survey,
+      tallies,
+      index,
     }),
   );
   const publishedIndex = scores.map((s) => roundRatioHalfAway(...s.index_pct));
@@ -185,6 +188,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     citizens_forms: citizensOf(commune.code).rows.length,
   }));
 
+  const figures = nodeFigures(scores);
   const parameters: MethodParameters = {
     rounding: "half_away_from_zero_2dp",
     rank: "competition_by_published_index",
@@ -200,11 +204,11 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
     year: data.manifest.year,
     tables: {
       results,
-      domains: domainsTable(scores, options.previous, comparable),
-      scores: scoresTable(scores),
-      survey: surveyTable(scores),
+      domains: domainsTable(scores, figures, options.previous, comparable),
+      scores: scoresTable(scores, figures),
+      survey: surveyTable(communes, tallies),
       satisfaction: scores.flatMap(satisfactionRows),
-      survey_options: surveyOptionsTable(scores),
+      survey_options: surveyOptionsTable(communes, tallies),
       responses: anonymousResponses(
         communes.map((c) => c.code),
         citizensByCommune,
@@ -284,25 +288,52 @@ function districtSummary(
 }
 
 /**
+ * Every commune's every node's two published figures, each rounded once from its exact ratio:
+ * commune c's node n is row `first[c]` + n.order, in the scores table's order; the domains table
+ * reads its domains' rows.
+ */
+interface NodeFigures {
+  rows: number;
+  first: Uint32Array;
+  points: Float64Array;
+  pct: Float64Array;
+}
+
+function nodeFigures(scores: readonly CommuneScore[]): NodeFigures {
+  const first = new Uint32Array(scores.length + 1);
+  scores.forEach((s, c) => (first[c + 1] = first[c]! + preOrder(s.domains).length));
+  const rows = first[scores.length]!;
+  const points = new Float64Array(rows);
+  const pct = new Float64Array(rows);
+  scores.forEach((s, c) => {
+    for (const n of preOrder(s.domains)) {
+      points[first[c]! + n.order] = publishedNodePoints(s, n);
+      pct[first[c]! + n.order] = publishedNodePercent(s, n);
+    }
+  });
+  return { rows, first, points, pct };
+}
+
+/**
  * Commune × applicable domain. The district average of a domain is the plain mean of the communes'
  * domain percentages (each commune counts once, whatever its maximum), over the communes the domain
  * applies to, computed exactly and rounded once.
  */
 function domainsTable(
   scores: readonly CommuneScore[],
+  figures: NodeFigures,
   previous: YearResults | null,
   comparable: ReadonlyMap<string, string | null>,
 ): DomainsRow[] {
-  const pcts = groupBy(
-    scores.flatMap((s) => s.domains.map((domain) => ({ id: domain.criterion.id, s, domain }))),
-    (entry) => entry.id,
-  );
-  const districtAverage = new Map(
-    [...pcts].map(([id, entries]) => [
-      id,
-      roundMeanHalfAway(entries.map(({ s, domain }) => nodePercentRatio(s, domain))),
-    ]),
-  );
+  const pcts = new Map<string, Ratio[]>();
+  for (const s of scores)
+    for (const domain of s.domains) {
+      const id = domain.criterion.id;
+      const ratios = pcts.get(id);
+      if (ratios === undefined) pcts.set(id, [nodePercentRatio(s, domain)]);
+      else ratios.push(nodePercentRatio(s, domain));
+    }
+  const districtAverage = new Map([...pcts].map(([id, ratios]) => [id, roundMeanHalfAway(ratios)]));
   // The year before, matched on the compound key (comparable predecessor, domain): a pair the year
   // before did not publish, or a unit with no predecessor of the same extent, has no change. A Map, not a join: at national scale the join of 85,000 rows as a
   // table and back cost 0.2 s.
@@ -310,26 +341,26 @@ function domainsTable(
   const before = new Map(
     (previous?.tables.domains ?? []).map((d) => [key(d.commune_code, d.domain_id), d.pct]),
   );
-  const rows = scores.flatMap((s) =>
+  const rows = scores.flatMap((s, c) =>
     s.domains.map((domain): DomainsRow => {
       const id = domain.criterion.id;
-      const pct = publishedNodePercent(s, domain);
+      const row = figures.first[c]! + domain.order;
+      const pct = figures.pct[row]!;
       const predecessor = comparable.get(s.commune.code) ?? null;
       const pctBefore = predecessor === null ? undefined : before.get(key(predecessor, id));
-      const maxPoints = roundHalfAway(domain.max);
       const average = districtAverage.get(id)!;
       return {
         commune_code: s.commune.code,
         commune_name: s.commune.name,
         domain_id: id,
         domain_name: domain.criterion.name,
-        points: publishedNodePoints(s, domain),
-        max_points: maxPoints,
+        points: figures.points[row]!,
+        max_points: domain.maxPoints,
         pct,
         domain_rank: 0,
         district_avg_pct: average,
         // The published average on this unit's own maximum, from the two published figures.
-        district_avg_points: publishedShareOf(average, maxPoints),
+        district_avg_points: publishedShareOf(average, domain.maxPoints),
         district_avg_gap: publishedDifference(pct, average),
         pct_change: pctBefore === undefined ? null : publishedDifference(pct, pctBefore),
       };
@@ -349,14 +380,12 @@ function domainsTable(
  * the difference of the two published figures in whole hundredths, exact, and a criterion's total
  * over the units it applies to is the sum of those (the figures a reader adds up from the table).
  */
-function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
-  let rows = 0;
-  for (const s of scores) rows += preOrder(s.domains).length;
-  // The nodes of every commune type, each with its maximum rounded once: it is the same in every
-  // commune of the type. A tree's nodes are numbered from its offset in `nodes`, in pre-order.
+function scoresTable(scores: readonly CommuneScore[], figures: NodeFigures): ColumnTable<ScoresRow> {
+  const { rows, points, pct } = figures;
+  // The nodes of every commune type. A tree's nodes are numbered from its offset in `nodes`, in
+  // pre-order.
   const nodes: ApplicableNode[] = [];
   const treeOffset = new Map<readonly ApplicableNode[], number>();
-  const maxPoints: number[] = [];
   // Hundredths lost per criterion (a criterion of both unit types has a node in each tree): each
   // node's criterion is a slot of `lostByCriterion`.
   const criterionSlots = new Map<string, number>();
@@ -364,8 +393,6 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
   const lostByCriterion: number[] = [];
   const commune = new Uint32Array(rows);
   const node = new Uint32Array(rows);
-  const points = new Float64Array(rows);
-  const pct = new Float64Array(rows);
   const lost = new Float64Array(rows);
   let row = 0;
   scores.forEach((s, c) => {
@@ -375,7 +402,6 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       treeOffset.set(tree, (offset = nodes.length));
       for (const n of tree) {
         nodes.push(n);
-        maxPoints.push(roundHalfAway(n.max));
         let slot = criterionSlots.get(n.criterion.id);
         if (slot === undefined) {
           criterionSlots.set(n.criterion.id, (slot = lostByCriterion.length));
@@ -388,9 +414,7 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       const index = offset + n.order;
       commune[row] = c;
       node[row] = index;
-      points[row] = publishedNodePoints(s, n);
-      pct[row] = publishedNodePercent(s, n);
-      lost[row] = hundredths(maxPoints[index]!) - hundredths(points[row]!);
+      lost[row] = hundredths(n.maxPoints) - hundredths(points[row]!);
       lostByCriterion[criterionOf[index]!]! += lost[row]!;
       row++;
     }
@@ -419,7 +443,7 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
       criterion_name: (r) => nodeOf(r).criterion.name,
       source: (r) => nodeOf(r).source,
       points: (r) => points[r],
-      max_points: (r) => maxPoints[node[r]!],
+      max_points: (r) => nodes[node[r]!]!.maxPoints,
       pct: (r) => pct[r],
       points_lost: (r) => lost[r]! / 100,
       district_points_lost: (r) => nodeLost[node[r]!],
@@ -434,47 +458,46 @@ function scoresTable(scores: readonly CommuneScore[]): ColumnTable<ScoresRow> {
 }
 
 /**
- * Commune × question, in columns: every commune has one tally per question, in questions.csv order
- * (`scoreCommune`), so row r is commune ⌊r / Q⌋'s tally r mod Q; only the four figures derived from
- * the tally's counts are stored, NaN standing for null.
+ * Commune × question, in columns: row r is commune ⌊r / Q⌋'s tally of question r mod Q, the
+ * tallies' own layout; only the four figures derived from the tally's counts are stored, NaN
+ * standing for null.
  */
-function surveyTable(scores: readonly CommuneScore[]): ColumnTable<SurveyRow> {
-  const perCommune = sameTallies(scores);
-  const rows = scores.length * perCommune;
+function surveyTable(communes: readonly Commune[], tallies: SurveyTallies): ColumnTable<SurveyRow> {
+  const { questions, scales } = tallies;
+  const perCommune = questions.length;
+  const rows = communes.length * perCommune;
   const meanCoefficient = new Float64Array(rows).fill(Number.NaN);
   const satisfiedPct = new Float64Array(rows).fill(Number.NaN);
   const ciLow = new Float64Array(rows).fill(Number.NaN);
   const ciHigh = new Float64Array(rows).fill(Number.NaN);
-  let row = 0;
-  scores.forEach((s) =>
-    s.tallies.forEach((t) => {
-      if (t.meanDenominator > 0)
-        meanCoefficient[row] = roundRatioHalfAway(t.coefficientSum, t.meanDenominator);
-      if (t.scale.measuresSatisfaction && t.valid > 0) {
-        const interval = wilsonInterval(t.satisfied, t.valid);
-        satisfiedPct[row] = roundRatioHalfAway(t.satisfied * 100, t.valid);
-        ciLow[row] = roundDoubleHalfAway(interval.low * 100);
-        ciHigh[row] = roundDoubleHalfAway(interval.high * 100);
-      }
-      row++;
-    }),
-  );
-  const communeOf = (r: number) => scores[Math.floor(r / perCommune)]!;
-  const tallyOf = (r: number) => communeOf(r).tallies[r % perCommune]!;
+  for (let row = 0; row < rows; row++) {
+    const meanDenominator = tallies.meanDenominator[row]!;
+    if (meanDenominator > 0)
+      meanCoefficient[row] = roundRatioHalfAway(tallies.coefficientSum[row]!, meanDenominator);
+    const valid = tallies.valid[row]!;
+    if (scales[row % perCommune]!.measuresSatisfaction && valid > 0) {
+      const satisfied = tallies.satisfied[row]!;
+      const interval = wilsonInterval(satisfied, valid);
+      satisfiedPct[row] = roundRatioHalfAway(satisfied * 100, valid);
+      ciLow[row] = roundDoubleHalfAway(interval.low * 100);
+      ciHigh[row] = roundDoubleHalfAway(interval.high * 100);
+    }
+  }
+  const questionOf = (r: number) => questions[r % perCommune]!;
   const orNull = (column: Float64Array) => (r: number) => (Number.isNaN(column[r]) ? null : column[r]);
   return {
     rows,
     read: {
-      commune_code: (r) => communeOf(r).commune.code,
-      panel: (r) => tallyOf(r).question.panel,
-      question_id: (r) => tallyOf(r).question.id,
-      question_text: (r) => tallyOf(r).question.text,
-      criterion_id: (r) => tallyOf(r).question.criterion_id,
-      sipas_element: (r) => tallyOf(r).question.sipas_element,
-      forms: (r) => tallyOf(r).forms,
-      valid_answers: (r) => tallyOf(r).valid,
-      excluded_answers: (r) => tallyOf(r).excluded,
-      no_answer: (r) => tallyOf(r).noAnswer,
+      commune_code: (r) => communes[Math.floor(r / perCommune)]!.code,
+      panel: (r) => questionOf(r).panel,
+      question_id: (r) => questionOf(r).id,
+      question_text: (r) => questionOf(r).text,
+      criterion_id: (r) => questionOf(r).criterion_id,
+      sipas_element: (r) => questionOf(r).sipas_element,
+      forms: (r) => tallies.forms[r],
+      valid_answers: (r) => tallies.valid[r],
+      excluded_answers: (r) => tallies.excluded[r],
+      no_answer: (r) => tallies.noAnswer[r],
       mean_coefficient: orNull(meanCoefficient),
       satisfied_pct: orNull(satisfiedPct),
       satisfied_ci_low: orNull(ciLow),
@@ -517,45 +540,37 @@ function satisfactionRows(s: CommuneScore): SatisfactionRow[] {
 }
 
 /**
- * The number of tallies of every commune: one per question (`scoreCommune`), which the survey
- * tables' row layout relies on.
- */
-function sameTallies(scores: readonly CommuneScore[]): number {
-  const perCommune = scores[0]?.tallies.length ?? 0;
-  if (scores.some((s) => s.tallies.length !== perCommune))
-    throw new Error("Communes with different numbers of question tallies");
-  return perCommune;
-}
-
-/**
  * Officials' answers leave the pipeline only as these counts per commune, question and option, in
  * columns: every commune's rows follow one layout (each question's options, in questions.csv and
- * scale order), so row r is commune ⌊r / L⌋'s row r mod L of the layout.
+ * scale order), so row r is commune ⌊r / L⌋'s row r mod L of the layout, and its count is the
+ * tallies' option count r.
  */
-function surveyOptionsTable(scores: readonly CommuneScore[]): ColumnTable<SurveyOptionsRow> {
-  sameTallies(scores);
-  const tallyAt: number[] = [];
+function surveyOptionsTable(
+  communes: readonly Commune[],
+  tallies: SurveyTallies,
+): ColumnTable<SurveyOptionsRow> {
+  const questionAt: number[] = [];
   const optionAt: number[] = [];
-  scores[0]?.tallies.forEach((t, q) =>
-    t.scale.options.forEach((_, o) => {
-      tallyAt.push(q);
+  tallies.scales.forEach((scale, q) =>
+    scale.options.forEach((_, o) => {
+      questionAt.push(q);
       optionAt.push(o);
     }),
   );
-  const perCommune = tallyAt.length;
-  const communeOf = (r: number) => scores[Math.floor(r / perCommune)]!;
-  const tallyOf = (r: number) => communeOf(r).tallies[tallyAt[r % perCommune]!]!;
-  const optionOf = (r: number) => tallyOf(r).scale.options[optionAt[r % perCommune]!]!;
+  const perCommune = questionAt.length;
+  const questionOf = (r: number) => tallies.questions[questionAt[r % perCommune]!]!;
+  const optionOf = (r: number) =>
+    tallies.scales[questionAt[r % perCommune]!]!.options[optionAt[r % perCommune]!]!;
   return {
-    rows: scores.length * perCommune,
+    rows: communes.length * perCommune,
     read: {
-      commune_code: (r) => communeOf(r).commune.code,
-      panel: (r) => tallyOf(r).question.panel,
-      question_id: (r) => tallyOf(r).question.id,
+      commune_code: (r) => communes[Math.floor(r / perCommune)]!.code,
+      panel: (r) => questionOf(r).panel,
+      question_id: (r) => questionOf(r).id,
       option: (r) => optionOf(r).option,
       option_label: (r) => optionOf(r).label,
       coefficient: (r) => optionOf(r).coefficient,
-      count: (r) => optionCount(tallyOf(r), optionAt[r % perCommune]!),
+      count: (r) => tallies.optionCounts[r],
     },
   };
 }

@@ -12,18 +12,48 @@ import type { IndexArray, ResponsesColumns } from "../model.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
 import type { Scale } from "./survey.ts";
 
-/** Answer codes in published order: 1 + the option's index, and a blank (0) after every option. */
-const rank = (code: number) => (code === 0 ? 0x10000 : code);
-
-/** The rows of one commune's forms ordered by their answers, column after column. */
-function byAnswers(rows: Uint32Array, columns: readonly Uint16Array[]): Uint32Array {
-  return rows.slice().sort((a, b) => {
-    for (const column of columns) {
-      const difference = rank(column[a]!) - rank(column[b]!);
-      if (difference !== 0) return difference;
+/**
+ * The rows of one commune's forms ordered by their answers, column after column (answer codes in
+ * published order: 1 + the option's index, a blank after every option): a stable counting sort on
+ * each column, the last column first (an LSD radix sort), so the first column decides, then the
+ * second… Two passes over each column's cells, where a comparator sort took n log n closure calls.
+ * `codes[k]` is column k's number of options; forms with the same answers keep their file order,
+ * which no published byte shows (their rows are the same).
+ */
+function byAnswers(
+  rows: Uint32Array,
+  columns: readonly Uint16Array[],
+  codes: readonly number[],
+  counts: Uint32Array,
+  buffers: readonly [Uint32Array, Uint32Array],
+): Uint32Array {
+  // Two buffers of the largest commune's length, reused from commune to commune: the result is in
+  // one of them, its first rows.length entries.
+  let [order, sorted] = buffers;
+  order.set(rows);
+  for (let k = columns.length - 1; k >= 0; k--) {
+    const column = columns[k]!;
+    // Sort keys 0..options: code − 1 for an option, `options` for a blank (code 0).
+    const options = codes[k]!;
+    counts.fill(0, 0, options + 1);
+    for (let i = 0; i < rows.length; i++) {
+      const code = column[order[i]!]!;
+      if (code > options) throw new RangeError(`responses: answer code ${code} outside its scale`);
+      counts[code === 0 ? options : code - 1]!++;
     }
-    return 0;
-  });
+    for (let key = 0, start = 0; key <= options; key++) {
+      const count = counts[key]!;
+      counts[key] = start;
+      start += count;
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const r = order[i]!;
+      const code = column[r]!;
+      sorted[counts[code === 0 ? options : code - 1]!++] = r;
+    }
+    [order, sorted] = [sorted, order];
+  }
+  return order;
 }
 
 /** The narrowest unsigned array of `length` that holds `largest`. */
@@ -71,11 +101,15 @@ export function anonymousResponses(
   const question = indexArray(citizensQuestions.length - 1, capacity);
   const option = indexArray(Math.max(0, ...optionNames.map((names) => names.length - 1)), capacity);
   const questionIndexes = present.map(({ questionIndex }) => questionIndex);
+  const codes = questionIndexes.map((q) => optionNames[q]!.length);
+  const counts = new Uint32Array(Math.max(0, ...codes) + 1);
+  const buffers = [new Uint32Array(forms), new Uint32Array(forms)] as const;
   let row = 0;
   for (let c = 0; c < communeCodes.length; c++) {
-    const order = byAnswers(formsByCommune.get(communeCodes[c]!)?.rows ?? empty, answerColumns);
+    const rows = formsByCommune.get(communeCodes[c]!)?.rows ?? empty;
+    const order = byAnswers(rows, answerColumns, codes, counts, buffers);
     const first = row;
-    for (let i = 0; i < order.length; i++) {
+    for (let i = 0; i < rows.length; i++) {
       const r = order[i]!;
       for (let k = 0; k < answerColumns.length; k++) {
         const code = answerColumns[k]![r]!;

@@ -19,10 +19,33 @@ export function roundRatioHalfAway(
   places = 2,
   factor?: readonly [number, number],
 ): number {
+  return roundNearRatioHalfAway(
+    numerator,
+    denominator,
+    Number(numerator),
+    Number(denominator),
+    places,
+    factor,
+  );
+}
+
+/**
+ * `roundRatioHalfAway` given also the doubles nearest to the numerator and the denominator,
+ * `Number(numerator)` and `Number(denominator)`: a BigInt's conversion is a runtime call, so a
+ * figure rounded often from the same BigInts converts them once.
+ */
+export function roundNearRatioHalfAway(
+  numerator: bigint | number,
+  denominator: bigint | number,
+  nearestNumerator: number,
+  nearestDenominator: number,
+  places = 2,
+  factor?: readonly [number, number],
+): number {
   // No default array for `factor`: one per call was 85 MB of garbage at national scale.
   const a = factor === undefined ? 1 : factor[0];
   const b = factor === undefined ? 1 : factor[1];
-  const fast = roundApproximateRatio(numerator, denominator, places, a, b);
+  const fast = roundApproximateRatio(nearestNumerator, nearestDenominator, places, a, b);
   return fast ?? roundExactRatio(BigInt(numerator) * BigInt(a), BigInt(denominator) * BigInt(b), places);
 }
 
@@ -36,15 +59,13 @@ export function roundRatioHalfAway(
  * division each.
  */
 function roundApproximateRatio(
-  numerator: bigint | number,
-  denominator: bigint | number,
+  n: number,
+  d: number,
   places: number,
   factorNumerator: number,
   factorDenominator: number,
 ): number | null {
   const scale = 10 ** places;
-  const n = Number(numerator);
-  const d = Number(denominator);
   // A BigInt beyond the doubles' range converts to Infinity, which says nothing of the ratio.
   if (!Number.isFinite(n) || !Number.isFinite(d)) return null;
   const x = (((n / d) * factorNumerator) / factorDenominator) * scale;

@@ -6,6 +6,7 @@ import type { CommuneType } from "../../schemas/communes.ts";
 import type { Criterion, CriterionSource } from "../../schemas/criteria.ts";
 import { compareDottedIds } from "../rules/dotted-ids.ts";
 import { Fraction, pointUnitsOf, UNITS_PER_POINT } from "./exact.ts";
+import { roundRatioHalfAway } from "./rounding.ts";
 
 export type NodeSource = CriterionSource | "mixed";
 
@@ -19,6 +20,8 @@ export interface ApplicableNode {
   max: Fraction;
   /** The same maximum in whole units of 10⁻⁴ points. */
   maxUnits: number;
+  /** The maximum rounded for publication. */
+  maxPoints: number;
   source: NodeSource;
   /** Position in its tree's pre-order (`preOrder`), the same in every commune of the type. */
   order: number;
@@ -56,6 +59,7 @@ export function applicableTree(criteria: readonly Criterion[], type: CommuneType
         children: [],
         max: new Fraction(maxUnits, UNITS_PER_POINT),
         maxUnits,
+        maxPoints: roundRatioHalfAway(maxUnits, UNITS_PER_POINT),
         source: criterion.source,
         order: 0,
       };
@@ -71,6 +75,7 @@ export function applicableTree(criteria: readonly Criterion[], type: CommuneType
       children,
       max: new Fraction(maxUnits, UNITS_PER_POINT),
       maxUnits,
+      maxPoints: roundRatioHalfAway(maxUnits, UNITS_PER_POINT),
       source: sources.size === 1 ? children[0]!.source : "mixed",
       order: 0,
     };
