@@ -22,8 +22,6 @@ import { withPredecessorCheck } from "./predecessors.ts";
 import { sortProblems } from "./problem-log.ts";
 import { startSurveyWorkers, surveyWorkersFrom } from "./survey-workers.ts";
 
-export { sha256 };
-
 /** The year of a `data/<year>` folder, when its name is one. */
 export function folderYear(folder: string): number | undefined {
   const name = basename(folder.replace(/[\\/]+$/, ""));

@@ -11,7 +11,7 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InputFileName } from "../../pipeline/model.ts";
 import { communeSlug } from "../../pipeline/rules/slug.ts";
-import { sha256 } from "../../pipeline/validate/folder.ts";
+import { sha256 } from "../../pipeline/validate/digest.ts";
 import { validateFiles } from "../../pipeline/validate/index.ts";
 import { textKinds, type TextKind } from "../../schemas/text.ts";
 import { baseTexts, parseXml, textFields, withValues } from "../support/text-fields.ts";

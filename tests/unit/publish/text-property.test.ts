@@ -22,7 +22,7 @@ import { manifestJson, publishedManifest } from "../../../pipeline/publish/manif
 import { reportDocx } from "../../../pipeline/publish/report/index.ts";
 import { tablesXlsx } from "../../../pipeline/publish/xlsx.ts";
 import { communeSlug } from "../../../pipeline/rules/slug.ts";
-import { sha256 } from "../../../pipeline/validate/folder.ts";
+import { sha256 } from "../../../pipeline/validate/digest.ts";
 import { validateFiles } from "../../../pipeline/validate/index.ts";
 import { buildDocument } from "../../../site/charts/build-document.ts";
 import { DESKTOP_WIDTH, PHONE_WIDTH, type Chart } from "../../../site/charts/chart.ts";

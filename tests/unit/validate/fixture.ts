@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { inputFiles, type InputFileName } from "../../../pipeline/model.ts";
 import type { Problem } from "../../../pipeline/problem.ts";
-import { sha256 } from "../../../pipeline/validate/folder.ts";
+import { sha256 } from "../../../pipeline/validate/digest.ts";
 import { validateFiles } from "../../../pipeline/validate/index.ts";
 
 export const fixtureFolder = fileURLToPath(new URL("../../fixtures/validate/2023", import.meta.url));

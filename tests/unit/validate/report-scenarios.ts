@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { inputFiles, type InputFileName } from "../../../pipeline/model.ts";
-import { sha256 } from "../../../pipeline/validate/folder.ts";
+import { sha256 } from "../../../pipeline/validate/digest.ts";
 import { validateFiles } from "../../../pipeline/validate/index.ts";
 
 export const goldenFolder = fileURLToPath(new URL("../../golden/validation", import.meta.url));

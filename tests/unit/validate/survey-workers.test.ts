@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadYear, sha256 } from "../../../pipeline/validate/folder.ts";
+import { sha256 } from "../../../pipeline/validate/digest.ts";
+import { loadYear } from "../../../pipeline/validate/folder.ts";
 import { validateFiles } from "../../../pipeline/validate/index.ts";
 import { dataTexts, goldenFolder, scenarios, type Texts } from "./report-scenarios.ts";
 

@@ -17,7 +17,7 @@ import { readManifestSheets } from "../../../pipeline/read/manifest-sheets.ts";
 import { readWorkbook } from "../../../pipeline/read/workbook.ts";
 import { yearWorkbook } from "../../../pipeline/template/index.ts";
 import { namedBySheet, validateFileSet } from "../../../pipeline/validate/file-set.ts";
-import { sha256 } from "../../../pipeline/validate/folder.ts";
+import { sha256 } from "../../../pipeline/validate/digest.ts";
 import { datasetManifest } from "../../../schemas/dataset.ts";
 import { manifestFormFields } from "../../../schemas/workbook.ts";
 

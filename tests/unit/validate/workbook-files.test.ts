@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readWorkbook, workbookLimits } from "../../../pipeline/read/workbook.ts";
 import { namedBySheet, validateFileSet } from "../../../pipeline/validate/file-set.ts";
-import { loadYear, sha256 } from "../../../pipeline/validate/folder.ts";
+import { sha256 } from "../../../pipeline/validate/digest.ts";
+import { loadYear } from "../../../pipeline/validate/folder.ts";
 import { validTexts } from "./fixture.ts";
 import { title, workbook, type Override } from "./workbook-fixture.ts";
 

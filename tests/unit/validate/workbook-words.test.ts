@@ -12,7 +12,7 @@ import { run as validateCommand } from "../../../pipeline/commands/validate.ts";
 import type { Problem } from "../../../pipeline/problem.ts";
 import { yearWorkbook } from "../../../pipeline/template/index.ts";
 import { namedBySheet, validateFileSet } from "../../../pipeline/validate/file-set.ts";
-import { sha256 } from "../../../pipeline/validate/folder.ts";
+import { sha256 } from "../../../pipeline/validate/digest.ts";
 import { inputColumns } from "../../../pipeline/validate/index.ts";
 import { captureOutput } from "../publish/capture-output.ts";
 
