@@ -384,6 +384,18 @@ describe("a workbook is untrusted: bounded before and after decompression", () =
     expect(result.problems[0]?.message_vi).toContain("1000 byte");
   });
 
+  it("a small entry inflating beyond what it declared is refused too (read in one call)", () => {
+    // 4 MB of zeros deflate to ~4 KB, small enough to be inflated in one call; it says 1000 bytes.
+    const zip = declareSize(
+      zipSync({ "xl/workbook.xml": new Uint8Array(4 * 1024 * 1024) }, { level: 9 }),
+      1000,
+    );
+    expect(zip.length).toBeLessThan(64 * 1024);
+    const result = validateFileSet(new Map([["bom.xlsx", zip]]), { digest: sha256 });
+    expect(result.problems).toMatchObject([{ code: "workbook_too_large", file: "bom.xlsx" }]);
+    expect(result.problems[0]?.message_vi).toContain("1000 byte");
+  });
+
   it("text bytes named .xlsx are a text file, not a crash", () => {
     const result = validateFileSet(
       new Map([["2023.xlsx", new TextEncoder().encode("code,name\n01001,Xã")]]),
