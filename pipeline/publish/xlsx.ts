@@ -72,9 +72,8 @@ export function addTableSheet(
   const headerRow = notice === null ? 1 : 2;
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: headerRow }] });
   // Column styles reach each cell as it is created, so number formats must be set before any row.
-  sheet.columns = columns.map((column, index) => ({
+  sheet.columns = columns.map((column) => ({
     ...(notice === null ? { header: column.label } : {}),
-    key: String(index),
     width: column.width,
     ...(column.numFmt === undefined ? {} : { style: { numFmt: column.numFmt } }),
   }));

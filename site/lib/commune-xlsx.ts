@@ -4,8 +4,8 @@
 // sheet per table of communeDownloads with the contract's Vietnamese column names as headers,
 // numbers as numbers with a two-decimal format (Excel shows them with the reader's decimal
 // separator: a comma in Vietnamese Excel), text as text (never a formula). Made at build time and
-// byte-reproducible (dates set to the build time, zip entries dated the build time, in Office's order). The CSV files
-// stay as they are, for re-users.
+// byte-reproducible (properties and zip entries dated the build time, entries in Office's order).
+// The CSV files stay as they are, for re-users.
 import type { Unzipped } from "fflate";
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import { tableColumns } from "../../pipeline/publish/columns.ts";
