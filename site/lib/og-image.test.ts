@@ -55,7 +55,7 @@ describe("a commune's Open Graph card", () => {
   });
 
   it("renders to a 1200×630 PNG", async () => {
-    const png = await svgToPng(communeCardSvg({ manifest, result, communeCount: 20 }), 1);
+    const png = await svgToPng(communeCardSvg({ manifest, result, communeCount: 20 }));
     const header = new DataView(png.buffer, png.byteOffset, 24);
     // PNG signature, then the IHDR chunk: width at byte 16, height at byte 20 (big-endian).
     expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");

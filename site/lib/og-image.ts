@@ -1,7 +1,8 @@
 // The Open Graph card of a commune (1200×630, the size Facebook and Zalo previews use): when a link
 // to /xa/<slug>/ is shared, the preview itself shows the figure — name, index, rank and band — and,
 // while the data are a sample, says so. Composed as SVG here, rendered to PNG at build time by
-// site/charts/png.ts (resvg with DejaVu Sans, which has every Vietnamese glyph).
+// site/charts/png.ts (resvg with the DejaVu Sans subset of site/fonts/, which has every Vietnamese
+// glyph and every sign written here).
 import type { DatasetManifest } from "../../schemas/dataset.ts";
 import type { ResultsRow } from "../../schemas/published.ts";
 import { bandLook, bandRange } from "./bands.ts";

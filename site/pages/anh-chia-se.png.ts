@@ -7,7 +7,7 @@ import { siteCardSvg } from "../lib/og-image.ts";
 
 export const GET: APIRoute = async () => {
   const { manifest, results } = latestYear();
-  return new Response(await svgToPng(siteCardSvg(manifest, results), 1), {
+  return new Response(await svgToPng(siteCardSvg(manifest, results)), {
     headers: { "Content-Type": "image/png" },
   });
 };

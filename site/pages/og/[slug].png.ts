@@ -21,5 +21,5 @@ export const GET: APIRoute<{ result: ResultsRow }> = async ({ props }) => {
     result: props.result,
     communeCount: manifest.district_summary.communes,
   });
-  return new Response(await svgToPng(svg, 1), { headers: { "Content-Type": "image/png" } });
+  return new Response(await svgToPng(svg), { headers: { "Content-Type": "image/png" } });
 };

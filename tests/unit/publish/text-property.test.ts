@@ -189,7 +189,7 @@ describe("what validation accepts, the pipeline and the renderers write as well-
         const svgs = drawCharts(year, heavy);
         for (const svg of svgs) parseXml(svg, "chart");
         // resvg, which failed on the vertical tab: the ranking's and the first commune's downloads.
-        if (heavy) for (const svg of [svgs[1], svgs[3]]) await svgToPng(svg as string, 1);
+        if (heavy) for (const svg of [svgs[1], svgs[3]]) await svgToPng(svg as string);
         const feed = atomFeed({
           manifests: [year.manifest],
           communeNames: new Map(year.results.map((row) => [row.commune_code, row.commune_name])),
