@@ -1,5 +1,6 @@
 // `npm run build` = `node pipeline/cli.ts site [--out-dir dist] [--data data] [--lang vi|en]`: the
-// data for every year (the build command) then the Astro site, published all at once. Astro writes
+// data for every year (the build command) then the Astro site and, beside it, the share images
+// (site/lib/share-cards.ts), published all at once. Astro writes
 // into a fresh temporary folder beside the output, which replaces it only when the build is
 // complete: a failure or a kill at any moment leaves the previous site exactly as it was, and what a
 // killed build left is put right first, before validation, so the site is never left missing. A
@@ -8,7 +9,8 @@
 // build reads (the benchmark builds generated provinces this way).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { acquireBuildLock, type BuildLock } from "../publish/build-lock.ts";
@@ -20,18 +22,38 @@ import { run as buildData } from "./build.ts";
 /** Left in site/public by a data build that was killed: Astro would copy them into the site. */
 const dataTemporaries = /^\.data-(new|old)-/;
 
-function astroBuild(outDir: string): Promise<void> {
-  // The same Node as this process (the pinned one); in this process group, so a kill of the
-  // build's group also stops Astro.
-  const astro = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", outDir], {
-    stdio: "inherit",
-  });
+/**
+ * A Node script of the project run to its end with the same Node as this process (the pinned one),
+ * in this process group, so that a kill of the build's group also stops it.
+ */
+function runNode(args: string[], what: string): Promise<void> {
+  const child = spawn(process.execPath, args, { stdio: "inherit" });
   return new Promise((resolve, reject) => {
-    astro.on("error", reject);
-    astro.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`astro build: ${signal ?? `exit code ${code}`}`)),
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${what}: ${signal ?? `exit code ${code}`}`)),
     );
   });
+}
+
+/**
+ * The Astro site into `outDir` and, at the same time in a process of its own, the share images
+ * into a temporary folder copied into the site when both are done (site/lib/share-cards.ts: drawing
+ * them needs nothing Astro makes, and Astro leaves a core mostly idle). Astro empties its output
+ * folder when it starts, so the images cannot be drawn into it.
+ */
+async function siteBuild(outDir: string): Promise<void> {
+  const cards = await mkdtemp(join(tmpdir(), "anh-chia-se-"));
+  try {
+    const done = await Promise.allSettled([
+      runNode(["node_modules/astro/bin/astro.mjs", "build", "--outDir", outDir], "astro build"),
+      runNode(["site/lib/share-cards.ts", cards], "share-cards"),
+    ]);
+    for (const result of done) if (result.status === "rejected") throw result.reason;
+    await cp(cards, outDir, { recursive: true });
+  } finally {
+    await rm(cards, { recursive: true, force: true });
+  }
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -74,7 +96,7 @@ export async function run(args: string[]): Promise<number> {
     await replaceFolderAtomically(
       outDir,
       async (temporary) => {
-        await astroBuild(temporary);
+        await siteBuild(temporary);
         for (const name of await readdir(temporary)) {
           if (dataTemporaries.test(name)) await rm(join(temporary, name), { recursive: true, force: true });
         }

@@ -85,8 +85,7 @@ function renderOptions(svg: string): ResvgRenderOptions {
 /**
  * An SVG drawing as PNG at its own size. The drawing paints its own background (a transparent PNG is
  * unreadable in dark viewers): both cards start with a rectangle of their full size. resvg parses
- * and draws on a thread of its own, so the build writes pages while pictures are drawn
- * (astro.config.mjs renders a few pages at a time).
+ * and draws on a thread of its own (site/lib/share-cards.ts draws four at a time).
  */
 export async function svgToPng(svg: string): Promise<Uint8Array<ArrayBuffer>> {
   const image = await renderAsync(svg, renderOptions(svg));

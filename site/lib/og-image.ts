@@ -11,6 +11,7 @@ import { issuerWords, unitsPhrase } from "../../pipeline/rules/issuer.ts";
 import type { CommuneType } from "../../schemas/communes.ts";
 import { formatPct } from "../../pipeline/rules/format.ts";
 import { palette } from "./palette.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 
 export interface CommuneCard {
   manifest: Pick<
@@ -20,6 +21,14 @@ export interface CommuneCard {
   result: ResultsRow;
   /** Units ranked that year (the "/20" of "xếp thứ 5/20"). */
   communeCount: number;
+}
+
+/** The site-wide card, shared with a link to any page but a commune's (the layout's default). */
+export const siteCardPath = "/anh-chia-se.png";
+
+/** A commune's card, shared with a link to its page. */
+export function communeCardPath(communeName: string): string {
+  return `/og/${communeSlug(communeName)}.png`;
 }
 
 export const cardWidth = 1200;
