@@ -39,7 +39,7 @@ import { bandFor, competitionRanks } from "../rules/ranking.ts";
 import { comparablePredecessors, predecessorsCell } from "../rules/lineage.ts";
 import { groupSummary } from "./groups.ts";
 import { publishedPlan, surveyTotals } from "./plan.ts";
-import { anonymousResponses } from "./responses.ts";
+import { startAnonymousResponses } from "./responses.ts";
 import {
   publishedDifference,
   publishedShareOf,
@@ -79,6 +79,15 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
   const survey = surveyLayout(data.questions, scales);
   // Communes in code order: the order of every table but results, which is by rank.
   const communes = [...data.communes].sort((a, b) => compareCodes(a.code, b.code));
+  // The citizens' responses table depends on nothing below: at national scale it is made on the
+  // other core meanwhile (responses.ts).
+  const responses = startAnonymousResponses(
+    communes.map((c) => c.code),
+    citizensByCommune,
+    data.citizensForms,
+    data.questions.filter((q) => q.panel === "citizens"),
+    scales,
+  );
   const tallies = surveyTallies(survey.questions, survey.scales, {
     citizens: communes.map((commune) => citizensOf(commune.code)),
     officials: communes.map((commune) => officialsOf(commune.code)),
@@ -209,12 +218,7 @@ export function computeYear(data: YearData, options: ComputeOptions): YearResult
       survey: surveyTable(communes, tallies),
       satisfaction: scores.flatMap(satisfactionRows),
       survey_options: surveyOptionsTable(communes, tallies),
-      responses: anonymousResponses(
-        communes.map((c) => c.code),
-        citizensByCommune,
-        data.questions.filter((q) => q.panel === "citizens"),
-        scales,
-      ),
+      responses: responses().table,
     },
     surveyDesign,
     surveyQuotas,
