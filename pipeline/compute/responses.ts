@@ -221,7 +221,8 @@ export function startAnonymousResponses(
   const { port1, port2 } = new MessageChannel();
   const share: ResponsesShare = {
     communeCodes,
-    // Only the columns the table reads: structured cloning copies them once, at the start.
+    // Only the columns the table reads: shared, not copied, when they are on shared memory
+    // (validate/survey-columns.ts); otherwise structured cloning copies them once, here.
     forms: {
       size: forms.size,
       communeCodes: forms.communeCodes,
