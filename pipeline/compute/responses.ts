@@ -7,11 +7,12 @@
 // the same answers publish the same rows whichever order they are in. Nothing but the commune, that
 // number, the question and the option leaves: no form_id, no column outside the contract, no blank
 // answers. docs/quality.md ("Who gave which answer") has the threat and why this choice.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
 import type { Question } from "../../schemas/questions.ts";
 import type { IndexArray, ResponsesColumns, SurveyForms } from "../model.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
 import type { Scale } from "./survey.ts";
+import { startThread } from "../thread.ts";
 
 /**
  * The rows of one commune's forms ordered by their answers, column after column (answer codes in
@@ -237,7 +238,7 @@ export function startAnonymousResponses(
   };
   let thread: Worker;
   try {
-    thread = new Worker(module ?? new URL("./responses-worker.ts", import.meta.url), {
+    thread = startThread(module ?? new URL("./responses-worker.ts", import.meta.url), {
       workerData: share,
       transferList: [port2],
     });
