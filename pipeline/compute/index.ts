@@ -294,25 +294,27 @@ function districtSummary(
 /**
  * Every commune's every node's two published figures, each rounded once from its exact ratio:
  * commune c's node n is row `first[c]` + n.order, in the scores table's order; the domains table
- * reads its domains' rows.
+ * reads its domains' rows. The figures have 2 decimals and are kept as whole hundredths, h / 100
+ * being the very double the rounding gave: half the memory of doubles, and at national scale
+ * (0.8 million rows) every fresh megabyte costs time.
  */
 interface NodeFigures {
   rows: number;
   first: Uint32Array;
-  points: Float64Array;
-  pct: Float64Array;
+  points: Int32Array;
+  pct: Int32Array;
 }
 
 function nodeFigures(scores: readonly CommuneScore[]): NodeFigures {
   const first = new Uint32Array(scores.length + 1);
   scores.forEach((s, c) => (first[c + 1] = first[c]! + preOrder(s.domains).length));
   const rows = first[scores.length]!;
-  const points = new Float64Array(rows);
-  const pct = new Float64Array(rows);
+  const points = new Int32Array(rows);
+  const pct = new Int32Array(rows);
   scores.forEach((s, c) => {
     for (const n of preOrder(s.domains)) {
-      points[first[c]! + n.order] = publishedNodePoints(s, n);
-      pct[first[c]! + n.order] = publishedNodePercent(s, n);
+      points[first[c]! + n.order] = hundredths(publishedNodePoints(s, n));
+      pct[first[c]! + n.order] = hundredths(publishedNodePercent(s, n));
     }
   });
   return { rows, first, points, pct };
@@ -349,7 +351,7 @@ function domainsTable(
     s.domains.map((domain): DomainsRow => {
       const id = domain.criterion.id;
       const row = figures.first[c]! + domain.order;
-      const pct = figures.pct[row]!;
+      const pct = figures.pct[row]! / 100;
       const predecessor = comparable.get(s.commune.code) ?? null;
       const pctBefore = predecessor === null ? undefined : before.get(key(predecessor, id));
       const average = districtAverage.get(id)!;
@@ -358,7 +360,7 @@ function domainsTable(
         commune_name: s.commune.name,
         domain_id: id,
         domain_name: domain.criterion.name,
-        points: figures.points[row]!,
+        points: figures.points[row]! / 100,
         max_points: domain.maxPoints,
         pct,
         domain_rank: 0,
@@ -397,7 +399,7 @@ function scoresTable(scores: readonly CommuneScore[], figures: NodeFigures): Col
   const lostByCriterion: number[] = [];
   const commune = new Uint32Array(rows);
   const node = new Uint32Array(rows);
-  const lost = new Float64Array(rows);
+  const lost = new Int32Array(rows);
   let row = 0;
   scores.forEach((s, c) => {
     const tree = preOrder(s.domains);
@@ -418,7 +420,7 @@ function scoresTable(scores: readonly CommuneScore[], figures: NodeFigures): Col
       const index = offset + n.order;
       commune[row] = c;
       node[row] = index;
-      lost[row] = hundredths(n.maxPoints) - hundredths(points[row]!);
+      lost[row] = hundredths(n.maxPoints) - points[row]!;
       lostByCriterion[criterionOf[index]!]! += lost[row]!;
       row++;
     }
@@ -446,9 +448,9 @@ function scoresTable(scores: readonly CommuneScore[], figures: NodeFigures): Col
       level: (r) => nodeOf(r).level,
       criterion_name: (r) => nodeOf(r).criterion.name,
       source: (r) => nodeOf(r).source,
-      points: (r) => points[r],
+      points: (r) => points[r]! / 100,
       max_points: (r) => nodes[node[r]!]!.maxPoints,
-      pct: (r) => pct[r],
+      pct: (r) => pct[r]! / 100,
       points_lost: (r) => lost[r]! / 100,
       district_points_lost: (r) => nodeLost[node[r]!],
       self_score: (r) => score(r, "selfScore"),
