@@ -465,32 +465,32 @@ function scoresTable(scores: readonly CommuneScore[], figures: NodeFigures): Col
 
 /**
  * Commune × question, in columns: row r is commune ⌊r / Q⌋'s tally of question r mod Q, the
- * tallies' own layout; only the four figures derived from the tally's counts are stored, NaN
- * standing for null.
+ * tallies' own layout; only the four figures derived from the tally's counts are stored, as whole
+ * hundredths (as the node figures), −1 standing for null: none of them is negative.
  */
 function surveyTable(communes: readonly Commune[], tallies: SurveyTallies): ColumnTable<SurveyRow> {
   const { questions, scales } = tallies;
   const perCommune = questions.length;
   const rows = communes.length * perCommune;
-  const meanCoefficient = new Float64Array(rows).fill(Number.NaN);
-  const satisfiedPct = new Float64Array(rows).fill(Number.NaN);
-  const ciLow = new Float64Array(rows).fill(Number.NaN);
-  const ciHigh = new Float64Array(rows).fill(Number.NaN);
+  const meanCoefficient = new Int32Array(rows).fill(-1);
+  const satisfiedPct = new Int32Array(rows).fill(-1);
+  const ciLow = new Int32Array(rows).fill(-1);
+  const ciHigh = new Int32Array(rows).fill(-1);
   for (let row = 0; row < rows; row++) {
     const meanDenominator = tallies.meanDenominator[row]!;
     if (meanDenominator > 0)
-      meanCoefficient[row] = roundRatioHalfAway(tallies.coefficientSum[row]!, meanDenominator);
+      meanCoefficient[row] = hundredths(roundRatioHalfAway(tallies.coefficientSum[row]!, meanDenominator));
     const valid = tallies.valid[row]!;
     if (scales[row % perCommune]!.measuresSatisfaction && valid > 0) {
       const satisfied = tallies.satisfied[row]!;
       const interval = wilsonInterval(satisfied, valid);
-      satisfiedPct[row] = roundRatioHalfAway(satisfied * 100, valid);
-      ciLow[row] = roundDoubleHalfAway(interval.low * 100);
-      ciHigh[row] = roundDoubleHalfAway(interval.high * 100);
+      satisfiedPct[row] = hundredths(roundRatioHalfAway(satisfied * 100, valid));
+      ciLow[row] = hundredths(roundDoubleHalfAway(interval.low * 100));
+      ciHigh[row] = hundredths(roundDoubleHalfAway(interval.high * 100));
     }
   }
   const questionOf = (r: number) => questions[r % perCommune]!;
-  const orNull = (column: Float64Array) => (r: number) => (Number.isNaN(column[r]) ? null : column[r]);
+  const orNull = (column: Int32Array) => (r: number) => (column[r] === -1 ? null : column[r]! / 100);
   return {
     rows,
     read: {
