@@ -11,7 +11,7 @@
 // the one seeded stream where its first replicate starts, so the intervals do not depend on them.
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
-import { Worker } from "node:worker_threads";
+import { startThread } from "../thread.ts";
 import type { Question } from "../../schemas/questions.ts";
 import { randomInt, seededRandom, type Random } from "../random.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
@@ -519,7 +519,7 @@ export function bootstrapIntervals(
       status: new Int32Array(shared(4)),
       message: new Uint8Array(shared(4096)),
     };
-    const worker = new Worker(new URL("./bootstrap-worker.ts", import.meta.url), { workerData: share });
+    const worker = startThread(new URL("./bootstrap-worker.ts", import.meta.url), { workerData: share });
     worker.unref();
     return { share, worker };
   });

@@ -7,10 +7,12 @@
 // the same answers publish the same rows whichever order they are in. Nothing but the commune, that
 // number, the question and the option leaves: no form_id, no column outside the contract, no blank
 // answers. docs/quality.md ("Who gave which answer") has the threat and why this choice.
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
 import type { Question } from "../../schemas/questions.ts";
-import type { IndexArray, ResponsesColumns } from "../model.ts";
+import type { IndexArray, ResponsesColumns, SurveyForms } from "../model.ts";
 import { answersColumn, type CommuneForms } from "./forms.ts";
 import type { Scale } from "./survey.ts";
+import { startThread } from "../thread.ts";
 
 /**
  * The rows of one commune's forms ordered by their answers, column after column (answer codes in
@@ -74,12 +76,7 @@ export function anonymousResponses(
   citizensQuestions: readonly Question[],
   scales: ReadonlyMap<string, Scale>,
 ): ResponsesColumns {
-  const questionIds = citizensQuestions.map((question) => question.id);
-  const optionNames = citizensQuestions.map((question) => {
-    const scale = scales.get(question.scale);
-    if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
-    return scale.options.map((o) => o.option);
-  });
+  const { questionIds, options: optionNames } = responseDictionaries(citizensQuestions, scales);
   const empty = new Uint32Array(0);
   // Every commune's forms are rows of the one panel's columns; a question without a column in the
   // file has only blank answers, hence no rows.
@@ -133,6 +130,21 @@ export function anonymousResponses(
   });
 }
 
+/** The responses table's dictionaries of questions and of each question's options. */
+function responseDictionaries(
+  citizensQuestions: readonly Question[],
+  scales: ReadonlyMap<string, Scale>,
+): Pick<ResponsesColumns, "questionIds" | "options"> {
+  return {
+    questionIds: citizensQuestions.map((question) => question.id),
+    options: citizensQuestions.map((question) => {
+      const scale = scales.get(question.scale);
+      if (!scale) throw new Error(`Question ${question.id} uses unknown scale ${question.scale}`);
+      return scale.options.map((o) => o.option);
+    }),
+  };
+}
+
 /** The responses table from its dictionaries and its four index columns, all of one length. */
 export function responsesTable(columns: Omit<ResponsesColumns, "rows" | "read">): ResponsesColumns {
   const { communeCodes, questionIds, options, commune, responseNo, question, option } = columns;
@@ -145,5 +157,108 @@ export function responsesTable(columns: Omit<ResponsesColumns, "rows" | "read">)
       question_id: (i) => questionIds[question[i]!],
       option: (i) => options[question[i]!]?.[option[i]!],
     },
+  };
+}
+
+/**
+ * Citizens' answer cells (forms × question columns) from which the responses table is made in a
+ * worker thread while this thread computes the rest of the year: 4 MB of answers, as the survey
+ * workers' threshold (validate/survey-workers.ts). Below it a thread's start costs more than it saves.
+ */
+export const responsesThreadFrom = 2 * 1024 * 1024;
+
+/** What the responses thread (responses-worker.ts) is given: anonymousResponses' arguments, in plain data. */
+export interface ResponsesShare {
+  communeCodes: readonly string[];
+  forms: SurveyForms;
+  citizensQuestions: readonly Question[];
+  scales: ReadonlyMap<string, Scale>;
+  /** 0 while it runs, DONE once its columns are posted on `port`, FAILED. */
+  status: Int32Array;
+  port: MessagePort;
+}
+
+export const RUNNING = 0;
+export const DONE = 1;
+export const FAILED = 2;
+
+/** The four index columns the thread posts back, their buffers moved, not copied. */
+export type ResponsesIndexes = Pick<ResponsesColumns, "commune" | "responseNo" | "question" | "option">;
+
+/** The responses table, and whether the thread made it. */
+export interface MadeResponses {
+  table: ResponsesColumns;
+  thread: boolean;
+}
+
+export interface ResponsesThreadOptions {
+  /** Answer cells from which a thread is used (tests: 0). */
+  from?: number;
+  /** The thread's module (tests: one that fails). */
+  worker?: URL;
+  /** How long to wait for a thread that does not report before making the table here. */
+  patienceMs?: number;
+}
+
+/**
+ * Starts the responses table of a panel's forms (`anonymousResponses`) on the machine's other core,
+ * at national scale, and returns what waits for it: computeYear stays synchronous, and the table is
+ * the same whichever thread made it. A thread that fails or does not report within the patience
+ * leaves the table to this thread (an error in the data then surfaces here, as without a thread).
+ */
+export function startAnonymousResponses(
+  communeCodes: readonly string[],
+  formsByCommune: ReadonlyMap<string, CommuneForms>,
+  forms: SurveyForms,
+  citizensQuestions: readonly Question[],
+  scales: ReadonlyMap<string, Scale>,
+  { from = responsesThreadFrom, worker: module, patienceMs = 60_000 }: ResponsesThreadOptions = {},
+): () => MadeResponses {
+  const here = () => ({
+    table: anonymousResponses(communeCodes, formsByCommune, citizensQuestions, scales),
+    thread: false,
+  });
+  if (forms.size * forms.answers.length < from || forms.size === 0) return here;
+  const { port1, port2 } = new MessageChannel();
+  const share: ResponsesShare = {
+    communeCodes,
+    // Only the columns the table reads: shared, not copied, when they are on shared memory
+    // (validate/survey-columns.ts); otherwise structured cloning copies them once, here.
+    forms: {
+      size: forms.size,
+      communeCodes: forms.communeCodes,
+      commune: forms.commune,
+      questionIds: forms.questionIds,
+      answers: forms.answers,
+    },
+    citizensQuestions,
+    scales,
+    status: new Int32Array(new SharedArrayBuffer(4)),
+    port: port2,
+  };
+  let thread: Worker;
+  try {
+    thread = startThread(module ?? new URL("./responses-worker.ts", import.meta.url), {
+      workerData: share,
+      transferList: [port2],
+    });
+  } catch {
+    port1.close();
+    return here;
+  }
+  thread.unref();
+  thread.on("error", () => {});
+  return () => {
+    Atomics.wait(share.status, 0, RUNNING, patienceMs);
+    const message = Atomics.load(share.status, 0) === DONE ? receiveMessageOnPort(port1) : undefined;
+    port1.close();
+    void thread.terminate();
+    if (message === undefined) return here();
+    const table = responsesTable({
+      communeCodes,
+      ...responseDictionaries(citizensQuestions, scales),
+      ...(message.message as ResponsesIndexes),
+    });
+    return { table, thread: true };
   };
 }

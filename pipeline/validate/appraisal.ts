@@ -102,18 +102,22 @@ export class AppraisalReader {
     return this.size;
   }
 
+  /** Room for `rows` rows at least. */
+  private reserve(rows: number): void {
+    if (rows <= this.line.length) return;
+    const grow = <A extends Uint32Array | Uint8Array>(array: A, bigger: A): A => {
+      bigger.set(array);
+      return bigger;
+    };
+    this.line = grow(this.line, new Uint32Array(rows));
+    this.valid = grow(this.valid, new Uint8Array(rows));
+    this.codes = this.codes.map((codes) => grow(codes, new Uint32Array(rows)));
+  }
+
   /** Row number of a new row at `line`, room made for it. */
   private next(line: number, valid: boolean): number {
     const r = this.size++;
-    if (r === this.line.length) {
-      const grow = <A extends Uint32Array | Uint8Array>(array: A, bigger: A): A => {
-        bigger.set(array);
-        return bigger;
-      };
-      this.line = grow(this.line, new Uint32Array(r * 2));
-      this.valid = grow(this.valid, new Uint8Array(r * 2));
-      this.codes = this.codes.map((codes) => grow(codes, new Uint32Array(r * 2)));
-    }
+    if (r === this.line.length) this.reserve(r * 2);
     this.line[r] = line;
     this.valid[r] = valid ? 1 : 0;
     return r;
@@ -142,6 +146,11 @@ export class AppraisalReader {
     const { text, header } = opened;
     const keys = Object.keys(shape);
     if (header.length !== keys.length || !keys.every((key) => header.includes(key))) return undefined;
+    // Room for every line at once, as for the survey files: growing half a million rows' columns
+    // by doubling cost copies and twice the fresh memory.
+    let lines = 1;
+    for (let i = text.indexOf("\n", opened.offset); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    this.reserve(lines);
     const width = header.length;
     const cells = header.map((column) => this.dictionaries[column as Column]);
     const codedAt = codedColumns.map((column) => header.indexOf(column));

@@ -201,4 +201,16 @@ describe("survey files read into columns", () => {
       expect(forms.answered("01001", "CB03")).toBe(false);
     }
   });
+  it("holds the columns handed on in shared memory, by either path, however many rows", () => {
+    // 1,500 forms: more than the first capacity (1,024), so the columns grow.
+    const rows = Array.from({ length: 1500 }, (_, i) => `F${i},R${i % 7},hdnd,0100${i % 3},A,B`);
+    const text = ["form_id,respondent_id,group,commune_code,CB01,CB02", ...rows].join("\n");
+    for (const quick of [true, false]) {
+      const { table } = read(text, quick);
+      expect(table.rows).toBe(1500);
+      for (const column of [...table.answers, table.fixed.commune_code!.codes])
+        expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(table.answers[0]![1499]).toBe(1);
+    }
+  });
 });

@@ -2,9 +2,8 @@
 // checks one survey file as validateYear would (checkSurveyFile) and posts the result, its columns
 // moved rather than copied. Its modules are loaded inside the try, so that a worker that cannot
 // even load them still answers. Loading them is a tenth of a worker's CPU (Node strips each .ts
-// file's types, then compiles it): Node's compile cache keeps the result on disk for the next run
-// (issue 26), and a failure to use it changes nothing but the time.
-import { enableCompileCache } from "node:module";
+// file's types, then compiles it): the entry of every thread (pipeline/thread.mjs) turns on Node's
+// compile cache, which keeps the result on disk for the next run (issue 26).
 import { workerData, type MessagePort } from "node:worker_threads";
 import type { InputFileName } from "../model.ts";
 import type { CheckedSurvey, SurveyFileName } from "./index.ts";
@@ -45,5 +44,4 @@ async function run(input: WorkerInput): Promise<void> {
   Atomics.notify(input.done, 0);
 }
 
-enableCompileCache();
 await run(workerData as WorkerInput);

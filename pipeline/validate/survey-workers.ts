@@ -4,7 +4,8 @@
 // validateYear runs (checkSurveyFile); its problems are taken in at the file's turn, in the order
 // found, so the report is the same to the byte. A file a worker could not check (it failed, or had
 // too many problems to send) is checked on this thread, as without workers.
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
+import { startThread } from "../thread.ts";
 import type { InputFileName } from "../model.ts";
 import {
   maxInputBytes,
@@ -61,7 +62,7 @@ function startWorker(file: SurveyFileName): {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const input: WorkerInput = { file, done, port: port2 };
-  const worker = new Worker(new URL("./survey-worker.ts", import.meta.url), {
+  const worker = startThread(new URL("./survey-worker.ts", import.meta.url), {
     workerData: input,
     transferList: [port2],
   });
