@@ -1,6 +1,6 @@
 // `npm run build` = `node pipeline/cli.ts site [--out-dir dist] [--data data] [--lang vi|en]`: the
-// data for every year (the build command) then the Astro site and, beside it, the share images
-// (site/lib/share-cards.ts), published all at once. Astro writes
+// data for every year (the build command) then the Astro site and, beside it, the share images and
+// the communes' workbooks (site/lib/side-files.ts), published all at once. Astro writes
 // into a fresh temporary folder beside the output, which replaces it only when the build is
 // complete: a failure or a kill at any moment leaves the previous site exactly as it was, and what a
 // killed build left is put right first, before validation, so the site is never left missing. A
@@ -37,22 +37,22 @@ function runNode(args: string[], what: string): Promise<void> {
 }
 
 /**
- * The Astro site into `outDir` and, at the same time in a process of its own, the share images
- * into a temporary folder copied into the site when both are done (site/lib/share-cards.ts: drawing
- * them needs nothing Astro makes, and Astro leaves a core mostly idle). Astro empties its output
- * folder when it starts, so the images cannot be drawn into it.
+ * The Astro site into `outDir` and, at the same time in a process of its own, the share images and
+ * the communes' workbooks into a temporary folder copied into the site when both are done
+ * (site/lib/side-files.ts: they need nothing Astro makes, and Astro leaves a core mostly idle).
+ * Astro empties its output folder when it starts, so they cannot be written into it.
  */
 async function siteBuild(outDir: string): Promise<void> {
-  const cards = await mkdtemp(join(tmpdir(), "anh-chia-se-"));
+  const side = await mkdtemp(join(tmpdir(), "side-files-"));
   try {
     const done = await Promise.allSettled([
       runNode(["node_modules/astro/bin/astro.mjs", "build", "--outDir", outDir], "astro build"),
-      runNode(["site/lib/share-cards.ts", cards], "share-cards"),
+      runNode(["site/lib/side-files.ts", side], "side-files"),
     ]);
     for (const result of done) if (result.status === "rejected") throw result.reason;
-    await cp(cards, outDir, { recursive: true });
+    await cp(side, outDir, { recursive: true });
   } finally {
-    await rm(cards, { recursive: true, force: true });
+    await rm(side, { recursive: true, force: true });
   }
 }
 

@@ -18,9 +18,15 @@ import {
   type SheetBody,
 } from "../../pipeline/publish/xlsx.ts";
 import { restoreFormula } from "../../pipeline/rules/formula.ts";
+import { communeSlug } from "../../pipeline/rules/slug.ts";
 import { communeDownloads } from "./commune-csv.ts";
 import { communeRawRows } from "./data.ts";
 import { chartSource, contactLine, sampleNotice } from "./portal.ts";
+
+/** Where a commune's workbook is published (its page links to it). */
+export function communeWorkbookPath(communeName: string): string {
+  return `/du-lieu/xa/${communeSlug(communeName)}/so-lieu.xlsx`;
+}
 
 type Manifest = Pick<
   DatasetManifest,
