@@ -14,8 +14,8 @@ export default defineConfig({
   trailingSlash: "always",
   // The Content-Security-Policy (site/layouts/Base.astro) allows no inline style or script, so
   // every stylesheet and script must be an external file, however small.
-  // concurrency: a few pages at a time, so that one page is rendered while another's file is written;
-  // every file's bytes are the same as one page at a time.
+  // concurrency: a few pages at a time (chosen when the share images were still Astro routes, drawn
+  // on resvg's threads meanwhile; not measured since); every file's bytes are the same as one at a time.
   build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   server: { host: "127.0.0.1", port: 4321 },

@@ -7,13 +7,13 @@
 // another script, say) is drawn with the full DejaVu Sans of the system (fonts-dejavu-core) instead,
 // so a glyph is never missing because of the subset.
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import { fontCoverage } from "./font-coverage.ts";
 
 export const committedFontFiles = [
-  resolve("site/fonts/DejaVuSans-subset.ttf"),
-  resolve("site/fonts/DejaVuSans-Bold-subset.ttf"),
+  fileURLToPath(new URL("../fonts/DejaVuSans-subset.ttf", import.meta.url)),
+  fileURLToPath(new URL("../fonts/DejaVuSans-Bold-subset.ttf", import.meta.url)),
 ];
 export const systemFontFiles = [
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
